@@ -1,0 +1,61 @@
+// Package fonts gives gazette its typefaces: which face serves each FontRole
+// (the built-in Fandol and TeX Gyre Termes faces, or the office's own TTF,
+// OTF/CFF, TTC or OTC files), what each covers, the advance widths layout
+// measures with, and the small per-document TrueType fonts the renderer embeds.
+package fonts
+
+import "fmt"
+
+// Role is the job a face does in the gazette (GB/T 9704-2012 5.2.2, 7.3.3).
+type Role int
+
+// The roles. The built-in face for each is named in its comment.
+const (
+	Song     Role = iota // 宋体: folios, cover lines (FandolSong-Regular)
+	Fang                 // 仿宋: body text (FandolFang-Regular)
+	Hei                  // 黑体: 一、 heads, 附件 labels, section names (FandolHei-Regular)
+	Kai                  // 楷体: （一） heads, 发文字号, mottos (FandolKai-Regular)
+	Title                // 小标宋 stand-in: document titles (FandolSong-Bold)
+	Latin                // Latin letters and digits (TeX Gyre Termes Regular)
+	NumRoles             // number of roles; not a role
+)
+
+var roleKeys = [NumRoles]string{"song", "fang", "hei", "kai", "title", "latin"}
+var roleNames = [NumRoles]string{"宋体", "仿宋", "黑体", "楷体", "标题字体", "西文字体"}
+
+// Key is the role's name in issue.toml ([fonts] song = "…").
+func (r Role) Key() string {
+	if r >= 0 && r < NumRoles {
+		return roleKeys[r]
+	}
+	return fmt.Sprintf("role%d", int(r))
+}
+
+// String is the role's Chinese name, as messages print it.
+func (r Role) String() string {
+	if r >= 0 && r < NumRoles {
+		return roleNames[r]
+	}
+	return fmt.Sprintf("role%d", int(r))
+}
+
+// ParseRole maps an issue.toml key back to its Role.
+func ParseRole(key string) (Role, bool) {
+	for i, k := range roleKeys {
+		if k == key {
+			return Role(i), true
+		}
+	}
+	return 0, false
+}
+
+// Source names where a role's face comes from. The zero Source is the
+// built-in face.
+type Source struct {
+	Path  string // a .ttf, .otf, .ttc or .otc file; "" for the built-in face
+	Index int    // face index in a collection (TTC/OTC)
+	Name  string // or the face's PostScript or family name in a collection; wins over Index
+}
+
+// Config gives the Source of each role; a role left out uses its built-in face.
+type Config map[Role]Source

@@ -1,0 +1,159 @@
+// Package model is gazette's document model: one Issue of the gazette, its
+// Sections, the Documents they hold and the Blocks those documents are made of.
+//
+// It is plain data. The recogniser (internal/source) fills it from what the
+// office staff paste, the manifest (internal/manifest) fills the Issue's front
+// matter, and layout turns it into pages. It imports nothing of ours.
+package model
+
+// Issue is one issue of the gazette: everything the front matter prints,
+// given once in the manifest, and the documents in reading order.
+type Issue struct {
+	Gazette  Gazette   // the periodical itself (names, sponsor, contacts)
+	Year     int       // 2023
+	Number   int       // 第4期
+	Serial   int       // 总第17期
+	Date     Date      // publication date (出版日期)
+	Sections []Section // 栏目, in print order
+}
+
+// Gazette holds what stays the same from issue to issue.
+type Gazette struct {
+	Name        string   // 昌江区人民政府公报
+	EnglishName string   // GAZETTE OF THE PEOPLE’S GOVERRNMRNT OF CHANGJIANG DISTRICT
+	Sponsor     string   // 主管主办: 昌江区人民政府
+	Publisher   string   // 编辑出版: 昌江区人民政府办公室
+	Frequency   string   // 双月刊
+	Statement   string   // 本刊所登文件与正式文件具有同等效力
+	Mottos      []string // 传达政令  宣传政策 / 指导工作  服务社会
+	Emblem      string   // path of the emblem image, or ""
+	Committee   []CommitteeRole
+	Address     string
+	Postcode    string
+	Website     string
+	Telephone   string
+	Email       string
+}
+
+// CommitteeRole is one line of the 编辑委员会 page: a role and its people.
+type CommitteeRole struct {
+	Role  string   // 主任, 副主任, 委员, 总编, 责任编辑, 封面设计
+	Names []string // in print order
+}
+
+// Date is a calendar date as the gazette prints it (2023年8月30日).
+type Date struct {
+	Year, Month, Day int
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.Year == 0 }
+
+// Section is a 栏目 of the issue (区政府办公室文件, 政务动态).
+type Section struct {
+	Title     string
+	Documents []*Document
+}
+
+// Document is one item of the issue as the office submits it: a notice with
+// the plan it forwards and its attachments, or one 政务动态 report.
+type Document struct {
+	Source string  // the file the document came from (for messages)
+	Blocks []Block // in reading order
+}
+
+// Title returns the document's first title, joined, or "".
+func (d *Document) Title() string {
+	for _, b := range d.Blocks {
+		if b.Kind == Title {
+			return b.Text
+		}
+	}
+	return ""
+}
+
+// DocNumber returns the document's 发文字号 (e.g. 昌府办字〔2023〕25号), or "".
+func (d *Document) DocNumber() string {
+	for _, b := range d.Blocks {
+		if b.Kind == DocNumber {
+			return b.Text
+		}
+	}
+	return ""
+}
+
+// Kind says what role a Block plays in a document (GB/T 9704-2012 clause 7).
+type Kind int
+
+// The block kinds. The comment names the GB/T 9704 element each one is.
+const (
+	Paragraph       Kind = iota // 正文 paragraph; may open with a run-in head (Lead)
+	Title                       // 标题 (7.3.1); Text may hold "\n" where the source breaks it
+	DocNumber                   // 发文字号 (7.2.4), without parentheses: 昌府办字〔2023〕25号
+	Addressee                   // 主送机关 (7.3.2), ends with "："
+	Heading                     // a numbered head alone on its line; Level 1–4 (7.3.3)
+	AttachmentNote              // 附件说明 (7.3.4): "附件：1. …"; Text holds one line per item
+	Signer                      // 发文机关署名 (7.3.5)
+	SignDate                    // 成文日期 (7.3.5.4)
+	Note                        // 附注 (7.3.6), in parentheses
+	AttachmentLabel             // "附件" / "附件2" heading an attachment (7.3.7); starts a page
+	Presider                    // "伊文斌主持": the line under a 政务动态 report's title
+	PageBreak                   // explicit 【分页】
+	TableBlock                  // a table (Table is set)
+	ImageBlock                  // an image (Image is set)
+)
+
+var kindNames = [...]string{"正文", "标题", "发文字号", "主送机关", "标题层次", "附件说明",
+	"署名", "成文日期", "附注", "附件标识", "主持", "分页", "表格", "图片"}
+
+// String returns the kind's Chinese name, as messages print it.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "未知"
+}
+
+// Block is one element of a document.
+type Block struct {
+	Kind Kind
+	// Text is the block's text exactly as it will print (the recogniser only
+	// normalises white space). For a Paragraph with a run-in head it is the
+	// whole paragraph, Lead included.
+	Text string
+	// Lead is the run-in head at the start of a Paragraph ("（一）强化理论学习。"),
+	// a prefix of Text; "" when there is none.
+	Lead string
+	// Level is the numbering level of a Heading or of a Paragraph's Lead:
+	// 1 一、  2 （一）  3 1.  4 （1）; 0 otherwise.
+	Level int
+	// NewPage asks for the block to start a new page: the title of a document
+	// forwarded by a notice, an attachment label, an explicit page break.
+	NewPage bool
+	Line    int    // 1-based line in Source where the block starts
+	Table   *Table // for TableBlock
+	Image   *Image // for ImageBlock
+}
+
+// Table is a table read from its own source file (CSV-like, see internal/source).
+type Table struct {
+	Source     string // file it came from
+	Columns    int
+	HeaderRows int    // how many leading rows form the header, repeated after a page break
+	Cells      []Cell // every cell that starts a span, in row-major order
+	Rows       int
+}
+
+// Cell is one cell of a Table; a merged cell spans RowSpan × ColSpan grid cells.
+type Cell struct {
+	Row, Col         int // 0-based position of the top-left grid cell
+	RowSpan, ColSpan int // ≥ 1
+	Text             string
+	Line             int // line in the table source
+}
+
+// Image is a picture placed in the text column.
+type Image struct {
+	Path    string
+	WidthMM float64 // 0: as wide as the type area
+}
