@@ -1,0 +1,41 @@
+# gazette — two commands for a new machine:
+#   make sample   builds samples/changjiang-2023-04/issue.toml to a PDF
+#   make test     runs every test (installs the PDF tools the tests read back with)
+
+GO       ?= go
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -X main.version=$(VERSION)
+SAMPLE   := samples/changjiang-2023-04/issue.toml
+
+.PHONY: all build sample test tools bench pages vet clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/gazette ./cmd/gazette
+
+sample: build
+	./bin/gazette build $(SAMPLE)
+
+# tools installs what the end-to-end tests use to read the PDF back
+# (pdftotext, pdffonts, pdfinfo from poppler-utils; qpdf; Ghostscript).
+tools:
+	@./scripts/install-test-tools.sh
+
+test: tools
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# pages renders the sample to PNGs for a look (out/page-N.png).
+pages: sample
+	mkdir -p out && pdftoppm -r 70 -png samples/changjiang-2023-04/issue.pdf out/page
+
+vet:
+	$(GO) vet ./...
+	gofmt -l .
+
+clean:
+	rm -rf bin out samples/*/issue.pdf

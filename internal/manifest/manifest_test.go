@@ -1,0 +1,111 @@
+package manifest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gazette/fonts"
+	"gazette/internal/diag"
+)
+
+func write(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const good = `[gazette]
+name = "昌江区人民政府公报"
+mottos = ["传达政令　宣传政策"]
+
+[[gazette.committee]]
+role = "主任"
+names = ["李镒岚"]
+
+[issue]
+year = 2023
+number = 4
+serial = 17
+date = 2023-08-30
+
+[fonts]
+fang = "my/fangsong.ttf"
+song = { path = "simsun.ttc", index = 1 }
+
+[[section]]
+title = "区政府办公室文件"
+documents = ["a.txt"]
+`
+
+func TestLoadGoodManifest(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.txt", "标题\n正文。")
+	m, err := Load(write(t, dir, "issue.toml", "\uFEFF"+good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Issue.Gazette.Name != "昌江区人民政府公报" || m.Issue.Number != 4 || m.Issue.Serial != 17 {
+		t.Errorf("issue = %+v", m.Issue)
+	}
+	if d := m.Issue.Date; d.Year != 2023 || d.Month != 8 || d.Day != 30 {
+		t.Errorf("date = %+v", d)
+	}
+	if got := m.Sections[0].Documents[0]; got != filepath.Join(dir, "a.txt") {
+		t.Errorf("document path %q not resolved against the manifest", got)
+	}
+	if got := m.Fonts[fonts.Fang].Path; got != filepath.Join(dir, "my/fangsong.ttf") {
+		t.Errorf("fang font = %q", got)
+	}
+	if s := m.Fonts[fonts.Song]; s.Index != 1 || !strings.HasSuffix(s.Path, "simsun.ttc") {
+		t.Errorf("song font = %+v", s)
+	}
+	if m.Layout.Preset != "gbt9704" {
+		t.Errorf("default preset = %q", m.Layout.Preset)
+	}
+	if c := m.Issue.Gazette.Committee; len(c) != 1 || c[0].Role != "主任" || c[0].Names[0] != "李镒岚" {
+		t.Errorf("committee = %+v", c)
+	}
+	if got := m.CreationTime().Format("2006-01-02"); got != "2023-08-30" {
+		t.Errorf("creation time %s", got)
+	}
+}
+
+func TestManifestProblems(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		line     int
+		contains string
+	}{
+		{"unknown key", strings.Replace(good, "serial = 17", "serial = 17\nserail = 18", 1), 13, "serail"},
+		{"unknown table key", strings.Replace(good, `mottos =`, "motto = \"x\"\nmottos =", 1), 3, "gazette.motto"},
+		{"syntax", strings.Replace(good, `year = 2023`, `year = "2023`, 1), 10, "格式有误"},
+		{"missing file", strings.Replace(good, `"a.txt"`, `"b.txt"`, 1), 21, "b.txt"},
+		{"bad role", strings.Replace(good, "fang =", "fangsong =", 1), 16, "fangsong"},
+		{"bad preset", good + "\n[layout]\npreset = \"big\"\n", 24, "big"},
+		{"no name", strings.Replace(good, `name = "昌江区人民政府公报"`, ``, 1), 1, "公报名称"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			write(t, dir, "a.txt", "x")
+			_, err := Load(write(t, dir, "issue.toml", tt.text))
+			ps := diag.Problems(err)
+			if len(ps) == 0 {
+				t.Fatalf("no problem reported (err=%v)", err)
+			}
+			p := ps[0]
+			if !strings.Contains(p.Error(), tt.contains) || p.Line != tt.line {
+				t.Errorf("got %q at line %d, want %q at line %d", p.Error(), p.Line, tt.contains, tt.line)
+			}
+			if !strings.Contains(p.Error(), "issue.toml") {
+				t.Errorf("message does not name the file: %s", p.Error())
+			}
+		})
+	}
+}

@@ -1,0 +1,193 @@
+package layout
+
+import (
+	"fmt"
+
+	"gazette/fonts"
+	"gazette/internal/diag"
+	"gazette/internal/model"
+)
+
+// Input is what layout needs: the issue with its documents, the style and
+// the metrics of the faces the renderer will embed.
+type Input struct {
+	Issue   *model.Issue
+	Style   *Style
+	Metrics Metrics
+	Kinsoku Kinsoku
+}
+
+// docPlan is one document's place in the book.
+type docPlan struct {
+	section int
+	doc     *model.Document
+	anchor  *anchor
+	items   []item
+}
+
+// Lay sets the whole issue: the body first (its folios do not depend on the
+// front matter, which always ends on a verso so that body page 1 is a recto),
+// then the front matter with the 目录 pointing at the body pages found.
+func Lay(in Input) (*Book, error) {
+	lb := &LineBreaker{Metrics: in.Metrics, Kinsoku: in.Kinsoku}
+	var probs diag.List
+	var plans []*docPlan
+	var all []item
+	for si := range in.Issue.Sections {
+		for _, d := range in.Issue.Sections[si].Documents {
+			c := &composer{st: in.Style, lb: lb, doc: d, probs: &probs}
+			c.compose()
+			if len(c.items) == 0 {
+				continue
+			}
+			a := &anchor{}
+			c.items[0].newPage = true
+			c.items[0].anchor = a
+			plans = append(plans, &docPlan{section: si, doc: d, anchor: a, items: c.items})
+			all = append(all, c.items...)
+		}
+	}
+	if err := probs.Err(); err != nil {
+		return nil, err
+	}
+	body := paginate(all, in.Style)
+	for i, page := range body {
+		for _, pl := range page {
+			if pl.item.anchor != nil {
+				pl.item.anchor.page = i // body-relative until the front matter is known
+			}
+		}
+	}
+	b := &Book{Title: bookTitle(in.Issue), Width: in.Style.PageWidth, Height: in.Style.PageHeight}
+	bs := &bookSetter{in: in, lb: lb, book: b}
+	front := bs.frontMatter(plans)
+	for _, p := range front {
+		for i := range p.Links {
+			p.Links[i].Target += len(front)
+		}
+	}
+	b.Pages = append(b.Pages, front...)
+	bs.bodyPages(body, plans, len(front))
+	return b, nil
+}
+
+func bookTitle(is *model.Issue) string {
+	return fmt.Sprintf("%s %d年第%d期", is.Gazette.Name, is.Year, is.Number)
+}
+
+// bookSetter draws pages.
+type bookSetter struct {
+	in   Input
+	lb   *LineBreaker
+	book *Book
+}
+
+// bodyPages draws the paginated body, numbering from 1, with running heads,
+// folios and the outline (section → document).
+func (bs *bookSetter) bodyPages(body [][]placed, plans []*docPlan, offset int) {
+	st := bs.in.Style
+	section := sectionOfPages(body, plans)
+	lastSection := -1
+	for i, placedItems := range body {
+		folio := i + 1
+		p := &Page{Folio: folio, Label: fmt.Sprint(folio), Recto: folio%2 == 1}
+		left := st.Left(p.Recto)
+		for _, pl := range placedItems {
+			it := pl.item
+			y := st.Top + pl.y
+			if it.line != nil {
+				p.addLine(it.line, left+it.x, y+it.baseline, bs.in.Metrics)
+			}
+			if it.draw != nil {
+				it.draw(p, left+it.x, y)
+			}
+		}
+		sec := bs.in.Issue.Sections[section[i]]
+		bs.runningHead(p, sec.Title)
+		bs.folio(p)
+		bs.book.Pages = append(bs.book.Pages, p)
+	}
+	for _, pl := range plans {
+		if pl.section != lastSection {
+			lastSection = pl.section
+			bs.book.Outline = append(bs.book.Outline, Bookmark{Title: bs.in.Issue.Sections[pl.section].Title, Level: 0, Page: offset + pl.anchor.page})
+		}
+		bs.book.Outline = append(bs.book.Outline, Bookmark{Title: flatTitle(pl.doc.Title()), Level: 1, Page: offset + pl.anchor.page})
+	}
+}
+
+// sectionOfPages finds, for each body page, the section of the document that
+// is on it (the last one to start on or before the page).
+func sectionOfPages(body [][]placed, plans []*docPlan) []int {
+	starts := map[*item]int{}
+	for _, pl := range plans {
+		starts[&pl.items[0]] = pl.section
+	}
+	out := make([]int, len(body))
+	cur := 0
+	for i, page := range body {
+		for _, pl := range page {
+			if s, ok := starts[pl.item]; ok {
+				cur = s
+				break
+			}
+		}
+		out[i] = cur
+	}
+	return out
+}
+
+// runningHead sets the gazette's name and issue on the inner side and the
+// section on the outer side, above a thin rule (gazette-design.md).
+func (bs *bookSetter) runningHead(p *Page, section string) {
+	st := bs.in.Style
+	is := bs.in.Issue
+	left := st.Left(p.Recto)
+	w := st.TextWidth()
+	ruleY := st.Top - st.HeadRaise
+	base := ruleY - 0.35*st.HeadSize
+	inner := bs.single(fmt.Sprintf("%s　%d年第%d期", is.Gazette.Name, is.Year, is.Number), fonts.Song, st.HeadSize)
+	outer := bs.single(section, fonts.Hei, st.HeadSize)
+	if p.Recto { // inner (binding) side is on the left of a recto
+		p.addLine(&inner, left, base, bs.in.Metrics)
+		p.addLine(&outer, left+w-outer.Right, base, bs.in.Metrics)
+	} else {
+		p.addLine(&outer, left, base, bs.in.Metrics)
+		p.addLine(&inner, left+w-inner.Right, base, bs.in.Metrics)
+	}
+	p.Rules = append(p.Rules, Rule{X1: left, Y1: ruleY, X2: left + w, Y2: ruleY, Width: st.HeadRule})
+}
+
+// folio sets "— N —" in 四号 below the type area, its top edge 7 mm below it,
+// on the outer side one character in: right on odd pages, left on even pages
+// (GB/T 9704-2012 7.5).
+func (bs *bookSetter) folio(p *Page) {
+	st := bs.in.Style
+	l := bs.single(fmt.Sprintf("— %d —", p.Folio), fonts.Song, st.FolioSize)
+	left := st.Left(p.Recto)
+	base := st.Top + st.TextHeight() + st.FolioDrop + 0.8*st.FolioSize
+	inset := st.FolioSize
+	x := left + inset
+	if p.Recto {
+		x = left + st.TextWidth() - inset - l.Right
+	}
+	p.addLine(&l, x, base, bs.in.Metrics)
+}
+
+// single sets one unbroken line of text starting at 0.
+func (bs *bookSetter) single(text string, role fonts.Role, size float64) Line {
+	p := &Paragraph{Spans: []Span{{text, role, size}}, Width: 1e6, Align: AlignLeft}
+	lines, _ := bs.lb.Break(p)
+	return lines[0]
+}
+
+// flatTitle joins a title's source lines for the outline and the 目录.
+func flatTitle(t string) string {
+	out := make([]rune, 0, len(t))
+	for _, r := range t {
+		if r != '\n' {
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}

@@ -1,0 +1,367 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"gazette/fonts"
+	"gazette/internal/diag"
+	"gazette/internal/model"
+)
+
+// composer turns the blocks of one document into the vertical list.
+type composer struct {
+	st    *Style
+	lb    *LineBreaker
+	doc   *model.Document
+	items []item
+	probs *diag.List
+	block *model.Block // the block being composed, for messages
+}
+
+// ch is n body characters on the grid.
+func (c *composer) ch(n float64) float64 { return n * c.st.CharPitch() }
+
+// track is the spacing that puts body-size CJK type on the grid pitch.
+func (c *composer) track(size float64) float64 {
+	if size == c.st.BodySize {
+		return c.st.CharPitch() - c.st.BodySize
+	}
+	return 0
+}
+
+// headRole is the face of a numbered head (GB/T 9704-2012 7.3.3: 一、黑体,
+// （一）楷体, 1. and （1） 仿宋).
+func headRole(level int) fonts.Role {
+	switch level {
+	case 1:
+		return fonts.Hei
+	case 2:
+		return fonts.Kai
+	}
+	return fonts.Fang
+}
+
+// compose lays out every block of the document.
+func (c *composer) compose() {
+	blocks := c.doc.Blocks
+	for i := range blocks {
+		b := &blocks[i]
+		c.block = b
+		var next *model.Block
+		if i+1 < len(blocks) {
+			next = &blocks[i+1]
+		}
+		c.composeBlock(b, next)
+	}
+}
+
+func (c *composer) composeBlock(b, next *model.Block) {
+	st := c.st
+	switch b.Kind {
+	case model.Title:
+		c.title(b, next)
+	case model.DocNumber:
+		c.text(Span{"（" + b.Text + "）", fonts.Kai, st.BodySize}, 0, AlignCenter, true)
+		c.blankUnlessNext(next, model.Addressee, model.Paragraph, model.Heading)
+	case model.Addressee:
+		c.paragraph([]Span{{b.Text, fonts.Fang, st.BodySize}}, 0, 0, Justify, false)
+	case model.Heading:
+		c.paragraph([]Span{{b.Text, headRole(b.Level), st.BodySize}}, c.ch(2), 0, Justify, true)
+	case model.Paragraph:
+		c.paragraph(c.leadSpans(b), c.ch(2), 0, Justify, false)
+	case model.AttachmentNote:
+		c.attachmentNote(b)
+	case model.Signer:
+		c.signature(b, next)
+	case model.SignDate:
+		// placed with its Signer
+	case model.Note:
+		c.paragraph([]Span{{b.Text, fonts.Fang, st.BodySize}}, c.ch(2), 0, Justify, false)
+	case model.AttachmentLabel:
+		c.newPage()
+		c.text(Span{b.Text, fonts.Hei, st.BodySize}, 0, AlignLeft, true)
+		c.blank(true) // GB/T 9704-2012 7.3.7: label on line 1, title on line 3
+	case model.Presider:
+		c.text(Span{b.Text, fonts.Kai, st.BodySize}, 0, AlignCenter, true)
+		c.blank(true)
+	case model.PageBreak:
+		c.newPage()
+	case model.TableBlock:
+		c.table(b)
+	case model.ImageBlock:
+		c.image(b)
+	}
+}
+
+// leadSpans splits a paragraph into its run-in head, in the head's face, and
+// the rest in 仿宋.
+func (c *composer) leadSpans(b *model.Block) []Span {
+	size := c.st.BodySize
+	if b.Lead == "" || !strings.HasPrefix(b.Text, b.Lead) {
+		return []Span{{b.Text, fonts.Fang, size}}
+	}
+	return []Span{{b.Lead, headRole(b.Level), size}, {b.Text[len(b.Lead):], fonts.Fang, size}}
+}
+
+// title sets a 标题 in the title face, centred, in balanced lines
+// (GB/T 9704-2012 7.3.1: 梯形 or 菱形), followed by a blank line unless a
+// 发文字号 or 主持 line comes first. The title is kept whole and with the
+// first lines after it.
+func (c *composer) title(b, next *model.Block) {
+	if b.NewPage {
+		c.newPage()
+	}
+	size := c.st.TitleSize
+	for _, part := range strings.Split(b.Text, "\n") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		for _, l := range c.balanced(part, size) {
+			c.addLine(l, c.baselineFor(size), true)
+		}
+	}
+	c.blankUnlessNext(next, model.DocNumber, model.Presider, model.Title)
+}
+
+// balanced breaks a title part into lines of nearly equal length: it narrows
+// the measure as long as the number of lines stays the same.
+func (c *composer) balanced(text string, size float64) []Line {
+	p := &Paragraph{Spans: []Span{{text, fonts.Title, size}}, Width: c.st.TextWidth(), Align: AlignCenter}
+	lines := c.breakReport(p)
+	if len(lines) < 2 {
+		return lines
+	}
+	best := lines
+	for w := p.Width - size/2; w > p.Width/2; w -= size / 2 {
+		p.Width = w
+		l := c.breakReport(p)
+		if len(l) != len(lines) {
+			break
+		}
+		best = l
+	}
+	full := c.st.TextWidth()
+	for i := range best {
+		shiftLine(&best[i], (full-lineExtent(&best[i]))/2)
+	}
+	return best
+}
+
+// left is where the line's first glyph starts.
+func (l *Line) left() float64 {
+	if len(l.Glyphs) == 0 {
+		return 0
+	}
+	return l.Glyphs[0].X
+}
+
+// lineExtent is the width from the first glyph to the line's measured end.
+func lineExtent(l *Line) float64 { return l.Right - l.left() }
+
+// text sets a single-span paragraph.
+func (c *composer) text(s Span, indent float64, a Align, keep bool) {
+	c.paragraph([]Span{s}, indent, 0, a, keep)
+}
+
+// paragraph breaks spans into lines and appends them with the keeps of
+// GB/T 9704 practice and clreq §3.8: a head keeps with the next line, the
+// first and the last line of a paragraph never stand alone on a page.
+func (c *composer) paragraph(spans []Span, indent, hang float64, a Align, keepAll bool) {
+	size := spans[0].Size
+	p := &Paragraph{Spans: spans, Width: c.st.TextWidth(), Indent: indent, Hang: hang, Align: a, Track: c.track(size)}
+	lines := c.breakReport(p)
+	start := len(c.items)
+	for i := range lines {
+		c.addLine(lines[i], c.baselineFor(size), keepAll)
+	}
+	n := len(lines)
+	if n >= 2 {
+		c.items[start].keepNext = true     // no orphan: line 1 not alone at a page's foot
+		c.items[start+n-2].keepNext = true // no widow: the last line not alone at the top
+	}
+	if start > 0 && c.items[start-1].keepNext && n >= 2 && !keepAll {
+		c.items[start].keepNext = true // a head keeps two lines of its text
+	}
+}
+
+// breakReport breaks a paragraph and reports characters no face covers.
+func (c *composer) breakReport(p *Paragraph) []Line {
+	lines, missing := c.lb.Break(p)
+	seen := map[rune]bool{}
+	for _, r := range missing {
+		if seen[r] {
+			continue
+		}
+		seen[r] = true
+		*c.probs = append(*c.probs, missingProblem(c.doc.Source, c.block, r))
+	}
+	return lines
+}
+
+func missingProblem(file string, b *model.Block, r rune) *diag.Problem {
+	line := 0
+	if b != nil {
+		line = b.Line
+	}
+	msg := fmt.Sprintf("字符 “%c”（U+%04X）在所配置的字体中都没有", r, r)
+	hint := "请在 issue.toml 的 [fonts] 中换用包含该字的字体，或改用常用字。"
+	if r > 0xFFFF {
+		hint = "这是扩展区汉字（超出基本多文种平面），内置字体不支持；请换用常用字或造字图片。"
+	}
+	if !utf8.ValidRune(r) || r == utf8.RuneError {
+		msg = "文件中有无法识别的字符（U+FFFD）"
+		hint = "文件可能不是 UTF-8 编码，请另存为 UTF-8 后再试。"
+	}
+	return &diag.Problem{File: file, Line: line, Msg: msg, Hint: hint}
+}
+
+// baselineFor centres type of the given size in a grid row.
+func (c *composer) baselineFor(size float64) float64 {
+	return (c.st.LinePitch-size)/2 + 0.88*size
+}
+
+func (c *composer) addLine(l Line, baseline float64, keep bool) {
+	c.items = append(c.items, item{line: &l, baseline: baseline, height: c.st.LinePitch, grid: true, keepNext: keep})
+}
+
+// blank adds an empty grid line.
+func (c *composer) blank(keep bool) {
+	c.items = append(c.items, item{blank: true, height: c.st.LinePitch, grid: true, keepNext: keep})
+}
+
+// blankUnlessNext adds a kept blank line unless the next block is one of kinds.
+func (c *composer) blankUnlessNext(next *model.Block, kinds ...model.Kind) {
+	if next != nil {
+		for _, k := range kinds {
+			if next.Kind == k && !next.NewPage {
+				c.keepLast()
+				return
+			}
+		}
+	}
+	c.keepLast()
+	c.blank(true)
+}
+
+func (c *composer) keepLast() {
+	if n := len(c.items); n > 0 {
+		c.items[n-1].keepNext = true
+	}
+}
+
+// newPage makes the next item start a page.
+func (c *composer) newPage() {
+	c.items = append(c.items, item{newPage: true, blank: true})
+}
+
+// attachmentNote sets 附件说明 (GB/T 9704-2012 7.3.4): one blank line after
+// the body, 2 characters in, "附件：" then the names; a name that wraps aligns
+// with its first character (hanging indent).
+func (c *composer) attachmentNote(b *model.Block) {
+	c.keepLast()
+	c.blank(true)
+	size := c.st.BodySize
+	label := "附件："
+	prefix := c.ch(2) + c.ch(3)
+	for i, name := range strings.Split(b.Text, "\n") {
+		name = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name), label))
+		if name == "" {
+			continue
+		}
+		lead := label
+		if i > 0 {
+			lead = ""
+		}
+		hang := prefix + c.numberWidth(name)
+		p := &Paragraph{Spans: []Span{{name, fonts.Fang, size}}, Width: c.st.TextWidth(), Indent: prefix, Hang: hang, Align: Justify, Track: c.track(size)}
+		lines := c.breakReport(p)
+		if lead != "" && len(lines) > 0 {
+			lines[0].Glyphs = append(c.labelGlyphs(lead, c.ch(2), size), lines[0].Glyphs...)
+		}
+		for k := range lines {
+			c.addLine(lines[k], c.baselineFor(size), true)
+		}
+	}
+}
+
+// numberWidth is the width of an item number like "1." at the start of name,
+// so that wrapped lines align with the name after it.
+func (c *composer) numberWidth(name string) float64 {
+	n := 0
+	for _, r := range name {
+		if (r >= '0' && r <= '9') || r == '.' || r == '．' {
+			n++
+			continue
+		}
+		break
+	}
+	if n == 0 {
+		return 0
+	}
+	w := 0.0
+	for _, r := range name[:n] {
+		a, _ := c.lb.Metrics.Advance(fonts.Latin, r)
+		w += a * c.st.BodySize
+	}
+	return w
+}
+
+// labelGlyphs places a short label at x without breaking it.
+func (c *composer) labelGlyphs(s string, x, size float64) []Glyph {
+	p := &Paragraph{Spans: []Span{{s, fonts.Fang, size}}, Width: 1e6, Align: AlignLeft, Track: c.track(size)}
+	lines := c.breakReport(p)
+	gs := lines[0].Glyphs
+	for i := range gs {
+		gs[i].X += x
+	}
+	return gs
+}
+
+// signature sets 发文机关署名 and 成文日期 without a seal (GB/T 9704-2012
+// 7.3.5.2): one blank line after the body, the signer 2 characters from the
+// right, the date on the next line starting 2 characters right of the
+// signer's first character; a date longer than that sits 2 characters from
+// the right and pushes the signer left. The block keeps with the body line
+// before it (7.3.5.5: no page holds only the signature).
+func (c *composer) signature(b, next *model.Block) {
+	size := c.st.BodySize
+	signer := c.single(b.Text, size)
+	var date *Line
+	if next != nil && next.Kind == model.SignDate {
+		c.block = next
+		d := c.single(next.Text, size)
+		date = &d
+	}
+	m := c.st.TextWidth()
+	signerX := m - c.ch(2) - lineExtent(&signer)
+	dateX := signerX + c.ch(2)
+	if date != nil && dateX+lineExtent(date) > m-c.ch(2) {
+		dateX = m - c.ch(2) - lineExtent(date)
+		signerX = dateX - c.ch(2)
+	}
+	c.keepLast()
+	c.blank(true)
+	shiftLine(&signer, signerX)
+	c.addLine(signer, c.baselineFor(size), date != nil)
+	if date != nil {
+		shiftLine(date, dateX)
+		c.addLine(*date, c.baselineFor(size), false)
+	}
+}
+
+// single sets text as one unbroken line starting at 0.
+func (c *composer) single(text string, size float64) Line {
+	p := &Paragraph{Spans: []Span{{text, fonts.Fang, size}}, Width: 1e6, Align: AlignLeft, Track: c.track(size)}
+	return c.breakReport(p)[0]
+}
+
+func shiftLine(l *Line, x float64) {
+	d := x - l.left()
+	for i := range l.Glyphs {
+		l.Glyphs[i].X += d
+	}
+	l.Right += d
+}

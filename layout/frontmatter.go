@@ -1,0 +1,156 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+
+	"gazette/fonts"
+	"gazette/internal/model"
+)
+
+// frontMatter sets the cover, the masthead (编辑委员会) on the inside cover,
+// the 目录 and, when needed, a blank verso so that body page 1 is a recto.
+// Everything printed here comes from the manifest, once.
+func (bs *bookSetter) frontMatter(plans []*docPlan) []*Page {
+	cover := &Page{Label: "i", Recto: true}
+	bs.cover(cover)
+	mast := &Page{Label: "ii"}
+	bs.masthead(mast)
+	pages := []*Page{cover, mast}
+	pages = append(pages, bs.contents(plans)...)
+	for len(pages)%2 == 1 {
+		pages = append(pages, &Page{Recto: false})
+	}
+	for i, p := range pages {
+		p.Label = roman(i + 1)
+		p.Recto = i%2 == 0
+	}
+	return pages
+}
+
+// centred places a line centred on the page at baseline y.
+func (bs *bookSetter) centred(p *Page, text string, role fonts.Role, size, y float64, c Color) {
+	for _, part := range strings.Split(text, "\n") {
+		l := bs.single(strings.TrimSpace(part), role, size)
+		p.addColoredLine(&l, (bs.in.Style.PageWidth-l.Right)/2, y, bs.in.Metrics, c)
+		y += size * 1.4
+	}
+}
+
+// cover: emblem, the gazette's name large in red, its English name, a double
+// rule, the year, the issue and serial numbers and the sponsor line.
+func (bs *bookSetter) cover(p *Page) {
+	st := bs.in.Style
+	is := bs.in.Issue
+	g := &is.Gazette
+	if g.Emblem != "" {
+		w := 40 * MM
+		p.Images = append(p.Images, Picture{Path: g.Emblem, X: (st.PageWidth - w) / 2, Y: 30 * MM, W: w, H: w})
+	}
+	bs.centred(p, g.Name, fonts.Title, 46, 100*MM, Red)
+	bs.centred(p, g.EnglishName, fonts.Latin, 12, 112*MM, Color{})
+	left, right := st.Inner, st.PageWidth-st.Outer
+	p.Rules = append(p.Rules,
+		Rule{X1: left, Y1: 124 * MM, X2: right, Y2: 124 * MM, Width: 2, Color: Red},
+		Rule{X1: left, Y1: 125.5 * MM, X2: right, Y2: 125.5 * MM, Width: 0.6, Color: Red})
+	bs.centred(p, fmt.Sprint(is.Year), fonts.Latin, 36, 175*MM, Color{})
+	bs.centred(p, issueLine(is), fonts.Song, 20, 192*MM, Color{})
+	if g.Sponsor != "" {
+		bs.centred(p, g.Sponsor+"主管主办", fonts.Song, 18, 262*MM, Color{})
+	}
+}
+
+// issueLine is "第4期（总第17期）".
+func issueLine(is *model.Issue) string {
+	s := fmt.Sprintf("第%d期", is.Number)
+	if is.Serial > 0 {
+		s += fmt.Sprintf("（总第%d期）", is.Serial)
+	}
+	return s
+}
+
+// dateText is "2023年8月30日" (GB/T 9704-2012 7.3.5.4: Arabic digits, no
+// leading zeros).
+func dateText(d model.Date) string { return fmt.Sprintf("%d年%d月%d日", d.Year, d.Month, d.Day) }
+
+// masthead: the 编辑委员会 with each role's names in columns, then the
+// publication details.
+func (bs *bookSetter) masthead(p *Page) {
+	st := bs.in.Style
+	g := &bs.in.Issue.Gazette
+	bs.centred(p, "编 辑 委 员 会", fonts.Hei, 20, st.Top+10, Color{})
+	size := 14.0
+	x := st.Outer + 3*size
+	y := st.Top + 50
+	for _, cr := range g.Committee {
+		label := bs.spread(cr.Role, 4, size, fonts.Hei)
+		for i := 0; i < len(cr.Names) || i == 0; i += 2 {
+			if i == 0 {
+				p.Runs = append(p.Runs, shiftRuns(label, x, y)...)
+				colon := bs.single("：", fonts.Fang, size)
+				p.addLine(&colon, x+4*size, y, bs.in.Metrics)
+			}
+			for j := i; j < i+2 && j < len(cr.Names); j++ {
+				name := bs.spread(cr.Names[j], 3, size, fonts.Fang)
+				p.Runs = append(p.Runs, shiftRuns(name, x+5*size+float64(j-i)*5*size, y)...)
+			}
+			y += size * 2
+		}
+	}
+	details := [][2]string{
+		{"主管主办", g.Sponsor}, {"编辑出版", g.Publisher}, {"地址", g.Address}, {"邮编", g.Postcode},
+		{"网站", g.Website}, {"联系电话", g.Telephone}, {"投稿邮箱", g.Email},
+		{"出版日期", dateText(bs.in.Issue.Date)},
+	}
+	y = st.PageHeight - 110*MM
+	for _, d := range details {
+		if d[1] == "" {
+			continue
+		}
+		label := bs.spread(d[0], 4, size, fonts.Hei)
+		p.Runs = append(p.Runs, shiftRuns(label, x, y)...)
+		l := bs.single("："+d[1], fonts.Fang, size)
+		p.addLine(&l, x+4*size, y, bs.in.Metrics)
+		y += size * 2
+	}
+}
+
+// spread sets text evenly across n characters (均排, clreq §3.3.2), as the
+// labels and two-character names of a masthead are set.
+func (bs *bookSetter) spread(text string, n int, size float64, role fonts.Role) []Run {
+	rs := []rune(text)
+	w := float64(n) * size
+	l := bs.single(text, role, size)
+	if len(rs) < 2 || len(rs) >= n {
+		return packRuns(l.Glyphs, 0, 0, bs.in.Metrics)
+	}
+	gap := (w - l.Right) / float64(len(rs)-1)
+	for i := range l.Glyphs {
+		l.Glyphs[i].X += float64(i) * gap
+	}
+	return packRuns(l.Glyphs, 0, 0, bs.in.Metrics)
+}
+
+func shiftRuns(runs []Run, x, y float64) []Run {
+	out := make([]Run, len(runs))
+	for i, r := range runs {
+		r.X += x
+		r.Y += y
+		out[i] = r
+	}
+	return out
+}
+
+// roman is the lower-case roman numeral of n (front-matter page labels).
+func roman(n int) string {
+	vals := []int{10, 9, 5, 4, 1}
+	syms := []string{"x", "ix", "v", "iv", "i"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}

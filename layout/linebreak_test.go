@@ -1,0 +1,145 @@
+package layout
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"gazette/fonts"
+)
+
+// gridMetrics is a stand-in font: every CJK character one em, everything
+// else half an em — the proportions of a 仿宋 with a monospaced Latin face.
+type gridMetrics struct{}
+
+func (gridMetrics) Advance(role fonts.Role, r rune) (float64, bool) {
+	if r == 0x1F600 {
+		return 0, false
+	}
+	if isCJK(r) {
+		return 1, true
+	}
+	return 0.5, true
+}
+
+func breakText(t *testing.T, text string, chars int) []Line {
+	t.Helper()
+	lb := &LineBreaker{Metrics: gridMetrics{}, Kinsoku: KinsokuGB}
+	p := &Paragraph{Spans: []Span{{Text: text, Role: fonts.Fang, Size: 16}},
+		Width: float64(chars) * 16, Indent: 32}
+	lines, missing := lb.Break(p)
+	if len(missing) > 0 {
+		t.Fatalf("missing %q", string(missing))
+	}
+	return lines
+}
+
+const sampleParagraph = "全区政府系统要严格按照中央规定的“提高认识、制定方案、开展调研、深化研究、解决问题、督查回访”等6个步骤开展调查研究，" +
+	"不断健全完善调查研究工作机制（昌府办字〔2023〕25号），提升调查研究工作质量。《关于在全区政府系统大兴调查研究的工作方案》已经区政府同意，" +
+	"现印发给你们——请结合实际抓好落实……到2025年，全区绿色食品、有机农产品和地理标志农产品数量达到27个。"
+
+func TestNoLineStartsWithClosingMarkOrEndsWithOpeningMark(t *testing.T) {
+	for chars := 8; chars <= 30; chars++ {
+		lines := breakText(t, sampleParagraph, chars)
+		for i, l := range lines {
+			rs := []rune(l.Text())
+			if len(rs) == 0 {
+				t.Fatalf("width %d: empty line %d", chars, i)
+			}
+			if i > 0 && noLineStart[rs[0]] {
+				t.Errorf("width %d line %d starts with %q: %s", chars, i, rs[0], l.Text())
+			}
+			if !l.Last && noLineEnd[rs[len(rs)-1]] {
+				t.Errorf("width %d line %d ends with %q: %s", chars, i, rs[len(rs)-1], l.Text())
+			}
+		}
+	}
+}
+
+func TestBreakKeepsTextAndUnits(t *testing.T) {
+	for chars := 8; chars <= 30; chars++ {
+		lines := breakText(t, sampleParagraph, chars)
+		var all strings.Builder
+		for i, l := range lines {
+			all.WriteString(l.Text())
+			text := l.Text()
+			for _, unit := range []string{"〔2023〕25号", "2025年", "——", "……", "27个"} {
+				if i+1 < len(lines) {
+					joined := text + lines[i+1].Text()
+					if strings.Contains(joined, unit) && !strings.Contains(text, unit) && !strings.Contains(lines[i+1].Text(), unit) {
+						t.Errorf("width %d: %q split between lines %d and %d: %q | %q", chars, unit, i, i+1, text, lines[i+1].Text())
+					}
+				}
+			}
+		}
+		if all.String() != sampleParagraph {
+			t.Fatalf("width %d: text changed:\n%s\n%s", chars, all.String(), sampleParagraph)
+		}
+	}
+}
+
+func TestJustifiedLinesFillTheMeasure(t *testing.T) {
+	for chars := 10; chars <= 30; chars++ {
+		lines := breakText(t, sampleParagraph, chars)
+		for i, l := range lines[:len(lines)-1] {
+			if d := math.Abs(l.Right - float64(chars)*16); d > 0.01 {
+				t.Errorf("width %d line %d %q ends at %.3f, measure %.3f", chars, i, l.Text(), l.Right, float64(chars)*16)
+			}
+		}
+		if !lines[len(lines)-1].Last {
+			t.Errorf("last line not marked Last")
+		}
+	}
+}
+
+func TestFirstLineIndentAndFlushLeftWraps(t *testing.T) {
+	lines := breakText(t, sampleParagraph, 28)
+	if x := lines[0].Glyphs[0].X; x != 32 {
+		t.Errorf("first line starts at %.2f, want the 2-character indent 32", x)
+	}
+	if x := lines[1].Glyphs[0].X; x > 0.001 {
+		t.Errorf("second line starts at %.2f, want flush left (回行顶格)", x)
+	}
+}
+
+func TestLineEndMarkIsHalfWidth(t *testing.T) {
+	// 5 characters then a comma fill 5.5 em: the comma's blank half is dropped.
+	lb := &LineBreaker{Metrics: gridMetrics{}}
+	p := &Paragraph{Spans: []Span{{Text: "一二三四五，六七八九十", Role: fonts.Fang, Size: 16}}, Width: 5.5 * 16}
+	ls, _ := lb.Break(p)
+	if got := ls[0].Text(); got != "一二三四五，" {
+		t.Errorf("5.5 em measure: line 1 = %q, want the comma squeezed in", got)
+	}
+	if r := ls[0].Right; math.Abs(r-5.5*16) > 0.001 {
+		t.Errorf("line 1 ends at %.2f, want %.2f", r, 5.5*16)
+	}
+}
+
+func TestNoOrphanCharacter(t *testing.T) {
+	// 13 characters and a full stop at 12 per line would leave "三。" alone.
+	text := "一二三四五六七八九十一二三。"
+	lines := breakText(t, text, 12)
+	last := []rune(lines[len(lines)-1].Text())
+	if len(last) < 3 {
+		t.Errorf("last line %q is a 孤字", string(last))
+	}
+}
+
+func TestAdjacentMarksCompressed(t *testing.T) {
+	lb := &LineBreaker{Metrics: gridMetrics{}}
+	p := &Paragraph{Spans: []Span{{Text: "见《通知》《方案》。", Role: fonts.Fang, Size: 10}}, Width: 200, Align: AlignLeft}
+	ls, _ := lb.Break(p)
+	g := ls[0].Glyphs
+	// 》《 takes 1.5 em: 《 at 4 + … the second 《 starts 15 after the first 》
+	if d := g[5].X - g[4].X; math.Abs(d-5) > 0.001 {
+		t.Errorf("》《 advance %.2f, want 5 (compressed to 1.5 em together)", d)
+	}
+}
+
+func TestMissingGlyphReported(t *testing.T) {
+	lb := &LineBreaker{Metrics: gridMetrics{}}
+	_, missing := lb.Break(&Paragraph{Spans: []Span{{Text: "好\U0001F600", Role: fonts.Fang, Size: 16}}, Width: 100})
+	if string(missing) != "\U0001F600" {
+		t.Errorf("missing = %q", string(missing))
+	}
+}

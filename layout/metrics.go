@@ -1,0 +1,30 @@
+package layout
+
+import "gazette/fonts"
+
+// FontMetrics measures with the faces of a fonts.Set — the same faces the
+// renderer embeds.
+type FontMetrics struct {
+	faces [fonts.NumRoles]*fonts.Face
+}
+
+// NewFontMetrics loads every role's face of set.
+func NewFontMetrics(set *fonts.Set) (*FontMetrics, error) {
+	m := &FontMetrics{}
+	for r := fonts.Role(0); r < fonts.NumRoles; r++ {
+		f, err := set.Face(r)
+		if err != nil {
+			return nil, err
+		}
+		m.faces[r] = f
+	}
+	return m, nil
+}
+
+// Advance returns r's advance in em in the face of role.
+func (m *FontMetrics) Advance(role fonts.Role, r rune) (float64, bool) {
+	if role < 0 || role >= fonts.NumRoles {
+		return 0, false
+	}
+	return m.faces[role].Advance(r)
+}

@@ -1,0 +1,142 @@
+package layout
+
+import "gazette/fonts"
+
+// Book is the laid-out issue: every page, in reading order, and the outline.
+// It is all a renderer needs.
+type Book struct {
+	Title    string // PDF title: gazette name, year and issue
+	Pages    []*Page
+	Outline  []Bookmark
+	Width    float64 // trimmed page size
+	Height   float64
+	Warnings []string // layout problems the office may want to fix (gazette check prints them)
+}
+
+// Page is one trimmed page's display list.
+type Page struct {
+	Folio  int    // body page number printed in the folio, 0 for front matter
+	Label  string // page label for viewers: "i", "ii", "1", …
+	Recto  bool   // a right-hand (odd) page
+	Runs   []Run
+	Rules  []Rule
+	Boxes  []FillBox
+	Images []Picture
+	Links  []Link
+}
+
+// Run is a sequence of glyphs in one face and size on one baseline, each
+// glyph advancing by its font advance plus Spacing: the renderer draws it with
+// one text operator and a character-spacing (Tc) of Spacing.
+type Run struct {
+	X, Y    float64 // origin of the first glyph on the baseline
+	Role    fonts.Role
+	Size    float64
+	Spacing float64
+	Text    string
+	Color   Color
+}
+
+// Color is a process colour in CMYK fractions. The zero value is black as
+// pure K (C = M = Y = 0, K = 1 is written as DeviceGray 0: standards.md §3.5).
+type Color struct {
+	C, M, Y, K float64
+	set        bool
+}
+
+// CMYK returns a process colour.
+func CMYK(c, m, y, k float64) Color { return Color{C: c, M: m, Y: y, K: k, set: true} }
+
+// IsBlack reports whether the colour is pure K black (the default).
+func (c Color) IsBlack() bool { return !c.set || (c.C == 0 && c.M == 0 && c.Y == 0 && c.K == 1) }
+
+// Red is the red of GB/T 9704-2012 6.2: M80 Y80.
+var Red = CMYK(0, 0.8, 0.8, 0)
+
+// Rule is a straight line (running-head rule, table grid, cover rules).
+type Rule struct {
+	X1, Y1, X2, Y2 float64
+	Width          float64
+	Color          Color
+}
+
+// FillBox is a filled rectangle in a grey level (0 = black, 1 = white).
+type FillBox struct {
+	X, Y, W, H float64
+	Gray       float64
+}
+
+// Picture is an image placed in a box.
+type Picture struct {
+	Path       string
+	X, Y, W, H float64
+}
+
+// Link is a clickable rectangle that jumps to a page of the book.
+type Link struct {
+	X, Y, W, H float64
+	Target     int // index into Book.Pages
+}
+
+// Bookmark is an outline entry pointing at a page.
+type Bookmark struct {
+	Title string
+	Level int // 0 section, 1 document
+	Page  int // index into Book.Pages
+}
+
+// addLine turns a composed line into runs at (x, baseline y) on the page.
+func (p *Page) addLine(l *Line, x, y float64, m Metrics) {
+	p.Runs = append(p.Runs, packRuns(l.Glyphs, x, y, m)...)
+}
+
+// addColoredLine is addLine in a colour.
+func (p *Page) addColoredLine(l *Line, x, y float64, m Metrics, c Color) {
+	n := len(p.Runs)
+	p.addLine(l, x, y, m)
+	for i := n; i < len(p.Runs); i++ {
+		p.Runs[i].Color = c
+	}
+}
+
+// packRuns groups consecutive glyphs of one face and size whose gaps are all
+// the same extra spacing, so a line becomes a handful of text operators.
+func packRuns(gs []Glyph, x, y float64, m Metrics) []Run {
+	var runs []Run
+	for i := 0; i < len(gs); {
+		j := i + 1
+		spacing := 0.0
+		adv := func(k int) float64 { a, _ := m.Advance(gs[k].Role, gs[k].R); return a * gs[k].Size }
+		if j < len(gs) && same(gs[i], gs[j]) {
+			spacing = gs[j].X - gs[i].X - adv(i)
+		}
+		for j < len(gs) && same(gs[i], gs[j]) && abs(gs[j].X-gs[j-1].X-adv(j-1)-spacing) < 0.005 {
+			j++
+		}
+		rs := make([]rune, 0, j-i)
+		for k := i; k < j; k++ {
+			rs = append(rs, gs[k].R)
+		}
+		runs = append(runs, Run{X: x + gs[i].X, Y: y, Role: gs[i].Role, Size: gs[i].Size, Spacing: spacing, Text: string(rs)})
+		i = j
+	}
+	return runs
+}
+
+func same(a, b Glyph) bool { return a.Role == b.Role && a.Size == b.Size }
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+// box draws the four sides of a rectangle.
+func (p *Page) box(left, top, right, bottom, width float64) {
+	p.Rules = append(p.Rules,
+		Rule{X1: left, Y1: top, X2: right, Y2: top, Width: width},
+		Rule{X1: left, Y1: bottom, X2: right, Y2: bottom, Width: width},
+		Rule{X1: left, Y1: top, X2: left, Y2: bottom, Width: width},
+		Rule{X1: right, Y1: top, X2: right, Y2: bottom, Width: width})
+}

@@ -1,0 +1,196 @@
+package layout
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"gazette/internal/model"
+)
+
+// body lines of a page: runs in the body size whose baseline lies in the type area.
+func bodyLines(st *Style, p *Page) []float64 {
+	seen := map[float64]bool{}
+	var ys []float64
+	for _, r := range p.Runs {
+		if r.Y > st.Top && r.Y < st.Top+st.TextHeight() && r.Size == st.BodySize && !seen[r.Y] {
+			seen[r.Y] = true
+			ys = append(ys, r.Y)
+		}
+	}
+	return ys
+}
+
+func layDocs(t *testing.T, docs ...*model.Document) (*Book, *Style) {
+	t.Helper()
+	st, _ := Preset("gbt9704")
+	is := &model.Issue{Gazette: model.Gazette{Name: "测试公报"}, Year: 2023, Number: 4,
+		Sections: []model.Section{{Title: "文件", Documents: docs}}}
+	b, err := Lay(Input{Issue: is, Style: st, Metrics: gridMetrics{}, Kinsoku: KinsokuGB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b, st
+}
+
+func para(text string) model.Block { return model.Block{Kind: model.Paragraph, Text: text} }
+
+func TestBodyLinesOnTheGrid(t *testing.T) {
+	long := strings.Repeat("全区政府系统要严格按照中央规定的步骤开展调查研究，不断健全完善调查研究工作机制。", 40)
+	doc := &model.Document{Blocks: []model.Block{{Kind: model.Title, Text: "关于测试的通知"}, para(long), para(long)}}
+	b, st := layDocs(t, doc)
+	body := b.Pages[4:]
+	if len(body) < 3 {
+		t.Fatalf("only %d body pages", len(body))
+	}
+	for i, p := range body {
+		ys := bodyLines(st, p)
+		if len(ys) > st.LinesPerPage {
+			t.Errorf("page %d has %d body lines, max %d", i+1, len(ys), st.LinesPerPage)
+		}
+		for _, y := range ys {
+			k := (y - st.Top - st.FirstBaseline()) / st.LinePitch
+			if d := k - float64(int(k+0.5)); d > 0.001 || d < -0.001 {
+				t.Errorf("page %d: baseline %.3f is off the grid (row %.3f)", i+1, y, k)
+			}
+		}
+		if i > 0 && i < len(body)-1 && len(ys) < st.LinesPerPage-1 {
+			t.Errorf("page %d holds only %d lines", i+1, len(ys))
+		}
+	}
+}
+
+func TestHeadingKeepsTwoLinesOfText(t *testing.T) {
+	filler := strings.Repeat("甲", 28*19-2) // 19 full lines after a 2-character indent
+	longPara := strings.Repeat("乙", 80)
+	doc := &model.Document{Blocks: []model.Block{para(filler),
+		{Kind: model.Heading, Level: 1, Text: "一、目的意义"}, para(longPara)}}
+	b, _ := layDocs(t, doc)
+	for i, p := range b.Pages[4:] {
+		var last string
+		for _, r := range p.Runs {
+			if strings.Contains(r.Text, "目的意义") {
+				last = r.Text
+			}
+		}
+		if last == "" {
+			continue
+		}
+		// the heading's page must also hold two lines of 乙
+		n := 0
+		for _, r := range p.Runs {
+			if strings.Contains(r.Text, "乙") {
+				n++
+			}
+		}
+		if n < 2 {
+			t.Errorf("heading on page %d kept with %d lines of its text, want ≥ 2", i+1, n)
+		}
+	}
+}
+
+func TestSignatureKeepsABodyLine(t *testing.T) {
+	filler := strings.Repeat("甲", 28*20-2) // 20 lines: the blank + signer + date cannot fit
+	doc := &model.Document{Blocks: []model.Block{para(filler),
+		{Kind: model.Signer, Text: "昌江区人民政府办公室"}, {Kind: model.SignDate, Text: "2023年6月29日"}}}
+	b, _ := layDocs(t, doc)
+	for i, p := range b.Pages[4:] {
+		hasSigner, hasBody := false, false
+		for _, r := range p.Runs {
+			hasSigner = hasSigner || strings.Contains(r.Text, "办公室")
+			hasBody = hasBody || strings.Contains(r.Text, "甲")
+		}
+		if hasSigner && !hasBody {
+			t.Errorf("page %d holds the signature without a body line (GB/T 9704 7.3.5.5)", i+1)
+		}
+	}
+}
+
+func TestSignaturePositions(t *testing.T) {
+	doc := &model.Document{Blocks: []model.Block{para("正文。"),
+		{Kind: model.Signer, Text: "昌江区人民政府办公室"}, {Kind: model.SignDate, Text: "2023年6月29日"}}}
+	b, st := layDocs(t, doc)
+	p := b.Pages[4]
+	var signer, date *Run
+	for i := range p.Runs {
+		switch {
+		case p.Runs[i].Size != st.BodySize:
+		case strings.HasPrefix(p.Runs[i].Text, "昌江区"):
+			signer = &p.Runs[i]
+		case strings.HasPrefix(p.Runs[i].Text, "2023"):
+			date = &p.Runs[i]
+		}
+	}
+	if signer == nil || date == nil {
+		t.Fatalf("signature not found")
+	}
+	left := st.Left(true)
+	pitch := st.CharPitch()
+	signerRight := left + st.TextWidth() - 2*pitch
+	wantSignerX := signerRight - 10*pitch
+	if d := signer.X - wantSignerX; d > 0.01 || d < -0.01 {
+		t.Errorf("signer at %.2f, want %.2f (2 characters from the right, GB/T 9704 7.3.5.2)", signer.X, wantSignerX)
+	}
+	if d := date.X - (signer.X + 2*pitch); d > 0.01 || d < -0.01 {
+		t.Errorf("date at %.2f, want 2 characters right of the signer (%.2f)", date.X, signer.X+2*pitch)
+	}
+	if date.Y-signer.Y < st.LinePitch-0.01 {
+		t.Errorf("date not on the line after the signer")
+	}
+}
+
+func TestEachDocumentStartsAPageAndTOCPointsThere(t *testing.T) {
+	d1 := &model.Document{Blocks: []model.Block{{Kind: model.Title, Text: "第一份通知"}, para(strings.Repeat("甲", 900))}}
+	d2 := &model.Document{Blocks: []model.Block{{Kind: model.Title, Text: "第二份通知"}, para("乙。")}}
+	b, _ := layDocs(t, d1, d2)
+	if len(b.Pages)%2 != 0 && b.Pages[4].Folio != 1 {
+		t.Fatalf("body does not start at folio 1")
+	}
+	if !b.Pages[4].Recto {
+		t.Errorf("body page 1 is not a recto")
+	}
+	var second int
+	for i, p := range b.Pages {
+		for _, r := range p.Runs {
+			if strings.Contains(r.Text, "第二份通知") && p.Folio > 0 {
+				second = i
+			}
+		}
+	}
+	if second == 0 {
+		t.Fatal("second document not found in the body")
+	}
+	toc := b.Pages[2]
+	var link *Link
+	for i := range toc.Links {
+		if toc.Links[i].Target == second {
+			link = &toc.Links[i]
+		}
+	}
+	if link == nil {
+		t.Errorf("no 目录 link points at page index %d (folio %d)", second, b.Pages[second].Folio)
+	}
+	want := fmt.Sprintf("（%d）", b.Pages[second].Folio)
+	if !strings.Contains(strings.Join(pageLines(toc), "\n"), want) {
+		t.Errorf("目录 does not print %s", want)
+	}
+}
+
+// pageLines joins the runs of each baseline, top to bottom.
+func pageLines(p *Page) []string {
+	byY := map[float64]string{}
+	var ys []float64
+	for _, r := range p.Runs {
+		if _, ok := byY[r.Y]; !ok {
+			ys = append(ys, r.Y)
+		}
+		byY[r.Y] += r.Text
+	}
+	sort.Float64s(ys)
+	out := make([]string, len(ys))
+	for i, y := range ys {
+		out[i] = byY[y]
+	}
+	return out
+}

@@ -1,0 +1,79 @@
+package layout
+
+import "unicode"
+
+// Kinsoku is the strictness of the line-start and line-end prohibitions
+// (clreq §3.1.7 "Prohibition rules for line start and line end").
+type Kinsoku int
+
+// The levels, each a superset of the one before.
+const (
+	KinsokuBasic  Kinsoku = iota // 点号, closing marks, connectors never start a line; opening marks never end one
+	KinsokuGB                    // basic + the solidus never ends a line
+	KinsokuStrict                // GB + —— and …… never start a line
+)
+
+// noLineStart holds the marks that may not begin a line at the basic level:
+// 点号 (GB/T 15834 5.1.1, 5.1.2), closing quotes, brackets and 书名号
+// (5.1.3), connectors and interpuncts (clreq table of prohibitions), plus
+// their half-width look-alikes that staff paste from Word.
+var noLineStart = runeSet("。，、：；！？．‼⁇”’）〕】〗］｝》〉」』～・‧·–" +
+	",.;:!?)]}%％")
+
+// noLineEnd holds the opening marks that may not end a line (GB/T 15834 5.1.3).
+var noLineEnd = runeSet("“‘（〔【〖［｛《〈「『([{")
+
+// rightBlank holds the full-width marks whose glyph sits in the left half of
+// the em box, leaving the right half blank: the space compression may take
+// (clreq §3.1.6 "Punctuation width adjustment", GB horizontal forms).
+var rightBlank = runeSet("，。、：；！？”’）〕】〗］｝》〉」』")
+
+// leftBlank holds the full-width opening marks whose right half carries the
+// glyph, leaving the left half blank.
+var leftBlank = runeSet("“‘（〔【〖［｛《〈「『")
+
+// longMark holds the marks that are set doubled and never split: 破折号 ——
+// and 省略号 …… (GB/T 15834 5.1.4, 5.1.5).
+var longMark = runeSet("—…⋯⸺")
+
+// cjkForced holds marks of ambiguous width that must come from the CJK face
+// even between Latin letters (standards.md §2.5: Word sets them in the Latin
+// font, which offices report as a bug).
+var cjkForced = runeSet("“”‘’—…·")
+
+func runeSet(s string) map[rune]bool {
+	m := make(map[rune]bool)
+	for _, r := range s {
+		m[r] = true
+	}
+	return m
+}
+
+// isCJK reports whether r is set from a CJK face on the character grid:
+// ideographs, CJK symbols and punctuation, full-width forms.
+func isCJK(r rune) bool {
+	switch {
+	case unicode.Is(unicode.Han, r):
+		return true
+	case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF, r >= 0x2E80 && r <= 0x2FFF,
+		r >= 0x3200 && r <= 0x33FF, r >= 0xFE30 && r <= 0xFE4F:
+		return true
+	case cjkForced[r], r == '⋯', r == '⸺', r == '●', r == '★':
+		return true
+	}
+	return false
+}
+
+// isNumeric reports runes that belong to a number: digits and the marks
+// inside one (2023, 1.55, 12.5%).
+func isNumeric(r rune) bool { return r >= '0' && r <= '9' }
+
+// isWordRune reports runes that form an unbreakable Latin word or number.
+func isWordRune(r rune) bool {
+	return !isCJK(r) && r != ' ' && !unicode.IsSpace(r)
+}
+
+// dateOrNumberSuffix holds the characters that stay on the line of the digits
+// before them: 2023年, 25号, 5个, 8日 (GB/T 9704-1999 8.2.3 "数字、年份不能回行",
+// kept as a house rule).
+var dateOrNumberSuffix = runeSet("年月日号时分秒亿万元个家项条款期%％")

@@ -1,0 +1,243 @@
+package layout
+
+import (
+	"fmt"
+	"image"
+	_ "image/jpeg" // image sizes for ImageBlock
+	_ "image/png"
+	"math"
+	"os"
+
+	"gazette/fonts"
+	"gazette/internal/diag"
+	"gazette/internal/model"
+)
+
+// tableCell is a cell with its composed lines.
+type tableCell struct {
+	cell  model.Cell
+	lines []Line
+	role  fonts.Role
+}
+
+// table lays out a model.Table: column widths from content, a full grid,
+// merged cells drawn as one cell with their text centred both ways, the
+// header repeated on every page the table continues on. Table text is
+// smaller than the body and has its own line pitch (the body's 28.95 bp
+// pitch makes rows far too tall: standards.md §1.7).
+func (c *composer) table(b *model.Block) {
+	t := b.Table
+	if t == nil || t.Columns == 0 || t.Rows == 0 {
+		return
+	}
+	st := c.st
+	size := st.TableSize
+	pad := st.TablePadMM * MM
+	lead := size * st.TableLead
+	widths := c.columnWidths(t, size, pad)
+	xs := make([]float64, t.Columns+1)
+	for i, w := range widths {
+		xs[i+1] = xs[i] + w
+	}
+	cells := make([]tableCell, len(t.Cells))
+	heights := make([]float64, t.Rows)
+	for i, cell := range t.Cells {
+		role := fonts.Fang
+		if cell.Row < t.HeaderRows {
+			role = fonts.Hei
+		}
+		w := xs[cell.Col+cell.ColSpan] - xs[cell.Col] - 2*pad
+		p := &Paragraph{Spans: []Span{{cell.Text, role, size}}, Width: w, Align: AlignCenter}
+		lines := c.breakReport(p)
+		if len(lines) > 1 {
+			p.Align = Justify
+			lines = c.breakReport(p)
+		}
+		cells[i] = tableCell{cell: cell, lines: lines, role: role}
+		if cell.RowSpan == 1 {
+			heights[cell.Row] = math.Max(heights[cell.Row], float64(len(lines))*lead+2*pad)
+		}
+	}
+	growForSpans(cells, heights, lead, pad)
+	c.tableItems(t, cells, xs, heights, lead)
+}
+
+// growForSpans makes the rows under a merged cell tall enough for its text.
+func growForSpans(cells []tableCell, heights []float64, lead, pad float64) {
+	for _, tc := range cells {
+		cell := tc.cell
+		if cell.RowSpan <= 1 {
+			continue
+		}
+		need := float64(len(tc.lines))*lead + 2*pad
+		have := 0.0
+		for r := cell.Row; r < cell.Row+cell.RowSpan && r < len(heights); r++ {
+			have += heights[r]
+		}
+		if have < need {
+			extra := (need - have) / float64(cell.RowSpan)
+			for r := cell.Row; r < cell.Row+cell.RowSpan && r < len(heights); r++ {
+				heights[r] += extra
+			}
+		}
+	}
+}
+
+// columnWidths gives each column its content's width, then fits the table to
+// the measure: spare width is shared in proportion, a shortfall is taken
+// from the columns whose text can wrap.
+func (c *composer) columnWidths(t *model.Table, size, pad float64) []float64 {
+	natural := make([]float64, t.Columns)
+	minimum := make([]float64, t.Columns)
+	for _, cell := range t.Cells {
+		if cell.ColSpan != 1 {
+			continue
+		}
+		w := c.naturalWidth(cell.Text, size) + 2*pad
+		natural[cell.Col] = math.Max(natural[cell.Col], w)
+		minimum[cell.Col] = math.Max(minimum[cell.Col], math.Min(w, 3*size+2*pad))
+	}
+	measure := c.st.TextWidth()
+	total, totalMin := sum(natural), sum(minimum)
+	out := make([]float64, t.Columns)
+	switch {
+	case total <= measure:
+		for i := range out {
+			out[i] = natural[i] + (measure-total)*natural[i]/total
+		}
+	default:
+		for i := range out {
+			out[i] = minimum[i] + (measure-totalMin)*(natural[i]-minimum[i])/(total-totalMin)
+		}
+	}
+	return out
+}
+
+func (c *composer) naturalWidth(text string, size float64) float64 {
+	w := 0.0
+	for _, r := range text {
+		role := fonts.Fang
+		if !isCJK(r) {
+			role = fonts.Latin
+		}
+		a, ok := c.lb.Metrics.Advance(role, r)
+		if !ok {
+			a, _ = c.lb.Metrics.Advance(fonts.Fang, r)
+		}
+		w += a * size
+	}
+	return w
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// tableItems appends one item per table row; header rows are kept with the
+// first body row and repeated when a page break falls inside the table.
+func (c *composer) tableItems(t *model.Table, cells []tableCell, xs, heights []float64, lead float64) {
+	ys := make([]float64, t.Rows+1)
+	for r, h := range heights {
+		ys[r+1] = ys[r] + h
+	}
+	rowItem := func(r int, header bool) item {
+		var mine []tableCell
+		spanEnd := r
+		for _, tc := range cells {
+			if tc.cell.Row == r {
+				mine = append(mine, tc)
+			}
+			if tc.cell.Row <= r && tc.cell.Row+tc.cell.RowSpan-1 > r {
+				spanEnd = max(spanEnd, tc.cell.Row+tc.cell.RowSpan-1)
+			}
+		}
+		top := ys[r]
+		return item{height: heights[r], keepNext: header || spanEnd > r,
+			draw: func(p *Page, x, y float64) { drawCells(p, mine, xs, ys, x, y-top, lead, c.lb.Metrics) }}
+	}
+	var header []item
+	for r := 0; r < t.HeaderRows && r < t.Rows; r++ {
+		header = append(header, rowItem(r, true))
+	}
+	c.keepLast()
+	c.items = append(c.items, header...)
+	for r := t.HeaderRows; r < t.Rows; r++ {
+		it := rowItem(r, false)
+		it.header = header
+		c.items = append(c.items, it)
+	}
+}
+
+// drawCells draws cells whose grid starts at (x, y0): borders and text.
+func drawCells(p *Page, cells []tableCell, xs, ys []float64, x, y0, lead float64, m Metrics) {
+	const rule = 0.5
+	for _, tc := range cells {
+		cl := tc.cell
+		left, right := x+xs[cl.Col], x+xs[cl.Col+cl.ColSpan]
+		top, bottom := y0+ys[cl.Row], y0+ys[min(cl.Row+cl.RowSpan, len(ys)-1)]
+		p.box(left, top, right, bottom, rule)
+		block := float64(len(tc.lines)) * lead
+		ty := top + (bottom-top-block)/2
+		for i := range tc.lines {
+			l := &tc.lines[i]
+			if len(l.Glyphs) == 0 {
+				continue
+			}
+			size := l.Glyphs[0].Size
+			base := ty + float64(i)*lead + (lead-size)/2 + 0.88*size
+			inner := (right - left - lineExtent(l)) / 2
+			if len(tc.lines) > 1 {
+				inner = (right - left - cellTextWidth(tc)) / 2
+			}
+			p.addLine(l, left+inner-l.left(), base, m)
+		}
+	}
+}
+
+// cellTextWidth is the width of a wrapped cell's text block.
+func cellTextWidth(tc tableCell) float64 {
+	w := 0.0
+	for i := range tc.lines {
+		w = math.Max(w, tc.lines[i].Right)
+	}
+	return w
+}
+
+// image places a picture as wide as asked (or the measure), on whole grid
+// lines so the text after it stays on the grid.
+func (c *composer) image(b *model.Block) {
+	im := b.Image
+	if im == nil {
+		return
+	}
+	f, err := os.Open(im.Path)
+	if err != nil {
+		*c.probs = append(*c.probs, &diag.Problem{File: c.doc.Source, Line: b.Line,
+			Msg: fmt.Sprintf("找不到图片文件 “%s”", im.Path), Hint: "请检查文件名和路径（相对于文档所在文件夹）。", Err: err})
+		return
+	}
+	defer f.Close()
+	cfg, _, err := image.DecodeConfig(f)
+	if err != nil || cfg.Width == 0 {
+		*c.probs = append(*c.probs, &diag.Problem{File: c.doc.Source, Line: b.Line,
+			Msg: fmt.Sprintf("图片 “%s” 无法读取", im.Path), Hint: "请使用 PNG 或 JPEG 格式的图片。", Err: err})
+		return
+	}
+	w := c.st.TextWidth()
+	if im.WidthMM > 0 {
+		w = math.Min(w, im.WidthMM*MM)
+	}
+	h := w * float64(cfg.Height) / float64(cfg.Width)
+	rows := math.Ceil(h / c.st.LinePitch)
+	h = math.Min(h, c.st.TextHeight())
+	x := (c.st.TextWidth() - w) / 2
+	path := im.Path
+	c.items = append(c.items, item{height: rows * c.st.LinePitch, grid: true,
+		draw: func(p *Page, ox, oy float64) {
+			p.Images = append(p.Images, Picture{Path: path, X: ox + x, Y: oy, W: w, H: h})
+		}})
+}

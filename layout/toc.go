@@ -1,0 +1,142 @@
+package layout
+
+import (
+	"fmt"
+
+	"gazette/fonts"
+)
+
+// TOCEntry is one item of the 目录: a document's title, its 发文字号 and the
+// body page it starts on.
+type TOCEntry struct {
+	Section   string
+	Title     string
+	DocNumber string
+	Folio     int // printed page number
+	Page      int // index of that page among the body pages
+}
+
+// TOCEntries lists the 目录 entries of a laid-out body, in order.
+func tocEntries(plans []*docPlan, sections []string) []TOCEntry {
+	out := make([]TOCEntry, 0, len(plans))
+	for _, pl := range plans {
+		out = append(out, TOCEntry{Section: sections[pl.section], Title: flatTitle(pl.doc.Title()),
+			DocNumber: pl.doc.DocNumber(), Folio: pl.anchor.page + 1, Page: pl.anchor.page})
+	}
+	return out
+}
+
+// tocStyle holds the 目录's sizes.
+const (
+	tocSize     = 14.0 // 四号 entries
+	tocHeadSize = 16.0 // 三号 section lines
+	tocPitch    = 26.0
+)
+
+// contents sets the 目录 (GB/T 13417-2009 目次 practice): the gazette's name,
+// issue and date, "目　录", the statement, then per section its name in 黑体
+// and its entries — title on aligned lines, the 发文字号 in parentheses on the
+// next, leader dots, the start page right-aligned, each entry a link to its
+// page — and the mottos at the foot. It runs on to more pages if it must.
+func (bs *bookSetter) contents(plans []*docPlan) []*Page {
+	st := bs.in.Style
+	is := bs.in.Issue
+	var secNames []string
+	for _, s := range is.Sections {
+		secNames = append(secNames, s.Title)
+	}
+	p := &Page{Recto: true}
+	pages := []*Page{p}
+	bs.centred(p, is.Gazette.Name, fonts.Title, 22, st.Top-40, Red)
+	info := fmt.Sprintf("%d年第%d期", is.Year, is.Number)
+	if is.Serial > 0 {
+		info += fmt.Sprintf("（总第%d期）", is.Serial)
+	}
+	if is.Gazette.Frequency != "" {
+		info += "　" + is.Gazette.Frequency
+	}
+	bs.centred(p, info+"　"+dateText(is.Date)+"出版", fonts.Song, 12, st.Top-18, Color{})
+	bs.centred(p, "目　　录", fonts.Hei, 22, st.Top+24, Color{})
+	if is.Gazette.Statement != "" {
+		bs.centred(p, "● "+is.Gazette.Statement, fonts.Kai, 12, st.Top+46, Color{})
+	}
+	left := st.Left(true)
+	w := st.TextWidth()
+	y := st.Top + 84
+	bottom := st.Top + st.TextHeight() - 2*tocPitch
+	lastSec := ""
+	for _, e := range tocEntries(plans, secNames) {
+		need := 3 * tocPitch
+		if y+need > bottom {
+			p = &Page{}
+			pages = append(pages, p)
+			y = st.Top + 20
+		}
+		if e.Section != lastSec {
+			lastSec = e.Section
+			l := bs.single(e.Section, fonts.Hei, tocHeadSize)
+			p.addLine(&l, left, y, bs.in.Metrics)
+			y += tocPitch * 1.2
+		}
+		y = bs.tocEntry(p, e, left, w, y)
+	}
+	bs.mottos(pages[0])
+	return pages
+}
+
+// tocEntry sets one entry from baseline y and returns the next baseline.
+func (bs *bookSetter) tocEntry(p *Page, e TOCEntry, left, w, y float64) float64 {
+	indent := 2 * tocSize
+	num := bs.single(fmt.Sprintf("（%d）", e.Folio), fonts.Fang, tocSize)
+	numW := num.Right
+	para := &Paragraph{Spans: []Span{{e.Title, fonts.Fang, tocSize}}, Width: w - indent - numW - 2*tocSize, Align: Justify}
+	lines, _ := bs.lb.Break(para)
+	top := y - tocSize
+	for i := range lines {
+		p.addLine(&lines[i], left+indent, y, bs.in.Metrics)
+		if i < len(lines)-1 {
+			y += tocPitch
+		}
+	}
+	lastEnd := left + indent + lines[len(lines)-1].Right
+	if e.DocNumber != "" {
+		y += tocPitch
+		dn := bs.single("（"+e.DocNumber+"）", fonts.Kai, tocSize)
+		p.addLine(&dn, left+indent, y, bs.in.Metrics)
+		lastEnd = left + indent + dn.Right
+	}
+	numX := left + w - numW
+	bs.leader(p, lastEnd+tocSize/2, numX, y)
+	p.addLine(&num, numX, y, bs.in.Metrics)
+	p.Links = append(p.Links, Link{X: left, Y: top, W: w, H: y - top + tocSize*0.4, Target: e.Page})
+	return y + tocPitch*1.3
+}
+
+// leader fills from x0 to x1 with CJK ellipses set solid, ending flush at x1.
+func (bs *bookSetter) leader(p *Page, x0, x1, y float64) {
+	adv, _ := bs.in.Metrics.Advance(fonts.Fang, '…')
+	step := adv * tocSize
+	if step <= 0 {
+		return
+	}
+	n := int((x1 - x0) / step)
+	if n <= 0 {
+		return
+	}
+	text := make([]rune, n)
+	for i := range text {
+		text[i] = '…'
+	}
+	l := bs.single(string(text), fonts.Fang, tocSize)
+	p.addLine(&l, x1-l.Right, y, bs.in.Metrics)
+}
+
+// mottos sets the gazette's mottos at the foot of the 目录 in 楷体.
+func (bs *bookSetter) mottos(p *Page) {
+	st := bs.in.Style
+	y := st.Top + st.TextHeight() + 10
+	for _, m := range bs.in.Issue.Gazette.Mottos {
+		bs.centred(p, m, fonts.Kai, 16, y, Color{})
+		y += 26
+	}
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the command-line tools gazette's tests read PDFs back with, and the
+# system fonts the font tests load (a TTF and a TTC), when they are missing.
+# Debian/Ubuntu only; elsewhere it says what to install and stops.
+set -euo pipefail
+
+need=()
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v qpdf >/dev/null || need+=(qpdf)
+command -v gs >/dev/null || need+=(ghostscript)
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
+[ -f /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf ] || need+=(fonts-arphic-gbsn00lp)
+
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+if ! command -v apt-get >/dev/null; then
+  echo "请先安装：${need[*]}（tests need: ${need[*]}）" >&2
+  exit 1
+fi
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "installing test tools: ${need[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
