@@ -1,7 +1,19 @@
-// Package fonts gives gazette its typefaces: which face serves each FontRole
+// Package fonts gives gazette its typefaces: which face serves each Role
 // (the built-in Fandol and TeX Gyre Termes faces, or the office's own TTF,
 // OTF/CFF, TTC or OTC files), what each covers, the advance widths layout
 // measures with, and the small per-document TrueType fonts the renderer embeds.
+//
+// Load(cfg) returns a Set at once; Set.Face(role) parses that role's face on
+// first use (only the metrics, cmap and names: outlines wait for the first
+// Face.Subset) and returns the same *Face ever after. Errors about the
+// office's font files are *diag.Problem values in Chinese.
+//
+// Layout measures with Face.Advance, Ascent, Descent and CapHeight, all in em.
+// The renderer embeds Face.Subset(runes), a glyf-based TrueType font with 1000
+// units per em and integer advances, through fpdf's AddUTF8FontFromBytes;
+// Advance(r) is exactly the /W width fpdf then writes for r. Faces, Sets and
+// their methods are safe for concurrent use. The bundled font files and their
+// licences are listed in data/NOTICE.md.
 package fonts
 
 import "fmt"

@@ -1,0 +1,148 @@
+package fonts
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+
+	"gazette/internal/diag"
+)
+
+// Subset returns a TrueType font (glyf outlines, 1000 units per em) holding
+// .notdef and the glyphs of runes, and nothing else: the per-document font
+// the renderer gives fpdf's AddUTF8FontFromBytes. Its tables are head, hhea,
+// maxp, OS/2, hmtx, cmap (format 4, platform 3 encoding 1), loca, glyf, name
+// and post. CFF cubic curves become quadratic ones within 1/2000 em; TrueType
+// outlines are copied (scaled to 1000 units per em if need be, composites
+// flattened, hinting dropped). The advances are those Advance reports.
+//
+// The result depends only on the face and the set of runes (not their order
+// or repeats): the same input gives the same bytes. A rune outside the BMP,
+// or one the face does not cover, is an error (a *diag.Problem naming the
+// runes) — check Covers first.
+func (f *Face) Subset(runes []rune) ([]byte, error) {
+	rs, err := f.checkRunes(runes)
+	if err != nil {
+		return nil, err
+	}
+	p := f.plan(rs)
+	glyphs := f.convertGlyphs(p.src)
+	s := newSubsetFont(f, p)
+	for i, g := range glyphs {
+		switch {
+		case g.err != nil && i == 0:
+			g = encodedGlyph{box: glyphBox{empty: true}} // a broken .notdef is drawn as nothing
+		case g.err != nil:
+			return nil, f.badGlyph(p.firstRune[i], g.err)
+		}
+		s.addGlyph(g)
+	}
+	out, err := s.finish()
+	if err != nil {
+		return nil, fmt.Errorf("生成 %s 的子集字体: %w", f.psName, err)
+	}
+	return out, nil
+}
+
+// checkRunes sorts and dedupes runes and rejects those fpdf cannot embed
+// or the face lacks.
+func (f *Face) checkRunes(runes []rune) ([]rune, error) {
+	rs := slices.Clone(runes)
+	slices.Sort(rs)
+	rs = slices.Compact(rs)
+	var astral, missing []rune
+	for _, r := range rs {
+		switch {
+		case r < 0 || r > 0xFFFF:
+			astral = append(astral, r)
+		case !f.Covers(r):
+			missing = append(missing, r)
+		}
+	}
+	if len(astral) > 0 {
+		return nil, &diag.Problem{
+			Msg:  fmt.Sprintf("以下字符在 Unicode 基本多文种平面之外，PDF 中无法嵌入：%s", runeList(astral, 10)),
+			Hint: "请改用基本平面内的字形（如常用的规范汉字），或把该字做成图片。"}
+	}
+	if len(missing) > 0 {
+		return nil, &diag.Problem{
+			Msg:  fmt.Sprintf("%s %s 缺少以下字符：%s", f.role, f.psName, runeList(missing, 10)),
+			Hint: "请修改文稿，或在 issue.toml 的 [fonts] 中为" + f.role.String() + "换用包含这些字符的字体。"}
+	}
+	return rs, nil
+}
+
+// subsetPlan lists the subset's glyphs and its character map.
+type subsetPlan struct {
+	src       []uint16 // new glyph → source glyph; src[0] is .notdef
+	firstRune []rune   // new glyph → a rune that uses it (for messages)
+	runes     []rune   // sorted runes
+	gids      []uint16 // runes[i] → new glyph
+}
+
+// plan numbers the glyphs in rune order; runes sharing a source glyph share
+// the new one.
+func (f *Face) plan(rs []rune) *subsetPlan {
+	p := &subsetPlan{src: []uint16{0}, firstRune: []rune{0}, runes: rs, gids: make([]uint16, len(rs))}
+	newID := map[uint16]uint16{0: 0}
+	for i, r := range rs {
+		g := f.gids[r]
+		id, ok := newID[g]
+		if !ok {
+			id = uint16(len(p.src))
+			newID[g] = id
+			p.src = append(p.src, g)
+			p.firstRune = append(p.firstRune, r)
+		}
+		p.gids[i] = id
+	}
+	return p
+}
+
+// encodedGlyph is one glyph converted and encoded for glyf.
+type encodedGlyph struct {
+	data      []byte
+	box       glyphBox
+	pts, ctrs int
+	err       error
+}
+
+// minGlyphsPerWorker keeps small subsets on one goroutine.
+const minGlyphsPerWorker = 64
+
+// convertGlyphs converts and encodes the glyphs src, spread over up to
+// GOMAXPROCS goroutines (glyphs are independent, and each result lands in
+// its own slot, so the output does not depend on scheduling). On a 2-vCPU VM
+// this cut a cold 1,157-glyph FandolFang subset from ≈45 ms to ≈35 ms.
+func (f *Face) convertGlyphs(src []uint16) []encodedGlyph {
+	out := make([]encodedGlyph, len(src))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(src)/minGlyphsPerWorker))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var b glyphBuf
+			var e encoder
+			for i := w; i < len(src); i += workers {
+				out[i] = f.encodeGlyph(src[i], &b, &e)
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// encodeGlyph converts and encodes one glyph.
+func (f *Face) encodeGlyph(g uint16, b *glyphBuf, e *encoder) encodedGlyph {
+	if err := f.loadGlyph(g, b); err != nil {
+		return encodedGlyph{err: err}
+	}
+	return encodedGlyph{
+		data: e.glyph(nil, b),
+		box:  glyphBox{b.xMin, b.yMin, b.xMax, b.yMax, len(b.pEnd) == 0},
+		pts:  len(b.p),
+		ctrs: len(b.pEnd),
+	}
+}
