@@ -1,0 +1,243 @@
+package source
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gazette/internal/diag"
+	"gazette/internal/model"
+)
+
+// asIs ends every warning: gazette prints what the office submitted.
+const asIs = "本程序按原文照印；如需改正，请修改原文件"
+
+// Check reports the office's slips in a recognised document — numbering out
+// of sequence, "2、" for 二、, ASCII punctuation in Chinese text, 发文字号
+// written with the wrong brackets or leading zeros — as warnings in Chinese
+// with the file and line. It never changes the text.
+func Check(doc *model.Document) []*diag.Problem {
+	c := &checker{file: doc.Source}
+	if doc.Title() == "" {
+		c.warn(1, "没有识别出文件标题（目录要用到它）", "如果第一行就是标题，请在行首加“【标题】”")
+	}
+	for i := range doc.Blocks {
+		c.block(&doc.Blocks[i])
+	}
+	return c.out
+}
+
+// checker collects warnings over one document.
+type checker struct {
+	file string
+	out  []*diag.Problem
+	last [5]int // last number seen at each level in this section
+}
+
+func (c *checker) warn(line int, msg, hint string) {
+	c.out = append(c.out, diag.New(c.file, line, msg, hint))
+}
+
+// block checks one block.
+func (c *checker) block(b *model.Block) {
+	switch b.Kind {
+	case model.Title, model.AttachmentLabel:
+		c.last = [5]int{}
+	case model.Heading, model.Paragraph:
+		c.numbering(b)
+	case model.DocNumber:
+		c.docNumber(b)
+	case model.SignDate:
+		c.signDate(b)
+	case model.TableBlock:
+		c.table(b.Table)
+		return
+	}
+	c.punctuation(c.file, b.Line, b.Text[headSkip(b):])
+	c.docRefs(b)
+}
+
+// headSkip is the length of a head number in ASCII parentheses, which
+// numbering reports already.
+func headSkip(b *model.Block) int {
+	if b.Kind != model.Heading && b.Kind != model.Paragraph {
+		return 0
+	}
+	if h, ok := parseHead(b.Text); ok && h.style == styleASCIIParen {
+		return h.size
+	}
+	return 0
+}
+
+// numbering checks a head's number against the sequence of its level and
+// the form of the number (GB/T 9704-2012 7.3.3).
+func (c *checker) numbering(b *model.Block) {
+	h, ok := parseHead(b.Text)
+	if !ok || len(b.Text) == h.size {
+		return
+	}
+	level := h.level
+	if b.Level > 0 {
+		level = b.Level
+	}
+	prefix := b.Text[:h.size]
+	c.form(b.Line, prefix, h, level)
+	want := c.last[level] + 1
+	switch {
+	case h.num == c.last[level]:
+		c.warn(b.Line, fmt.Sprintf("序号“%s”与上一项重复，按顺序应为“%s”", prefix, number(level, want)), asIs)
+	case h.num != want:
+		c.warn(b.Line, fmt.Sprintf("序号“%s”不连续，按顺序应为“%s”", prefix, number(level, want)), asIs)
+	}
+	c.last[level] = h.num
+	if b.Kind == model.Paragraph && b.Lead == "" {
+		c.last[level] = lastInline(b.Text, h.num)
+	}
+	for l := level + 1; l < len(c.last); l++ {
+		c.last[l] = 0
+	}
+}
+
+var inlineItemRE = regexp.MustCompile(`[；;。]\s*([0-9]{1,2})[.．、]`)
+
+// lastInline is the number of the last inline item in a paragraph of items
+// ("1.……；2.……；3.……" → 3), so that a next paragraph "4.……" is in sequence.
+func lastInline(text string, first int) int {
+	n := first
+	for _, m := range inlineItemRE.FindAllStringSubmatch(text, -1) {
+		if k, _ := strconv.Atoi(m[1]); k == n+1 {
+			n = k
+		}
+	}
+	return n
+}
+
+// form reports a head number written in a non-standard form.
+func (c *checker) form(line int, prefix string, h head, level int) {
+	switch h.style {
+	case styleArabicComma:
+		c.warn(line, fmt.Sprintf("序号“%s”写法不规范，%s应写作“%s”（GB/T 9704-2012 7.3.3）",
+			prefix, levelName(level), number(level, h.num)), asIs)
+	case styleASCIIParen:
+		c.warn(line, fmt.Sprintf("序号“%s”用了半角括号，应写作“%s”（全角括号）", prefix, number(h.level, h.num)), asIs)
+	}
+}
+
+// number writes n as a head of the given level.
+func number(level, n int) string {
+	switch level {
+	case 1:
+		return hanDigits(n) + "、"
+	case 2:
+		return "（" + hanDigits(n) + "）"
+	case 4:
+		return "（" + strconv.Itoa(n) + "）"
+	}
+	return strconv.Itoa(n) + "."
+}
+
+func levelName(level int) string {
+	return [...]string{"", "一级标题", "二级标题", "三级标题", "四级标题"}[level]
+}
+
+var docNumberPartsRE = regexp.MustCompile(`([〔\[（(【［])\s*([0-9]{4})\s*([〕\]）)】］])\s*(第?)([0-9]+)\s*号$`)
+
+// docNumber checks a 发文字号 (GB/T 9704-2012 7.2.4): the year in 〔〕, the
+// number without 第 and without leading zeros.
+func (c *checker) docNumber(b *model.Block) {
+	m := docNumberPartsRE.FindStringSubmatch(b.Text)
+	if m == nil {
+		return
+	}
+	if m[1] != "〔" || m[3] != "〕" {
+		c.warn(b.Line, fmt.Sprintf("发文字号中的年份应使用六角括号“〔%s〕”，这里写成了“%s%s%s”（GB/T 9704-2012 7.2.4）", m[2], m[1], m[2], m[3]),
+			"六角括号可用输入法的符号表输入，或复制“〔〕”。"+asIs)
+	}
+	if m[4] != "" {
+		c.warn(b.Line, "发文字号的序号前不加“第”（GB/T 9704-2012 7.2.4）", asIs)
+	}
+	if len(m[5]) > 1 && m[5][0] == '0' {
+		n, _ := strconv.Atoi(m[5])
+		c.warn(b.Line, fmt.Sprintf("发文字号的序号不编虚位：“%s号”应写作“%d号”（GB/T 9704-2012 7.2.4）", m[5], n), asIs)
+	}
+}
+
+var docRefRE = regexp.MustCompile(`\p{Han}{2,15}[\[（(【［]\s*[0-9]{4}\s*[\]）)】］]\s*第?[0-9]+\s*号`)
+
+// docRefs reports 发文字号 quoted in the text with the wrong brackets.
+func (c *checker) docRefs(b *model.Block) {
+	if b.Kind == model.DocNumber {
+		return
+	}
+	for _, ref := range docRefRE.FindAllString(b.Text, -1) {
+		c.warn(b.Line, fmt.Sprintf("文中的发文字号“%s”，年份应使用六角括号〔〕（GB/T 9704-2012 7.2.4）", ref), asIs)
+	}
+}
+
+var signDateRE = regexp.MustCompile(`年0[0-9]月|月0[0-9]日`)
+
+// signDate reports a 成文日期 with leading zeros (GB/T 9704-2012 7.3.5.4).
+func (c *checker) signDate(b *model.Block) {
+	if signDateRE.MatchString(b.Text) {
+		c.warn(b.Line, "成文日期的月、日不编虚位（如“2023年6月9日”，不写“06月09日”）（GB/T 9704-2012 7.3.5.4）", asIs)
+	}
+}
+
+// table checks the text of a table's cells.
+func (c *checker) table(t *model.Table) {
+	if t == nil {
+		return
+	}
+	for _, cell := range t.Cells {
+		c.punctuation(t.Source, cell.Line, cell.Text)
+	}
+}
+
+// punctuation reports ASCII punctuation used in Chinese text (GB/T 15834):
+// , ; : ( ) ! ? next to a Chinese character, and " anywhere in a text that
+// holds Chinese.
+func (c *checker) punctuation(file string, line int, text string) {
+	counts, order := asciiMarks(text)
+	if len(order) == 0 {
+		return
+	}
+	var parts []string
+	for _, r := range order {
+		parts = append(parts, fmt.Sprintf("“%c”%d处", r, counts[r]))
+	}
+	c.out = append(c.out, diag.New(file, line, "中文里用了半角（英文）标点："+strings.Join(parts, "，"),
+		"中文应使用全角标点，如“，”“；”“：”“（）”和弯引号“”（GB/T 15834）。"+asIs))
+}
+
+// asciiMarks counts the ASCII marks of text that stand in Chinese text, and
+// lists them in the order they first occur.
+func asciiMarks(text string) (map[rune]int, []rune) {
+	counts := map[rune]int{}
+	var order []rune
+	hasHan := strings.IndexFunc(text, isHan) >= 0
+	var prev rune
+	for i, r := range text {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		next, _ := utf8.DecodeRuneInString(text[i+size:])
+		bad := false
+		switch r {
+		case ',', ';', ':', '(', ')', '!', '?':
+			bad = chinese(prev) || chinese(next)
+		case '"':
+			bad = hasHan
+		}
+		if bad {
+			if counts[r] == 0 {
+				order = append(order, r)
+			}
+			counts[r]++
+		}
+		prev = r
+	}
+	return counts, order
+}
+
+// chinese reports a Chinese character or a Chinese punctuation mark.
+func chinese(r rune) bool { return isHan(r) || isCJKPunct(r) }

@@ -1,0 +1,136 @@
+package source
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"gazette/internal/model"
+)
+
+// warnings runs Check and writes each warning as "line: message".
+func warnings(doc *model.Document) []string {
+	var out []string
+	for _, p := range Check(doc) {
+		out = append(out, fmt.Sprintf("%d: %s", p.Line, p.Msg))
+	}
+	return out
+}
+
+func sameWarnings(t *testing.T, got, want []string) {
+	t.Helper()
+	for i := 0; i < len(got) || i < len(want); i++ {
+		var g, w string
+		if i < len(got) {
+			g = got[i]
+		}
+		if i < len(want) {
+			w = want[i]
+		}
+		if !strings.HasPrefix(g, w) || (w == "") != (g == "") {
+			t.Errorf("warning %d = %q, want %q…", i, g, w)
+		}
+	}
+}
+
+// TestCheckSample: the seed's own slips are reported where they are.
+func TestCheckSample(t *testing.T) {
+	tests := []struct {
+		file string
+		want []string
+	}{
+		{"01-调查研究工作方案通知.txt", []string{
+			"52: 中文里用了半角（英文）标点：“;”1处",
+		}},
+		{"02-农业产业化三年行动方案通知.txt", []string{
+			"13: 序号“2、”写法不规范，一级标题应写作“二、”",
+			"15: 中文里用了半角（英文）标点：“,”5处",
+			"17: 中文里用了半角（英文）标点：“,”6处",
+			"30: 序号“2.”与上一项重复，按顺序应为“3.”",
+			"31: 中文里用了半角（英文）标点：“\"”2处",
+			"32: 中文里用了半角（英文）标点：“\"”2处",
+			"36: 中文里用了半角（英文）标点：“,”4处",
+			"37: 中文里用了半角（英文）标点：“,”1处",
+			"38: 中文里用了半角（英文）标点：“(”1处，“)”1处",
+		}},
+		{"03-第31次常务会议.txt", nil},
+		{"04-第32次常务会议.txt", nil},
+		{"05-第33次常务会议.txt", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			doc := parseSample(t, tt.file)
+			sameWarnings(t, warnings(doc), tt.want)
+			for _, p := range Check(doc) {
+				if p.File != doc.Source || p.Hint == "" {
+					t.Errorf("warning %v lacks the file or the advice", p)
+				}
+			}
+		})
+	}
+}
+
+func TestCheck(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"发文字号 with square brackets and a leading zero", lines("通知", "（昌府发[2023]025号）", "正文。"), []string{
+			"2: 发文字号中的年份应使用六角括号“〔2023〕”，这里写成了“[2023]”",
+			"2: 发文字号的序号不编虚位：“025号”应写作“25号”",
+		}},
+		{"发文字号 with （） and 第", lines("通知", "昌府发（2023）第5号", "正文。"), []string{
+			"2: 发文字号中的年份应使用六角括号“〔2023〕”，这里写成了“（2023）”",
+			"2: 发文字号的序号前不加“第”",
+		}},
+		{"发文字号 with 【】 quoted in the text", lines("通知", "", "根据《办法》（赣府发【2023】5号）执行。"), []string{
+			"3: 文中的发文字号“赣府发【2023】5号”",
+		}},
+		{"numbering out of sequence and repeated", lines("方案", "一、总则", "三、分则", "（一）甲", "（一）乙", "1.丙", "3.丁", "四、附则", "（二）戊"), []string{
+			"3: 序号“三、”不连续，按顺序应为“二、”",
+			"5: 序号“（一）”与上一项重复，按顺序应为“（二）”",
+			"7: 序号“3.”不连续，按顺序应为“2.”",
+			"9: 序号“（二）”不连续，按顺序应为“（一）”",
+		}},
+		{"numbering restarts after a title and an attachment", lines("通知", "一、甲", "二、乙", "昌江区人民政府", "2023年6月29日", "方案", "一、丙", "附件", "名单", "一、丁"), nil},
+		{"2、 under 一、 should be 2.; ASCII parentheses", lines("方案", "一、总则", "1、甲", "2、乙", "(二)丙", "(3)丁"), []string{
+			"3: 序号“1、”写法不规范，三级标题应写作“1.”",
+			"4: 序号“2、”写法不规范，三级标题应写作“2.”",
+			"5: 序号“(二)”用了半角括号，应写作“（二）”",
+			"5: 序号“(二)”不连续，按顺序应为“（一）”",
+			"6: 序号“(3)”用了半角括号，应写作“（3）”",
+			"6: 序号“(3)”不连续，按顺序应为“（1）”",
+		}},
+		{"inline items carry the sequence on", lines("方案", "（一）甲", "1.子；2.丑；3.寅。", "4.卯；5.辰。", "（二）乙", "1.巳。"), nil},
+		{"date with leading zeros", lines("通知", "正文。", "昌江区人民政府", "2023年06月09日"), []string{
+			"4: 成文日期的月、日不编虚位",
+		}},
+		{"no title", lines("会议传达学习了重要讲话精神。会议强调，要抓好落实。"), []string{
+			"1: 没有识别出文件标题",
+		}},
+		{"ASCII marks not next to Chinese are fine", lines("通知", "", "网址http://www.jdzcjq.gov.cn，时间8:30，金额1,000元。"), nil},
+		{"ASCII colon and question mark next to Chinese", lines("通知", "", "联系电话:8332255。是否同意?"), []string{
+			"3: 中文里用了半角（英文）标点：“:”1处，“?”1处",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse("a.txt", tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameWarnings(t, warnings(doc), tt.want)
+		})
+	}
+}
+
+// TestCheckChangesNothing: Check leaves the document as it was.
+func TestCheckChangesNothing(t *testing.T) {
+	doc := parseSample(t, "02-农业产业化三年行动方案通知.txt")
+	before := fmt.Sprintf("%+v", doc.Blocks)
+	Check(doc)
+	if after := fmt.Sprintf("%+v", doc.Blocks); after != before {
+		t.Error("Check changed the document")
+	}
+}

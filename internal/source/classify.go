@@ -1,0 +1,301 @@
+package source
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The length limits below are in characters (runes). A 公文 line holds 28.
+const (
+	maxTitleLine   = 60  // one source line of a title
+	maxTitleLines  = 5   // lines of one title
+	maxHeading     = 60  // a heading standing alone on its line
+	maxLead        = 25  // a run-in head, after its number
+	maxSigner      = 30  // an organisation name over the date
+	maxPresider    = 20  // "伊文斌主持"
+	maxAddressee   = 100 // the 主送机关 line
+	minJoinedLine  = 15  // a line shorter than this is joined only if it holds a comma
+	maxLookahead   = 400 // lines scanned ahead for the next level-1 head
+	maxForwardSpan = 4   // source lines a forwarded title may span
+)
+
+// headStyle says how a head number is written, to report slips.
+type headStyle int
+
+const (
+	styleStandard    headStyle = iota // 一、 （一） 1. （1）
+	styleArabicComma                  // 2、 — should be 二、 or 2.
+	styleASCIIParen                   // (一) or (1) — should be （一） or （1）
+)
+
+// head is the number that opens a heading or a numbered paragraph
+// (GB/T 9704-2012 7.3.3: 一、 （一） 1. （1）).
+type head struct {
+	level int // 1–4; 3 for "2、" until the context decides
+	num   int
+	size  int // bytes of the number, including 、 . or the parentheses
+	style headStyle
+	han   bool // numbered with Chinese numerals (一、 （一）)
+}
+
+var (
+	hanHeadRE    = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})、`)
+	hanParenRE   = regexp.MustCompile(`^([（(])([一二三四五六七八九十]{1,3})([）)])`)
+	digitParenRE = regexp.MustCompile(`^([（(])([0-9]{1,2})([）)])`)
+	digitDotRE   = regexp.MustCompile(`^([0-9]{1,2})[.．]`)
+	digitCommaRE = regexp.MustCompile(`^([0-9]{1,2})、`)
+)
+
+// parseHead reads the head number at the start of s, if any.
+func parseHead(s string) (head, bool) {
+	if m := hanHeadRE.FindStringSubmatch(s); m != nil {
+		if n := hanNumber(m[1]); n > 0 {
+			return head{level: 1, num: n, size: len(m[0]), han: true}, true
+		}
+	}
+	if m := hanParenRE.FindStringSubmatch(s); m != nil {
+		if n := hanNumber(m[2]); n > 0 {
+			return head{level: 2, num: n, size: len(m[0]), style: parenStyle(m), han: true}, true
+		}
+	}
+	if m := digitParenRE.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		return head{level: 4, num: n, size: len(m[0]), style: parenStyle(m)}, true
+	}
+	if m := digitDotRE.FindStringSubmatch(s); m != nil && !digitAt(s, len(m[0])) {
+		n, _ := strconv.Atoi(m[1])
+		return head{level: 3, num: n, size: len(m[0])}, true
+	}
+	if m := digitCommaRE.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return head{level: 3, num: n, size: len(m[0]), style: styleArabicComma}, true
+	}
+	return head{}, false
+}
+
+// parenStyle flags a head written with ASCII parentheses.
+func parenStyle(m []string) headStyle {
+	if m[1] == "(" || m[len(m)-1] == ")" {
+		return styleASCIIParen
+	}
+	return styleStandard
+}
+
+// digitAt reports whether s has an ASCII digit at byte i ("1.5万亩" is no head).
+func digitAt(s string, i int) bool {
+	return i < len(s) && s[i] >= '0' && s[i] <= '9'
+}
+
+// hanNumber reads 一 … 九十九; 0 if s is not such a number.
+func hanNumber(s string) int {
+	digit := func(r rune) int { return strings.IndexRune("〇一二三四五六七八九", r) / 3 }
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return digit(rs[0])
+	case len(rs) == 2 && rs[0] == '十' && digit(rs[1]) > 0:
+		return 10 + digit(rs[1])
+	case len(rs) == 2 && rs[1] == '十' && digit(rs[0]) > 1:
+		return digit(rs[0]) * 10
+	case len(rs) == 3 && rs[1] == '十' && digit(rs[0]) > 1 && digit(rs[2]) > 0:
+		return digit(rs[0])*10 + digit(rs[2])
+	}
+	return 0
+}
+
+// hanDigits writes 1–99 in Chinese numerals, for messages.
+func hanDigits(n int) string {
+	d := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n <= 0 || n > 99:
+		return strconv.Itoa(n)
+	case n < 10:
+		return d[n]
+	case n < 20:
+		return "十" + d[n-10]
+	}
+	return d[n/10] + "十" + d[n%10]
+}
+
+// Punctuation classes.
+const (
+	sentenceEnds = "。！？；…!?;" // a line holding one is not a title or a bare head
+	leadEnds     = "。！？：:"    // what closes a run-in head
+	clauseMarks  = "，、；：,;:"  // a line holding one is sentence text
+	openers      = "“‘《（(〔【「『〈［"
+	closers      = "”’》）)〕】」』〉］"
+)
+
+// runes counts the characters of s.
+func runes(s string) int { return utf8.RuneCountInString(s) }
+
+// lastRune is the last character of s, or 0.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r == utf8.RuneError {
+		return 0
+	}
+	return r
+}
+
+// endsOpen reports whether s stops in mid-sentence: its last character is a
+// letter, a Chinese character or a digit, not a punctuation mark.
+func endsOpen(s string) bool {
+	r := lastRune(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isCJKPunct reports the punctuation and full-width forms of Chinese text.
+func isCJKPunct(r rune) bool {
+	return (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) ||
+		strings.ContainsRune("“”‘’—…·", r)
+}
+
+// isHan reports a Chinese character.
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// titleLike reports a line that can be (part of) a title (GB/T 9704-2012
+// 7.3.1): short, with no sentence-final punctuation, not ending in a comma or
+// colon, and not one of the other elements that look alike.
+func titleLike(s string) bool {
+	if s == "" || runes(s) > maxTitleLine || strings.ContainsAny(s, sentenceEnds) {
+		return false
+	}
+	if strings.ContainsRune("，、：,:", lastRune(s)) {
+		return false
+	}
+	if _, ok := parseHead(s); ok {
+		return false
+	}
+	_, isDoc := docNumber(s)
+	return !isDoc && !presiderLike(s) && !isDate(s) && !isAttachmentLabel(s) &&
+		!isAttachmentNote(s) && !strings.HasPrefix(s, "【")
+}
+
+// docNumberRE matches a 发文字号 (GB/T 9704-2012 7.2.4): 机关代字, the year in
+// brackets, the number and 号. Wrong brackets and a 第 or leading zeros are
+// accepted here and reported by Check.
+var docNumberRE = regexp.MustCompile(`^[\p{Han}A-Za-z]{1,15}[〔\[（(【［]\s*[0-9]{4}\s*[〕\]）)】］]\s*第?[0-9]{1,5}\s*号$`)
+
+// docNumber recognises a 发文字号 line and returns it without the parentheses
+// a gazette prints around it: "（昌府办字〔2023〕25号）" → "昌府办字〔2023〕25号".
+func docNumber(s string) (string, bool) {
+	inner := s
+	if trimmed, ok := unwrapParens(s); ok {
+		inner = strings.TrimFunc(trimmed, isBlank)
+	}
+	if docNumberRE.MatchString(inner) {
+		return inner, true
+	}
+	return "", false
+}
+
+// unwrapParens strips one pair of parentheses around the whole of s.
+func unwrapParens(s string) (string, bool) {
+	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}, {"（", ")"}, {"(", "）"}} {
+		if strings.HasPrefix(s, p[0]) && strings.HasSuffix(s, p[1]) && len(s) > len(p[0])+len(p[1]) {
+			return s[len(p[0]) : len(s)-len(p[1])], true
+		}
+	}
+	return "", false
+}
+
+var (
+	dateRE    = regexp.MustCompile(`^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日$`)
+	hanDateRE = regexp.MustCompile(`^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$`)
+)
+
+// isDate recognises a 成文日期 line (GB/T 9704-2012 7.3.5.4): 2023年6月29日,
+// or the older 二〇二三年六月二十九日.
+func isDate(s string) bool { return dateRE.MatchString(s) || hanDateRE.MatchString(s) }
+
+// signerLike reports a line that can be the 发文机关署名 above a date
+// (GB/T 9704-2012 7.3.5.2): a short organisation name without punctuation.
+func signerLike(s string) bool {
+	if s == "" || runes(s) > maxSigner || strings.ContainsAny(s, "。，；：！？,;:!?“”\"《》【") {
+		return false
+	}
+	for _, p := range []string{"特此", "此复", "此致", "专此"} {
+		if strings.HasPrefix(s, p) {
+			return false
+		}
+	}
+	if _, ok := parseHead(s); ok || isDate(s) {
+		return false
+	}
+	return strings.IndexFunc(s, isHan) >= 0
+}
+
+// noteLike reports a 附注 (GB/T 9704-2012 7.3.6): a short line wholly in
+// parentheses, such as （此件公开发布）.
+func noteLike(s string) bool {
+	inner, ok := unwrapParens(s)
+	if !ok || runes(s) > maxTitleLine || strings.ContainsAny(inner, "（）()") {
+		return false
+	}
+	_, isDoc := docNumber(s)
+	return !isDoc
+}
+
+// presiderLike reports the "伊文斌主持" line under a 政务动态 title.
+func presiderLike(s string) bool {
+	return strings.HasSuffix(s, "主持") && runes(s) <= maxPresider &&
+		!strings.ContainsAny(s, "。，；：！？,;:")
+}
+
+// addresseeLike reports a 主送机关 line (GB/T 9704-2012 7.3.2): organisation
+// names ending in a colon. "现将有关事项通知如下：" is body text, not one.
+func addresseeLike(s string) bool {
+	r := lastRune(s)
+	if (r != '：' && r != ':') || runes(s) > maxAddressee || strings.ContainsAny(s, "。！？；;!?") {
+		return false
+	}
+	if _, ok := parseHead(s); ok {
+		return false
+	}
+	return !strings.Contains(s, "如下") && !isAttachmentNote(s)
+}
+
+var attachmentLabelRE = regexp.MustCompile(`^附件[ \x{3000}]*[0-9０-９]*$`)
+
+// isAttachmentLabel recognises the "附件" / "附件2" line over an attachment
+// (GB/T 9704-2012 7.3.7).
+func isAttachmentLabel(s string) bool { return attachmentLabelRE.MatchString(s) }
+
+// isAttachmentNote recognises the 附件说明 "附件：…" (GB/T 9704-2012 7.3.4).
+func isAttachmentNote(s string) bool {
+	return strings.HasPrefix(s, "附件：") || strings.HasPrefix(s, "附件:")
+}
+
+// forwardKey is a title compared without 《》 and white space.
+func forwardKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isBlank(r) || strings.ContainsRune("《》〈〉", r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+var bookTitleRE = regexp.MustCompile(`《([^《》]+)》`)
+
+// forwardedNames returns the 《X》 a notice says it 印发 or 转发: the plan
+// that follows it in the same file, with X as its title.
+func forwardedNames(text string) []string {
+	text = strings.ReplaceAll(text, "\n", "")
+	if !strings.Contains(text, "印发") && !strings.Contains(text, "转发") {
+		return nil
+	}
+	var out []string
+	for _, m := range bookTitleRE.FindAllStringSubmatch(text, -1) {
+		if k := forwardKey(m[1]); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}

@@ -1,0 +1,44 @@
+package source
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// bookmarkRE matches the bookmark markers Word leaves in text it exports or
+// pastes: "[bookmark: _GoBack]", "[bookmark: OLE_LINK1]".
+var bookmarkRE = regexp.MustCompile(`\[bookmark:[^\]\n]*\]`)
+
+// dateSpaceRE matches a stray space between a digit and 年, 月, 日 or 号, as in
+// "2023年6月29 日".
+var dateSpaceRE = regexp.MustCompile(`([0-9０-９])[ \t\x{00A0}\x{3000}]+([年月日号])`)
+
+// Normalize applies NormalizeLine to every line of text. It keeps the number
+// of lines, so line numbers still match the file.
+func Normalize(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = NormalizeLine(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// NormalizeLine normalises the white space of one line and nothing else:
+// Word bookmark markers are removed; spaces, tabs, full-width spaces (U+3000),
+// no-break spaces and other Unicode white space are stripped from both ends
+// (leading indentation is not content: the layout indents paragraphs itself);
+// a space between a digit and 年/月/日/号 is removed. Spaces inside the line
+// otherwise stay, because they print as the office submitted them.
+func NormalizeLine(line string) string {
+	line = bookmarkRE.ReplaceAllString(line, "")
+	line = strings.TrimFunc(line, isBlank)
+	return dateSpaceRE.ReplaceAllString(line, "$1$2")
+}
+
+// isBlank reports white space, including the full-width space, the no-break
+// space, the paragraph separator Word sometimes leaves at a line end, the
+// zero-width space and a stray byte-order mark.
+func isBlank(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200B' || r == '\uFEFF'
+}

@@ -1,0 +1,570 @@
+package source
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"gazette/internal/diag"
+	"gazette/internal/model"
+)
+
+// maxFileBytes bounds what we read: a 公文 or its table is never this large.
+const maxFileBytes = 32 << 20
+
+// ParseDocument reads, decodes and recognises the document in the file at
+// path. Problems in the file are *diag.Problem values (several in a
+// diag.List); tables and pictures are read relative to the file's folder.
+func ParseDocument(path string) (*model.Document, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	text, err := Decode(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, text)
+}
+
+// readFile reads a regular file of reasonable size.
+func readFile(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, &diag.Problem{File: path, Msg: "找不到文件或无法读取", Hint: "请检查文件名和位置", Err: err}
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, diag.New(path, 0, "这不是一个普通文件", "请检查文件名")
+	}
+	if fi.Size() > maxFileBytes {
+		return nil, diag.New(path, 0, fmt.Sprintf("文件太大（%d MB），不像是文字或表格文件", fi.Size()>>20), "请检查文件名")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &diag.Problem{File: path, Msg: "无法读取文件", Err: err}
+	}
+	return data, nil
+}
+
+// Parse recognises the structure of a document's text (see the package
+// documentation for the rules). name is the file the text came from: it
+// names the file in messages and is the folder tables and pictures are read
+// relative to. text may still hold CRLF line ends and a byte-order mark;
+// white space is normalised here (Normalize).
+func Parse(name, text string) (*model.Document, error) {
+	p := &parser{name: name, doc: &model.Document{Source: name}}
+	p.lines = splitLines(text)
+	p.run()
+	if err := p.probs.Err(); err != nil {
+		return nil, err
+	}
+	return p.doc, nil
+}
+
+// line is one non-blank source line.
+type line struct {
+	no    int    // 1-based line number in the file
+	text  string // normalised
+	blank bool   // a blank line (or the file start) comes before it
+}
+
+// splitLines normalises the text and keeps its non-blank lines.
+func splitLines(text string) []line {
+	text = strings.TrimPrefix(strings.ToValidUTF8(text, "\uFFFD"), "\uFEFF")
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	var out []line
+	blank := true
+	for i, l := range strings.Split(text, "\n") {
+		l = NormalizeLine(l)
+		if l == "" {
+			blank = true
+			continue
+		}
+		out = append(out, line{no: i + 1, text: l, blank: blank})
+		blank = false
+	}
+	return out
+}
+
+// state is where the recogniser is in a document.
+type state int
+
+const (
+	stTitle       state = iota // the document's first title (GB/T 9704-2012 7.3.1)
+	stAttachTitle              // the title under an 附件 label (7.3.7)
+	stHead                     // after a title: 发文字号, 主送机关, 主持
+	stBody                     // 正文 (7.3.3)
+	stClosing                  // after the date: 附注 (7.3.6), or a forwarded document
+)
+
+// parser is the recogniser's state over one document.
+type parser struct {
+	name      string
+	lines     []line
+	i         int // the next line
+	state     state
+	doc       *model.Document
+	probs     diag.List
+	forwarded []string // keys of the 《X》 a notice 印发, not yet seen as a title
+	last      struct{ level, num int }
+}
+
+// run consumes every line.
+func (p *parser) run() {
+	for p.i < len(p.lines) {
+		i, st := p.i, p.state
+		p.step()
+		if p.i == i && p.state == st { // never loop: take the line as text
+			p.paragraph()
+		}
+	}
+}
+
+// cur is the next line.
+func (p *parser) cur() line { return p.lines[p.i] }
+
+// add appends a block.
+func (p *parser) add(b model.Block) { p.doc.Blocks = append(p.doc.Blocks, b) }
+
+// problem records a fault at a line of the document.
+func (p *parser) problem(no int, msg, hint string) {
+	p.probs = append(p.probs, diag.New(p.name, no, msg, hint))
+}
+
+// step handles the next line: an explicit command first, else by state.
+func (p *parser) step() {
+	if strings.HasPrefix(p.cur().text, "【") && p.command() {
+		return
+	}
+	switch p.state {
+	case stTitle:
+		p.docTitle()
+	case stAttachTitle:
+		p.attachTitle()
+	case stHead:
+		p.head()
+	case stClosing:
+		p.closing()
+	default:
+		p.body()
+	}
+}
+
+// command handles an explicit command line; false if the line is text.
+func (p *parser) command() bool {
+	l := p.cur()
+	c, ok, err := parseCommand(l.text)
+	if !ok {
+		return false
+	}
+	p.i++
+	if err != nil {
+		p.problem(l.no, err.Error(), "可用的命令："+knownCommands+
+			"。如果这一行本来就是正文，请在行首加“【正文】”")
+		return true
+	}
+	switch c.kind {
+	case cmdPageBreak:
+		p.add(model.Block{Kind: model.PageBreak, NewPage: true, Line: l.no})
+	case cmdTable:
+		p.table(c, l.no)
+	case cmdImage:
+		p.image(c, l.no)
+	case cmdRole:
+		p.role(c, l.no)
+	}
+	return true
+}
+
+// role places a block whose role the office forced with a prefix.
+func (p *parser) role(c command, no int) {
+	switch c.role {
+	case model.Title:
+		p.title(c.arg, no, p.state == stBody || p.state == stClosing)
+		return
+	case model.DocNumber:
+		if inner, ok := unwrapParens(c.arg); ok {
+			c.arg = strings.TrimFunc(inner, isBlank)
+		}
+	}
+	p.add(model.Block{Kind: c.role, Text: c.arg, Line: no})
+	switch c.role {
+	case model.SignDate, model.Note:
+		p.state = stClosing
+	case model.DocNumber:
+		if p.state != stTitle {
+			p.state = stHead
+		}
+	default:
+		p.state = stBody
+	}
+}
+
+// docTitle reads the document's first title; a 发文字号 may come before it.
+// A first line that reads like body text means the document has no title
+// (Check reports it).
+func (p *parser) docTitle() {
+	l := p.cur()
+	if t, ok := docNumber(l.text); ok {
+		p.add(model.Block{Kind: model.DocNumber, Text: t, Line: l.no})
+		p.i++
+		return
+	}
+	if titleLike(strings.TrimRight(l.text, "？！?!")) {
+		p.i++
+		p.title(l.text, l.no, false)
+		return
+	}
+	p.state = stBody
+	p.body()
+}
+
+// attachTitle reads the title under an 附件 label, if there is one
+// (GB/T 9704-2012 7.3.7).
+func (p *parser) attachTitle() {
+	l := p.cur()
+	if titleLike(l.text) && !p.signatureAt(p.i) {
+		p.i++
+		p.title(l.text, l.no, false)
+		return
+	}
+	p.state = stBody
+	p.body()
+}
+
+// title collects a title starting with first (already consumed, at line
+// no): the consecutive lines after it that have no sentence-final
+// punctuation belong to it, joined with "\n" (GB/T 9704-2012 7.3.1). A
+// blank line ends it.
+func (p *parser) title(first string, no int, newPage bool) {
+	parts := []string{first}
+	for p.i < len(p.lines) && len(parts) < maxTitleLines {
+		l := p.cur()
+		if l.blank || strings.ContainsRune("？！?!", lastRune(parts[len(parts)-1])) {
+			break
+		}
+		if c, ok, err := parseCommand(l.text); ok && err == nil && c.kind == cmdRole && c.role == model.Title {
+			parts = append(parts, c.arg)
+		} else if titleLike(l.text) && p.forwardedSpan(p.i) == 0 {
+			parts = append(parts, l.text)
+		} else {
+			break
+		}
+		p.i++
+	}
+	p.addTitle(parts, no, newPage)
+}
+
+// addTitle adds a Title block and starts a new section of numbering.
+func (p *parser) addTitle(parts []string, no int, newPage bool) {
+	text := strings.Join(parts, "\n")
+	p.add(model.Block{Kind: model.Title, Text: text, NewPage: newPage, Line: no})
+	p.forwarded = append(p.forwarded, forwardedNames(text)...)
+	p.last.level, p.last.num = 0, 0
+	p.state = stHead
+}
+
+// head reads what may follow a title: the 发文字号 (7.2.4), the 主持 line of
+// a 政务动态 report, the 主送机关 (7.3.2). Anything else starts the body.
+func (p *parser) head() {
+	l := p.cur()
+	if t, ok := docNumber(l.text); ok {
+		p.add(model.Block{Kind: model.DocNumber, Text: t, Line: l.no})
+		p.i++
+		return
+	}
+	kind := model.Paragraph
+	switch {
+	case presiderLike(l.text):
+		kind = model.Presider
+	case addresseeLike(l.text):
+		kind = model.Addressee
+	}
+	p.state = stBody
+	if kind == model.Paragraph {
+		p.body()
+		return
+	}
+	p.add(model.Block{Kind: kind, Text: l.text, Line: l.no})
+	p.i++
+}
+
+// body reads one element of the body.
+func (p *parser) body() {
+	l := p.cur()
+	switch {
+	case isAttachmentLabel(l.text):
+		p.add(model.Block{Kind: model.AttachmentLabel, Text: l.text, NewPage: true, Line: l.no})
+		p.i++
+		p.last.level, p.last.num = 0, 0
+		p.state = stAttachTitle
+	case isAttachmentNote(l.text):
+		p.attachmentNote()
+	case p.forwardedSpan(p.i) > 0:
+		p.forwardedTitle()
+	case p.signatureAt(p.i):
+		p.signature()
+	default:
+		p.paragraph()
+	}
+}
+
+// signatureAt reports a 成文日期 at line i, or a 署名 with the date under it
+// (GB/T 9704-2012 7.3.5).
+func (p *parser) signatureAt(i int) bool {
+	if i >= len(p.lines) {
+		return false
+	}
+	s := p.lines[i].text
+	return isDate(s) || signerLike(s) && i+1 < len(p.lines) && isDate(p.lines[i+1].text)
+}
+
+// signature adds the 署名 (if any) and the 成文日期.
+func (p *parser) signature() {
+	l := p.cur()
+	p.i++
+	if !isDate(l.text) {
+		p.add(model.Block{Kind: model.Signer, Text: l.text, Line: l.no})
+		l = p.cur()
+		p.i++
+	}
+	p.add(model.Block{Kind: model.SignDate, Text: l.text, Line: l.no})
+	p.state = stClosing
+}
+
+// closing reads what follows the date: a 附注 in parentheses (7.3.6), or the
+// title of the document the notice forwards, which starts a new page.
+func (p *parser) closing() {
+	l := p.cur()
+	switch {
+	case noteLike(l.text):
+		p.add(model.Block{Kind: model.Note, Text: l.text, Line: l.no})
+		p.i++
+	case p.forwardedSpan(p.i) > 0:
+		p.forwardedTitle()
+	case titleLike(l.text) && !p.signatureAt(p.i):
+		p.i++
+		p.title(l.text, l.no, true)
+	default:
+		p.state = stBody
+		p.body()
+	}
+}
+
+// attachmentNote reads the 附件说明 (GB/T 9704-2012 7.3.4): "附件：1.xxx"
+// and the numbered lines "2.xxx" right under it.
+func (p *parser) attachmentNote() {
+	first := p.cur()
+	p.i++
+	items := []string{first.text}
+	next := -1
+	rest := strings.TrimFunc(first.text[len("附件"):], func(r rune) bool { return r == '：' || r == ':' || isBlank(r) })
+	if h, ok := parseHead(rest); ok && h.level == 3 {
+		next = h.num + 1
+	} else if rest == "" {
+		next = 1
+	}
+	for p.i < len(p.lines) {
+		l := p.cur()
+		h, ok := parseHead(l.text)
+		if l.blank || !ok || h.level != 3 || h.num != next || runes(l.text) > maxTitleLine ||
+			strings.ContainsAny(l.text, "。；;") {
+			break
+		}
+		items = append(items, l.text)
+		next++
+		p.i++
+	}
+	p.add(model.Block{Kind: model.AttachmentNote, Text: strings.Join(items, "\n"), Line: first.no})
+}
+
+// forwardedSpan reports how many lines from i spell the title of a document
+// the notice said it 印发 (《X》), or 0.
+func (p *parser) forwardedSpan(i int) int {
+	n, _ := p.forwardedMatch(i)
+	return n
+}
+
+// forwardedMatch finds the forwarded name the lines from i spell.
+func (p *parser) forwardedMatch(i int) (span, index int) {
+	for idx, name := range p.forwarded {
+		acc := ""
+		for k := 0; k < maxForwardSpan && i+k < len(p.lines); k++ {
+			l := p.lines[i+k]
+			if (k > 0 && l.blank) || runes(l.text) > maxTitleLine {
+				break
+			}
+			acc += forwardKey(l.text)
+			if acc == name {
+				return k + 1, idx
+			}
+			if !strings.HasPrefix(name, acc) {
+				break
+			}
+		}
+	}
+	return 0, -1
+}
+
+// forwardedTitle starts the forwarded document: its title on a new page.
+func (p *parser) forwardedTitle() {
+	span, idx := p.forwardedMatch(p.i)
+	p.forwarded = append(p.forwarded[:idx], p.forwarded[idx+1:]...)
+	var parts []string
+	no := p.cur().no
+	for k := 0; k < span; k++ {
+		parts = append(parts, p.cur().text)
+		p.i++
+	}
+	p.addTitle(parts, no, true)
+}
+
+// paragraph reads a heading or a paragraph (GB/T 9704-2012 7.3.3), joining
+// the lines of a paragraph the source broke in mid-sentence.
+func (p *parser) paragraph() {
+	l := p.cur()
+	p.i++
+	b := model.Block{Kind: model.Paragraph, Text: l.text, Line: l.no}
+	if h, ok := parseHead(l.text); ok && len(l.text) > h.size {
+		level := p.levelOf(h)
+		p.last.level, p.last.num = level, h.num
+		lead, runs := runIn(l.text, h)
+		if !runs && headAlone(l.text, h) {
+			b.Kind, b.Level = model.Heading, level
+			p.add(b)
+			return
+		}
+		if runs {
+			b.Lead, b.Level = lead, level
+		}
+	}
+	last := l.text
+	for p.i < len(p.lines) && p.continues(last, p.i) {
+		last = p.cur().text
+		b.Text = joinLines(b.Text, last)
+		p.i++
+	}
+	p.add(b)
+	p.forwarded = append(p.forwarded, forwardedNames(b.Text)...)
+}
+
+// headAlone reports a line that is a heading by itself: the number and a
+// short head with no sentence-final punctuation ("一、目的意义"), or with one
+// sentence ending the line ("（一）贯彻落实……等方面。").
+func headAlone(s string, h head) bool {
+	if runes(s) > maxHeading {
+		return false
+	}
+	rest := s[h.size:]
+	r := lastRune(rest)
+	if strings.ContainsRune("。！？!?", r) {
+		rest = rest[:len(rest)-utf8.RuneLen(r)]
+	}
+	return !strings.ContainsAny(rest, sentenceEnds)
+}
+
+// runIn finds a run-in head: the number and a short first sentence closed by
+// 。！？ or ：, with more text after it ("（一）强化理论学习。全区……"). A first
+// sentence closed by ；starts a list of inline items, not a head
+// ("1.贯彻……情况；2.贯彻……").
+func runIn(s string, h head) (string, bool) {
+	depth, n := 0, 0
+	for i, r := range s[h.size:] {
+		switch {
+		case strings.ContainsRune(openers, r):
+			depth++
+		case strings.ContainsRune(closers, r) && depth > 0:
+			depth--
+		case depth == 0 && strings.ContainsRune("；;", r):
+			return "", false
+		case depth == 0 && strings.ContainsRune(leadEnds, r):
+			end := h.size + i + utf8.RuneLen(r)
+			if n == 0 || n > maxLead || end >= len(s) {
+				return "", false
+			}
+			return s[:end], true
+		}
+		n++
+	}
+	return "", false
+}
+
+// levelOf decides the level of a head. "2、" (an Arabic digit with 、) is a
+// slip for either 二、 or 2.: it is level 1 when it continues the level-1
+// sequence — the head before it is level 1 numbered one less (or there is no
+// head before it and it is 1、) and the next 一、-style head, if any, is
+// numbered one more; otherwise it is level 3.
+func (p *parser) levelOf(h head) int {
+	if h.style != styleArabicComma {
+		return h.level
+	}
+	before := (p.last.level == 1 && p.last.num == h.num-1) || (p.last.level == 0 && h.num == 1)
+	if next := p.nextLevel1(); before && (next == 0 || next == h.num+1) {
+		return 1
+	}
+	return 3
+}
+
+// nextLevel1 is the number of the next 一、-style head in this section, or 0.
+func (p *parser) nextLevel1() int {
+	for j := p.i; j < len(p.lines) && j < p.i+maxLookahead; j++ {
+		s := p.lines[j].text
+		if isAttachmentLabel(s) || strings.HasPrefix(s, "【标题】") {
+			return 0
+		}
+		if h, ok := parseHead(s); ok && h.level == 1 && h.han {
+			return h.num
+		}
+	}
+	return 0
+}
+
+// continues reports whether line j continues a paragraph whose last line
+// is last: a hard line break in mid-sentence. The rule is conservative, so
+// that no heading or other element is ever swallowed:
+//   - last ends in a character, not a punctuation mark;
+//   - last is at least 15 characters long or holds a comma, colon or 、;
+//   - no blank line comes between;
+//   - line j does not start an element: a head number, a command, ——,
+//     附件, a 发文字号, a date or a signer over a date, a 附注, or the title
+//     of a forwarded document.
+func (p *parser) continues(last string, j int) bool {
+	if p.lines[j].blank || !endsOpen(last) {
+		return false
+	}
+	if runes(last) < minJoinedLine && !strings.ContainsAny(last, clauseMarks) {
+		return false
+	}
+	return !p.startsElement(j)
+}
+
+// startsElement reports a line that starts an element of its own.
+func (p *parser) startsElement(j int) bool {
+	s := p.lines[j].text
+	if strings.HasPrefix(s, "【") || strings.HasPrefix(s, "——") {
+		return true
+	}
+	if _, ok := parseHead(s); ok {
+		return true
+	}
+	if _, ok := docNumber(s); ok {
+		return true
+	}
+	return isAttachmentLabel(s) || isAttachmentNote(s) || noteLike(s) ||
+		p.signatureAt(j) || p.forwardedSpan(j) > 0
+}
+
+// joinLines joins two pieces of a broken line: Chinese needs no space, but
+// two Latin words do.
+func joinLines(a, b string) string {
+	x, _ := utf8.DecodeLastRuneInString(a)
+	y, _ := utf8.DecodeRuneInString(b)
+	if isLatin(x) && isLatin(y) {
+		return a + " " + b
+	}
+	return a + b
+}
+
+func isLatin(r rune) bool { return r < utf8.RuneSelf && (r|0x20 >= 'a' && r|0x20 <= 'z') }
