@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -104,4 +105,47 @@ func usedRunes(is *build.Issue) []rune {
 		}
 	}
 	return out
+}
+
+// printFonts lists, per role, the face that serves it, its GB 2312 coverage
+// and, when runes are given (the issue's characters), the ones it lacks.
+func printFonts(c *cli.Context, set *fonts.Set, runes []rune) error {
+	w := c.App.Writer
+	for _, info := range set.Describe(runes) {
+		if info.Err != nil {
+			fmt.Fprintf(w, "%s：无法载入 — %v\n", info.Role, info.Err)
+			continue
+		}
+		file := info.File
+		if info.Index > 0 {
+			file = fmt.Sprintf("%s（第 %d 个字体）", file, info.Index)
+		}
+		fmt.Fprintf(w, "%s：%s %s\n    文件 %s；%d 个字形；GB 2312 汉字 %d/%d\n",
+			info.Role, info.Family, info.Name, file, info.Glyphs, info.GB2312, fonts.GB2312Hanzi)
+		if runes == nil || info.Role == fonts.Latin {
+			continue
+		}
+		if len(info.Missing) == 0 {
+			fmt.Fprintf(w, "    本期用到的 %d 个字符全部可以显示\n", len(runes))
+			continue
+		}
+		fmt.Fprintf(w, "    缺 %d 个本期用到的字符：%s\n", len(info.Missing), runeList(info.Missing, 20))
+	}
+	return nil
+}
+
+// runeList shows up to max runes with their code points.
+func runeList(rs []rune, max int) string {
+	var b strings.Builder
+	for i, r := range rs {
+		if i == max {
+			fmt.Fprintf(&b, " 等（共 %d 个）", len(rs))
+			break
+		}
+		if i > 0 {
+			b.WriteString("、")
+		}
+		fmt.Fprintf(&b, "%c（U+%04X）", r, r)
+	}
+	return b.String()
 }

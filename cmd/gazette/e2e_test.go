@@ -1,0 +1,180 @@
+package main
+
+import (
+	"crypto/sha256"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"gazette/internal/build"
+	"gazette/internal/model"
+)
+
+const sample = "../../samples/changjiang-2023-04/issue.toml"
+
+// tool returns the path of a command-line tool, skipping the test when it is
+// missing — except in CI, where a missing tool fails the run.
+func tool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is not installed (make tools installs it)", name)
+		}
+		t.Skipf("%s is not installed; run make tools", name)
+	}
+	return p
+}
+
+func runTool(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(tool(t, name), args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	return string(out)
+}
+
+// buildSample builds the sample issue once per test into a temp dir.
+func buildSample(t *testing.T) (*build.Issue, string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "issue.pdf")
+	is, _, err := build.Build(sample, out)
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return is, out
+}
+
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\u3000' || r == '\f' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+var folioRE = regexp.MustCompile(`—\d+—`)
+
+// bodyText is the text of the body pages, without running heads and folios.
+func bodyText(t *testing.T, pdf string, is *build.Issue) string {
+	text := runTool(t, "pdftotext", "-enc", "UTF-8", pdf, "-")
+	pages := strings.Split(text, "\f")
+	front := 0
+	for i, p := range is.Book.Pages {
+		if p.Folio == 0 {
+			front = i + 1
+		}
+	}
+	body := squeeze(strings.Join(pages[front:], ""))
+	m := is.Manifest.Issue
+	body = strings.ReplaceAll(body, squeeze(m.Gazette.Name+"　2023年第4期"), "")
+	for _, s := range m.Sections {
+		body = strings.ReplaceAll(body, s.Title, "")
+	}
+	return folioRE.ReplaceAllString(body, "")
+}
+
+func blockText(b model.Block) string {
+	if b.Kind == model.DocNumber {
+		return "（" + b.Text + "）"
+	}
+	return b.Text
+}
+
+func TestSampleTextComesBackOut(t *testing.T) {
+	is, pdf := buildSample(t)
+	body := bodyText(t, pdf, is)
+	pos := 0
+	for _, d := range is.Documents() {
+		for _, b := range d.Blocks {
+			if b.Kind == model.TableBlock {
+				for _, c := range b.Table.Cells {
+					if !strings.Contains(body, squeeze(c.Text)) {
+						t.Errorf("%s: table cell %q not in the PDF", d.Source, c.Text)
+					}
+				}
+				continue
+			}
+			want := squeeze(blockText(b))
+			if want == "" {
+				continue
+			}
+			i := strings.Index(body[pos:], want)
+			if i < 0 {
+				t.Errorf("%s line %d: %s text not found after offset %d:\n%s", d.Source, b.Line, b.Kind, pos, want)
+				continue
+			}
+			pos += i + len(want)
+		}
+	}
+}
+
+func TestSampleFontsEmbedded(t *testing.T) {
+	_, pdf := buildSample(t)
+	out := runTool(t, "pdffonts", pdf)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 3+5 {
+		t.Fatalf("pdffonts lists %d fonts, want ≥ 5:\n%s", len(lines)-2, out)
+	}
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		// name type... emb sub uni object ID
+		if len(f) < 7 || f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded: %s", l)
+		}
+		if f[len(f)-3] != "yes" {
+			t.Errorf("font without ToUnicode: %s", l)
+		}
+	}
+	for _, want := range []string{"fang", "hei", "kai", "title", "latin", "song"} {
+		if !strings.Contains(out, want+"-") {
+			t.Errorf("no %s font in the PDF:\n%s", want, out)
+		}
+	}
+}
+
+func TestSamplePassesQPDF(t *testing.T) {
+	_, pdf := buildSample(t)
+	out := runTool(t, "qpdf", "--check", pdf)
+	if !strings.Contains(out, "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
+}
+
+func TestSampleIsByteIdentical(t *testing.T) {
+	_, a := buildSample(t)
+	_, b := buildSample(t)
+	da, _ := os.ReadFile(a)
+	db, _ := os.ReadFile(b)
+	if sha256.Sum256(da) != sha256.Sum256(db) {
+		t.Error("two builds of the same inputs differ")
+	}
+}
+
+func TestSamplePageInfo(t *testing.T) {
+	is, pdf := buildSample(t)
+	out := runTool(t, "pdfinfo", pdf)
+	if !strings.Contains(out, "Title:           昌江区人民政府公报 2023年第4期") {
+		t.Errorf("title missing:\n%s", out)
+	}
+	m := regexp.MustCompile(`Page size:\s+([\d.]+) x ([\d.]+) pts`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no page size:\n%s", out)
+	}
+	w, _ := strconv.ParseFloat(m[1], 64)
+	h, _ := strconv.ParseFloat(m[2], 64)
+	if math.Abs(w-210/25.4*72) > 0.01 || math.Abs(h-297/25.4*72) > 0.01 {
+		t.Errorf("page is %.3f x %.3f pt, want A4 595.276 x 841.890", w, h)
+	}
+	if !strings.Contains(out, "Pages:           "+strconv.Itoa(len(is.Book.Pages))) {
+		t.Errorf("page count differs from the layout's %d:\n%s", len(is.Book.Pages), out)
+	}
+}
