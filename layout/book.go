@@ -42,7 +42,7 @@ func Lay(in Input) (*Book, error) {
 			}
 			a := &anchor{}
 			c.items[0].newPage = true
-			c.items[0].anchor = a
+			c.items[firstShown(c.items)].anchor = a
 			plans = append(plans, &docPlan{section: si, doc: d, anchor: a, items: c.items})
 			all = append(all, c.items...)
 		}
@@ -69,6 +69,17 @@ func Lay(in Input) (*Book, error) {
 	b.Pages = append(b.Pages, front...)
 	bs.bodyPages(body, plans, len(front))
 	return b, nil
+}
+
+// firstShown is the index of the first item that is not white space dropped
+// at a page top, so that its page is where the document starts.
+func firstShown(items []item) int {
+	for i := range items {
+		if !items[i].blank {
+			return i
+		}
+	}
+	return 0
 }
 
 func bookTitle(is *model.Issue) string {
@@ -119,15 +130,15 @@ func (bs *bookSetter) bodyPages(body [][]placed, plans []*docPlan, offset int) {
 // sectionOfPages finds, for each body page, the section of the document that
 // is on it (the last one to start on or before the page).
 func sectionOfPages(body [][]placed, plans []*docPlan) []int {
-	starts := map[*item]int{}
+	starts := map[*anchor]int{}
 	for _, pl := range plans {
-		starts[&pl.items[0]] = pl.section
+		starts[pl.anchor] = pl.section
 	}
 	out := make([]int, len(body))
 	cur := 0
 	for i, page := range body {
 		for _, pl := range page {
-			if s, ok := starts[pl.item]; ok {
+			if s, ok := starts[pl.item.anchor]; ok && pl.item.anchor != nil {
 				cur = s
 				break
 			}

@@ -63,8 +63,10 @@ func (c *composer) composeBlock(b, next *model.Block) {
 	case model.Title:
 		c.title(b, next)
 	case model.DocNumber:
+		// gazette-design.md: the 发文字号 in 楷体 under the title, then one
+		// blank line before the 主送机关 (GB/T 9704-2012 7.3.2).
 		c.text(Span{"（" + b.Text + "）", fonts.Kai, st.BodySize}, 0, AlignCenter, true)
-		c.blankUnlessNext(next, model.Addressee, model.Paragraph, model.Heading)
+		c.blankUnlessNext(next)
 	case model.Addressee:
 		c.paragraph([]Span{{b.Text, fonts.Fang, st.BodySize}}, 0, 0, Justify, false)
 	case model.Heading:

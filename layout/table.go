@@ -94,8 +94,13 @@ func (c *composer) columnWidths(t *model.Table, size, pad float64) []float64 {
 			continue
 		}
 		w := c.naturalWidth(cell.Text, size) + 2*pad
+		least := math.Min(w, 3*size+2*pad)
+		if cell.RowSpan > 1 {
+			w = spanWidth(w-2*pad, cell.RowSpan, size) + 2*pad
+			least = w
+		}
 		natural[cell.Col] = math.Max(natural[cell.Col], w)
-		minimum[cell.Col] = math.Max(minimum[cell.Col], math.Min(w, 3*size+2*pad))
+		minimum[cell.Col] = math.Max(minimum[cell.Col], least)
 	}
 	measure := c.st.TextWidth()
 	total, totalMin := sum(natural), sum(minimum)
@@ -111,6 +116,14 @@ func (c *composer) columnWidths(t *model.Table, size, pad float64) []float64 {
 		}
 	}
 	return out
+}
+
+// spanWidth is the width a cell merged over rows asks for: its text may wrap
+// into as many lines as it spans rows without making the table taller, so it
+// wants no more than its width over the row count, and no less than six
+// characters, where a category label still reads as a phrase.
+func spanWidth(text float64, rows int, size float64) float64 {
+	return math.Min(text, math.Max(text/float64(rows), 6*size))
 }
 
 func (c *composer) naturalWidth(text string, size float64) float64 {

@@ -65,7 +65,9 @@ func (bs *bookSetter) contents(plans []*docPlan) []*Page {
 	y := st.Top + 84
 	bottom := st.Top + st.TextHeight() - 2*tocPitch
 	lastSec := ""
-	for _, e := range tocEntries(plans, secNames) {
+	entries := tocEntries(plans, secNames)
+	leaderEnd := left + w - bs.widestFolio(entries) - tocSize/4
+	for _, e := range entries {
 		need := 3 * tocPitch
 		if y+need > bottom {
 			p = &Page{}
@@ -78,18 +80,33 @@ func (bs *bookSetter) contents(plans []*docPlan) []*Page {
 			p.addLine(&l, left, y, bs.in.Metrics)
 			y += tocPitch * 1.2
 		}
-		y = bs.tocEntry(p, e, left, w, y)
+		y = bs.tocEntry(p, e, left, w, leaderEnd, y)
 	}
 	bs.mottos(pages[0])
 	return pages
 }
 
-// tocEntry sets one entry from baseline y and returns the next baseline.
-func (bs *bookSetter) tocEntry(p *Page, e TOCEntry, left, w, y float64) float64 {
+// folioText is a 目录 entry's page number as printed.
+func folioText(n int) string { return fmt.Sprintf("（%d）", n) }
+
+// widestFolio is the width of the widest page number of the entries.
+func (bs *bookSetter) widestFolio(entries []TOCEntry) float64 {
+	w := 0.0
+	for _, e := range entries {
+		l := bs.single(folioText(e.Folio), fonts.Fang, tocSize)
+		w = max(w, l.Right)
+	}
+	return w
+}
+
+// tocEntry sets one entry from baseline y and returns the next baseline. The
+// leader dots of every entry end at leaderEnd, so their columns line up down
+// the page, and the page number is set flush right.
+func (bs *bookSetter) tocEntry(p *Page, e TOCEntry, left, w, leaderEnd, y float64) float64 {
 	indent := 2 * tocSize
-	num := bs.single(fmt.Sprintf("（%d）", e.Folio), fonts.Fang, tocSize)
+	num := bs.single(folioText(e.Folio), fonts.Fang, tocSize)
 	numW := num.Right
-	para := &Paragraph{Spans: []Span{{e.Title, fonts.Fang, tocSize}}, Width: w - indent - numW - 2*tocSize, Align: Justify}
+	para := &Paragraph{Spans: []Span{{e.Title, fonts.Fang, tocSize}}, Width: leaderEnd - left - indent - 2*tocSize, Align: Justify}
 	lines, _ := bs.lb.Break(para)
 	top := y - tocSize
 	for i := range lines {
@@ -106,7 +123,7 @@ func (bs *bookSetter) tocEntry(p *Page, e TOCEntry, left, w, y float64) float64 
 		lastEnd = left + indent + dn.Right
 	}
 	numX := left + w - numW
-	bs.leader(p, lastEnd+tocSize/2, numX, y)
+	bs.leader(p, lastEnd+tocSize/2, leaderEnd, y)
 	p.addLine(&num, numX, y, bs.in.Metrics)
 	p.Links = append(p.Links, Link{X: left, Y: top, W: w, H: y - top + tocSize*0.4, Target: e.Page})
 	return y + tocPitch*1.3
