@@ -39,11 +39,6 @@ type Section struct {
 	Line      int      // line of the section's title in issue.toml
 }
 
-// Layout holds the typesetting choices of [layout] in issue.toml.
-type Layout struct {
-	Preset string // "gbt9704" (default) or "compact"
-}
-
 // file mirrors issue.toml's schema for decoding.
 type file struct {
 	Gazette struct {
@@ -179,14 +174,7 @@ func (m *Manifest) fill(f *file, data []byte, probs *diag.List) {
 	m.require(probs, data, !d.IsZero(), "issue.date", "缺少出版日期，例如 date = 2023-08-30")
 	m.fillFonts(f, data, probs)
 	m.fillSections(f, data, probs)
-	switch m.Layout.Preset {
-	case "":
-		m.Layout.Preset = "gbt9704"
-	case "gbt9704", "compact":
-	default:
-		*probs = append(*probs, &diag.Problem{File: m.Path, Line: keyLine(data, toml.Key{"layout", "preset"}),
-			Msg: fmt.Sprintf("版式 “%s” 不存在", m.Layout.Preset), Hint: "可选 gbt9704 或 compact。"})
-	}
+	m.checkLayout(data, probs)
 }
 
 func (m *Manifest) require(probs *diag.List, data []byte, ok bool, key, msg string) {
