@@ -15,6 +15,7 @@ type Input struct {
 	Style   *Style
 	Metrics Metrics
 	Kinsoku Kinsoku
+	Punct   PunctStyle
 }
 
 // docPlan is one document's place in the book.
@@ -29,7 +30,7 @@ type docPlan struct {
 // front matter, which always ends on a verso so that body page 1 is a recto),
 // then the front matter with the 目录 pointing at the body pages found.
 func Lay(in Input) (*Book, error) {
-	lb := &LineBreaker{Metrics: in.Metrics, Kinsoku: in.Kinsoku}
+	lb := &LineBreaker{Metrics: in.Metrics, Kinsoku: in.Kinsoku, Punct: in.Punct}
 	var probs diag.List
 	var plans []*docPlan
 	var all []item

@@ -131,7 +131,7 @@ func (c *composer) title(b, next *model.Block) {
 // balanced breaks a title part into lines of nearly equal length: it narrows
 // the measure as long as the number of lines stays the same.
 func (c *composer) balanced(text string, size float64) []Line {
-	p := &Paragraph{Spans: []Span{{text, fonts.Title, size}}, Width: c.st.TextWidth(), Align: AlignCenter}
+	p := &Paragraph{Spans: []Span{{text, fonts.Title, size}}, Width: c.st.TextWidth(), Align: AlignCenter, KeepNames: true}
 	lines := c.breakReport(p)
 	if len(lines) < 2 {
 		return lines

@@ -42,6 +42,9 @@ type Paragraph struct {
 	Hang   float64 // left indent of the lines after the first (附件说明)
 	Align  Align
 	Track  float64 // added to the advance of every CJK glyph (grid pitch − type size)
+	// KeepNames keeps every 《…》 title that fits the measure on one line
+	// (titles: GB/T 9704-2012 7.3.1 "回行时，要做到词意完整").
+	KeepNames bool
 }
 
 // Glyph is one placed character: X from the line's left edge to the glyph
@@ -77,6 +80,7 @@ func (l *Line) Text() string {
 type LineBreaker struct {
 	Metrics Metrics
 	Kinsoku Kinsoku
+	Punct   PunctStyle
 }
 
 // atom is one character with its measured box.
@@ -88,8 +92,13 @@ type atom struct {
 	cjk    bool
 	space  bool
 	breakB bool    // a line may break before this atom
+	rescue bool    // a break allowed only to save a line from loose spacing
 	cutL   float64 // left blank removed by compression with its neighbour
 	cutR   float64 // right blank removed by compression with its neighbour
+	glue   float64 // CJK–Latin space after this atom (clreq §3.2.1)
+	give   float64 // how much the blank around this atom may still shrink
+	class  squeeze // the reduction priority of give
+	before bool    // give is the blank before the glyph (opening marks)
 }
 
 // half is the compressible blank of a full-width mark: half its advance.
@@ -104,7 +113,13 @@ func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
 		return []Line{{Last: true}}, missing
 	}
 	lb.markBreaks(atoms)
+	if p.KeepNames {
+		keepNamesWhole(atoms, p.Width)
+	}
+	lb.Punct.apply(atoms)
 	compressPairs(atoms)
+	addLatinGlue(atoms)
+	setGive(atoms)
 	ends := lb.breakPoints(atoms, p)
 	start := 0
 	for i, end := range ends {
@@ -167,6 +182,7 @@ func (lb *LineBreaker) markBreaks(atoms []atom) {
 			atoms[i].breakB = false
 		}
 	}
+	markRescues(atoms)
 }
 
 // mayBreak applies the tailoring of UAX #14 between prev and next.
@@ -188,28 +204,13 @@ func (lb *LineBreaker) mayBreak(prev, next rune) bool {
 	return true
 }
 
-// compressPairs halves the blank between two adjacent full-width marks so
-// that the pair takes 1.5 em (clreq §3.1.6: "。」", "》《", "，“").
-func compressPairs(atoms []atom) {
-	for i := 0; i+1 < len(atoms); i++ {
-		a, b := &atoms[i], &atoms[i+1]
-		switch {
-		case rightBlank[a.r] && (rightBlank[b.r] || leftBlank[b.r]):
-			a.cutR = a.half()
-		case leftBlank[b.r] && leftBlank[a.r]:
-			b.cutL = b.half()
-		}
-	}
-}
-
-// lineWidth measures atoms as one line: pair compression inside, a line-start
-// opening mark and a line-end mark set half-width (GB/T 15834 5.1.10), and
-// trailing spaces not counted.
+// lineWidth measures atoms as one line: pair compression and CJK–Latin glue
+// inside, a line-start opening mark and a line-end mark set half-width
+// (clreq §3.1.6, GB/T 15834 5.1.10), no glue at either end (clreq §3.2.1),
+// and trailing spaces not counted.
 func lineWidth(atoms []atom, first bool) float64 {
+	atoms = trimSpaces(atoms)
 	n := len(atoms)
-	for n > 0 && atoms[n-1].space {
-		n--
-	}
 	if n == 0 {
 		return 0
 	}
@@ -217,11 +218,20 @@ func lineWidth(atoms []atom, first bool) float64 {
 	for i := 0; i < n; i++ {
 		w += atoms[i].w - atoms[i].cutL
 		if i < n-1 {
-			w -= atoms[i].cutR
+			w += atoms[i].glue - atoms[i].cutR
 		}
 	}
 	w -= startCut(atoms, first) + endCut(atoms[n-1])
 	return w
+}
+
+// trimSpaces drops the spaces at the end of a line: they are not printed.
+func trimSpaces(atoms []atom) []atom {
+	n := len(atoms)
+	for n > 0 && atoms[n-1].space {
+		n--
+	}
+	return atoms[:n]
 }
 
 // startCut is the blank an opening mark loses at the start of a wrapped line
@@ -241,17 +251,38 @@ func endCut(a atom) float64 {
 	return 0
 }
 
-// shrinkable is how much the marks inside a line may still give up to let a
-// line fit (clreq §3.1.7 "先挤进": reduction priorities 4, 5, 7 — brackets,
-// 点号 — each to half width).
-func shrinkable(atoms []atom) float64 {
-	s := 0.0
-	for i := 0; i+1 < len(atoms); i++ {
-		if rightBlank[atoms[i].r] && atoms[i].cutR == 0 {
-			s += atoms[i].half()
-		}
+// giveOf reports how much atom i of a line may still shrink: the blank of a
+// mark not already taken at the line's ends, a space down to a quarter em,
+// CJK–Latin glue down to an eighth.
+func giveOf(atoms []atom, i int, first bool) float64 {
+	a := &atoms[i]
+	switch {
+	case a.before && i == 0 && startCut(atoms, first) > 0:
+		return 0
+	case !a.before && i == len(atoms)-1:
+		return 0
 	}
-	return s
+	return a.give
+}
+
+// squeezeRatios spreads an overflow over the line's shrinkable blanks in
+// clreq's reduction order (§3.1.7 "先挤进"; standards.md §2.2): spaces,
+// interpuncts, brackets, ，、；：, CJK–Latin glue, then 。？！. It returns the
+// fraction of each class's give that is taken, and whether the line fits.
+func squeezeRatios(atoms []atom, first bool, over float64) (ratios [numSqueezes]float64, ok bool) {
+	var capacity [numSqueezes]float64
+	for i := range atoms {
+		capacity[atoms[i].class] += giveOf(atoms, i, first)
+	}
+	for c := squeeze(1); c < numSqueezes && over > 1e-9; c++ {
+		if capacity[c] <= 0 {
+			continue
+		}
+		take := math.Min(capacity[c], over)
+		ratios[c] = take / capacity[c]
+		over -= take
+	}
+	return ratios, over <= 1e-6
 }
 
 func (p *Paragraph) avail(first bool) float64 {
@@ -272,15 +303,28 @@ func (lb *LineBreaker) breakPoints(atoms []atom, p *Paragraph) []int {
 	return avoidOrphan(atoms, p, ends)
 }
 
+// fits reports whether atoms[start:end] fit the line, squeezing punctuation
+// and spaces if the paragraph is justified.
+func fits(atoms []atom, start, end int, p *Paragraph, first bool) bool {
+	l := trimSpaces(atoms[start:end])
+	over := lineWidth(l, first) - p.avail(first) - 0.01
+	if over <= 0 {
+		return true
+	}
+	if p.Align != Justify {
+		return false
+	}
+	_, ok := squeezeRatios(l, first, over)
+	return ok
+}
+
 // fitLine returns where the line starting at start ends: the most atoms that
-// fit (squeezing punctuation if need be), pushed back to an allowed break.
+// fit (squeezing punctuation if need be: "先挤进，后推出", clreq §3.1.7),
+// pushed back to an allowed break.
 func fitLine(atoms []atom, start int, p *Paragraph, first bool, limit int) int {
-	avail := p.avail(first) + 0.01
 	fit := start + 1
 	for e := start + 1; e <= limit; e++ {
-		l := atoms[start:e]
-		w := lineWidth(l, first)
-		if w > avail && (p.Align != Justify || w-shrinkable(l) > avail) {
+		if !fits(atoms, start, e, p, first) {
 			break
 		}
 		fit = e
@@ -290,10 +334,36 @@ func fitLine(atoms []atom, start int, p *Paragraph, first bool, limit int) int {
 	}
 	for b := fit; b > start; b-- {
 		if atoms[b].breakB {
-			return b
+			return rescueBreak(atoms, start, b, fit, p, first)
 		}
 	}
 	return fit // no allowed break on the whole line: break where it overflows
+}
+
+// maxLoose is the widest gap justification may open between two characters,
+// in em, before a rescue break is tried.
+const maxLoose = 0.15
+
+// rescueBreak takes a rescue break (after the hyphen of a range such as
+// 2023-2025) between b and fit when breaking at b would leave the line loose
+// by more than maxLoose per gap: a number range split after its hyphen reads
+// better than a line with quarter-em holes between all its characters.
+func rescueBreak(atoms []atom, start, b, fit int, p *Paragraph, first bool) int {
+	if p.Align != Justify {
+		return b
+	}
+	l := trimSpaces(atoms[start:b])
+	gaps := stretchGaps(l)
+	slack := p.avail(first) - lineWidth(l, first)
+	if gaps == 0 || slack/float64(gaps) <= maxLoose*atoms[start].size {
+		return b
+	}
+	for e := fit; e > b; e-- {
+		if atoms[e].rescue {
+			return e
+		}
+	}
+	return b
 }
 
 // avoidOrphan moves a character down when the last line would hold a single
@@ -329,26 +399,22 @@ func isOrphan(line []atom) bool {
 
 // place positions the atoms of one line and justifies it.
 func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line {
+	atoms = trimSpaces(atoms)
 	n := len(atoms)
-	for n > 0 && atoms[n-1].space {
-		n--
-	}
-	atoms = atoms[:n]
 	left := p.Hang
 	if first {
 		left = p.Indent
 	}
-	natural := lineWidth(atoms, first)
-	gaps := stretchGaps(atoms)
-	extra, shrink := 0.0, 0.0
-	slack := p.avail(first) - natural
+	slack := p.avail(first) - lineWidth(atoms, first)
+	var ratios [numSqueezes]float64
+	extra := 0.0
 	switch {
 	case slack < 0:
-		if s := shrinkable(atoms); s > 0 {
-			shrink = math.Min(1, -slack/s)
+		ratios, _ = squeezeRatios(atoms, first, -slack)
+	case p.Align == Justify && !last:
+		if gaps := stretchGaps(atoms); gaps > 0 {
+			extra = slack / float64(gaps)
 		}
-	case p.Align == Justify && !last && gaps > 0:
-		extra = slack / float64(gaps)
 	case p.Align == AlignCenter:
 		left += slack / 2
 	case p.Align == AlignRight:
@@ -358,13 +424,17 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 	x := left - startCut(atoms, first)
 	for i := range atoms {
 		a := &atoms[i]
+		squeezed := giveOf(atoms, i, first) * ratios[a.class]
 		x -= a.cutL
+		if a.before {
+			x -= squeezed
+		}
 		line.Glyphs[i] = Glyph{X: x, R: a.r, Role: a.role, Size: a.size}
 		x += a.w
 		if i < n-1 {
-			x -= a.cutR
-			if rightBlank[a.r] && a.cutR == 0 {
-				x -= shrink * a.half()
+			x += a.glue - a.cutR
+			if !a.before {
+				x -= squeezed
 			}
 			if stretchable(a, &atoms[i+1]) {
 				x += extra

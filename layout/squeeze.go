@@ -1,0 +1,192 @@
+package layout
+
+import (
+	"fmt"
+	"unicode"
+)
+
+// PunctStyle is how wide full-width punctuation is set (clreq §3.1.6
+// "Punctuation width adjustment"; xeCJK's PunctStyle names them).
+type PunctStyle int
+
+// The styles. In every style two adjacent marks are compressed (》《 to
+// 1.5 em) and a mark at line end is set half-width (GB/T 15834 5.1.10).
+const (
+	// Quanjiao (全角式) sets every mark one em: the Mainland default.
+	Quanjiao PunctStyle = iota
+	// Kaiming (开明式) keeps 。？！ one em and sets the other marks half an em.
+	Kaiming
+	// Banjiao (半角式) sets every mark half an em.
+	Banjiao
+)
+
+// ParsePunctStyle reads the issue.toml name of a style.
+func ParsePunctStyle(name string) (PunctStyle, error) {
+	switch name {
+	case "", "quanjiao":
+		return Quanjiao, nil
+	case "kaiming":
+		return Kaiming, nil
+	case "banjiao":
+		return Banjiao, nil
+	}
+	return 0, fmt.Errorf("标点样式 %q 不存在（可选 quanjiao、kaiming、banjiao）", name)
+}
+
+// ParseKinsoku reads the issue.toml name of a prohibition level.
+func ParseKinsoku(name string) (Kinsoku, error) {
+	switch name {
+	case "", "gb":
+		return KinsokuGB, nil
+	case "basic":
+		return KinsokuBasic, nil
+	case "strict":
+		return KinsokuStrict, nil
+	}
+	return 0, fmt.Errorf("避头尾规则 %q 不存在（可选 gb、basic、strict）", name)
+}
+
+// stopMark holds the sentence-final marks that 开明式 keeps one em wide.
+var stopMark = runeSet("。？！．")
+
+// apply sets the fixed half-width marks of the style before any other
+// compression.
+func (s PunctStyle) apply(atoms []atom) {
+	if s == Quanjiao {
+		return
+	}
+	for i := range atoms {
+		a := &atoms[i]
+		switch {
+		case s == Kaiming && stopMark[a.r]:
+		case rightBlank[a.r]:
+			a.cutR = a.half()
+		case leftBlank[a.r]:
+			a.cutL = a.half()
+		}
+	}
+}
+
+// compressPairs halves the blank between two adjacent full-width marks so
+// that the pair takes 1.5 em (clreq §3.1.6: "。」", "》《", "，“").
+func compressPairs(atoms []atom) {
+	for i := 0; i+1 < len(atoms); i++ {
+		a, b := &atoms[i], &atoms[i+1]
+		switch {
+		case rightBlank[a.r] && (rightBlank[b.r] || leftBlank[b.r]):
+			a.cutR = a.half()
+		case leftBlank[b.r] && leftBlank[a.r]:
+			b.cutL = b.half()
+		}
+	}
+}
+
+// squeeze is a class of shrinkable blank, in clreq's reduction priority
+// (standards.md §2.2, clreq "procedures for inter-character spacing
+// reduction"); line-end marks (priority 1) are always half-width already.
+type squeeze int8
+
+const (
+	squeezeNone       squeeze = iota
+	squeezeSpace              // Western word spaces, down to 1/4 em
+	squeezeInterpunct         // ·, both sides, down to the glyph
+	squeezeBracket            // before opening and after closing brackets and quotes, to 1/2 em
+	squeezeComma              // ，、；：, to 1/2 em
+	squeezeGlue               // CJK–Latin glue, down to 1/8 em
+	squeezeStop               // 。？！, to 1/2 em
+	numSqueezes
+)
+
+// commaMark holds the pause marks of reduction priority 5.
+var commaMark = runeSet("，、；：")
+
+// setGive records, for each atom, the blank that may still be taken from it
+// when a line is too long, and its class.
+func setGive(atoms []atom) {
+	for i := range atoms {
+		a := &atoms[i]
+		em := a.size
+		switch {
+		case a.space:
+			a.give, a.class = max(0, a.w-em/4), squeezeSpace
+		case a.r == '·' || a.r == '・':
+			a.give, a.class = a.half(), squeezeInterpunct
+		case leftBlank[a.r]:
+			a.give, a.class, a.before = max(0, a.half()-a.cutL), squeezeBracket, true
+		case commaMark[a.r]:
+			a.give, a.class = max(0, a.half()-a.cutR), squeezeComma
+		case stopMark[a.r]:
+			a.give, a.class = max(0, a.half()-a.cutR), squeezeStop
+		case rightBlank[a.r]:
+			a.give, a.class = max(0, a.half()-a.cutR), squeezeBracket
+		case a.glue > 0:
+			a.give, a.class = a.glue-em/8, squeezeGlue
+		}
+	}
+}
+
+// glueNeighbours holds the hanzi that take no space next to a digit: the
+// house rule of standards.md §2.4 keeps dates, 发文字号 and counted items
+// solid (2023年6月29日, 〔2023〕25号, 第4期, 第31次, 十一届), as 公文 made
+// in Word print them.
+var glueNeighbours = runeSet("年月日时分秒号期第次届条款项章节")
+
+// addLatinGlue puts a quarter em between a hanzi and an adjacent Latin letter
+// or digit (clreq §3.2.1 "Spacing between Han and Western characters"): none
+// next to punctuation, since only hanzi and Western characters qualify, and
+// none at a line's ends (lineWidth leaves out the last atom's glue).
+func addLatinGlue(atoms []atom) {
+	for i := 0; i+1 < len(atoms); i++ {
+		a, b := &atoms[i], &atoms[i+1]
+		if needsGlue(a.r, b.r) || needsGlue(b.r, a.r) {
+			a.glue = max(a.size, b.size) / 4
+		}
+	}
+}
+
+// needsGlue reports whether hanzi h next to Western w takes a quarter em.
+func needsGlue(h, w rune) bool {
+	if !unicode.Is(unicode.Han, h) || !isWestern(w) {
+		return false
+	}
+	return !(isNumeric(w) && glueNeighbours[h])
+}
+
+// isWestern reports a Latin letter, digit or percent sign: the characters of
+// a Western word or number.
+func isWestern(r rune) bool {
+	return r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%')
+}
+
+// keepNamesWhole removes the breaks inside each 《…》 that fits the measure,
+// so a title never breaks inside the name of a document (GB/T 9704-2012
+// 7.3.1: lines must keep words whole).
+func keepNamesWhole(atoms []atom, width float64) {
+	for i := 0; i < len(atoms); i++ {
+		if atoms[i].r != '《' {
+			continue
+		}
+		j, w := i, 0.0
+		for ; j < len(atoms) && atoms[j].r != '》'; j++ {
+			w += atoms[j].w
+		}
+		if j == len(atoms) || w+atoms[j].w > width {
+			continue
+		}
+		for k := i + 1; k <= j; k++ {
+			atoms[k].breakB = false
+		}
+		i = j
+	}
+}
+
+// markRescues marks the breaks after the hyphen of a number range
+// (2023-2025): forbidden by UAX #14 LB25, allowed only when the line would
+// otherwise be set loose (see rescueBreak).
+func markRescues(atoms []atom) {
+	for i := 2; i < len(atoms); i++ {
+		if (atoms[i-1].r == '-' || atoms[i-1].r == '–') && isNumeric(atoms[i-2].r) && isNumeric(atoms[i].r) {
+			atoms[i].rescue = true
+		}
+	}
+}

@@ -1,0 +1,184 @@
+package layout
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"gazette/fonts"
+)
+
+// setLine breaks text at chars em of 16 bp with the given style and returns
+// the lines.
+func setLines(t *testing.T, lb *LineBreaker, text string, chars float64, a Align) []Line {
+	t.Helper()
+	if lb.Metrics == nil {
+		lb.Metrics = gridMetrics{}
+	}
+	ls, missing := lb.Break(&Paragraph{Spans: []Span{{Text: text, Role: fonts.Fang, Size: 16}}, Width: chars * 16, Align: a})
+	if len(missing) > 0 {
+		t.Fatalf("missing %q", string(missing))
+	}
+	return ls
+}
+
+// advanceAfter is the distance from the glyph of rune r (its n-th
+// occurrence) to the next glyph.
+func advanceAfter(t *testing.T, l Line, r rune, n int) float64 {
+	t.Helper()
+	for i, g := range l.Glyphs {
+		if g.R != r {
+			continue
+		}
+		if n--; n > 0 {
+			continue
+		}
+		if i+1 == len(l.Glyphs) {
+			t.Fatalf("%q is the last glyph of %q", r, l.Text())
+		}
+		return l.Glyphs[i+1].X - g.X
+	}
+	t.Fatalf("%q not in %q", r, l.Text())
+	return 0
+}
+
+func TestCJKLatinGlue(t *testing.T) {
+	// clreq §3.2.1: a quarter em (4 bp at 16 bp) between hanzi and Western
+	// characters; none inside dates, 发文字号 and counted items (house rule).
+	tests := []struct {
+		text string
+		r    rune
+		n    int
+		want float64
+	}{
+		{"增长5.2%以上", '长', 1, 16 + 4}, // hanzi → digit
+		{"增长5.2%以上", '%', 1, 8 + 4},  // percent → hanzi
+		{"采用PDF格式", '用', 1, 16 + 4},  // hanzi → Latin word
+		{"采用PDF格式", 'F', 1, 8 + 4},
+		{"2023年6月29日", '年', 1, 16},     // dates stay solid
+		{"2023年6月29日", '3', 1, 8},
+		{"〔2023〕25号", '〕', 1, 16},      // no glue next to punctuation
+		{"第31次会议", '第', 1, 16},         // counted items stay solid
+		{"全区，2025年", '，', 1, 16},       // none after a comma
+	}
+	for _, tt := range tests {
+		ls := setLines(t, &LineBreaker{}, tt.text, 40, AlignLeft)
+		if got := advanceAfter(t, ls[0], tt.r, tt.n); math.Abs(got-tt.want) > 0.001 {
+			t.Errorf("%s: advance after %q = %.2f, want %.2f", tt.text, tt.r, got, tt.want)
+		}
+	}
+}
+
+func TestNoGlueAtLineEnds(t *testing.T) {
+	// "一二三四五" fills 5 em exactly: the glue before "2025" must not push
+	// the line over, and the next line must start flush left.
+	ls := setLines(t, &LineBreaker{}, "一二三四五2025年六七八", 5, Justify)
+	if ls[0].Text() != "一二三四五" {
+		t.Fatalf("line 1 = %q, want 一二三四五", ls[0].Text())
+	}
+	if x := ls[1].Glyphs[0].X; x != 0 {
+		t.Errorf("line 2 starts at %.2f, want 0 (no glue at line start)", x)
+	}
+	if r := ls[0].Right; math.Abs(r-80) > 0.01 {
+		t.Errorf("line 1 ends at %.2f, want 80", r)
+	}
+}
+
+func TestPunctStyles(t *testing.T) {
+	text := "甲，乙。丙《丁》戊"
+	tests := []struct {
+		style         PunctStyle
+		comma, period float64
+		open          float64 // advance of 丙 to 《 + 《 to 丁
+	}{
+		{Quanjiao, 16, 16, 32},
+		{Kaiming, 8, 16, 24},
+		{Banjiao, 8, 8, 24},
+	}
+	for _, tt := range tests {
+		l := setLines(t, &LineBreaker{Punct: tt.style}, text, 40, AlignLeft)[0]
+		if got := advanceAfter(t, l, '，', 1); got != tt.comma {
+			t.Errorf("style %d: ， advances %.1f, want %.1f", tt.style, got, tt.comma)
+		}
+		if got := advanceAfter(t, l, '。', 1); got != tt.period {
+			t.Errorf("style %d: 。 advances %.1f, want %.1f", tt.style, got, tt.period)
+		}
+		// the visible 《 glyph sits in the right half of its box, so what
+		// counts is the distance from 丙 to 丁.
+		if got := advanceAfter(t, l, '丙', 1) + advanceAfter(t, l, '《', 1); got != tt.open {
+			t.Errorf("style %d: 丙 to 丁 is %.1f, want %.1f", tt.style, got, tt.open)
+		}
+	}
+}
+
+func TestSqueezeOrder(t *testing.T) {
+	// 10 em of text with brackets and a full stop inside, set in 9.5 em:
+	// clreq takes the brackets' blanks (priority 4), equally, before the
+	// full stop's (priority 7): a quarter em from each bracket.
+	ls := setLines(t, &LineBreaker{}, "一二（三）四。五六七", 9.5, Justify)
+	if len(ls) != 1 {
+		t.Fatalf("did not squeeze onto one line: %q", lineTexts(ls))
+	}
+	l := ls[0]
+	if got := advanceAfter(t, l, '）', 1); math.Abs(got-12) > 0.01 {
+		t.Errorf("） advances %.2f, want 12 (squeezed first)", got)
+	}
+	if got := advanceAfter(t, l, '二', 1); math.Abs(got-12) > 0.01 {
+		t.Errorf("二 to （ is %.2f, want 12 (the opening bracket gives its left blank)", got)
+	}
+	if got := advanceAfter(t, l, '。', 1); math.Abs(got-16) > 0.01 {
+		t.Errorf("。 advances %.2f, want 16 (left for last)", got)
+	}
+}
+
+func TestRescueBreakInNumberRange(t *testing.T) {
+	// Breaking before （ would leave 20 gaps to share 5 em; the range may
+	// break after its hyphen instead.
+	text := "《一二三四五六七八九十一二三四五六七八九十（2023-2025年）》已经同意"
+	lb := &LineBreaker{Metrics: gridMetrics{}}
+	ls, _ := lb.Break(&Paragraph{Spans: []Span{{Text: text, Role: fonts.Fang, Size: 16}}, Width: 26 * 16})
+	if got := ls[0].Text(); !strings.HasSuffix(got, "（2023-") {
+		t.Errorf("line 1 = %q, want it to end in （2023-", got)
+	}
+	// A line that is not loose keeps the range whole.
+	ls, _ = lb.Break(&Paragraph{Spans: []Span{{Text: "一二三四五六七八九十一二三四五六七八（2023-2025年）", Role: fonts.Fang, Size: 16}}, Width: 20 * 16})
+	if got := ls[0].Text(); strings.Contains(got, "2023") {
+		t.Errorf("line 1 = %q: the range was split although breaking before it was fine", got)
+	}
+}
+
+func TestTitleKeepsNamesWhole(t *testing.T) {
+	text := "关于印发《全区政府系统调查研究方案》的通知"
+	lb := &LineBreaker{Metrics: gridMetrics{}}
+	for chars := 14; chars <= 20; chars++ { // the name is 14 em: it fits from 14 on
+		ls, _ := lb.Break(&Paragraph{Spans: []Span{{Text: text, Role: fonts.Title, Size: 16}}, Width: float64(chars) * 16, Align: AlignCenter, KeepNames: true})
+		for _, l := range ls {
+			s := l.Text()
+			if strings.Contains(s, "《") && !strings.Contains(s, "》") {
+				t.Errorf("width %d: the name breaks inside: %q", chars, lineTexts(ls))
+			}
+		}
+	}
+}
+
+func TestStrictKinsokuKeepsDashesOffLineStart(t *testing.T) {
+	text := "一二三四五六七八九——十一二三"
+	for _, tt := range []struct {
+		k     Kinsoku
+		start bool // may a line start with ——
+	}{{KinsokuGB, true}, {KinsokuStrict, false}} {
+		ls := setLines(t, &LineBreaker{Kinsoku: tt.k}, text, 9, Justify)
+		got := strings.HasPrefix(ls[1].Text(), "——")
+		if got && !tt.start {
+			t.Errorf("kinsoku %d: line 2 starts with ——: %q", tt.k, lineTexts(ls))
+		}
+	}
+}
+
+func lineTexts(ls []Line) []string {
+	out := make([]string, len(ls))
+	for i := range ls {
+		out[i] = ls[i].Text()
+	}
+	return out
+}
