@@ -55,11 +55,11 @@ func TestCJKLatinGlue(t *testing.T) {
 		{"增长5.2%以上", '%', 1, 8 + 4},  // percent → hanzi
 		{"采用PDF格式", '用', 1, 16 + 4},  // hanzi → Latin word
 		{"采用PDF格式", 'F', 1, 8 + 4},
-		{"2023年6月29日", '年', 1, 16},     // dates stay solid
+		{"2023年6月29日", '年', 1, 16}, // dates stay solid
 		{"2023年6月29日", '3', 1, 8},
-		{"〔2023〕25号", '〕', 1, 16},      // no glue next to punctuation
-		{"第31次会议", '第', 1, 16},         // counted items stay solid
-		{"全区，2025年", '，', 1, 16},       // none after a comma
+		{"〔2023〕25号", '〕', 1, 16}, // no glue next to punctuation
+		{"第31次会议", '第', 1, 16},    // counted items stay solid
+		{"全区，2025年", '，', 1, 16},  // none after a comma
 	}
 	for _, tt := range tests {
 		ls := setLines(t, &LineBreaker{}, tt.text, 40, AlignLeft)
