@@ -51,7 +51,7 @@ func Lay(in Input) (*Book, error) {
 	if err := probs.Err(); err != nil {
 		return nil, err
 	}
-	body := paginate(all, in.Style)
+	body, forced := paginate(all, in.Style)
 	for i, page := range body {
 		for _, pl := range page {
 			if pl.item.anchor != nil {
@@ -59,7 +59,8 @@ func Lay(in Input) (*Book, error) {
 			}
 		}
 	}
-	b := &Book{Title: bookTitle(in.Issue), Width: in.Style.PageWidth, Height: in.Style.PageHeight}
+	b := &Book{Title: bookTitle(in.Issue), Width: in.Style.PageWidth, Height: in.Style.PageHeight,
+		Warnings: forcedWarnings(forced)}
 	bs := &bookSetter{in: in, lb: lb, book: b}
 	front := bs.frontMatter(plans)
 	for _, p := range front {
@@ -70,6 +71,20 @@ func Lay(in Input) (*Book, error) {
 	b.Pages = append(b.Pages, front...)
 	bs.bodyPages(body, plans, len(front))
 	return b, nil
+}
+
+// forcedWarnings tells the office where a page had to break against the
+// rules (a title, a heading and its lines, or a signature block taller than
+// what was left of the page, or than a page).
+func forcedWarnings(forced []forcedBreak) []string {
+	var out []string
+	for _, f := range forced {
+		p := &diag.Problem{File: f.at.file, Line: f.at.srcLine,
+			Msg:  fmt.Sprintf("正文第%d页排满后只能从连排的内容中间换页（标题、标题与其后正文、或署名与日期被分在两页）", f.page+1),
+			Hint: "可删减或拆分这一部分，或在前文适当位置加【分页】。"}
+		out = append(out, p.Error())
+	}
+	return out
 }
 
 // firstShown is the index of the first item that is not white space dropped

@@ -55,6 +55,22 @@ func (c *composer) compose() {
 		}
 		c.composeBlock(b, next)
 	}
+	c.keepLastPageFull()
+}
+
+// keepLastPageFull keeps a document's last two text lines together, so that
+// its last page never holds a single line (clreq §3.8 "孤行不成页").
+func (c *composer) keepLastPageFull() {
+	seen := 0
+	for i := len(c.items) - 1; i >= 0; i-- {
+		if c.items[i].line == nil {
+			continue
+		}
+		if seen++; seen == 2 {
+			c.items[i].keepNext = true
+			return
+		}
+	}
 }
 
 func (c *composer) composeBlock(b, next *model.Block) {
@@ -226,7 +242,16 @@ func (c *composer) baselineFor(size float64) float64 {
 }
 
 func (c *composer) addLine(l Line, baseline float64, keep bool) {
-	c.items = append(c.items, item{line: &l, baseline: baseline, height: c.st.LinePitch, grid: true, keepNext: keep})
+	c.items = append(c.items, item{line: &l, baseline: baseline, height: c.st.LinePitch, grid: true, keepNext: keep,
+		file: c.doc.Source, srcLine: c.blockLine()})
+}
+
+// blockLine is the source line of the block being composed.
+func (c *composer) blockLine() int {
+	if c.block == nil {
+		return 0
+	}
+	return c.block.Line
 }
 
 // blank adds an empty grid line.

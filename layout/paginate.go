@@ -14,6 +14,8 @@ type item struct {
 	draw     func(p *Page, x, y float64)
 	header   []item // table header items repeated when the item opens a page
 	anchor   *anchor
+	file     string // the document and source line the item comes from,
+	srcLine  int    // for the warnings of gazette check
 }
 
 // anchor records the page an item lands on (for 目录 entries and bookmarks).
@@ -27,13 +29,21 @@ type placed struct {
 	y    float64 // top, from the type area's top
 }
 
+// forcedBreak records a page that had to break inside kept material.
+type forcedBreak struct {
+	page int   // body page index
+	at   *item // the first item moved to the next page
+}
+
 // paginate breaks the vertical list into pages of the type area's height.
 // A page breaks at the last point that no keep forbids (headings with their
 // text, titles whole, no orphan or widow line, the signature with the body,
-// GB/T 9704 7.3.5.5); a page full of kept items breaks where it overflows.
-func paginate(items []item, st *Style) [][]placed {
+// GB/T 9704 7.3.5.5); a page full of kept items breaks where it overflows,
+// and the break is reported.
+func paginate(items []item, st *Style) ([][]placed, []forcedBreak) {
 	capacity := st.TextHeight() + 0.01
 	var pages [][]placed
+	var forced []forcedBreak
 	var cur []placed
 	y := 0.0
 	flush := func() {
@@ -62,7 +72,11 @@ func paginate(items []item, st *Style) [][]placed {
 			top = snap(y, st.LinePitch)
 		}
 		if top+it.height > capacity && len(cur) > 0 {
-			i = breakBack(&cur, i, items)
+			next, ok := breakBack(&cur, i, items)
+			if !ok {
+				forced = append(forced, forcedBreak{page: len(pages), at: it})
+			}
+			i = next
 			flush()
 			continue
 		}
@@ -71,27 +85,28 @@ func paginate(items []item, st *Style) [][]placed {
 		i++
 	}
 	flush()
-	return pages
+	return pages, forced
 }
 
 // breakBack finds the last allowed break on the current page, drops the
-// items after it from the page and returns the index to continue from.
-func breakBack(cur *[]placed, next int, items []item) int {
+// items after it from the page and returns the index to continue from; ok is
+// false when no keep could be honoured.
+func breakBack(cur *[]placed, next int, items []item) (int, bool) {
 	c := *cur
 	for k := len(c) - 1; k >= 0; k-- {
 		if !c[k].item.keepNext {
 			if k == len(c)-1 {
-				return next
+				return next, true
 			}
 			first := indexOf(items, c[k+1].item)
 			if first < 0 { // a repeated header: nothing to move back
-				return next
+				return next, true
 			}
 			*cur = c[:k+1]
-			return first
+			return first, true
 		}
 	}
-	return next // all kept together: break where it overflows
+	return next, false // all kept together: break where it overflows
 }
 
 func indexOf(items []item, it *item) int {

@@ -194,3 +194,32 @@ func pageLines(p *Page) []string {
 	}
 	return out
 }
+
+func TestLastPageNeverHoldsOneLine(t *testing.T) {
+	// 22 full lines, then a one-line paragraph: without the keep it would
+	// stand alone on page 2 (孤行不成页).
+	filler := strings.Repeat("甲", 28*22-2)
+	doc := &model.Document{Blocks: []model.Block{para(filler), para("会议还研究了其他事项。")}}
+	b, st := layDocs(t, doc)
+	body := b.Pages[4:]
+	if len(body) != 2 {
+		t.Fatalf("%d body pages, want 2", len(body))
+	}
+	if n := len(bodyLines(st, body[1])); n < 2 {
+		t.Errorf("the last page holds %d body line(s), want at least 2", n)
+	}
+}
+
+func TestForcedBreakIsReported(t *testing.T) {
+	// A title longer than a page cannot be kept whole: gazette check must
+	// say where.
+	title := strings.Repeat("关于测试的通知", 100)
+	doc := &model.Document{Source: "01-测试.txt", Blocks: []model.Block{{Kind: model.Title, Text: title, Line: 3}, para("正文。")}}
+	b, _ := layDocs(t, doc)
+	if len(b.Warnings) == 0 {
+		t.Fatal("no warning for a title split across pages")
+	}
+	if w := b.Warnings[0]; !strings.Contains(w, "01-测试.txt 第3行") || !strings.Contains(w, "第1页") {
+		t.Errorf("warning %q does not say where", w)
+	}
+}

@@ -182,3 +182,28 @@ func lineTexts(ls []Line) []string {
 	}
 	return out
 }
+
+func TestWithSizesKeepsTheGridFilled(t *testing.T) {
+	st, _ := Preset("gbt9704")
+	tests := []struct {
+		body        float64
+		chars, rows int
+	}{
+		{0, 28, 22},
+		{16, 28, 22},
+		{14, 31, 25}, // 四号: 442.2 bp / 14 = 31 characters
+		{12, 36, 29}, // 小四
+	}
+	for _, tt := range tests {
+		s := st.WithSizes(tt.body, 0)
+		if s.CharsPerLine != tt.chars || s.LinesPerPage != tt.rows {
+			t.Errorf("body %.0f: %d × %d, want %d × %d", tt.body, s.CharsPerLine, s.LinesPerPage, tt.chars, tt.rows)
+		}
+		if d := math.Abs(s.TextHeight() - st.TextHeight()); d > 0.001 {
+			t.Errorf("body %.0f: type area height %.2f, want %.2f", tt.body, s.TextHeight(), st.TextHeight())
+		}
+	}
+	if st.WithSizes(0, 18).TitleSize != 18 {
+		t.Error("title size not applied")
+	}
+}
