@@ -132,16 +132,28 @@ func (c *composer) title(b, next *model.Block) {
 		c.newPage()
 	}
 	size := c.st.TitleSize
+	first := true
 	for _, part := range strings.Split(b.Text, "\n") {
 		part = strings.TrimSpace(part)
 		if part == "" {
 			continue
 		}
 		for _, l := range c.balanced(part, size) {
-			c.addLine(l, c.baselineFor(size), true)
+			c.titleLine(l, size, first)
+			first = false
 		}
 	}
 	c.blankUnlessNext(next, model.DocNumber, model.Presider, model.Title)
+}
+
+// titleLine adds one title line. On the gbt9704 grid a 22 bp title line
+// takes one 28.95 bp row; where the pitch is too tight for the title size
+// (compact), title lines get 1.3 times their size and only the first sits on
+// the grid, so the text after the title snaps back onto it.
+func (c *composer) titleLine(l Line, size float64, first bool) {
+	h := max(c.st.LinePitch, 1.3*size)
+	c.items = append(c.items, item{line: &l, baseline: (h-size)/2 + 0.88*size, height: h,
+		grid: first || h == c.st.LinePitch, keepNext: true, file: c.doc.Source, srcLine: c.blockLine()})
 }
 
 // balanced breaks a title part into lines of nearly equal length: it narrows
