@@ -92,7 +92,6 @@ type atom struct {
 	cjk    bool
 	space  bool
 	breakB bool    // a line may break before this atom
-	rescue bool    // a break allowed only to save a line from loose spacing
 	cutL   float64 // left blank removed by compression with its neighbour
 	cutR   float64 // right blank removed by compression with its neighbour
 	glue   float64 // CJK–Latin space after this atom (clreq §3.2.1)
@@ -182,7 +181,6 @@ func (lb *LineBreaker) markBreaks(atoms []atom) {
 			atoms[i].breakB = false
 		}
 	}
-	markRescues(atoms)
 }
 
 // mayBreak applies the tailoring of UAX #14 between prev and next.
@@ -334,36 +332,10 @@ func fitLine(atoms []atom, start int, p *Paragraph, first bool, limit int) int {
 	}
 	for b := fit; b > start; b-- {
 		if atoms[b].breakB {
-			return rescueBreak(atoms, start, b, fit, p, first)
+			return b
 		}
 	}
 	return fit // no allowed break on the whole line: break where it overflows
-}
-
-// maxLoose is the widest gap justification may open between two characters,
-// in em, before a rescue break is tried.
-const maxLoose = 0.15
-
-// rescueBreak takes a rescue break (after the hyphen of a range such as
-// 2023-2025) between b and fit when breaking at b would leave the line loose
-// by more than maxLoose per gap: a number range split after its hyphen reads
-// better than a line with quarter-em holes between all its characters.
-func rescueBreak(atoms []atom, start, b, fit int, p *Paragraph, first bool) int {
-	if p.Align != Justify {
-		return b
-	}
-	l := trimSpaces(atoms[start:b])
-	gaps := stretchGaps(l)
-	slack := p.avail(first) - lineWidth(l, first)
-	if gaps == 0 || slack/float64(gaps) <= maxLoose*atoms[start].size {
-		return b
-	}
-	for e := fit; e > b; e-- {
-		if atoms[e].rescue {
-			return e
-		}
-	}
-	return b
 }
 
 // avoidOrphan moves a character down when the last line would hold a single

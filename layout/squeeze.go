@@ -111,6 +111,10 @@ func setGive(atoms []atom) {
 			a.give, a.class = max(0, a.w-em/4), squeezeSpace
 		case a.r == '·' || a.r == '・':
 			a.give, a.class = a.half(), squeezeInterpunct
+		case leftBlank[a.r] && i > 0 && (rightBlank[atoms[i-1].r] || leftBlank[atoms[i-1].r]):
+			// a pair already at 1.5 em gives no more: at 1 em the two glyphs
+			// would share one origin and text extraction could swap them.
+			a.class, a.before = squeezeBracket, true
 		case leftBlank[a.r]:
 			a.give, a.class, a.before = max(0, a.half()-a.cutL), squeezeBracket, true
 		case commaMark[a.r]:
@@ -177,16 +181,5 @@ func keepNamesWhole(atoms []atom, width float64) {
 			atoms[k].breakB = false
 		}
 		i = j
-	}
-}
-
-// markRescues marks the breaks after the hyphen of a number range
-// (2023-2025): forbidden by UAX #14 LB25, allowed only when the line would
-// otherwise be set loose (see rescueBreak).
-func markRescues(atoms []atom) {
-	for i := 2; i < len(atoms); i++ {
-		if (atoms[i-1].r == '-' || atoms[i-1].r == '–') && isNumeric(atoms[i-2].r) && isNumeric(atoms[i].r) {
-			atoms[i].rescue = true
-		}
 	}
 }
