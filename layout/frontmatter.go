@@ -38,25 +38,28 @@ func (bs *bookSetter) centred(p *Page, text string, role fonts.Role, size, y flo
 }
 
 // cover: emblem, the gazette's name large in red, its English name, a double
-// rule, the year, the issue and serial numbers and the sponsor line.
+// rule, the year, the issue and serial numbers and the sponsor line. The
+// places and sizes are those of the A4 design, scaled to the trim (a4Scale).
 func (bs *bookSetter) cover(p *Page) {
 	st := bs.in.Style
 	is := bs.in.Issue
 	g := &is.Gazette
+	sy, k := st.a4Scale()
+	at := func(mm float64) float64 { return mm * MM * sy }
 	if g.Emblem != "" {
-		w := 40 * MM
-		p.Images = append(p.Images, Picture{Path: g.Emblem, X: (st.PageWidth - w) / 2, Y: 30 * MM, W: w, H: w})
+		w := 40 * MM * k
+		p.Images = append(p.Images, Picture{Path: g.Emblem, X: (st.PageWidth - w) / 2, Y: at(30), W: w, H: w})
 	}
-	bs.centred(p, g.Name, fonts.Title, 46, 100*MM, Red)
-	bs.centred(p, g.EnglishName, fonts.Latin, 12, 112*MM, Color{})
+	bs.centred(p, g.Name, fonts.Title, 46*k, at(100), Red)
+	bs.centred(p, g.EnglishName, fonts.Latin, 12*k, at(112), Color{})
 	left, right := st.Inner, st.PageWidth-st.Outer
 	p.Rules = append(p.Rules,
-		Rule{X1: left, Y1: 124 * MM, X2: right, Y2: 124 * MM, Width: 2, Color: Red},
-		Rule{X1: left, Y1: 125.5 * MM, X2: right, Y2: 125.5 * MM, Width: 0.6, Color: Red})
-	bs.centred(p, fmt.Sprint(is.Year), fonts.Latin, 36, 175*MM, Color{})
-	bs.centred(p, issueLine(is), fonts.Song, 20, 192*MM, Color{})
+		Rule{X1: left, Y1: at(124), X2: right, Y2: at(124), Width: 2, Color: Red},
+		Rule{X1: left, Y1: at(125.5), X2: right, Y2: at(125.5), Width: 0.6, Color: Red})
+	bs.centred(p, fmt.Sprint(is.Year), fonts.Latin, 36*k, at(175), Color{})
+	bs.centred(p, issueLine(is), fonts.Song, 20*k, at(192), Color{})
 	if g.Sponsor != "" {
-		bs.centred(p, g.Sponsor+"主管主办", fonts.Song, 18, 262*MM, Color{})
+		bs.centred(p, g.Sponsor+"主管主办", fonts.Song, 18*k, at(262), Color{})
 	}
 }
 
@@ -74,14 +77,15 @@ func issueLine(is *model.Issue) string {
 func dateText(d model.Date) string { return fmt.Sprintf("%d年%d月%d日", d.Year, d.Month, d.Day) }
 
 // masthead: the 编辑委员会 with each role's names in columns, then the
-// publication details.
+// publication details; sizes and places scaled from A4 like the cover's.
 func (bs *bookSetter) masthead(p *Page) {
 	st := bs.in.Style
 	g := &bs.in.Issue.Gazette
-	bs.centred(p, "编 辑 委 员 会", fonts.Hei, 20, st.Top+10, Color{})
-	size := 14.0
+	sy, k := st.a4Scale()
+	bs.centred(p, "编 辑 委 员 会", fonts.Hei, 20*k, st.Top+10*k, Color{})
+	size := 14 * k
 	x := st.Outer + 3*size
-	y := st.Top + 50
+	y := st.Top + 50*k
 	for _, cr := range g.Committee {
 		label := bs.spread(cr.Role, 4, size, fonts.Hei)
 		for i := 0; i < len(cr.Names) || i == 0; i += 2 {
@@ -102,7 +106,7 @@ func (bs *bookSetter) masthead(p *Page) {
 		{"网站", g.Website}, {"联系电话", g.Telephone}, {"投稿邮箱", g.Email},
 		{"出版日期", dateText(bs.in.Issue.Date)},
 	}
-	y = st.PageHeight - 110*MM
+	y = st.PageHeight - 110*MM*sy
 	for _, d := range details {
 		if d[1] == "" {
 			continue

@@ -15,14 +15,16 @@ type Book struct {
 
 // Page is one trimmed page's display list.
 type Page struct {
-	Folio  int    // body page number printed in the folio, 0 for front matter
-	Label  string // page label for viewers: "i", "ii", "1", …
-	Recto  bool   // a right-hand (odd) page
-	Runs   []Run
-	Rules  []Rule
-	Boxes  []FillBox
-	Images []Picture
-	Links  []Link
+	Folio     int    // body page number printed in the folio, 0 for front matter
+	Label     string // page label for viewers: "i", "ii", "1", …
+	Recto     bool   // a right-hand (odd) page
+	Blank     bool   // a page added for the binding (binding.go): it counts, but prints nothing
+	BackCover bool   // part of the back cover (封三, 封四), which stays last when pages are added
+	Runs      []Run
+	Rules     []Rule
+	Boxes     []FillBox
+	Images    []Picture
+	Links     []Link
 }
 
 // Run is a sequence of glyphs in one face and size on one baseline, each
@@ -58,12 +60,18 @@ type Rule struct {
 	X1, Y1, X2, Y2 float64
 	Width          float64
 	Color          Color
+	Bleed          bool // an end on the trim edge runs on into the bleed (see FillBox.Bleed)
 }
 
 // FillBox is a filled rectangle in a grey level (0 = black, 1 = white).
 type FillBox struct {
 	X, Y, W, H float64
 	Gray       float64
+	// Bleed marks a box printed to the edge of the page: the renderer extends
+	// every side that lies on the trim edge out to the bleed edge, so that no
+	// white sliver shows where the guillotine cuts a little off (standards.md
+	// §3.2: only what touches the trim needs to reach into the bleed).
+	Bleed bool
 }
 
 // Picture is an image placed in a box.
