@@ -1,0 +1,199 @@
+package impose
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// needTool returns the path of a command-line tool, skipping the test when
+// it is missing — except in CI, where a missing tool fails the run (the
+// pattern of cmd/gazette's e2e tests).
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is not installed (make tools installs it)", name)
+		}
+		t.Skipf("%s is not installed; run make tools", name)
+	}
+	return p
+}
+
+func runTool(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(needTool(t, name), args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	return string(out)
+}
+
+// numbered writes an A4 PDF of n pages, each showing its page number large.
+func numbered(t *testing.T, dir string, n int) string {
+	t.Helper()
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetFont("Helvetica", "", 96)
+	for i := 1; i <= n; i++ {
+		pdf.AddPage()
+		pdf.Text(80, 150, strconv.Itoa(i))
+	}
+	path := filepath.Join(dir, fmt.Sprintf("book%d.pdf", n))
+	if err := pdf.OutputFileAndClose(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+var numberRE = regexp.MustCompile(`\d+`)
+
+// pageNumbers returns the numbers pdftotext reads on sheet side p, in
+// reading order.
+func pageNumbers(t *testing.T, pdf string, p int) []int {
+	t.Helper()
+	text := runTool(t, "pdftotext", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), pdf, "-")
+	var out []int
+	for _, s := range numberRE.FindAllString(text, -1) {
+		n, _ := strconv.Atoi(s)
+		out = append(out, n)
+	}
+	return out
+}
+
+var wordRE = regexp.MustCompile(`<word xMin="([\d.]+)"[^>]*>(\d+)</word>`)
+
+// leftToRight returns the numbers on sheet side p ordered by their x
+// position on the page as displayed (pdftotext applies /Rotate).
+func leftToRight(t *testing.T, pdf string, p int) []int {
+	t.Helper()
+	html := runTool(t, "pdftotext", "-bbox", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), pdf, "-")
+	type word struct {
+		x float64
+		n int
+	}
+	var words []word
+	for _, m := range wordRE.FindAllStringSubmatch(html, -1) {
+		x, _ := strconv.ParseFloat(m[1], 64)
+		n, _ := strconv.Atoi(m[2])
+		words = append(words, word{x, n})
+	}
+	slices.SortFunc(words, func(a, b word) int { return cmp.Compare(a.x, b.x) })
+	out := make([]int, len(words))
+	for i, w := range words {
+		out[i] = w.n
+	}
+	return out
+}
+
+func TestImposeEightPages(t *testing.T) {
+	dir := t.TempDir()
+	in := numbered(t, dir, 8)
+	out := filepath.Join(dir, "proof.pdf")
+	res, err := File(in, out)
+	if err != nil {
+		t.Fatalf("File: %v", err)
+	}
+	if want := (Result{Out: out, Pages: 8, Padded: 0, SheetSides: 4}); res != want {
+		t.Errorf("result %+v, want %+v", res, want)
+	}
+	info := runTool(t, "pdfinfo", out)
+	if !strings.Contains(info, "Pages:           4") {
+		t.Errorf("want 4 sheet sides:\n%s", info)
+	}
+	// pdfinfo gives the MediaBox before /Rotate: portrait A3 turned a quarter
+	// turn is A3 landscape.
+	if !strings.Contains(info, "842 x 1191 pts (A3)") || !strings.Contains(info, "Page rot:        270") {
+		t.Errorf("want A3 shown landscape (842 x 1191 pts, rot 270):\n%s", info)
+	}
+	if got := leftToRight(t, out, 1); !slices.Equal(got, []int{8, 1}) {
+		t.Errorf("sheet side 1 from left to right: %v, want [8 1]", got)
+	}
+	// Every side, read upright, carries n,1 / 2,n−1 / n−2,3 / 4,5; the backs
+	// are upside down for a duplex printer flipping on the long edge.
+	want := [][]int{{8, 1}, {2, 7}, {6, 3}, {4, 5}}
+	for i, w := range want {
+		if got := pageNumbers(t, out, i+1); !slices.Equal(got, w) {
+			t.Errorf("sheet side %d reads %v, want %v", i+1, got, w)
+		}
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".gazette-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+}
+
+func TestImposePadsToMultipleOfFour(t *testing.T) {
+	dir := t.TempDir()
+	res, err := File(numbered(t, dir, 6), "")
+	if err != nil {
+		t.Fatalf("File: %v", err)
+	}
+	if res.Pages != 6 || res.Padded != 2 || res.SheetSides != 4 || res.Sheets() != 2 {
+		t.Errorf("result %+v", res)
+	}
+	if res.Out != filepath.Join(dir, "book6-拼版.pdf") {
+		t.Errorf("default output %q", res.Out)
+	}
+	// Pages 7 and 8 are the blanks pdfcpu adds at the end.
+	want := [][]int{{1}, {2}, {6, 3}, {4, 5}}
+	for i, w := range want {
+		if got := pageNumbers(t, res.Out, i+1); !slices.Equal(got, w) {
+			t.Errorf("sheet side %d reads %v, want %v", i+1, got, w)
+		}
+	}
+}
+
+func TestImposeFailuresLeaveNoFile(t *testing.T) {
+	dir := t.TempDir()
+	junk := filepath.Join(dir, "junk.pdf")
+	if err := os.WriteFile(junk, []byte("这不是 PDF"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	book := numbered(t, dir, 4)
+	tests := []struct {
+		in, out, want string
+	}{
+		{junk, filepath.Join(dir, "a.pdf"), "不是可以读取的 PDF"},
+		{filepath.Join(dir, "none.pdf"), filepath.Join(dir, "b.pdf"), "无法打开"},
+		{book, book, "不能与输入文件相同"},
+		{book, filepath.Join(dir, "no-such-dir", "c.pdf"), "创建临时文件"},
+	}
+	for _, tt := range tests {
+		_, err := File(tt.in, tt.out)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("File(%s, %s) = %v, want %q", filepath.Base(tt.in), filepath.Base(tt.out), err, tt.want)
+		}
+		if tt.out != book {
+			if _, err := os.Stat(tt.out); err == nil {
+				t.Errorf("a failed run wrote %s", tt.out)
+			}
+		}
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".gazette-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+}
+
+func TestDefaultOut(t *testing.T) {
+	for in, want := range map[string]string{
+		"issue.pdf":        "issue-拼版.pdf",
+		"a/b/第4期.PDF":      "a/b/第4期-拼版.pdf",
+		"noext":            "noext-拼版.pdf",
+		"dir.v2/issue.pdf": "dir.v2/issue-拼版.pdf",
+	} {
+		if got := DefaultOut(in); got != want {
+			t.Errorf("DefaultOut(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
