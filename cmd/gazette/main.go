@@ -71,7 +71,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		ErrWriter:   stderr,
 		HideVersion: true,
 		Commands: []*cli.Command{
-			buildCommand(), checkCommand(), fontsCommand(), versionCommand(),
+			buildCommand(), checkCommand(), fontsCommand(), preflightCommand(), imposeCommand(), versionCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {},
 	}
