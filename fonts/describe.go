@@ -14,7 +14,7 @@ const GB2312Hanzi = 6763
 // FaceInfo describes the face serving one role, for `gazette fonts`.
 type FaceInfo struct {
 	Role    Role
-	File    string // Face.File: the path, or "内置 FandolFang-Regular.otf"
+	File    string // Face.File: the path, or "内置 FandolFang-Regular.ttf"
 	Index   int    // face index within a TTC/OTC file; 0 otherwise
 	Name    string // PostScript name
 	Family  string // family name (name ID 1)

@@ -45,7 +45,7 @@ func (f *Face) Name() string { return f.psName }
 // Family is the face's family name (name ID 1), e.g. "FandolFang R".
 func (f *Face) Family() string { return f.names[nameFamily] }
 
-// File is the font file as the user gave it, or "内置 FandolFang-Regular.otf"
+// File is the font file as the user gave it, or "内置 FandolFang-Regular.ttf"
 // for a bundled face.
 func (f *Face) File() string { return f.label() }
 

@@ -208,12 +208,12 @@ func TestBadRole(t *testing.T) {
 }
 
 func TestCollectionFaces(t *testing.T) {
-	otc := filepath.Join(t.TempDir(), "pair.otc")
-	if err := os.WriteFile(otc, makeCollection(t, termes, fandolFang), 0o644); err != nil {
+	otc := filepath.Join(t.TempDir(), "pair.otc") // CFF faces
+	if err := os.WriteFile(otc, makeCollection(t, sourceFont(t, Latin), sourceFont(t, Fang)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	single := filepath.Join(t.TempDir(), "kai.otf")
-	if err := os.WriteFile(single, fandolKai, 0o644); err != nil {
+	if err := os.WriteFile(single, sourceFont(t, Kai), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {

@@ -83,6 +83,30 @@ func face(t testing.TB, r Role) *Face {
 	return f
 }
 
+// sourcePath is the upstream CFF font the bundled face of role r is
+// generated from (data/src), which the tests load as a user's OTF.
+func sourcePath(r Role) string { return filepath.Join("data", "src", builtins[r].src) }
+
+// sourceFont reads the upstream CFF font of role r.
+func sourceFont(t testing.TB, r Role) []byte {
+	t.Helper()
+	b, err := os.ReadFile(sourcePath(r))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// sourceFace loads the upstream CFF font of role r as a user's font.
+func sourceFace(t testing.TB, r Role) *Face {
+	t.Helper()
+	f, err := userFace(t, Source{Path: sourcePath(r)})
+	if err != nil {
+		t.Fatalf("loading %s: %v", sourcePath(r), err)
+	}
+	return f
+}
+
 // userFace loads one role from src.
 func userFace(t testing.TB, src Source) (*Face, error) {
 	t.Helper()

@@ -21,6 +21,7 @@ type outlines struct {
 	glyf    io.ReaderAt // the file, or the table itself
 	glyfOff int64       // where glyf starts in it
 	glyfLen int64
+	glyfMem []byte // the glyf table, for a bundled face: glyphs are sliced from it
 }
 
 // fpt is an outline point in output units (1/1000 em) before rounding.
@@ -137,17 +138,28 @@ func (f *Face) readGlyf(file *opened) (*outlines, error) {
 	if !ok {
 		return nil, fmt.Errorf("table \"glyf\": %w", errNoTable)
 	}
-	return &outlines{loca: loca, glyf: file.readerAt(), glyfOff: loc.off, glyfLen: loc.n}, nil
+	out := &outlines{loca: loca, glyf: file.readerAt(), glyfOff: loc.off, glyfLen: loc.n}
+	if file.file == nil {
+		out.glyfMem = file.data[loc.off : loc.off+loc.n]
+	}
+	return out, nil
 }
 
-// glyfData reads glyph g's bytes.
+// glyfData reads glyph g's bytes. For a bundled face they are a slice of
+// the embedded font, which the caller must not modify.
 func (o *outlines) glyfData(g uint16) ([]byte, error) {
+	if int(g)+1 >= len(o.loca) {
+		return nil, fmt.Errorf("bad glyph reference %d", g)
+	}
 	start, end := int64(o.loca[g]), int64(o.loca[g+1])
 	if start >= end {
 		return nil, nil // an empty glyph, such as the space
 	}
 	if end > o.glyfLen {
 		return nil, fmt.Errorf("glyph %d lies outside glyf", g)
+	}
+	if o.glyfMem != nil {
+		return o.glyfMem[start:end:end], nil
 	}
 	b := make([]byte, end-start)
 	if _, err := o.glyf.ReadAt(b, o.glyfOff+start); err != nil {
@@ -309,13 +321,15 @@ func place(part *tables.CompositeGlyphPart, comp, done [][]fpt) {
 		ax, ay := part.ArgsAsTranslation()
 		dx, dy = float64(ax), float64(ay)
 		if part.IsScaledOffsets() {
-			dx, dy = dx*float64(m[0])+dy*float64(m[2]), dx*float64(m[1])+dy*float64(m[3])
+			sx, sy := dx, dy
+			dx = float64(sx*float64(m[0])) + float64(sy*float64(m[2])) // no FMA: see quad.go
+			dy = float64(sx*float64(m[1])) + float64(sy*float64(m[3]))
 		}
 	}
 	for _, c := range comp {
 		for i, p := range c {
-			c[i].x = p.x*float64(m[0]) + p.y*float64(m[2]) + dx
-			c[i].y = p.x*float64(m[1]) + p.y*float64(m[3]) + dy
+			c[i].x = float64(p.x*float64(m[0])) + float64(p.y*float64(m[2])) + dx // no FMA: see quad.go
+			c[i].y = float64(p.x*float64(m[1])) + float64(p.y*float64(m[3])) + dy
 		}
 	}
 	if part.IsAnchored() {
@@ -343,8 +357,8 @@ func nthPoint(cs [][]fpt, n int) (fpt, bool) {
 func scaleShift(cs [][]fpt, s, dx, dy float64) {
 	for _, c := range cs {
 		for i := range c {
-			c[i].x = c[i].x*s + dx
-			c[i].y = c[i].y*s + dy
+			c[i].x = float64(c[i].x*s) + dx // no FMA: see quad.go
+			c[i].y = float64(c[i].y*s) + dy
 		}
 	}
 }

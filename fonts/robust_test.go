@@ -17,10 +17,11 @@ func TestCorruptFontsDoNotPanic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	otc := makeCollection(t, ttf, termes)
+	cff := sourceFont(t, Latin)
+	otc := makeCollection(t, ttf, cff)
 	rng := rand.New(rand.NewSource(42))
 	dir := t.TempDir()
-	for _, base := range [][]byte{ttf, termes, otc} {
+	for _, base := range [][]byte{ttf, termes, cff, otc} {
 		for i := 0; i < 150; i++ {
 			data := bytes.Clone(base)
 			for j := rng.Intn(40) + 1; j > 0; j-- {

@@ -12,8 +12,12 @@
 // The renderer embeds Face.Subset(runes), a glyf-based TrueType font with 1000
 // units per em and integer advances, through fpdf's AddUTF8FontFromBytes;
 // Advance(r) is exactly the /W width fpdf then writes for r. Faces, Sets and
-// their methods are safe for concurrent use. The bundled font files and their
-// licences are listed in data/NOTICE.md.
+// their methods are safe for concurrent use.
+//
+// The bundled faces are TrueType conversions of the upstream CFF fonts in
+// data/src, made once by `go generate ./fonts` with the conversion Subset
+// applies to a user's OTF, so subsetting them only copies glyph data. The
+// files, their licences and the log of changes are in data/NOTICE.md.
 package fonts
 
 import "fmt"

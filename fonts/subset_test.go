@@ -77,12 +77,25 @@ func subsetCases() []subsetCase {
 		}
 	}
 	builtin := func(*testing.T) Source { return Source{} }
+	source := func(r Role) func(*testing.T) Source {
+		return func(*testing.T) Source { return Source{Path: sourcePath(r)} }
+	}
 	return []subsetCase{
-		{"OTF CFF CID-keyed FandolFang", builtin, Fang},
-		{"OTF CFF FandolSong-Bold", builtin, Title},
-		{"OTF CFF Termes", builtin, Latin},
+		{"built-in TTF FandolFang", builtin, Fang},
+		{"built-in TTF FandolSong-Bold", builtin, Title},
+		{"built-in TTF Termes", builtin, Latin},
+		{"OTF CFF CID-keyed FandolFang", source(Fang), Song},
+		{"OTF CFF FandolSong-Bold", source(Title), Song},
+		{"OTF CFF Termes", source(Latin), Song},
 		{"OTC face 1 (CFF)", func(t *testing.T) Source {
 			path := filepath.Join(t.TempDir(), "pair.otc")
+			if err := os.WriteFile(path, makeCollection(t, sourceFont(t, Latin), sourceFont(t, Kai)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return Source{Path: path, Index: 1}
+		}, Song},
+		{"TTC face 1 (built-in TTFs, 1000 upem)", func(t *testing.T) Source {
+			path := filepath.Join(t.TempDir(), "pair.ttc")
 			if err := os.WriteFile(path, makeCollection(t, termes, fandolKai), 0o644); err != nil {
 				t.Fatal(err)
 			}

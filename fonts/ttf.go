@@ -28,8 +28,10 @@ type glyphBox struct {
 
 // newSubsetFont starts a subset font for plan p.
 func newSubsetFont(f *Face, p *subsetPlan) *subsetFont {
-	s := &subsetFont{f: f, p: p, tables: map[string][][]byte{}}
-	s.advs = make([]uint16, len(p.src))
+	n := len(p.src)
+	s := &subsetFont{f: f, p: p, tables: map[string][][]byte{},
+		boxes: make([]glyphBox, 0, n), glyf: make([][]byte, 0, n), offs: make([]int, 0, n+1)}
+	s.advs = make([]uint16, n)
 	for i, g := range p.src {
 		s.advs[i] = f.advs[g]
 	}
@@ -442,7 +444,10 @@ func assemble(tables map[string][][]byte) []byte {
 	for _, v := range []int{len(tags), sr, es, 16*len(tags) - sr} {
 		b = be.AppendUint16(b, uint16(v))
 	}
-	off, headOff := 12+16*len(tags), 0
+	// The file's checksum is the directory's plus the tables' (each table
+	// starts on a 4-byte boundary and is zero-padded), so the table bytes
+	// are summed only once.
+	off, headOff, fileSum := 12+16*len(tags), 0, uint32(0)
 	for _, t := range tags {
 		if t == "head" {
 			headOff = off
@@ -451,12 +456,14 @@ func assemble(tables map[string][][]byte) []byte {
 		for _, p := range tables[t] {
 			sum += checksum(p)
 		}
+		fileSum += sum
 		b = append(b, t...)
 		b = be.AppendUint32(b, sum)
 		b = be.AppendUint32(b, uint32(off))
 		b = be.AppendUint32(b, uint32(lens[t]))
 		off += (lens[t] + 3) &^ 3
 	}
+	fileSum += checksum(b)
 	for _, t := range tags {
 		for _, p := range tables[t] {
 			b = append(b, p...)
@@ -465,7 +472,7 @@ func assemble(tables map[string][][]byte) []byte {
 			b = append(b, 0)
 		}
 	}
-	be.PutUint32(b[headOff+8:], 0xB1B0AFBA-checksum(b))
+	be.PutUint32(b[headOff+8:], 0xB1B0AFBA-fileSum)
 	return b
 }
 
@@ -473,7 +480,12 @@ func assemble(tables map[string][][]byte) []byte {
 // last one zero-padded).
 func checksum(b []byte) uint32 {
 	var sum uint32
-	for i := 0; i < len(b); i += 4 {
+	n := len(b) &^ 7
+	for i := 0; i < n; i += 8 {
+		v := be.Uint64(b[i:])
+		sum += uint32(v>>32) + uint32(v)
+	}
+	for i := n; i < len(b); i += 4 {
 		var w [4]byte
 		copy(w[:], b[i:])
 		sum += be.Uint32(w[:])
