@@ -9,19 +9,24 @@
 package impose
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/validate"
 )
 
 func init() {
-	// Do not let pdfcpu create or read ~/.config/pdfcpu.
-	api.DisableConfigDir()
+	// Do not let pdfcpu create or read ~/.config/pdfcpu. (pdfcpu's pkg/api
+	// does the same, but importing it costs 45 ms at every start of gazette:
+	// it pulls in go-runewidth, whose init builds width tables.)
+	model.ConfigPath = "disable"
 }
 
 // Result describes an imposed booklet.
@@ -75,7 +80,7 @@ func impose(in string) ([]byte, Result, error) {
 	defer f.Close()
 	conf := model.NewDefaultConfiguration()
 	conf.Cmd = model.BOOKLET
-	ctx, err := api.ReadAndValidate(f, conf)
+	ctx, err := readAndValidate(f, conf)
 	if err != nil {
 		return nil, res, fmt.Errorf("%s 不是可以读取的 PDF 文件（cannot parse PDF）: %w", in, err)
 	}
@@ -91,7 +96,7 @@ func impose(in string) ([]byte, Result, error) {
 	}
 	res.SheetSides = ctx.PageCount
 	var buf bytes.Buffer
-	if err := api.Write(ctx, &buf, conf); err != nil {
+	if err := write(ctx, &buf); err != nil {
 		return nil, res, fmt.Errorf("写出拼版 PDF 失败: %w", err)
 	}
 	return buf.Bytes(), res, nil
@@ -111,18 +116,10 @@ func booklet(ctx *model.Context) error {
 	if err != nil {
 		return fmt.Errorf("pdfcpu booklet 设置: %w", err)
 	}
-	pages, err := api.PagesForPageSelection(ctx.PageCount, nil, true, false)
-	if err != nil {
-		return fmt.Errorf("选页: %w", err)
-	}
-	if err := pdfcpu.BookletFromPDF(ctx, pages, nup); err != nil {
+	if err := pdfcpu.BookletFromPDF(ctx, allPages(ctx.PageCount), nup); err != nil {
 		return fmt.Errorf("pdfcpu booklet: %w", err)
 	}
-	sides, err := api.PagesForPageSelection(ctx.PageCount, nil, true, false)
-	if err != nil {
-		return fmt.Errorf("选页: %w", err)
-	}
-	if err := pdfcpu.RotatePages(ctx, sides, 270); err != nil {
+	if err := pdfcpu.RotatePages(ctx, allPages(ctx.PageCount), 270); err != nil {
 		return fmt.Errorf("旋转为横向: %w", err)
 	}
 	return nil
@@ -186,4 +183,35 @@ func same(a, b string) bool {
 	pa, _ := filepath.Abs(a)
 	pb, _ := filepath.Abs(b)
 	return pa == pb
+}
+
+// readAndValidate reads a PDF with pdfcpu and validates it.
+func readAndValidate(r io.ReadSeeker, conf *model.Configuration) (*model.Context, error) {
+	ctx, err := pdfcpu.Read(r, conf)
+	if err != nil {
+		return nil, err
+	}
+	if err := validate.XRefTable(ctx); err != nil {
+		return nil, fmt.Errorf("validate: %w", err)
+	}
+	return ctx, nil
+}
+
+// write writes ctx as a PDF to w.
+func write(ctx *model.Context, w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	ctx.Write.Writer = bw
+	if err := pdfcpu.WriteContext(ctx); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// allPages selects every page of a document of n pages.
+func allPages(n int) types.IntSet {
+	s := types.IntSet{}
+	for i := 1; i <= n; i++ {
+		s[i] = true
+	}
+	return s
 }
