@@ -1,6 +1,7 @@
 // Package manifest reads issue.toml, the one place where the office states
 // everything about an issue: the gazette's names and contacts, the issue
-// number and date, the fonts, and the documents of each section in order.
+// number and date, the fonts, the documents of each section in order, and
+// what the print shop needs ([print]: trim size, bleed, marks, colour).
 //
 // Keys outside the schema are errors that name the key and its line, so a
 // typing slip never passes silently; paths are relative to the manifest.
@@ -29,6 +30,7 @@ type Manifest struct {
 	Issue    model.Issue
 	Fonts    fonts.Config
 	Layout   Layout
+	Print    Print
 	Sections []Section
 }
 
@@ -64,6 +66,7 @@ type file struct {
 		Date   time.Time `toml:"date"`
 	} `toml:"issue"`
 	Layout  Layout                `toml:"layout"`
+	Print   printFile             `toml:"print"`
 	Fonts   map[string]fontSource `toml:"fonts"`
 	Section []struct {
 		Title     string   `toml:"title"`
@@ -175,6 +178,7 @@ func (m *Manifest) fill(f *file, data []byte, probs *diag.List) {
 	m.fillFonts(f, data, probs)
 	m.fillSections(f, data, probs)
 	m.checkLayout(data, probs)
+	m.checkPrint(&f.Print, data, probs)
 }
 
 func (m *Manifest) require(probs *diag.List, data []byte, ok bool, key, msg string) {
