@@ -6,9 +6,17 @@
 // fpdf is used only as a PDF writer: no MultiCell or SplitText (they lose
 // characters on CJK), text placed with Text and a character spacing (Tc)
 // per run, black as DeviceGray 0 (pure K), no transparency.
+//
+// It writes two editions of the same pages. The web edition's page is the
+// trimmed page, with links. The print edition's page is the trim plus the
+// bleed (plus room for crop marks when asked), every coordinate of the
+// layout shifted by that margin (frame.go), pictures converted to CMYK or
+// grey (image.go, in both editions), and the PDF/X-1a:2001 structure added by
+// pdfcpu as an incremental update (pdfx.go).
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -27,12 +35,16 @@ type Options struct {
 	Created time.Time // creation and modification date (from the issue or SOURCE_DATE_EPOCH)
 	Author  string
 	Subject string
+	Images  ImageMode // how pictures are converted (both editions print the same colours)
+	// Print makes the print edition: bleed, page boxes, crop marks if asked,
+	// PDF/X-1a:2001. nil makes the web edition: trim-size pages with links.
+	Print *Print
 }
 
 // WriteFile renders book to path. It writes a temporary file beside path and
 // renames it, so a failed build never leaves a half-written PDF behind.
 func WriteFile(path string, book *layout.Book, set *fonts.Set, opt Options) error {
-	pdf, err := Render(book, set, opt)
+	parts, err := render(book, set, opt)
 	if err != nil {
 		return err
 	}
@@ -41,9 +53,11 @@ func WriteFile(path string, book *layout.Book, set *fonts.Set, opt Options) erro
 		return fmt.Errorf("创建临时文件: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := pdf.Output(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("写出 PDF: %w", err)
+	for _, part := range parts {
+		if _, err := tmp.Write(part); err != nil {
+			tmp.Close()
+			return fmt.Errorf("写出 PDF: %w", err)
+		}
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("写出 PDF: %w", err)
@@ -54,9 +68,44 @@ func WriteFile(path string, book *layout.Book, set *fonts.Set, opt Options) erro
 	return nil
 }
 
-// Render builds the fpdf document for book.
-func Render(book *layout.Book, set *fonts.Set, opt Options) (*fpdf.Fpdf, error) {
-	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: book.Width, Ht: book.Height}})
+// Render returns the PDF of book: fpdf draws the pages, then pdfcpu adds what
+// fpdf cannot write (pdfx.go) — for the print edition the PDF/X-1a
+// structure.
+func Render(book *layout.Book, set *fonts.Set, opt Options) ([]byte, error) {
+	parts, err := render(book, set, opt)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.Join(parts, nil), nil
+}
+
+// render returns the PDF in two parts to be written one after the other:
+// fpdf's file and the incremental update that completes it — for the print
+// edition, into PDF/X (not copied together: the file is most of a megabyte).
+func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
+	fr := newFrame(book, opt.Print)
+	pdf, err := draw(book, set, opt, fr)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("生成 PDF: %w", err)
+	}
+	finish := func(b []byte) ([]byte, error) { return finishPDF(b, opt.Created) }
+	if opt.Print != nil {
+		finish = func(b []byte) ([]byte, error) { return finishPDFX(b, opt.Created, fr, opt.Print.Condition) }
+	}
+	inc, err := finish(buf.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	return [][]byte{buf.Bytes(), inc}, nil
+}
+
+// draw builds the fpdf document for book on pages of the frame's media size.
+func draw(book *layout.Book, set *fonts.Set, opt Options, fr frame) (*fpdf.Fpdf, error) {
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: fr.mediaW(), Ht: fr.mediaH()}})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCompression(false)
@@ -68,21 +117,31 @@ func Render(book *layout.Book, set *fonts.Set, opt Options) (*fpdf.Fpdf, error) 
 	pdf.SetSubject(opt.Subject, true)
 	pdf.SetCreator("gazette", true)
 	pdf.SetProducer("gazette (fpdf)", true)
-	pdf.SetLang("zh-CN")
-	pdf.SetDisplayMode("fullpage", "TwoPageRight")
-	w := &writer{pdf: pdf}
+	if opt.Print == nil {
+		pdf.SetLang("zh-CN")
+		pdf.SetDisplayMode("fullpage", "TwoPageRight")
+	} else {
+		// PDF 1.3 has neither /Lang nor /TwoPageRight, and PDF/X-1a:2001
+		// allows nothing beyond PDF 1.3 and no open action.
+		pdf.SetDisplayMode("default", "TwoColumnRight")
+	}
+	w := &writer{pdf: pdf, fr: fr, images: map[string]*inlineImage{}, mode: opt.Images, web: opt.Print == nil}
 	if err := w.addFonts(book, set); err != nil {
 		return nil, err
 	}
 	links := make([]int, len(book.Pages))
-	for i := range book.Pages {
-		links[i] = pdf.AddLink()
-		pdf.SetLink(links[i], 0, i+1)
+	if w.web {
+		for i := range book.Pages {
+			links[i] = pdf.AddLink()
+			pdf.SetLink(links[i], 0, i+1)
+		}
 	}
 	marks := bookmarksByPage(book)
 	for i, p := range book.Pages {
 		pdf.AddPage()
-		w.page(p, links)
+		if err := w.page(p, links); err != nil {
+			return nil, err
+		}
 		for _, bm := range marks[i] {
 			w.selectFont(w.anyFont(), 10)
 			pdf.Bookmark(bm.Title, bm.Level, 0)
@@ -105,6 +164,10 @@ func bookmarksByPage(b *layout.Book) map[int][]layout.Bookmark {
 // writer tracks the PDF's current text state so each operator is written once.
 type writer struct {
 	pdf     *fpdf.Fpdf
+	fr      frame
+	web     bool                    // the web edition: links are kept
+	mode    ImageMode               // picture conversion
+	images  map[string]*inlineImage // converted pictures by path
 	family  [fonts.NumRoles]string
 	curFam  string
 	curSize float64
@@ -184,34 +247,60 @@ func (w *writer) selectFont(role fonts.Role, size float64) {
 	w.curFam, w.curSize = fam, size
 }
 
-// page draws one page's display list.
-func (w *writer) page(p *layout.Page, links []int) {
+// page draws one page's display list, shifted from the trim to the media.
+// The print edition carries no link annotations: PDF/X-1a allows none inside
+// the bleed box (ISO 15930-1); its bookmarks stay.
+func (w *writer) page(p *layout.Page, links []int) error {
 	w.tcSet = false
 	for _, b := range p.Boxes {
+		x, y, bw, bh := b.X, b.Y, b.W, b.H
+		if b.Bleed {
+			x, y, bw, bh = w.fr.bleedRect(x, y, bw, bh)
+		}
 		w.pdf.RawWriteStr(fmt.Sprintf("q %.3f g %.2f %.2f %.2f %.2f re f Q\n", b.Gray,
-			b.X, w.y(b.Y+b.H), b.W, b.H))
+			w.fr.x(x), w.fr.y(y+bh), bw, bh))
 	}
 	for _, im := range p.Images {
-		w.pdf.ImageOptions(im.Path, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{ReadDpi: false}, 0, "")
+		if err := w.image(im); err != nil {
+			return err
+		}
 	}
 	for _, r := range p.Rules {
+		x1, y1, x2, y2 := r.X1, r.Y1, r.X2, r.Y2
+		if r.Bleed {
+			x1, y1 = w.fr.bleedPoint(x1, y1)
+			x2, y2 = w.fr.bleedPoint(x2, y2)
+		}
 		w.pdf.RawWriteStr(fmt.Sprintf("q %s %.2f w %.2f %.2f m %.2f %.2f l S Q\n",
-			strokeColor(r.Color), r.Width, r.X1, w.y(r.Y1), r.X2, w.y(r.Y2)))
+			strokeColor(r.Color), r.Width, w.fr.x(x1), w.fr.y(y1), w.fr.x(x2), w.fr.y(y2)))
 	}
 	for _, r := range p.Runs {
 		w.run(r)
 	}
-	for _, l := range p.Links {
-		if l.Target >= 0 && l.Target < len(links) {
-			w.pdf.Link(l.X, l.Y, l.W, l.H, links[l.Target])
+	if w.web {
+		for _, l := range p.Links {
+			if l.Target >= 0 && l.Target < len(links) {
+				w.pdf.Link(w.fr.x(l.X), w.fr.ty(l.Y), l.W, l.H, links[l.Target])
+			}
 		}
 	}
+	w.pdf.RawWriteStr(w.fr.cropMarks())
+	return nil
 }
 
-// y converts a top-down y to PDF's bottom-up coordinate.
-func (w *writer) y(top float64) float64 {
-	_, h := w.pdf.GetPageSize()
-	return h - top
+// image draws a picture converted for print (image.go), converting each file
+// once.
+func (w *writer) image(p layout.Picture) error {
+	im, ok := w.images[p.Path]
+	if !ok {
+		var err error
+		if im, err = loadImage(p.Path, w.mode); err != nil {
+			return err
+		}
+		w.images[p.Path] = im
+	}
+	w.pdf.RawWriteStr(im.operators(w.fr.x(p.X), w.fr.y(p.Y+p.H), p.W, p.H))
+	return nil
 }
 
 func (w *writer) run(r layout.Run) {
@@ -220,12 +309,13 @@ func (w *writer) run(r layout.Run) {
 		w.pdf.RawWriteStr(fmt.Sprintf("%.4f Tc\n", r.Spacing))
 		w.curTc, w.tcSet = r.Spacing, true
 	}
+	x, y := w.fr.x(r.X), w.fr.ty(r.Y)
 	if r.Color.IsBlack() {
-		w.pdf.Text(r.X, r.Y, r.Text)
+		w.pdf.Text(x, y, r.Text)
 		return
 	}
 	w.pdf.RawWriteStr("q " + fillColor(r.Color) + "\n")
-	w.pdf.Text(r.X, r.Y, r.Text)
+	w.pdf.Text(x, y, r.Text)
 	w.pdf.RawWriteStr("Q\n")
 }
 
