@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"gazette/internal/build"
 )
 
 func TestCLIErrorsAreChineseAndLeaveNoPDF(t *testing.T) {
@@ -65,6 +67,18 @@ func BenchmarkBuildSample(b *testing.B) {
 		var so, se bytes.Buffer
 		if code := run([]string{"gazette", "build", "-o", filepath.Join(dir, "x.pdf"), sample}, &so, &se); code != 0 {
 			b.Fatal(se.String())
+		}
+	}
+}
+
+// BenchmarkBuildSampleWeb builds only the web edition: the difference to
+// BenchmarkBuildSample is the cost of the print structure (bleed, PDF/X).
+func BenchmarkBuildSampleWeb(b *testing.B) {
+	dir := b.TempDir()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := build.BuildEditions(sample, build.Editions{Web: filepath.Join(dir, "x.pdf")}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -15,10 +15,11 @@ import (
 func buildCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "build",
-		Usage:     "排版并生成 PDF",
+		Usage:     "排版并生成交付印刷的 PDF（出血、裁切框、PDF/X-1a）",
 		ArgsUsage: "issue.toml",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "输出的 PDF 文件（默认与 issue.toml 同名同目录）"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "输出的印刷版 PDF（默认与 issue.toml 同名同目录）"},
+			&cli.BoolFlag{Name: "web", Usage: "另生成网络版 PDF（无出血和裁切线，保留链接），与印刷版同目录，文件名加 -web"},
 		},
 		Action: func(c *cli.Context) error {
 			path, err := manifestArg(c)
@@ -26,15 +27,40 @@ func buildCommand() *cli.Command {
 				return err
 			}
 			start := time.Now()
-			is, out, err := build.Build(path, c.String("output"))
+			ed := build.Editions{Print: c.String("output")}
+			if ed.Print == "" {
+				ed.Print = build.DefaultOutput(path)
+			}
+			if c.Bool("web") {
+				ed.Web = build.WebOutput(ed.Print)
+			}
+			is, err := build.BuildEditions(path, ed)
 			if err != nil {
 				return err
 			}
 			printWarnings(c, is.Warnings)
-			fmt.Fprintf(c.App.Writer, "已生成 %s：共 %d 页（%s）\n", out, len(is.Book.Pages), elapsed(start))
+			printPadding(c, is)
+			fmt.Fprintf(c.App.Writer, "已生成 %s：共 %d 页，成品尺寸 %s（%s）\n", ed.Print, len(is.Book.Pages),
+				is.Manifest.Print.Trim, elapsed(start))
+			if ed.Web != "" {
+				fmt.Fprintf(c.App.Writer, "已生成网络版 %s\n", ed.Web)
+			}
 			return nil
 		},
 	}
+}
+
+// printPadding tells how many blank pages saddle stitching needed, and where.
+func printPadding(c *cli.Context, is *build.Issue) {
+	p := is.Padding
+	if p.Added == 0 {
+		return
+	}
+	where := "末尾"
+	if p.BackCover {
+		where = "封底之前"
+	}
+	fmt.Fprintf(c.App.Writer, "骑马钉要求总页数是 4 的倍数：已在%s补了 %d 个空白页（第 %d 页起）。\n", where, p.Added, p.At+1)
 }
 
 func checkCommand() *cli.Command {
@@ -52,6 +78,7 @@ func checkCommand() *cli.Command {
 				return err
 			}
 			printWarnings(c, is.Warnings)
+			printPadding(c, is)
 			fmt.Fprintf(c.App.Writer, "检查完成：%d 篇文稿，排成 %d 页，%d 条提示。\n",
 				len(is.Documents()), len(is.Book.Pages), len(is.Warnings))
 			return nil

@@ -21,6 +21,7 @@ type Issue struct {
 	Manifest *manifest.Manifest
 	Fonts    *fonts.Set
 	Book     *layout.Book
+	Padding  layout.Padding  // blank pages added for saddle stitching
 	Warnings []*diag.Problem // slips the office may want to fix; they do not stop a build
 }
 
@@ -44,11 +45,12 @@ func Prepare(manifestPath string) (*Issue, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := layout.Preset(m.Layout.Preset)
+	in, err := layoutInput(m)
 	if err != nil {
-		return nil, &diag.Problem{File: m.Path, Msg: err.Error()}
+		return nil, err
 	}
-	book, err := layout.Lay(layout.Input{Issue: &m.Issue, Style: st, Metrics: metrics, Kinsoku: layout.KinsokuGB})
+	in.Metrics = metrics
+	book, err := layout.Lay(in)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +58,48 @@ func Prepare(manifestPath string) (*Issue, error) {
 	for _, w := range book.Warnings {
 		is.Warnings = append(is.Warnings, &diag.Problem{Msg: w})
 	}
+	is.bind()
 	return is, nil
+}
+
+// layoutInput turns [layout] and [print] into layout's input (without the
+// metrics): the preset fitted to the trim, then to the office's type sizes
+// (so a 字号 written in issue.toml is kept on any trim), the punctuation
+// style and the kinsoku level.
+func layoutInput(m *manifest.Manifest) (layout.Input, error) {
+	l := m.Layout
+	st, err := layout.Preset(l.Preset)
+	if err != nil {
+		return layout.Input{}, &diag.Problem{File: m.Path, Msg: err.Error()}
+	}
+	t := m.Print.Trim
+	if err := st.ForTrim(t.W, t.H); err != nil {
+		return layout.Input{}, &diag.Problem{File: m.Path, Line: t.Line, Msg: err.Error(),
+			Hint: "请在 [print] 的 trim 中选用 A4、大16开、正16开 或更大的尺寸。"}
+	}
+	st = st.WithSizes(float64(l.BodySize), float64(l.TitleSize))
+	punct, err := layout.ParsePunctStyle(l.Punctuation)
+	if err != nil {
+		return layout.Input{}, &diag.Problem{File: m.Path, Msg: err.Error()}
+	}
+	kinsoku, err := layout.ParseKinsoku(l.Kinsoku)
+	if err != nil {
+		return layout.Input{}, &diag.Problem{File: m.Path, Msg: err.Error()}
+	}
+	return layout.Input{Issue: &m.Issue, Style: st, Kinsoku: kinsoku, Punct: punct}, nil
+}
+
+// bind pads the book for saddle stitching and warns when it has more pages
+// than a saddle stitch holds (standards.md §3.7).
+func (is *Issue) bind() {
+	is.Padding = is.Book.PadForSaddleStitch()
+	p := is.Manifest.Print
+	if n := len(is.Book.Pages); n > p.SaddleMaxPages {
+		is.Warnings = append(is.Warnings, &diag.Problem{File: is.Manifest.Path, Line: p.SaddleLine,
+			Msg: fmt.Sprintf("本期共 %d 页，超过骑马钉能订牢的 %d 页", n, p.SaddleMaxPages),
+			Hint: "页数多时骑马钉会散页、书脊鼓起，建议请印刷厂改用平装胶订（无线胶装）；" +
+				"如印刷厂确认可以骑马钉，可在 [print] 中调高 saddle_max_pages。"})
+	}
 }
 
 // readDocuments parses every document of every section into the issue.
@@ -90,29 +133,70 @@ func rel(dir, path string) string {
 	return path
 }
 
-// Build lays out the issue at manifestPath and writes the PDF to out
+// Editions names the files a build writes; an empty path writes none.
+type Editions struct {
+	Print string // the print PDF: bleed, page boxes, crop marks if asked, PDF/X-1a
+	Web   string // the web edition: trim-size pages, links, no print structure
+}
+
+// Build lays out the issue at manifestPath and writes the print PDF to out
 // ("" = beside the manifest, same name, .pdf).
 func Build(manifestPath, out string) (*Issue, string, error) {
-	is, err := Prepare(manifestPath)
-	if err != nil {
-		return nil, "", err
-	}
 	if out == "" {
 		out = DefaultOutput(manifestPath)
 	}
-	m := is.Manifest
-	opt := render.Options{Created: m.CreationTime(), Author: m.Issue.Gazette.Publisher,
-		Subject: fmt.Sprintf("%d年第%d期", m.Issue.Year, m.Issue.Number)}
-	if err := render.WriteFile(out, is.Book, is.Fonts, opt); err != nil {
-		return nil, "", err
+	is, err := BuildEditions(manifestPath, Editions{Print: out})
+	return is, out, err
+}
+
+// BuildEditions lays out the issue once and writes each edition asked for.
+func BuildEditions(manifestPath string, ed Editions) (*Issue, error) {
+	is, err := Prepare(manifestPath)
+	if err != nil {
+		return nil, err
 	}
-	return is, out, nil
+	opt, err := is.renderOptions()
+	if err != nil {
+		return nil, err
+	}
+	if ed.Print != "" {
+		p := is.Manifest.Print
+		opt.Print = &render.Print{BleedMM: p.BleedMM, CropMarks: p.CropMarks, Condition: p.OutputCondition}
+		if err := render.WriteFile(ed.Print, is.Book, is.Fonts, opt); err != nil {
+			return nil, err
+		}
+	}
+	if ed.Web != "" {
+		opt.Print = nil
+		if err := render.WriteFile(ed.Web, is.Book, is.Fonts, opt); err != nil {
+			return nil, err
+		}
+	}
+	return is, nil
+}
+
+// renderOptions are the settings both editions share.
+func (is *Issue) renderOptions() (render.Options, error) {
+	m := is.Manifest
+	mode, err := render.ParseImageMode(m.Print.Images)
+	if err != nil {
+		return render.Options{}, &diag.Problem{File: m.Path, Msg: err.Error()}
+	}
+	return render.Options{Created: m.CreationTime(), Author: m.Issue.Gazette.Publisher,
+		Subject: fmt.Sprintf("%d年第%d期", m.Issue.Year, m.Issue.Number), Images: mode}, nil
 }
 
 // DefaultOutput is the PDF path beside the manifest: issue.toml → issue.pdf.
 func DefaultOutput(manifestPath string) string {
 	ext := filepath.Ext(manifestPath)
 	return strings.TrimSuffix(manifestPath, ext) + ".pdf"
+}
+
+// WebOutput is the web edition's path beside the print PDF: issue.pdf →
+// issue-web.pdf.
+func WebOutput(printPath string) string {
+	ext := filepath.Ext(printPath)
+	return strings.TrimSuffix(printPath, ext) + "-web.pdf"
 }
 
 // Documents returns the issue's documents in order (for tests and reports).
