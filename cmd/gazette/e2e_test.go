@@ -41,8 +41,15 @@ func runTool(t *testing.T, name string, args ...string) string {
 	return string(out)
 }
 
-// buildSample builds the sample issue once per test into a temp dir.
+// buildSample returns the sample issue, built once per test binary
+// (cachedSample in readback_test.go); callers only read it.
 func buildSample(t *testing.T) (*build.Issue, string) {
+	t.Helper()
+	return cachedSample(t)
+}
+
+// buildSampleFresh builds the sample issue anew into the test's temp dir.
+func buildSampleFresh(t *testing.T) (*build.Issue, string) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "issue.pdf")
 	is, _, err := build.Build(sample, out)
@@ -151,7 +158,7 @@ func TestSamplePassesQPDF(t *testing.T) {
 
 func TestSampleIsByteIdentical(t *testing.T) {
 	_, a := buildSample(t)
-	_, b := buildSample(t)
+	_, b := buildSampleFresh(t)
 	da, _ := os.ReadFile(a)
 	db, _ := os.ReadFile(b)
 	if sha256.Sum256(da) != sha256.Sum256(db) {
@@ -161,18 +168,22 @@ func TestSampleIsByteIdentical(t *testing.T) {
 
 func TestSamplePageInfo(t *testing.T) {
 	is, pdf := buildSample(t)
-	out := runTool(t, "pdfinfo", pdf)
+	out := runTool(t, "pdfinfo", "-box", pdf)
 	if !strings.Contains(out, "Title:           昌江区人民政府公报 2023年第4期") {
 		t.Errorf("title missing:\n%s", out)
 	}
-	m := regexp.MustCompile(`Page size:\s+([\d.]+) x ([\d.]+) pts`).FindStringSubmatch(out)
+	// The print edition is A4 plus the bleed; the TrimBox is the finished A4.
+	m := regexp.MustCompile(`TrimBox:\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)`).FindStringSubmatch(out)
 	if m == nil {
-		t.Fatalf("no page size:\n%s", out)
+		t.Fatalf("no TrimBox:\n%s", out)
 	}
-	w, _ := strconv.ParseFloat(m[1], 64)
-	h, _ := strconv.ParseFloat(m[2], 64)
-	if math.Abs(w-210/25.4*72) > 0.01 || math.Abs(h-297/25.4*72) > 0.01 {
-		t.Errorf("page is %.3f x %.3f pt, want A4 595.276 x 841.890", w, h)
+	var v [4]float64
+	for i := range v {
+		v[i], _ = strconv.ParseFloat(m[i+1], 64)
+	}
+	w, h := v[2]-v[0], v[3]-v[1]
+	if math.Abs(w-210/25.4*72) > 0.02 || math.Abs(h-297/25.4*72) > 0.02 {
+		t.Errorf("TrimBox is %.3f x %.3f pt, want A4 595.276 x 841.890", w, h)
 	}
 	if !strings.Contains(out, "Pages:           "+strconv.Itoa(len(is.Book.Pages))) {
 		t.Errorf("page count differs from the layout's %d:\n%s", len(is.Book.Pages), out)
