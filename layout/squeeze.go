@@ -131,9 +131,9 @@ func setGive(atoms []atom) {
 
 // glueNeighbours holds the hanzi that take no space next to a digit: the
 // house rule of standards.md §2.4 keeps dates, 发文字号 and counted items
-// solid (2023年6月29日, 〔2023〕25号, 第4期, 第31次, 十一届), as 公文 made
+// solid (2023年6月29日, 〔2023〕25号, 第4期, 第31次, 十一届, 附件2), as 公文 made
 // in Word print them.
-var glueNeighbours = runeSet("年月日时分秒号期第次届条款项章节")
+var glueNeighbours = runeSet("年月日时分秒号期第次届条款项章节件")
 
 // addLatinGlue puts a quarter em between a hanzi and an adjacent Latin letter
 // or digit (clreq §3.2.1 "Spacing between Han and Western characters"): none

@@ -27,11 +27,17 @@ func tocEntries(plans []*docPlan, sections []string) []TOCEntry {
 }
 
 // tocStyle holds the 目录's sizes.
-const (
-	tocSize     = 14.0 // 四号 entries
-	tocHeadSize = 16.0 // 三号 section lines
-	tocPitch    = 26.0
-)
+// tocType holds the 目录's sizes: on A4, 四号 (14 bp) entries, 三号 section
+// lines and a 26 bp pitch; on a smaller trim, all scaled with the type
+// (Style.a4Scale), so the 目录 keeps its proportions and its page.
+type tocType struct {
+	size, head, pitch, k float64
+}
+
+func tocTypeFor(st *Style) tocType {
+	_, k := st.a4Scale()
+	return tocType{size: 14 * k, head: 16 * k, pitch: 26 * k, k: k}
+}
 
 // contents sets the 目录 (GB/T 13417-2009 目次 practice): the gazette's name,
 // issue and date, "目　录", the statement, then per section its name in 黑体
@@ -45,9 +51,11 @@ func (bs *bookSetter) contents(plans []*docPlan) []*Page {
 	for _, s := range is.Sections {
 		secNames = append(secNames, s.Title)
 	}
+	tt := tocTypeFor(st)
+	k := tt.k
 	p := &Page{Recto: true}
 	pages := []*Page{p}
-	bs.centred(p, is.Gazette.Name, fonts.Title, 22, st.Top-40, Red)
+	bs.centred(p, is.Gazette.Name, fonts.Title, 22*k, st.Top-40*k, Red)
 	info := fmt.Sprintf("%d年第%d期", is.Year, is.Number)
 	if is.Serial > 0 {
 		info += fmt.Sprintf("（总第%d期）", is.Serial)
@@ -55,34 +63,34 @@ func (bs *bookSetter) contents(plans []*docPlan) []*Page {
 	if is.Gazette.Frequency != "" {
 		info += "　" + is.Gazette.Frequency
 	}
-	bs.centred(p, info+"　"+dateText(is.Date)+"出版", fonts.Song, 12, st.Top-18, Color{})
-	bs.centred(p, "目　　录", fonts.Hei, 22, st.Top+24, Color{})
+	bs.centred(p, info+"　"+dateText(is.Date)+"出版", fonts.Song, 12*k, st.Top-18*k, Color{})
+	bs.centred(p, "目　　录", fonts.Hei, 22*k, st.Top+24*k, Color{})
 	if is.Gazette.Statement != "" {
-		bs.centred(p, "● "+is.Gazette.Statement, fonts.Kai, 12, st.Top+46, Color{})
+		bs.centred(p, "● "+is.Gazette.Statement, fonts.Kai, 12*k, st.Top+46*k, Color{})
 	}
 	left := st.Left(true)
 	w := st.TextWidth()
-	y := st.Top + 84
-	bottom := st.Top + st.TextHeight() - 2*tocPitch
+	y := st.Top + 84*k
+	bottom := st.Top + st.TextHeight() - 2*tt.pitch
 	lastSec := ""
 	entries := tocEntries(plans, secNames)
-	leaderEnd := left + w - bs.widestFolio(entries) - tocSize/4
+	leaderEnd := left + w - bs.widestFolio(entries, tt) - tt.size/4
 	for _, e := range entries {
-		need := 3 * tocPitch
+		need := 3 * tt.pitch
 		if y+need > bottom {
 			p = &Page{}
 			pages = append(pages, p)
-			y = st.Top + 20
+			y = st.Top + 20*k
 		}
 		if e.Section != lastSec {
 			lastSec = e.Section
-			l := bs.single(e.Section, fonts.Hei, tocHeadSize)
+			l := bs.single(e.Section, fonts.Hei, tt.head)
 			p.addLine(&l, left, y, bs.in.Metrics)
-			y += tocPitch * 1.2
+			y += tt.pitch * 1.2
 		}
-		y = bs.tocEntry(p, e, left, w, leaderEnd, y)
+		y = bs.tocEntry(p, e, tt, left, w, leaderEnd, y)
 	}
-	bs.mottos(pages[0])
+	bs.mottos(pages[0], k)
 	return pages
 }
 
@@ -90,10 +98,10 @@ func (bs *bookSetter) contents(plans []*docPlan) []*Page {
 func folioText(n int) string { return fmt.Sprintf("（%d）", n) }
 
 // widestFolio is the width of the widest page number of the entries.
-func (bs *bookSetter) widestFolio(entries []TOCEntry) float64 {
+func (bs *bookSetter) widestFolio(entries []TOCEntry, tt tocType) float64 {
 	w := 0.0
 	for _, e := range entries {
-		l := bs.single(folioText(e.Folio), fonts.Fang, tocSize)
+		l := bs.single(folioText(e.Folio), fonts.Fang, tt.size)
 		w = max(w, l.Right)
 	}
 	return w
@@ -102,7 +110,8 @@ func (bs *bookSetter) widestFolio(entries []TOCEntry) float64 {
 // tocEntry sets one entry from baseline y and returns the next baseline. The
 // leader dots of every entry end at leaderEnd, so their columns line up down
 // the page, and the page number is set flush right.
-func (bs *bookSetter) tocEntry(p *Page, e TOCEntry, left, w, leaderEnd, y float64) float64 {
+func (bs *bookSetter) tocEntry(p *Page, e TOCEntry, tt tocType, left, w, leaderEnd, y float64) float64 {
+	tocSize, tocPitch := tt.size, tt.pitch
 	indent := 2 * tocSize
 	num := bs.single(folioText(e.Folio), fonts.Fang, tocSize)
 	numW := num.Right
@@ -123,14 +132,14 @@ func (bs *bookSetter) tocEntry(p *Page, e TOCEntry, left, w, leaderEnd, y float6
 		lastEnd = left + indent + dn.Right
 	}
 	numX := left + w - numW
-	bs.leader(p, lastEnd+tocSize/2, leaderEnd, y)
+	bs.leader(p, lastEnd+tocSize/2, leaderEnd, y, tocSize)
 	p.addLine(&num, numX, y, bs.in.Metrics)
 	p.Links = append(p.Links, Link{X: left, Y: top, W: w, H: y - top + tocSize*0.4, Target: e.Page})
 	return y + tocPitch*1.3
 }
 
 // leader fills from x0 to x1 with CJK ellipses set solid, ending flush at x1.
-func (bs *bookSetter) leader(p *Page, x0, x1, y float64) {
+func (bs *bookSetter) leader(p *Page, x0, x1, y, tocSize float64) {
 	adv, _ := bs.in.Metrics.Advance(fonts.Fang, '…')
 	step := adv * tocSize
 	if step <= 0 {
@@ -149,11 +158,11 @@ func (bs *bookSetter) leader(p *Page, x0, x1, y float64) {
 }
 
 // mottos sets the gazette's mottos at the foot of the 目录 in 楷体.
-func (bs *bookSetter) mottos(p *Page) {
+func (bs *bookSetter) mottos(p *Page, k float64) {
 	st := bs.in.Style
-	y := st.Top + st.TextHeight() + 10
+	y := st.Top + st.TextHeight() + 10*k
 	for _, m := range bs.in.Issue.Gazette.Mottos {
-		bs.centred(p, m, fonts.Kai, 16, y, Color{})
-		y += 26
+		bs.centred(p, m, fonts.Kai, 16*k, y, Color{})
+		y += 26 * k
 	}
 }

@@ -105,14 +105,24 @@ func TestTrimmedBookStaysOnThePage(t *testing.T) {
 		if err := st.ForTrim(size[0], size[1]); err != nil {
 			t.Fatal(err)
 		}
+		notice := &model.Document{Blocks: []model.Block{
+			{Kind: model.Title, Text: "测试区人民政府办公室关于印发《测试区提升农业产业化发展水平三年行动方案》的通知"},
+			{Kind: model.DocNumber, Text: "测府办字〔2023〕25号"}, para(long)}}
 		is := &model.Issue{Gazette: model.Gazette{Name: "测试公报", Sponsor: "测试区人民政府", Emblem: "x.png",
-			EnglishName: "TEST GAZETTE"}, Year: 2023, Number: 4, Sections: []model.Section{{Title: "文件", Documents: []*model.Document{doc}}}}
+			EnglishName: "TEST GAZETTE"}, Year: 2023, Number: 4, Sections: []model.Section{
+			{Title: "文件", Documents: []*model.Document{notice, notice, doc}},
+			{Title: "政务动态", Documents: []*model.Document{doc, doc, doc}}}}
 		b, err := Lay(Input{Issue: is, Style: st, Metrics: gridMetrics{}, Kinsoku: KinsokuGB})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if b.Width != st.PageWidth || b.Height != st.PageHeight {
 			t.Errorf("%v: book %.2f × %.2f", size, b.Width, b.Height)
+		}
+		// cover, masthead, one 目录 page and its blank verso: the 目录 scales
+		// with the trim instead of running onto a second page.
+		if b.Pages[4].Folio != 1 || len(b.Pages[3].Runs) > 0 {
+			t.Errorf("%v: the 目录 runs onto PDF page 4 (body from page %d)", size, firstBody(b)+1)
 		}
 		for i, p := range b.Pages {
 			for _, r := range p.Runs {
@@ -132,4 +142,13 @@ func TestTrimmedBookStaysOnThePage(t *testing.T) {
 			}
 		}
 	}
+}
+
+func firstBody(b *Book) int {
+	for i, p := range b.Pages {
+		if p.Folio > 0 {
+			return i
+		}
+	}
+	return -1
 }
