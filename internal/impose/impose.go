@@ -20,6 +20,8 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/validate"
+
+	"gazette/internal/atomicfile"
 )
 
 func init() {
@@ -67,7 +69,7 @@ func File(in, out string) (res Result, err error) {
 		return res, err
 	}
 	res.Out = out
-	return res, writeFile(out, data)
+	return res, atomicfile.Write(out, data)
 }
 
 // impose reads in and returns the imposed PDF.
@@ -147,30 +149,6 @@ func cropToTrim(ctx *model.Context) (int, error) {
 		n++
 	}
 	return n, nil
-}
-
-// writeFile writes data to path through a temporary file and a rename.
-func writeFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".gazette-*.pdf.tmp")
-	if err != nil {
-		return fmt.Errorf("创建临时文件: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes it 0600
-		tmp.Close()
-		return fmt.Errorf("写出 %s: %w", path, err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("写出 %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("写出 %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("保存 %s: %w", path, err)
-	}
-	return nil
 }
 
 // same reports whether a and b name the same file.

@@ -18,8 +18,6 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -27,6 +25,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"gazette/fonts"
+	"gazette/internal/atomicfile"
 	"gazette/layout"
 )
 
@@ -48,24 +47,7 @@ func WriteFile(path string, book *layout.Book, set *fonts.Set, opt Options) erro
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".gazette-*.pdf.tmp")
-	if err != nil {
-		return fmt.Errorf("创建临时文件: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	for _, part := range parts {
-		if _, err := tmp.Write(part); err != nil {
-			tmp.Close()
-			return fmt.Errorf("写出 PDF: %w", err)
-		}
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("写出 PDF: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("保存 PDF 到 %s: %w", path, err)
-	}
-	return nil
+	return atomicfile.Write(path, parts...)
 }
 
 // Render returns the PDF of book: fpdf draws the pages, then pdfcpu adds what
