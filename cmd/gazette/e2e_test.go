@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -14,31 +13,46 @@ import (
 
 	"gazette/internal/build"
 	"gazette/internal/model"
+	"gazette/internal/testtool"
 )
 
 const sample = "../../samples/changjiang-2023-04/issue.toml"
 
-// tool returns the path of a command-line tool, skipping the test when it is
-// missing — except in CI, where a missing tool fails the run.
-func tool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not installed (make tools installs it)", name)
-		}
-		t.Skipf("%s is not installed; run make tools", name)
-	}
-	return p
-}
+// tool and runTool are testtool's, under the names these tests use.
+func tool(t *testing.T, name string) string { t.Helper(); return testtool.Need(t, name) }
 
 func runTool(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	out, err := exec.Command(tool(t, name), args...).CombinedOutput()
+	return testtool.Run(t, name, args...)
+}
+
+// copySample copies the sample issue's files (not its PDFs) into a new
+// temporary folder, passing issue.toml's bytes through edit, and returns
+// the copied manifest's path.
+func copySample(t *testing.T, edit func([]byte) []byte) string {
+	t.Helper()
+	src := filepath.Dir(sample)
+	dir := t.TempDir()
+	entries, err := os.ReadDir(src)
 	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+		t.Fatal(err)
 	}
-	return string(out)
+	for _, e := range entries {
+		if e.IsDir() || strings.HasSuffix(e.Name(), ".pdf") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Name() == "issue.toml" && edit != nil {
+			data = edit(data)
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return filepath.Join(dir, "issue.toml")
 }
 
 // buildSample returns the sample issue, built once per test binary

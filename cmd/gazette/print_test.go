@@ -27,28 +27,7 @@ const mmPt = 72 / 25.4
 // appended to its issue.toml and returns the new manifest's path.
 func sampleWithPrint(t *testing.T, table string) string {
 	t.Helper()
-	src := filepath.Dir(sample)
-	dir := t.TempDir()
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if e.IsDir() || strings.HasSuffix(e.Name(), ".pdf") {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if e.Name() == "issue.toml" {
-			data = append(data, "\n"+table+"\n"...)
-		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return filepath.Join(dir, "issue.toml")
+	return copySample(t, func(data []byte) []byte { return append(data, "\n"+table+"\n"...) })
 }
 
 // buildEditions builds the print edition (and the web edition beside it).

@@ -1191,25 +1191,8 @@ func rbCheckFolios(t *testing.T, is *build.Issue, st *layout.Style, gs []*rbGeom
 // Issue 3, item 4: cover, masthead, 目录 header and heads from the manifest
 
 func TestReadbackManifestValues(t *testing.T) {
-	src := filepath.Dir(sample)
-	dir := t.TempDir()
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if e.IsDir() || strings.HasSuffix(e.Name(), ".pdf") {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	manifest := filepath.Join(dir, "issue.toml")
+	manifest := copySample(t, nil)
+	dir := filepath.Dir(manifest)
 	b, _ := os.ReadFile(manifest)
 	toml := string(b)
 	for _, c := range []struct{ old, new string }{

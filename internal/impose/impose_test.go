@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -13,30 +12,15 @@ import (
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"gazette/internal/testtool"
 )
 
-// needTool returns the path of a command-line tool, skipping the test when
-// it is missing — except in CI, where a missing tool fails the run (the
-// pattern of cmd/gazette's e2e tests).
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not installed (make tools installs it)", name)
-		}
-		t.Skipf("%s is not installed; run make tools", name)
-	}
-	return p
-}
+func needTool(t *testing.T, name string) string { t.Helper(); return testtool.Need(t, name) }
 
 func runTool(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	out, err := exec.Command(needTool(t, name), args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
-	}
-	return string(out)
+	return testtool.Run(t, name, args...)
 }
 
 // numbered writes an A4 PDF of n pages, each showing its page number large.
