@@ -81,6 +81,12 @@ type LineBreaker struct {
 	Metrics Metrics
 	Kinsoku Kinsoku
 	Punct   PunctStyle
+
+	// scratch space reused from paragraph to paragraph (a LineBreaker is
+	// not safe for concurrent use)
+	atomBuf []atom
+	runeBuf []rune
+	seg     segmenter.Segmenter
 }
 
 // atom is one character with its measured box.
@@ -132,7 +138,8 @@ func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
 // CJK spans are set in the Latin face when it has them; the marks in
 // cjkForced always stay in the CJK face (standards.md §2.5).
 func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
-	var atoms []atom
+	atoms := lb.atomBuf[:0]
+	defer func() { lb.atomBuf = atoms[:0] }()
 	var missing []rune
 	for _, s := range p.Spans {
 		for _, r := range s.Text {
@@ -163,13 +170,13 @@ func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
 // markBreaks sets breakB from UAX #14 (via go-text's segmenter), then removes
 // the breaks the Chinese rules forbid.
 func (lb *LineBreaker) markBreaks(atoms []atom) {
-	runes := make([]rune, len(atoms))
+	runes := lb.runeBuf[:0]
 	for i := range atoms {
-		runes[i] = atoms[i].r
+		runes = append(runes, atoms[i].r)
 	}
-	var seg segmenter.Segmenter
-	seg.Init(runes)
-	it := seg.LineIterator()
+	lb.runeBuf = runes
+	lb.seg.Init(runes)
+	it := lb.seg.LineIterator()
 	for it.Next() {
 		l := it.Line()
 		if end := l.Offset + len(l.Text); end < len(atoms) {
