@@ -202,22 +202,13 @@ func drawCells(p *Page, cells []tableCell, xs, ys []float64, x, y0, lead float64
 			}
 			size := l.Glyphs[0].Size
 			base := ty + float64(i)*lead + (lead-size)/2 + 0.88*size
+			// Every line is centred in the cell: the full lines of a wrapped
+			// cell are justified to its measure, and its last line sits in
+			// the middle, as in a centred Word table, not flush left.
 			inner := (right - left - lineExtent(l)) / 2
-			if len(tc.lines) > 1 {
-				inner = (right - left - cellTextWidth(tc)) / 2
-			}
 			p.addLine(l, left+inner-l.left(), base, m)
 		}
 	}
-}
-
-// cellTextWidth is the width of a wrapped cell's text block.
-func cellTextWidth(tc tableCell) float64 {
-	w := 0.0
-	for i := range tc.lines {
-		w = math.Max(w, tc.lines[i].Right)
-	}
-	return w
 }
 
 // image places a picture as wide as asked (or the measure), on whole grid
