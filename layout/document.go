@@ -49,11 +49,14 @@ func (c *composer) compose() {
 	for i := range blocks {
 		b := &blocks[i]
 		c.block = b
-		var next *model.Block
+		var prev, next *model.Block
+		if i > 0 {
+			prev = &blocks[i-1]
+		}
 		if i+1 < len(blocks) {
 			next = &blocks[i+1]
 		}
-		c.composeBlock(b, next)
+		c.composeBlock(b, prev, next)
 	}
 	c.keepLastPageFull()
 }
@@ -73,7 +76,7 @@ func (c *composer) keepLastPageFull() {
 	}
 }
 
-func (c *composer) composeBlock(b, next *model.Block) {
+func (c *composer) composeBlock(b, prev, next *model.Block) {
 	st := c.st
 	switch b.Kind {
 	case model.Title:
@@ -92,9 +95,15 @@ func (c *composer) composeBlock(b, next *model.Block) {
 	case model.AttachmentNote:
 		c.attachmentNote(b)
 	case model.Signer:
-		c.signature(b, next)
+		var date *model.Block
+		if next != nil && next.Kind == model.SignDate {
+			date = next
+		}
+		c.signature(b, date)
 	case model.SignDate:
-		// placed with its Signer
+		if prev == nil || prev.Kind != model.Signer { // a date with no 署名 above it
+			c.signature(nil, b)
+		} // otherwise placed with its Signer
 	case model.Note:
 		c.paragraph([]Span{{b.Text, fonts.Fang, st.BodySize}}, c.ch(2), 0, Justify, false)
 	case model.AttachmentLabel:
@@ -363,32 +372,63 @@ func (c *composer) labelGlyphs(s string, x, size float64) []Glyph {
 // 7.3.5.2): one blank line after the body, the signer 2 characters from the
 // right, the date on the next line starting 2 characters right of the
 // signer's first character; a date longer than that sits 2 characters from
-// the right and pushes the signer left. The block keeps with the body line
-// before it (7.3.5.5: no page holds only the signature).
-func (c *composer) signature(b, next *model.Block) {
+// the right and pushes the signer left. Joint signers too long for one line
+// stand one below the other, the lead signer first, each 2 characters from
+// the right. A date without a signer sits 2 characters from the right. The
+// block keeps with the body line before it (7.3.5.5: no page holds only the
+// signature). Either block may be nil.
+func (c *composer) signature(signer, date *model.Block) {
 	size := c.st.BodySize
-	signer := c.single(b.Text, size)
-	var date *Line
-	if next != nil && next.Kind == model.SignDate {
-		c.block = next
-		d := c.single(next.Text, size)
-		date = &d
+	right := c.st.TextWidth() - c.ch(2)
+	var names []Line
+	if signer != nil {
+		c.block = signer
+		names = c.signerLines(signer.Text, size, right)
 	}
-	m := c.st.TextWidth()
-	signerX := m - c.ch(2) - lineExtent(&signer)
-	dateX := signerX + c.ch(2)
-	if date != nil && dateX+lineExtent(date) > m-c.ch(2) {
-		dateX = m - c.ch(2) - lineExtent(date)
-		signerX = dateX - c.ch(2)
+	var d *Line
+	if date != nil {
+		c.block = date
+		l := c.single(date.Text, size)
+		d = &l
+		dateX := right - lineExtent(d)
+		if n := len(names); n > 0 {
+			dateX = min(names[n-1].left()+c.ch(2), dateX)
+			if n == 1 && dateX+lineExtent(d) >= right-0.01 {
+				shiftLine(&names[0], dateX-c.ch(2))
+			}
+		}
+		shiftLine(d, dateX)
 	}
 	c.keepLast()
 	c.blank(true)
-	shiftLine(&signer, signerX)
-	c.addLine(signer, c.baselineFor(size), date != nil)
-	if date != nil {
-		shiftLine(date, dateX)
-		c.addLine(*date, c.baselineFor(size), false)
+	for i := range names {
+		c.addLine(names[i], c.baselineFor(size), d != nil || i < len(names)-1)
 	}
+	if d != nil {
+		c.addLine(*d, c.baselineFor(size), false)
+	}
+}
+
+// signerLines sets the 署名 flush against right: on one line when it fits,
+// else one line per organisation (the names separated by spaces in the
+// source), and a name longer than the measure broken with the line breaker.
+func (c *composer) signerLines(text string, size, right float64) []Line {
+	parts := []string{text}
+	if l := c.single(text, size); lineExtent(&l) > right {
+		parts = strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\u3000' })
+	}
+	var out []Line
+	for _, part := range parts {
+		l := c.single(part, size)
+		if lineExtent(&l) <= right {
+			shiftLine(&l, right-lineExtent(&l))
+			out = append(out, l)
+			continue
+		}
+		p := &Paragraph{Spans: []Span{{part, fonts.Fang, size}}, Width: right, Align: AlignRight, Track: c.track(size)}
+		out = append(out, c.breakReport(p)...)
+	}
+	return out
 }
 
 // single sets text as one unbroken line starting at 0.
