@@ -20,9 +20,6 @@ const asIs = "本程序按原文照印；如需改正，请修改原文件"
 // with the file and line. It never changes the text.
 func Check(doc *model.Document) []*diag.Problem {
 	c := &checker{file: doc.Source}
-	if doc.Title() == "" {
-		c.warn(1, "没有识别出文件标题（目录要用到它）", "如果第一行就是标题，请在行首加“【标题】”")
-	}
 	for i := range doc.Blocks {
 		c.block(&doc.Blocks[i])
 	}

@@ -106,9 +106,6 @@ func TestCheck(t *testing.T) {
 		{"date with leading zeros", lines("通知", "正文。", "昌江区人民政府", "2023年06月09日"), []string{
 			"4: 成文日期的月、日不编虚位",
 		}},
-		{"no title", lines("会议传达学习了重要讲话精神。会议强调，要抓好落实。"), []string{
-			"1: 没有识别出文件标题",
-		}},
 		{"ASCII marks not next to Chinese are fine", lines("通知", "", "网址http://www.jdzcjq.gov.cn，时间8:30，金额1,000元。"), nil},
 		{"ASCII colon and question mark next to Chinese", lines("通知", "", "联系电话:8332255。是否同意?"), []string{
 			"3: 中文里用了半角（英文）标点：“:”1处，“?”1处",

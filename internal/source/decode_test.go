@@ -114,6 +114,8 @@ func TestNormalizeLine(t *testing.T) {
 		{"加强基础研究 实现高水平科技自立自强", "加强基础研究 实现高水平科技自立自强"},
 		{"达到23家以上。[责任单位：区农业农村水利局]", "达到23家以上。[责任单位：区农业农村水利局]"},
 		{"　 \t ", ""},
+		{"调查\u200b研究\u00ad工作\u200d方案\ufeff。", "调查研究工作方案。"}, // invisible format characters go
+		{"昌江\u2060区", "昌江区"},
 	}
 	for _, tt := range tests {
 		if got := NormalizeLine(tt.in); got != tt.want {

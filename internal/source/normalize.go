@@ -28,10 +28,21 @@ func Normalize(text string) string {
 // Word bookmark markers are removed; spaces, tabs, full-width spaces (U+3000),
 // no-break spaces and other Unicode white space are stripped from both ends
 // (leading indentation is not content: the layout indents paragraphs itself);
-// a space between a digit and 年/月/日/号 is removed. Spaces inside the line
-// otherwise stay, because they print as the office submitted them.
+// a space between a digit and 年/月/日/号 is removed; invisible format
+// characters that Word and web pages leave inside a line (zero-width space,
+// joiners, word joiner, soft hyphen, a byte-order mark) are dropped, since
+// they print as nothing but no font has a glyph for them. Spaces inside the
+// line otherwise stay, because they print as the office submitted them.
 func NormalizeLine(line string) string {
 	line = bookmarkRE.ReplaceAllString(line, "")
+	if strings.ContainsFunc(line, isInvisible) {
+		line = strings.Map(func(r rune) rune {
+			if isInvisible(r) {
+				return -1
+			}
+			return r
+		}, line)
+	}
 	line = strings.TrimFunc(line, isBlank)
 	return dateSpaceRE.ReplaceAllString(line, "$1$2")
 }
@@ -41,4 +52,13 @@ func NormalizeLine(line string) string {
 // zero-width space and a stray byte-order mark.
 func isBlank(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200B' || r == '\uFEFF'
+}
+
+// isInvisible reports the format characters that print as nothing.
+func isInvisible(r rune) bool {
+	switch r {
+	case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD':
+		return true
+	}
+	return false
 }

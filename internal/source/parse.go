@@ -55,7 +55,14 @@ func readFile(path string) ([]byte, error) {
 func Parse(name, text string) (*model.Document, error) {
 	p := &parser{name: name, doc: &model.Document{Source: name}}
 	p.lines = splitLines(text)
+	if len(p.lines) == 0 {
+		return nil, diag.New(name, 0, "文件是空的，没有文字", "请检查是否选错了文件，或在 issue.toml 中删去这一项")
+	}
 	p.run()
+	if p.doc.Title() == "" {
+		p.probs = append(p.probs, diag.New(name, p.lines[0].no, "没有识别出文件标题（目录和书签要用到它）",
+			"请把标题写在文件开头；如果第一行就是标题，请在行首加“【标题】”"))
+	}
 	if err := p.probs.Err(); err != nil {
 		return nil, err
 	}

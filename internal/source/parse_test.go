@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"gazette/internal/diag"
 	"gazette/internal/model"
 )
 
@@ -141,11 +142,6 @@ func TestParseRules(t *testing.T) {
 			want: []string{"1 标题", "3 正文", "4 正文"},
 		},
 		{
-			name: "a document whose first line is body text has no title",
-			text: lines("会议传达学习了习近平总书记的重要讲话精神。会议强调，要抓好落实。"),
-			want: []string{"1 正文"},
-		},
-		{
 			name:  "CRLF, BOM and indentation",
 			text:  "\ufeff关于防汛的通知\r\n\r\n　　各乡镇：\r\n\t请做好防汛工作。\r\n",
 			want:  []string{"1 标题", "3 主送机关", "4 正文"},
@@ -163,6 +159,33 @@ func TestParseRules(t *testing.T) {
 				if got := blockAt(t, doc, line).Text; got != want {
 					t.Errorf("line %d text = %q, want %q", line, got, want)
 				}
+			}
+		})
+	}
+}
+
+// TestParseRefusesWhatCannotBePrinted: an empty file and a document with no
+// title (the 目录 and the bookmarks need one) stop the build with the file
+// and line, where a warning would let a blank 目录 entry through.
+func TestParseRefusesWhatCannotBePrinted(t *testing.T) {
+	tests := []struct {
+		name, text string
+		line       int
+		msg        string
+	}{
+		{"empty", "", 0, "文件是空的"},
+		{"only blank lines and a BOM", "\ufeff\r\n　　\r\n\t\r\n", 0, "文件是空的"},
+		{"body text first", lines("", "会议传达学习了习近平总书记的重要讲话精神。会议强调，要抓好落实。"), 2, "没有识别出文件标题"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("文件.txt", tt.text)
+			ps := diag.Problems(err)
+			if len(ps) != 1 {
+				t.Fatalf("problems = %v, want one", err)
+			}
+			if !strings.Contains(ps[0].Msg, tt.msg) || ps[0].Line != tt.line || ps[0].File != "文件.txt" {
+				t.Errorf("problem %q at %s:%d, want %q at line %d", ps[0].Msg, ps[0].File, ps[0].Line, tt.msg, tt.line)
 			}
 		})
 	}
