@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"gazette/fonts"
@@ -189,13 +190,9 @@ func (c *composer) balanced(text string, size float64) []Line {
 	return best
 }
 
-// left is where the line's first glyph starts.
-func (l *Line) left() float64 {
-	if len(l.Glyphs) == 0 {
-		return 0
-	}
-	return l.Glyphs[0].X
-}
+// left is where the line's measured text starts: its first glyph, less the
+// blank an opening mark at a line start loses.
+func (l *Line) left() float64 { return l.Left }
 
 // lineExtent is the width from the first glyph to the line's measured end.
 func lineExtent(l *Line) float64 { return l.Right - l.left() }
@@ -247,8 +244,17 @@ func missingProblem(file string, b *model.Block, r rune) *diag.Problem {
 	}
 	msg := fmt.Sprintf("字符 “%c”（U+%04X）在所配置的字体中都没有", r, r)
 	hint := "请在 issue.toml 的 [fonts] 中换用包含该字的字体，或改用常用字。"
-	if r > 0xFFFF {
+	switch {
+	case r > 0xFFFF && unicode.Is(unicode.Han, r):
 		hint = "这是扩展区汉字（超出基本多文种平面），内置字体不支持；请换用常用字或造字图片。"
+	case r > 0xFFFF:
+		hint = "这个字符（如表情符号）超出基本多文种平面，印刷字体里没有；请删去或改用文字。"
+	case unicode.In(r, unicode.Co):
+		msg = fmt.Sprintf("字符 U+%04X 是私用区字符（多为本单位的造字），所配置的字体中没有它的字形", r)
+		hint = "请改用标准汉字，或在 issue.toml 的 [fonts] 中换用含有这个造字的字体。"
+	case !unicode.IsGraphic(r):
+		msg = fmt.Sprintf("文件中有看不见的控制字符 U+%04X", r)
+		hint = "请删去这个字符（可在记事本中把这一行重新输入一遍）。"
 	}
 	if !utf8.ValidRune(r) || r == utf8.RuneError {
 		msg = "文件中有无法识别的字符（U+FFFD）"
@@ -443,4 +449,5 @@ func shiftLine(l *Line, x float64) {
 		l.Glyphs[i].X += d
 	}
 	l.Right += d
+	l.Left += d
 }

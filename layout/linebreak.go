@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"unicode"
 
 	"github.com/go-text/typesetting/segmenter"
 
@@ -59,6 +60,7 @@ type Glyph struct {
 // Line is one composed line.
 type Line struct {
 	Glyphs []Glyph
+	Left   float64 // where the line's measured text starts (an opening mark's cut blank not counted)
 	Right  float64 // where the line's measured text ends (a line-end mark counts half)
 	Last   bool    // the paragraph's last line (not justified)
 }
@@ -147,7 +149,7 @@ func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
 				r = ' '
 			}
 			a := atom{r: r, role: s.Role, size: s.Size, cjk: isCJK(r), space: r == ' ' || r == '\u3000'}
-			if !a.cjk && s.Role != fonts.Latin {
+			if !a.cjk && s.Role != fonts.Latin && !unicode.In(r, unicode.Co) { // a 造字 in the private use area is the CJK face's own
 				if _, ok := lb.Metrics.Advance(fonts.Latin, r); ok {
 					a.role = fonts.Latin
 				}
@@ -262,7 +264,7 @@ func endCut(a atom) float64 {
 func giveOf(atoms []atom, i int, first bool) float64 {
 	a := &atoms[i]
 	switch {
-	case a.before && i == 0 && startCut(atoms, first) > 0:
+	case a.before && i == 0: // cut at a line start, or holding the first-line indent: never squeezed
 		return 0
 	case !a.before && i == len(atoms)-1:
 		return 0
@@ -290,6 +292,17 @@ func squeezeRatios(atoms []atom, first bool, over float64) (ratios [numSqueezes]
 	return ratios, over <= 1e-6
 }
 
+// holdsStart reports whether a line keeps the blank before an opening mark
+// at its start: the first line of an indented or flush-left paragraph does,
+// so that "（一）" stands at the same indent in every paragraph; a wrapped
+// line, and every centred or right-aligned line, sets the mark flush (clreq
+// §3.1.6), so that a centred line like “（昌府办字〔2023〕25号）” is centred on
+// its ink, its closing mark's blank being dropped at the end (GB/T 15834
+// 5.1.10).
+func (p *Paragraph) holdsStart(first bool) bool {
+	return first && p.Align != AlignCenter && p.Align != AlignRight
+}
+
 func (p *Paragraph) avail(first bool) float64 {
 	if first {
 		return p.Width - p.Indent
@@ -312,14 +325,15 @@ func (lb *LineBreaker) breakPoints(atoms []atom, p *Paragraph) []int {
 // and spaces if the paragraph is justified.
 func fits(atoms []atom, start, end int, p *Paragraph, first bool) bool {
 	l := trimSpaces(atoms[start:end])
-	over := lineWidth(l, first) - p.avail(first) - 0.01
+	hold := p.holdsStart(first)
+	over := lineWidth(l, hold) - p.avail(first) - 0.01
 	if over <= 0 {
 		return true
 	}
 	if p.Align != Justify {
 		return false
 	}
-	_, ok := squeezeRatios(l, first, over)
+	_, ok := squeezeRatios(l, hold, over)
 	return ok
 }
 
@@ -384,12 +398,13 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 	if first {
 		left = p.Indent
 	}
-	slack := p.avail(first) - lineWidth(atoms, first)
+	hold := p.holdsStart(first)
+	slack := p.avail(first) - lineWidth(atoms, hold)
 	var ratios [numSqueezes]float64
 	extra := 0.0
 	switch {
 	case slack < 0:
-		ratios, _ = squeezeRatios(atoms, first, -slack)
+		ratios, _ = squeezeRatios(atoms, hold, -slack)
 	case p.Align == Justify && !last:
 		if gaps := stretchGaps(atoms); gaps > 0 {
 			extra = slack / float64(gaps)
@@ -399,11 +414,11 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 	case p.Align == AlignRight:
 		left += slack
 	}
-	line := Line{Glyphs: make([]Glyph, n), Last: last}
-	x := left - startCut(atoms, first)
+	line := Line{Glyphs: make([]Glyph, n), Left: left, Last: last}
+	x := left - startCut(atoms, hold)
 	for i := range atoms {
 		a := &atoms[i]
-		squeezed := giveOf(atoms, i, first) * ratios[a.class]
+		squeezed := giveOf(atoms, i, hold) * ratios[a.class]
 		x -= a.cutL
 		if a.before {
 			x -= squeezed

@@ -143,3 +143,21 @@ func TestMissingGlyphReported(t *testing.T) {
 		t.Errorf("missing = %q", string(missing))
 	}
 }
+
+// TestPrivateUseStaysInTheCJKFace: a 造字 in the private use area is looked
+// up in the span's own (CJK) face, never in the Latin face, whose private use
+// glyphs are ligatures and ornaments that would print as a wrong character.
+func TestPrivateUseStaysInTheCJKFace(t *testing.T) {
+	lb := &LineBreaker{Metrics: gridMetrics{}}
+	ls, _ := lb.Break(&Paragraph{Spans: []Span{{Text: "李\uE000岚A", Role: fonts.Fang, Size: 16}}, Width: 200})
+	roles := map[rune]fonts.Role{}
+	for _, g := range ls[0].Glyphs {
+		roles[g.R] = g.Role
+	}
+	if roles['\uE000'] != fonts.Fang {
+		t.Errorf("U+E000 set in role %v, want the CJK face %v", roles['\uE000'], fonts.Fang)
+	}
+	if roles['A'] != fonts.Latin {
+		t.Errorf("A set in role %v, want Latin", roles['A'])
+	}
+}

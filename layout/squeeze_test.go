@@ -219,3 +219,42 @@ func TestWithSizesKeepsTheGridFilled(t *testing.T) {
 		t.Error("title size not applied")
 	}
 }
+
+// TestParagraphStartBracketHoldsTheIndent: an opening bracket that starts a
+// paragraph stands at the 2-character indent whether or not its line had to
+// be squeezed, so that every "（一）" lines up down the page.
+func TestParagraphStartBracketHoldsTheIndent(t *testing.T) {
+	lb := &LineBreaker{Metrics: gridMetrics{}, Kinsoku: KinsokuGB}
+	for _, text := range []string{
+		"（一）强化理论学习。正文正文正文正文正文正文正文正文正文正文正文正文正文正文。",
+		"（二）推进文化自信，坚持以人民为中心、以文化人，正文正文正文正文正文正文。", // marks the squeezer could take
+		"（三）注重方式方法、、、、、、、、、、、、、、、、、、、、、、、、、。",
+	} {
+		p := &Paragraph{Spans: []Span{{Text: text, Role: fonts.Fang, Size: 16}}, Width: 20 * 16, Indent: 32, Align: Justify}
+		ls, _ := lb.Break(p)
+		if x := ls[0].Glyphs[0].X; math.Abs(x-32) > 0.001 {
+			t.Errorf("%q: the opening bracket stands at %.2f, want the indent 32", text, x)
+		}
+	}
+}
+
+// TestCentredLineCentresItsInk: a centred line that starts with an opening
+// mark and ends with a closing one sits in the middle of the measure by its
+// ink: the two blanks (the opening mark's left half, the closing mark's
+// right half) are both left out (clreq §3.1.6, GB/T 15834 5.1.10).
+func TestCentredLineCentresItsInk(t *testing.T) {
+	lb := &LineBreaker{Metrics: gridMetrics{}, Kinsoku: KinsokuGB}
+	ls := setLines(t, lb, "（昌府办字〔2023〕25号）", 28, AlignCenter)
+	if len(ls) != 1 {
+		t.Fatalf("%d lines", len(ls))
+	}
+	l := ls[0]
+	inkLeft := l.Glyphs[0].X + 8 // （ has its glyph on the right half of its em
+	inkRight := l.Right          // ） is measured to the end of its glyph half
+	if d := (inkLeft+inkRight)/2 - 28*16/2; math.Abs(d) > 0.01 {
+		t.Errorf("ink %.2f–%.2f is centred at %.2f, the measure at %.2f", inkLeft, inkRight, (inkLeft+inkRight)/2, 28.0*16/2)
+	}
+	if l.Left != inkLeft {
+		t.Errorf("Line.Left = %.2f, want the ink's start %.2f", l.Left, inkLeft)
+	}
+}
