@@ -186,10 +186,21 @@ func (lb *LineBreaker) markBreaks(atoms []atom) {
 		}
 	}
 	for i := 1; i < len(atoms); i++ {
-		if atoms[i].breakB && !lb.mayBreak(atoms[i-1].r, atoms[i].r) {
+		if atoms[i].breakB && (!lb.mayBreak(atoms[i-1].r, atoms[i].r) || itemNumberBefore(atoms, i)) {
 			atoms[i].breakB = false
 		}
 	}
+}
+
+// itemNumberBefore reports an item number such as "3." or "（2）" ending just
+// before atom i, whose text starts at i: the number stays with its item and
+// never ends a line alone (GB/T 9704-2012 7.3.3 numbers a level-3 item "1.").
+func itemNumberBefore(atoms []atom, i int) bool {
+	if !atoms[i].cjk || i < 2 {
+		return false
+	}
+	prev := atoms[i-1].r
+	return (prev == '.' || prev == '．') && isNumeric(atoms[i-2].r)
 }
 
 // mayBreak applies the tailoring of UAX #14 between prev and next.

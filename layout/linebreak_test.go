@@ -161,3 +161,31 @@ func TestPrivateUseStaysInTheCJKFace(t *testing.T) {
 		t.Errorf("A set in role %v, want Latin", roles['A'])
 	}
 }
+
+// TestNumbersStayWithTheirText: no line ends with an item number ("3.") or
+// splits a number from the measure word after it ("1篇", "100强").
+func TestNumbersStayWithTheirText(t *testing.T) {
+	tests := []struct {
+		text  string
+		chars int
+		keep  string // must stand on one line
+	}{
+		{"持续推进各项工作落实情况；3.深入实施创新驱动发展战略", 8, "3.深"},
+		{"各单位要撰写1篇对工作有指导意义的调研报告", 9, "1篇"},
+		{"争创中国农业企业品牌100强。重点推进", 7, "100强"},
+	}
+	for _, tt := range tests {
+		lines := breakText(t, tt.text, tt.chars)
+		joined := ""
+		for _, l := range lines {
+			joined += l.Text() + "|"
+		}
+		found := false
+		for _, l := range lines {
+			found = found || strings.Contains(l.Text(), tt.keep)
+		}
+		if !found {
+			t.Errorf("%q at %d characters: %q is split: %s", tt.text, tt.chars, tt.keep, joined)
+		}
+	}
+}
