@@ -5,7 +5,8 @@
 //
 // The imposition itself is pdfcpu's booklet support (2-up, A3, binding on
 // the long edge); this package only sets it up, shows each page at its
-// TrimBox, turns each sheet side to landscape and writes the file safely.
+// TrimBox, turns each sheet side to landscape and writes the file safely and
+// reproducibly (the same bytes for the same input).
 package impose
 
 import (
@@ -72,21 +73,22 @@ func File(in, out string) (res Result, err error) {
 	return res, atomicfile.Write(out, data)
 }
 
-// impose reads in and returns the imposed PDF.
+// impose reads in and returns the imposed PDF, the same bytes every time
+// for the same input (see writeReproducible).
 func impose(in string) ([]byte, Result, error) {
 	var res Result
-	f, err := os.Open(in)
+	input, err := os.ReadFile(in)
 	if err != nil {
 		return nil, res, fmt.Errorf("无法打开 %s: %w", in, err)
 	}
-	defer f.Close()
 	conf := model.NewDefaultConfiguration()
 	conf.Cmd = model.BOOKLET
-	ctx, err := readAndValidate(f, conf)
+	ctx, err := readAndValidate(bytes.NewReader(input), conf)
 	if err != nil {
 		return nil, res, fmt.Errorf("%s 不是可以读取的 PDF 文件（cannot parse PDF）: %w", in, err)
 	}
 	res.Pages = ctx.PageCount
+	date := proofDate(ctx)
 	if r := res.Pages % 4; r != 0 {
 		res.Padded = 4 - r
 	}
@@ -97,11 +99,11 @@ func impose(in string) ([]byte, Result, error) {
 		return nil, res, fmt.Errorf("拼版 %s 失败: %w", in, err)
 	}
 	res.SheetSides = ctx.PageCount
-	var buf bytes.Buffer
-	if err := write(ctx, &buf); err != nil {
+	data, err := writeReproducible(ctx, date, proofID(input))
+	if err != nil {
 		return nil, res, fmt.Errorf("写出拼版 PDF 失败: %w", err)
 	}
-	return buf.Bytes(), res, nil
+	return data, res, nil
 }
 
 // booklet imposes ctx in place with pdfcpu: 2-up on A3, long-edge binding.

@@ -1,6 +1,7 @@
 package impose
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"os"
@@ -10,8 +11,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"gazette/internal/testtool"
 )
@@ -180,4 +183,93 @@ func TestDefaultOut(t *testing.T) {
 			t.Errorf("DefaultOut(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// dated writes an A4 PDF of 4 pages whose CreationDate is created, or that
+// has none when created is zero.
+func dated(t *testing.T, dir string, created time.Time) string {
+	t.Helper()
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetFont("Helvetica", "", 96)
+	if !created.IsZero() {
+		pdf.SetCreationDate(created)
+	}
+	for i := 1; i <= 4; i++ {
+		pdf.AddPage()
+		pdf.Text(80, 150, strconv.Itoa(i))
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	if created.IsZero() { // an unknown key of the same length keeps the xref right
+		data = bytes.ReplaceAll(data, []byte("/CreationDate"), []byte("/CreationDatX"))
+	}
+	path := filepath.Join(dir, "dated.pdf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestImposeIsReproducible imposes the same input twice: the proofs must be
+// the same bytes, a valid PDF, dated from the input, else SOURCE_DATE_EPOCH,
+// else the Unix epoch.
+func TestImposeIsReproducible(t *testing.T) {
+	issued := time.Date(2023, 4, 30, 9, 15, 0, 0, time.FixedZone("CST", 8*3600))
+	tests := []struct {
+		name    string
+		created time.Time // the input's CreationDate; zero: none
+		epoch   string    // SOURCE_DATE_EPOCH
+		want    string    // the proof's CreationDate
+	}{
+		{name: "input CreationDate", created: issued, epoch: "1700000000", want: "D:20230430091500"}, // fpdf writes no time zone
+		{name: "SOURCE_DATE_EPOCH", epoch: "1700000000", want: "D:20231114221320+00'00'"},
+		{name: "neither: the epoch", want: "D:19700101000000+00'00'"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv(epochVar, tt.epoch)
+			dir := t.TempDir()
+			in := dated(t, dir, tt.created)
+			var proofs [][]byte
+			for _, name := range []string{"a.pdf", "b.pdf"} {
+				out := filepath.Join(dir, name)
+				if _, err := File(in, out); err != nil {
+					t.Fatalf("File: %v", err)
+				}
+				data, err := os.ReadFile(out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				proofs = append(proofs, data)
+			}
+			if !bytes.Equal(proofs[0], proofs[1]) {
+				t.Fatalf("two proofs of the same input differ (%d and %d bytes)", len(proofs[0]), len(proofs[1]))
+			}
+			ctx, err := readAndValidate(bytes.NewReader(proofs[0]), model.NewDefaultConfiguration())
+			if err != nil {
+				t.Fatalf("the proof does not read back: %v", err)
+			}
+			if got, ok := infoDate(ctx); !ok || got != tt.want {
+				t.Errorf("CreationDate %q (%v), want %q", got, ok, tt.want)
+			}
+			if len(ctx.ID) != 2 || ctx.ID[1] != proofID(mustRead(t, in)) {
+				t.Errorf("file ID %v, want the input's digest second", ctx.ID)
+			}
+			if qpdf := runTool(t, "qpdf", "--check", filepath.Join(dir, "a.pdf")); !strings.Contains(qpdf, "No syntax or stream encoding errors") {
+				t.Errorf("qpdf --check:\n%s", qpdf)
+			}
+		})
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
