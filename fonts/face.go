@@ -122,14 +122,23 @@ type lazyFace struct {
 }
 
 // Load prepares the faces cfg names; roles cfg leaves out use the bundled
-// faces. It is cheap: it only checks that the user's files exist, and parses
-// nothing. Its error is a diag.List of *diag.Problem, one per unreadable file.
+// faces. A Source with a Name and no Path is looked up among the installed
+// fonts (the system's font folders). Otherwise it is cheap: it only checks
+// that the user's files exist, and parses nothing. Its error is a diag.List of *diag.Problem, one per unreadable file.
 func Load(cfg Config) (*Set, error) {
 	s := &Set{cfg: Config{}}
 	var probs diag.List
 	for role, src := range cfg {
 		if role < 0 || role >= NumRoles {
 			return nil, fmt.Errorf("fonts: no role %d", int(role))
+		}
+		if src.Path == "" && src.Name != "" { // a font named, not its file: look among the installed ones
+			path, ok := findInstalled(src.Name)
+			if !ok {
+				probs = append(probs, errNotInstalled(role, src.Name))
+				continue
+			}
+			src.Path = path
 		}
 		s.cfg[role] = src
 		if src.Path == "" {

@@ -68,9 +68,9 @@ func ParseRole(key string) (Role, bool) {
 // Source names where a role's face comes from. The zero Source is the
 // built-in face.
 type Source struct {
-	Path  string // a .ttf, .otf, .ttc or .otc file; "" for the built-in face
+	Path  string // a .ttf, .otf, .ttc or .otc file; "" for the built-in face, or an installed font found by Name
 	Index int    // face index in a collection (TTC/OTC)
-	Name  string // or the face's PostScript or family name in a collection; wins over Index
+	Name  string // or the face's PostScript, family or full name (any language); wins over Index
 }
 
 // Config gives the Source of each role; a role left out uses its built-in face.
