@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -79,6 +80,53 @@ func BenchmarkBuildSampleWeb(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := build.BuildEditions(sample, build.Editions{Web: filepath.Join(dir, "x.pdf")}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestCLIFontsReportsUncoveredCharacters: a character no font has must not
+// hide the per-role report; the characters follow it, with file and line.
+func TestCLIFontsReportsUncoveredCharacters(t *testing.T) {
+	m := copySample(t, nil)
+	doc := filepath.Join(filepath.Dir(m), "03-第31次常务会议.txt")
+	data, err := os.ReadFile(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = append(bytes.TrimRight(data, "\n"), "\n会议还研究了𠀀字的写法。\n"...)
+	if err := os.WriteFile(doc, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := strconv.Itoa(bytes.Count(data, []byte("\n")))
+	tests := []struct {
+		cmd    string
+		code   int
+		stdout []string
+		stderr []string
+		not    string // not in stderr
+	}{
+		{"fonts", 1, []string{"宋体：FandolSong", "文件 内置 FandolSong-Regular.ttf", "缺 1 个本期用到的字符：𠀀（U+20000）", "西文字体："},
+			[]string{"发现 1 处问题：\n", "文件 03-第31次常务会议.txt 第" + line + "行：字符 “𠀀”（U+20000）在所配置的字体中都没有"}, "未生成 PDF"},
+		{"check", 1, nil, []string{"发现 1 处问题：\n", "第" + line + "行"}, "未生成 PDF"},
+		{"build", 1, nil, []string{"发现 1 处问题，未生成 PDF：\n", "第" + line + "行"}, "\x00"},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"gazette", tt.cmd, m}, &stdout, &stderr); code != tt.code {
+			t.Errorf("%s: exit %d, want %d", tt.cmd, code, tt.code)
+		}
+		for _, s := range tt.stdout {
+			if !strings.Contains(stdout.String(), s) {
+				t.Errorf("%s: stdout lacks %q:\n%s", tt.cmd, s, stdout.String())
+			}
+		}
+		for _, s := range tt.stderr {
+			if !strings.Contains(stderr.String(), s) {
+				t.Errorf("%s: stderr lacks %q:\n%s", tt.cmd, s, stderr.String())
+			}
+		}
+		if strings.Contains(stderr.String(), tt.not) {
+			t.Errorf("%s: stderr says %q:\n%s", tt.cmd, tt.not, stderr.String())
 		}
 	}
 }

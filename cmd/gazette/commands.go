@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -17,8 +18,11 @@ func buildCommand() *cli.Command {
 		Name:      "build",
 		Usage:     "排版并生成交付印刷的 PDF（出血、裁切框、PDF/X-1a）",
 		ArgsUsage: "issue.toml",
+		Description: "例如：\n" +
+			"  gazette build issue.toml\n" +
+			"  gazette build issue.toml -o 第4期.pdf --web",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "输出的印刷版 PDF（默认与 issue.toml 同名同目录）"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "把印刷版 PDF 写到 `文件.pdf`（默认与 issue.toml 同名同目录）"},
 			&cli.BoolFlag{Name: "web", Usage: "另生成网络版 PDF（无出血和裁切线，保留链接），与印刷版同目录，文件名加 -web"},
 		},
 		Action: func(c *cli.Context) error {
@@ -27,14 +31,11 @@ func buildCommand() *cli.Command {
 				return err
 			}
 			start := time.Now()
-			ed := build.Editions{Print: c.String("output")}
-			if ed.Print == "" {
-				ed.Print = build.DefaultOutput(path)
+			ed, err := editions(c, path)
+			if err != nil {
+				return err
 			}
-			if c.Bool("web") {
-				ed.Web = build.WebOutput(ed.Print)
-			}
-			is, err := build.BuildEditions(path, ed)
+			is, err := buildIssue(path, ed)
 			if err != nil {
 				return err
 			}
@@ -48,6 +49,50 @@ func buildCommand() *cli.Command {
 			return nil
 		},
 	}
+}
+
+// editions are the files `build` writes (-o, --web), checked before any
+// work is done: see checkOutput.
+func editions(c *cli.Context, manifestPath string) (build.Editions, error) {
+	ed := build.Editions{Print: c.String("output")}
+	if ed.Print == "" {
+		ed.Print = build.DefaultOutput(manifestPath)
+	}
+	if c.Bool("web") {
+		ed.Web = build.WebOutput(ed.Print)
+	}
+	example := filepath.Base(build.DefaultOutput(manifestPath))
+	for _, out := range outputs(ed) {
+		if out == ed.Web {
+			example = build.WebOutput(example)
+		}
+		if err := checkOutput(out, example); err != nil {
+			return ed, err
+		}
+		if err := checkNotInput(out, []string{manifestPath}); err != nil {
+			return ed, err
+		}
+	}
+	return ed, nil
+}
+
+// buildIssue lays the issue out and writes ed, unless an edition would
+// replace one of the files the issue reads.
+func buildIssue(manifestPath string, ed build.Editions) (*build.Issue, error) {
+	is, err := build.Prepare(manifestPath)
+	if err != nil {
+		return nil, err
+	}
+	in := issueInputs(is)
+	for _, out := range outputs(ed) {
+		if err := checkNotInput(out, in); err != nil {
+			return nil, err
+		}
+	}
+	if err := is.Write(ed); err != nil {
+		return nil, err
+	}
+	return is, nil
 }
 
 // printPadding tells how many blank pages saddle stitching needed, and where.
@@ -95,26 +140,39 @@ func printWarnings(c *cli.Context, ws []*diag.Problem) {
 func fontsCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "fonts",
-		Usage:     "列出各字体角色所用的字体文件及其覆盖范围",
+		Usage:     "列出各字体角色所用的字体文件及其覆盖范围，以及本期哪些字没有字体能显示",
 		ArgsUsage: "[issue.toml]",
+		Description: "例如：\n" +
+			"  gazette fonts            （内置字体）\n" +
+			"  gazette fonts issue.toml （本期所配的字体，并检查本期用到的每个字）",
 		Action: func(c *cli.Context) error {
-			cfg := fonts.Config{}
-			var runes []rune
-			if c.NArg() > 0 {
-				is, err := build.Prepare(c.Args().First())
+			if c.NArg() == 0 {
+				set, err := fonts.Load(fonts.Config{})
 				if err != nil {
 					return err
 				}
-				cfg = is.Manifest.Fonts
-				runes = usedRunes(is)
+				return printFonts(c, set, nil)
 			}
-			set, err := fonts.Load(cfg)
+			path, err := manifestArg(c)
 			if err != nil {
 				return err
 			}
-			return printFonts(c, set, runes)
+			return issueFonts(c, path)
 		},
 	}
+}
+
+// issueFonts reports on the fonts of the issue at path, then lays the issue
+// out: its error lists each character no font covers, with file and line.
+func issueFonts(c *cli.Context, path string) error {
+	is, err := build.Read(path)
+	if err != nil {
+		return err
+	}
+	if err := printFonts(c, is.Fonts, usedRunes(is)); err != nil {
+		return err
+	}
+	return is.Lay()
 }
 
 // usedRunes lists the distinct characters of an issue's documents.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
@@ -13,15 +14,25 @@ func imposeCommand() *cli.Command {
 		Name:      "impose",
 		Usage:     "把骑马钉小册子拼成 A3 横向双联（办公室打样用，pdfcpu booklet）",
 		ArgsUsage: "BOOK.pdf",
+		Description: "例如：\n" +
+			"  gazette impose issue.pdf              （写出 issue-拼版.pdf）\n" +
+			"  gazette impose issue.pdf -o 打样.pdf",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "输出的 PDF 文件（默认 BOOK-拼版.pdf）"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "把拼版结果写到 `文件.pdf`（默认 BOOK-拼版.pdf）"},
 		},
 		Action: func(c *cli.Context) error {
 			path, err := pdfArg(c)
 			if err != nil {
 				return err
 			}
-			res, err := impose.File(path, c.String("output"))
+			out := c.String("output")
+			if out == "" {
+				out = impose.DefaultOut(path)
+			}
+			if err := checkOutput(out, filepath.Base(impose.DefaultOut(path))); err != nil {
+				return err
+			}
+			res, err := impose.File(path, out)
 			if err != nil {
 				return err
 			}

@@ -1,10 +1,15 @@
 // Command gazette typesets one issue of a Chinese government gazette
 // (政府公报) into a print-ready PDF.
 //
-//	gazette build [-o OUT.pdf] issue.toml
+//	gazette build [-o OUT.pdf] [--web] issue.toml
 //	gazette check issue.toml
 //	gazette fonts [issue.toml]
+//	gazette preflight [--max-saddle N] [--all] FILE.pdf
+//	gazette impose [-o OUT.pdf] BOOK.pdf
 //	gazette version
+//	gazette help [命令]
+//
+// Options may come before or after the file.
 package main
 
 import (
@@ -13,6 +18,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -40,20 +46,35 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	app := newApp(stdout, stderr)
+	args = normalizeArgs(app, args)
 	if err := app.Run(args); err != nil {
-		report(stderr, err)
+		report(stderr, err, problemsHeader(app, args))
 		return 1
 	}
 	return 0
 }
 
-func report(w io.Writer, err error) {
+// problemsHeader heads the list of problems: the commands that write a PDF
+// say that they did not.
+func problemsHeader(app *cli.App, args []string) string {
+	if len(args) > 1 {
+		if c := app.Command(args[1]); c != nil && (c.Name == "build" || c.Name == "impose") {
+			return "发现 %d 处问题，未生成 PDF：\n"
+		}
+	}
+	return "发现 %d 处问题：\n"
+}
+
+// report writes err for the office staff: each problem on its own line
+// under header (a format with one %d, the count), any other error as one
+// line.
+func report(w io.Writer, err error, header string) {
 	var exit cli.ExitCoder
 	if errors.As(err, &exit) && exit.Error() == "" {
 		return
 	}
 	if ps := diag.Problems(err); len(ps) > 0 {
-		fmt.Fprintf(w, "发现 %d 处问题，未生成 PDF：\n", len(ps))
+		fmt.Fprintf(w, header, len(ps))
 		for _, p := range ps {
 			fmt.Fprintln(w, "  ✗ "+p.Error())
 		}
@@ -62,19 +83,35 @@ func report(w io.Writer, err error) {
 	fmt.Fprintln(w, "错误："+err.Error())
 }
 
+// newApp is gazette's command set. urfave/cli's own help (English) is
+// switched off: see help.go.
 func newApp(stdout, stderr io.Writer) *cli.App {
-	return &cli.App{
-		Name:        "gazette",
-		Usage:       "把一期政府公报排成可交付印刷的 PDF（typeset a government gazette issue to PDF）",
-		Version:     version,
-		Writer:      stdout,
-		ErrWriter:   stderr,
-		HideVersion: true,
+	app := &cli.App{
+		Name:         "gazette",
+		Usage:        "把一期政府公报排成可交付印刷的 PDF",
+		Version:      version,
+		Writer:       stdout,
+		ErrWriter:    stderr,
+		HideVersion:  true,
+		HideHelp:     true,
+		OnUsageError: usageError,
 		Commands: []*cli.Command{
-			buildCommand(), checkCommand(), fontsCommand(), preflightCommand(), imposeCommand(), versionCommand(),
+			buildCommand(), checkCommand(), fontsCommand(), preflightCommand(), imposeCommand(),
+			versionCommand(), helpCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {},
 	}
+	app.Action = func(c *cli.Context) error {
+		if c.NArg() > 0 {
+			return unknownCommand(app, c.Args().First())
+		}
+		printAppHelp(c.App.Writer, app)
+		return nil
+	}
+	for _, c := range app.Commands {
+		c.HideHelp, c.OnUsageError = true, usageError
+	}
+	return app
 }
 
 func versionCommand() *cli.Command {
@@ -90,10 +127,20 @@ func versionCommand() *cli.Command {
 
 // manifestArg returns the single issue.toml argument.
 func manifestArg(c *cli.Context) (string, error) {
-	if c.NArg() != 1 {
-		return "", fmt.Errorf("请给出一个期刊清单文件，例如：gazette %s issue.toml", c.Command.Name)
+	return oneArg(c, "期刊清单文件", "issue.toml")
+}
+
+// oneArg returns the command's single file argument, what names the kind of
+// file and example shows one.
+func oneArg(c *cli.Context, what, example string) (string, error) {
+	switch c.NArg() {
+	case 1:
+		return c.Args().First(), nil
+	case 0:
+		return "", fmt.Errorf("请给出一个%s，例如：gazette %s %s", what, c.Command.Name, example)
 	}
-	return c.Args().First(), nil
+	return "", fmt.Errorf("只能给出一个%s，现在给了 %d 个（%s）；例如：gazette %s %s",
+		what, c.NArg(), strings.Join(c.Args().Slice(), "、"), c.Command.Name, example)
 }
 
 func elapsed(start time.Time) string {

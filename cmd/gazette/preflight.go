@@ -14,8 +14,11 @@ func preflightCommand() *cli.Command {
 		Name:      "preflight",
 		Usage:     "像印刷厂那样检查一个 PDF（字体、页面框、颜色、透明、图像分辨率、页数、PDF/X）",
 		ArgsUsage: "FILE.pdf",
+		Description: "例如：\n" +
+			"  gazette preflight issue.pdf\n" +
+			"  gazette preflight issue.pdf --all --max-saddle 48",
 		Flags: []cli.Flag{
-			&cli.IntFlag{Name: "max-saddle", Value: preflight.DefaultMaxSaddle, Usage: "骑马钉的最多页数，超过就提示改胶装"},
+			&cli.IntFlag{Name: "max-saddle", Value: preflight.DefaultMaxSaddle, Usage: "骑马钉最多订 `N` 页，超过就提示改胶装"},
 			&cli.BoolFlag{Name: "all", Usage: fmt.Sprintf("列出全部发现（默认每类最多 %d 条）", perCode)},
 		},
 		Action: func(c *cli.Context) error {
@@ -38,10 +41,7 @@ func preflightCommand() *cli.Command {
 
 // pdfArg returns the single PDF argument.
 func pdfArg(c *cli.Context) (string, error) {
-	if c.NArg() != 1 {
-		return "", fmt.Errorf("请给出一个 PDF 文件，例如：gazette %s issue.pdf", c.Command.Name)
-	}
-	return c.Args().First(), nil
+	return oneArg(c, " PDF 文件", "issue.pdf")
 }
 
 // perCode is how many findings of one kind the report lists unless --all

@@ -28,6 +28,20 @@ type Issue struct {
 // Prepare reads the manifest and every document, loads the fonts and lays the
 // issue out. It writes nothing.
 func Prepare(manifestPath string) (*Issue, error) {
+	is, err := Read(manifestPath)
+	if err != nil {
+		return nil, err
+	}
+	if err := is.Lay(); err != nil {
+		return nil, err
+	}
+	return is, nil
+}
+
+// Read reads the manifest and every document and loads the fonts, without
+// laying the issue out (`gazette fonts` reports on the fonts even when the
+// layout finds characters no font has). It writes nothing.
+func Read(manifestPath string) (*Issue, error) {
 	m, err := manifest.Load(manifestPath)
 	if err != nil {
 		return nil, err
@@ -41,25 +55,31 @@ func Prepare(manifestPath string) (*Issue, error) {
 		return nil, err
 	}
 	is.Fonts = set
-	metrics, err := layout.NewFontMetrics(set)
+	return is, nil
+}
+
+// Lay lays out an issue Read returned, pads it for saddle stitching and adds
+// the layout's warnings.
+func (is *Issue) Lay() error {
+	metrics, err := layout.NewFontMetrics(is.Fonts)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	in, err := layoutInput(m)
+	in, err := layoutInput(is.Manifest)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	in.Metrics = metrics
 	book, err := layout.Lay(in)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	is.Book = book
 	for _, w := range book.Warnings {
 		is.Warnings = append(is.Warnings, &diag.Problem{Msg: w})
 	}
 	is.bind()
-	return is, nil
+	return nil
 }
 
 // layoutInput turns [layout] and [print] into layout's input (without the
@@ -155,24 +175,33 @@ func BuildEditions(manifestPath string, ed Editions) (*Issue, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := is.Write(ed); err != nil {
+		return nil, err
+	}
+	return is, nil
+}
+
+// Write writes each edition asked for of an issue Prepare returned; the CLI
+// calls it once it has checked that no output would overwrite an input.
+func (is *Issue) Write(ed Editions) error {
 	opt, err := is.renderOptions()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if ed.Print != "" {
 		p := is.Manifest.Print
 		opt.Print = &render.Print{BleedMM: p.BleedMM, CropMarks: p.CropMarks, Condition: p.OutputCondition}
 		if err := render.WriteFile(ed.Print, is.Book, is.Fonts, opt); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if ed.Web != "" {
 		opt.Print = nil
 		if err := render.WriteFile(ed.Web, is.Book, is.Fonts, opt); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return is, nil
+	return nil
 }
 
 // renderOptions are the settings both editions share.
