@@ -34,10 +34,11 @@ func Lay(in Input) (*Book, error) {
 	var probs diag.List
 	var plans []*docPlan
 	var all []item
+	var warns []string
 	for si := range in.Issue.Sections {
 		for _, d := range in.Issue.Sections[si].Documents {
-			c := &composer{st: in.Style, lb: lb, doc: d, probs: &probs}
-			c.compose()
+			c := composeDocument(in.Style, lb, d, &probs)
+			warns = append(warns, c.warns...)
 			if len(c.items) == 0 {
 				continue
 			}
@@ -60,7 +61,7 @@ func Lay(in Input) (*Book, error) {
 		}
 	}
 	b := &Book{Title: bookTitle(in.Issue), Width: in.Style.PageWidth, Height: in.Style.PageHeight,
-		Warnings: forcedWarnings(forced)}
+		Warnings: append(warns, forcedWarnings(forced)...)}
 	bs := &bookSetter{in: in, lb: lb, book: b}
 	front := bs.frontMatter(plans)
 	for _, p := range front {
@@ -71,6 +72,39 @@ func Lay(in Input) (*Book, error) {
 	b.Pages = append(b.Pages, front...)
 	bs.bodyPages(body, plans, len(front))
 	return b, nil
+}
+
+// composeDocument lays out one document's vertical list. When its last page
+// would hold no more than a quarter of a page, the document is set again
+// with tight punctuation (LineBreaker.Tight), and that setting is kept if it
+// saves the page: one document set evenly throughout, either way.
+func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.List) *composer {
+	c := &composer{st: st, lb: lb, doc: d, probs: probs}
+	c.compose()
+	pages, _ := paginate(c.items, st)
+	if len(pages) < 2 || textLines(pages[len(pages)-1]) > st.LinesPerPage/4 {
+		return c
+	}
+	lb.Tight = true
+	defer func() { lb.Tight = false }()
+	tight := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}}
+	tight.compose()
+	if p, _ := paginate(tight.items, st); len(p) < len(pages) {
+		tight.probs = probs
+		return tight
+	}
+	return c
+}
+
+// textLines counts the lines of text placed on a page.
+func textLines(page []placed) int {
+	n := 0
+	for _, pl := range page {
+		if pl.item.line != nil {
+			n++
+		}
+	}
+	return n
 }
 
 // forcedWarnings tells the office where a page had to break against the

@@ -18,6 +18,7 @@ type composer struct {
 	doc   *model.Document
 	items []item
 	probs *diag.List
+	warns []string     // what the office may want to fix; the build goes on
 	block *model.Block // the block being composed, for messages
 }
 

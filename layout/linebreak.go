@@ -83,6 +83,12 @@ type LineBreaker struct {
 	Metrics Metrics
 	Kinsoku Kinsoku
 	Punct   PunctStyle
+	// Tight squeezes the punctuation of every justified line, in clreq's
+	// reduction order, wherever that takes in one more character, not only
+	// where a prohibition would otherwise fall at the break. Lay sets it for
+	// a document whose last page would hold only a few lines, to save the
+	// page (as an editor asks the compositor to "挤一挤").
+	Tight bool
 
 	// scratch space reused from paragraph to paragraph (a LineBreaker is
 	// not safe for concurrent use)
@@ -136,9 +142,8 @@ func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
 	return lines, missing
 }
 
-// atoms measures the paragraph's characters. Latin letters and digits inside
-// CJK spans are set in the Latin face when it has them; the marks in
-// cjkForced always stay in the CJK face (standards.md §2.5).
+// atoms measures the paragraph's characters, each in the face faceFor picks;
+// the marks in cjkForced always stay in the CJK face (standards.md §2.5).
 func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
 	atoms := lb.atomBuf[:0]
 	defer func() { lb.atomBuf = atoms[:0] }()
@@ -148,12 +153,7 @@ func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
 			if r == '\n' || r == '\r' || r == '\t' {
 				r = ' '
 			}
-			a := atom{r: r, role: s.Role, size: s.Size, cjk: isCJK(r), space: r == ' ' || r == '\u3000'}
-			if !a.cjk && s.Role != fonts.Latin && !unicode.In(r, unicode.Co) { // a 造字 in the private use area is the CJK face's own
-				if _, ok := lb.Metrics.Advance(fonts.Latin, r); ok {
-					a.role = fonts.Latin
-				}
-			}
+			a := atom{r: r, role: lb.faceFor(s.Role, r), size: s.Size, cjk: isCJK(r), space: r == ' ' || r == '\u3000'}
 			adv, ok := lb.Metrics.Advance(a.role, r)
 			if !ok || r > 0xFFFF { // the PDF's fonts are BMP-only (fonts-and-pdf.md: fpdf panics beyond U+FFFF)
 				missing = append(missing, r)
@@ -167,6 +167,27 @@ func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
 		}
 	}
 	return atoms, missing
+}
+
+// faceFor is the role whose face sets r in a span of role. Latin letters and
+// digits come from the Latin face (office practice: Times New Roman digits in
+// 仿宋 text, standards.md §1.9), except in the bold faces of titles and 一级
+// headings, whose own digits match their weight ("第31次", "附件2"), as long as
+// those faces have them. A 造字 in the private use area is always the CJK
+// face's own: the Latin face's private glyphs are ligatures and ornaments.
+func (lb *LineBreaker) faceFor(role fonts.Role, r rune) fonts.Role {
+	if role == fonts.Latin || isCJK(r) || unicode.In(r, unicode.Co) {
+		return role
+	}
+	if role == fonts.Title || role == fonts.Hei {
+		if _, ok := lb.Metrics.Advance(role, r); ok {
+			return role
+		}
+	}
+	if _, ok := lb.Metrics.Advance(fonts.Latin, r); ok {
+		return fonts.Latin
+	}
+	return role
 }
 
 // markBreaks sets breakB from UAX #14 (via go-text's segmenter), then removes
@@ -325,7 +346,7 @@ func (p *Paragraph) avail(first bool) float64 {
 func (lb *LineBreaker) breakPoints(atoms []atom, p *Paragraph) []int {
 	var ends []int
 	for start := 0; start < len(atoms); {
-		end := fitLine(atoms, start, p, len(ends) == 0, len(atoms))
+		end := fitLine(atoms, start, p, len(ends) == 0, len(atoms), lb.Tight)
 		ends = append(ends, end)
 		start = end
 	}
@@ -334,33 +355,40 @@ func (lb *LineBreaker) breakPoints(atoms []atom, p *Paragraph) []int {
 
 // fits reports whether atoms[start:end] fit the line, squeezing punctuation
 // and spaces if the paragraph is justified.
-func fits(atoms []atom, start, end int, p *Paragraph, first bool) bool {
+func fits(atoms []atom, start, end int, p *Paragraph, first, squeeze bool) bool {
 	l := trimSpaces(atoms[start:end])
 	hold := p.holdsStart(first)
 	over := lineWidth(l, hold) - p.avail(first) - 0.01
 	if over <= 0 {
 		return true
 	}
-	if p.Align != Justify {
+	if !squeeze || p.Align != Justify {
 		return false
 	}
 	_, ok := squeezeRatios(l, hold, over)
 	return ok
 }
 
-// fitLine returns where the line starting at start ends: the most atoms that
-// fit (squeezing punctuation if need be: "先挤进，后推出", clreq §3.1.7),
-// pushed back to an allowed break.
-func fitLine(atoms []atom, start int, p *Paragraph, first bool, limit int) int {
-	fit := start + 1
-	for e := start + 1; e <= limit; e++ {
-		if !fits(atoms, start, e, p, first) {
-			break
-		}
-		fit = e
-	}
-	if fit == len(atoms) {
+// fitLine returns where the line starting at start ends. Marks keep their
+// set widths while the line fills; only where the natural end would put a
+// mark that may not start a line (or leave one that may not end it) at the
+// break does the line squeeze its punctuation to take it in — "先挤进，后推出"
+// (clreq §3.1.7) — and where even that fails, the line ends at the last
+// allowed break before, the rest being pushed to the next line. Squeezing
+// every line to gain a character would set 全角式 text as 开明式 on some lines
+// and not on others; a tight line does so all the same (LineBreaker.Tight).
+func fitLine(atoms []atom, start int, p *Paragraph, first bool, limit int, tight bool) int {
+	fit := lastFit(atoms, start, p, first, limit, tight)
+	if fit == len(atoms) || atoms[fit].breakB {
 		return fit
+	}
+	if p.Align == Justify {
+		squeezed := lastFit(atoms, start, p, first, limit, true)
+		for b := squeezed; b > fit; b-- {
+			if b == len(atoms) || atoms[b].breakB {
+				return b
+			}
+		}
 	}
 	for b := fit; b > start; b-- {
 		if atoms[b].breakB {
@@ -368,6 +396,19 @@ func fitLine(atoms []atom, start int, p *Paragraph, first bool, limit int) int {
 		}
 	}
 	return fit // no allowed break on the whole line: break where it overflows
+}
+
+// lastFit is the end of the longest run atoms[start:e] that fits the line,
+// with its punctuation squeezed if squeeze is set (at least one atom).
+func lastFit(atoms []atom, start int, p *Paragraph, first bool, limit int, squeeze bool) int {
+	fit := start + 1
+	for e := start + 1; e <= limit; e++ {
+		if !fits(atoms, start, e, p, first, squeeze) {
+			break
+		}
+		fit = e
+	}
+	return fit
 }
 
 // avoidOrphan moves a character down when the last line would hold a single

@@ -112,22 +112,39 @@ func TestPunctStyles(t *testing.T) {
 }
 
 func TestSqueezeOrder(t *testing.T) {
-	// 10 em of text with brackets and a full stop inside, set in 9.5 em:
-	// clreq takes the brackets' blanks (priority 4), equally, before the
-	// full stop's (priority 7): a quarter em from each bracket.
-	ls := setLines(t, &LineBreaker{}, "一二（三）四。五六七", 9.5, Justify)
+	// 9.5 em of text set in 9.25 em, ending in a closing mark that may not
+	// start a line: the line squeezes to take it in ("先挤进", clreq §3.1.7),
+	// and clreq takes the brackets' blanks (priority 4), equally, before the
+	// full stop's (priority 7): an eighth of an em from each bracket.
+	ls := setLines(t, &LineBreaker{}, "一二（三）四。五六」", 9.25, Justify)
 	if len(ls) != 1 {
 		t.Fatalf("did not squeeze onto one line: %q", lineTexts(ls))
 	}
 	l := ls[0]
-	if got := advanceAfter(t, l, '）', 1); math.Abs(got-12) > 0.01 {
-		t.Errorf("） advances %.2f, want 12 (squeezed first)", got)
+	if got := advanceAfter(t, l, '）', 1); math.Abs(got-14) > 0.01 {
+		t.Errorf("） advances %.2f, want 14 (squeezed first)", got)
 	}
-	if got := advanceAfter(t, l, '二', 1); math.Abs(got-12) > 0.01 {
-		t.Errorf("二 to （ is %.2f, want 12 (the opening bracket gives its left blank)", got)
+	if got := advanceAfter(t, l, '二', 1); math.Abs(got-14) > 0.01 {
+		t.Errorf("二 to （ is %.2f, want 14 (the opening bracket gives its left blank)", got)
 	}
 	if got := advanceAfter(t, l, '。', 1); math.Abs(got-16) > 0.01 {
 		t.Errorf("。 advances %.2f, want 16 (left for last)", got)
+	}
+}
+
+// TestNoSqueezeWithoutAProhibition: a line whose natural end is an allowed
+// break keeps its marks full width (全角式) and is justified, rather than
+// squeezing its punctuation to take one more character.
+func TestNoSqueezeWithoutAProhibition(t *testing.T) {
+	ls := setLines(t, &LineBreaker{}, "一二（三）四。五六七八九", 9.5, Justify)
+	if got := lineTexts(ls); len(got) != 2 || got[0] != "一二（三）四。五六" {
+		t.Fatalf("lines %q, want the first to end at 六", got)
+	}
+	if got := advanceAfter(t, ls[0], '。', 1); got < 16 {
+		t.Errorf("。 advances %.2f, want at least a full em", got)
+	}
+	if got := ls[0].Right; math.Abs(got-9.5*16) > 0.01 {
+		t.Errorf("the line ends at %.2f, want it justified to %.2f", got, 9.5*16)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	_ "image/png"
 	"math"
 	"os"
+	"path/filepath"
 
 	"gazette/fonts"
 	"gazette/internal/diag"
@@ -211,6 +212,14 @@ func drawCells(p *Page, cells []tableCell, xs, ys []float64, x, y0, lead float64
 	}
 }
 
+// minImagePPI is the resolution a picture needs at its printed size.
+const minImagePPI = 300
+
+// warn records a warning about the block at line of the document.
+func (c *composer) warn(line int, msg, hint string) {
+	c.warns = append(c.warns, (&diag.Problem{File: c.doc.Source, Line: line, Msg: msg, Hint: hint}).Error())
+}
+
 // image places a picture as wide as asked (or the measure), on whole grid
 // lines so the text after it stays on the grid.
 func (c *composer) image(b *model.Block) {
@@ -233,7 +242,16 @@ func (c *composer) image(b *model.Block) {
 	}
 	w := c.st.TextWidth()
 	if im.WidthMM > 0 {
+		if im.WidthMM*MM > w+0.01 {
+			c.warn(b.Line, fmt.Sprintf("图片 “%s” 要求宽 %g 毫米，比版心（%.0f 毫米）还宽，已按版心宽度排", filepath.Base(im.Path), im.WidthMM, w/MM),
+				"如需整版大图，请把宽度改为不超过版心的数值。")
+		}
 		w = math.Min(w, im.WidthMM*MM)
+	}
+	// standards.md §3.6: pictures need 300 ppi at their printed size.
+	if ppi := float64(cfg.Width) / (w / 72); ppi < minImagePPI {
+		c.warn(b.Line, fmt.Sprintf("图片 “%s” 按印出的宽度 %.0f 毫米只有 %.0f ppi，印刷需要 %d ppi 以上，印出来会发虚", filepath.Base(im.Path), w/MM, ppi, minImagePPI),
+			fmt.Sprintf("请换用更清晰的原图（这个宽度要 %d 像素宽），或把图片印得小一些（宽=…毫米）。", int(math.Ceil(w/72*minImagePPI))))
 	}
 	h := w * float64(cfg.Height) / float64(cfg.Width)
 	rows := math.Ceil(h / c.st.LinePitch)
