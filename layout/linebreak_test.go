@@ -189,3 +189,22 @@ func TestNumbersStayWithTheirText(t *testing.T) {
 		}
 	}
 }
+
+// TestDigitsFollowTheWeight: digits in 仿宋 text come from the Latin face
+// (Times-style digits, office practice), but in a bold title or a 黑体 head
+// they stay in that face, so that "第31次" is bold throughout.
+func TestDigitsFollowTheWeight(t *testing.T) {
+	lb := &LineBreaker{Metrics: gridMetrics{}}
+	for _, tt := range []struct {
+		role, want fonts.Role
+	}{
+		{fonts.Fang, fonts.Latin}, {fonts.Kai, fonts.Latin}, {fonts.Title, fonts.Title}, {fonts.Hei, fonts.Hei},
+	} {
+		ls, _ := lb.Break(&Paragraph{Spans: []Span{{Text: "第31次会议", Role: tt.role, Size: 16}}, Width: 400})
+		for _, g := range ls[0].Glyphs {
+			if g.R == '3' && g.Role != tt.want {
+				t.Errorf("a digit in a %v span is set in %v, want %v", tt.role, g.Role, tt.want)
+			}
+		}
+	}
+}
