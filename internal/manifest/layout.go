@@ -1,7 +1,9 @@
 package manifest
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -13,37 +15,67 @@ import (
 
 // Layout holds the typesetting choices of [layout] in issue.toml.
 type Layout struct {
-	Preset      string `toml:"preset"`      // "gbt9704" (default) or "compact"
-	Punctuation string `toml:"punctuation"` // "quanjiao" (default), "kaiming" or "banjiao" (clreq §3.1.6)
-	Kinsoku     string `toml:"kinsoku"`     // "gb" (default), "basic" or "strict" (clreq §3.1.7)
-	BodySize    Size   `toml:"body_size"`   // body type: a 字号 name ("三号") or bp; 0 = the preset's
-	TitleSize   Size   `toml:"title_size"`  // document titles, likewise
+	Preset      string // "gbt9704" (default) or "compact"
+	Punctuation string // "quanjiao" (default), "kaiming" or "banjiao" (clreq §3.1.6)
+	Kinsoku     string // "gb" (default), "basic" or "strict" (clreq §3.1.7)
+	BodySize    Size   // body type: a 字号 name ("三号") or bp; 0 = the preset's
+	TitleSize   Size   // document titles, likewise
 }
 
 // Size is a type size in bp, written in issue.toml either as a Chinese 字号
 // name ("三号", "小四") or as a number of bp (16, 10.5).
 type Size float64
 
-// UnmarshalTOML implements toml.Unmarshaler.
-func (s *Size) UnmarshalTOML(v any) error {
+// The sizes [layout] accepts, in bp.
+const (
+	minSize = 5
+	maxSize = 72
+)
+
+// layoutFile mirrors [layout] for decoding; sizes are checked in
+// checkLayout, so that a slip is reported in Chinese with its line.
+type layoutFile struct {
+	Preset      string `toml:"preset"`
+	Punctuation string `toml:"punctuation"`
+	Kinsoku     string `toml:"kinsoku"`
+	BodySize    any    `toml:"body_size"`
+	TitleSize   any    `toml:"title_size"`
+}
+
+// size reads the size key of [layout]: a 字号 name or a number of bp in
+// [minSize, maxSize]; absent is 0.
+func (m *Manifest) size(key string, v any, data []byte, probs *diag.List) Size {
+	name := keyTable["layout."+key].name
+	var msg string
 	switch v := v.(type) {
+	case nil:
+		return 0
 	case string:
-		bp, ok := layout.Zihao[strings.TrimSpace(v)]
-		if !ok {
-			return fmt.Errorf("字号 “%s” 不认识（可写 三号、小四、五号 等，或直接写磅数如 16）", v)
+		if bp, ok := layout.Zihao[strings.TrimSpace(v)]; ok {
+			return Size(bp)
 		}
-		*s = Size(bp)
-	case int64:
-		*s = Size(v)
-	case float64:
-		*s = Size(v)
+		msg = fmt.Sprintf("%s “%s” 不认识", name, v)
 	default:
-		return fmt.Errorf("字号应写成 “三号” 这样的名称或磅数")
+		n, ok := toFloat(v)
+		if ok && n >= minSize && n <= maxSize {
+			return Size(n)
+		}
+		msg = fmt.Sprintf("%s %v 不合理", name, v)
+		if ok {
+			msg = fmt.Sprintf("%s %g 磅超出范围", name, n)
+		}
 	}
-	if *s < 5 || *s > 72 {
-		return fmt.Errorf("字号 %.1f 磅不合理（应在 5 到 72 磅之间）", float64(*s))
-	}
-	return nil
+	*probs = append(*probs, &diag.Problem{File: m.Path, Line: keyLine(data, toml.Key{"layout", key}), Msg: msg,
+		Hint: fmt.Sprintf("%s应在 %d 到 %d 磅之间（写数字，不加引号），或写字号名称如 \"三号\"（可用：%s）。",
+			name, minSize, maxSize, zihaoNames())})
+	return 0
+}
+
+// zihaoNames lists the 字号 names from the largest, 初号 … 八号.
+func zihaoNames() string {
+	names := slices.Collect(maps.Keys(layout.Zihao))
+	slices.SortFunc(names, func(a, b string) int { return cmp.Compare(layout.Zihao[b], layout.Zihao[a]) })
+	return strings.Join(names, "、")
 }
 
 // choice is one [layout] key with a closed set of values; the first is the
@@ -55,10 +87,12 @@ type choice struct {
 	what   string
 }
 
-// checkLayout fills in the defaults of [layout] and reports values outside
-// their sets, naming the key's line.
-func (m *Manifest) checkLayout(data []byte, probs *diag.List) {
+// checkLayout fills m.Layout from [layout] with its defaults and reports
+// values outside their sets, naming the key's line.
+func (m *Manifest) checkLayout(f *layoutFile, data []byte, probs *diag.List) {
 	l := &m.Layout
+	*l = Layout{Preset: f.Preset, Punctuation: f.Punctuation, Kinsoku: f.Kinsoku,
+		BodySize: m.size("body_size", f.BodySize, data, probs), TitleSize: m.size("title_size", f.TitleSize, data, probs)}
 	for _, c := range []choice{
 		{"preset", &l.Preset, []string{"gbt9704", "compact"}, "版式"},
 		{"punctuation", &l.Punctuation, []string{"quanjiao", "kaiming", "banjiao"}, "标点样式"},

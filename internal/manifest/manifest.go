@@ -5,6 +5,8 @@
 //
 // Keys outside the schema are errors that name the key and its line, so a
 // typing slip never passes silently; paths are relative to the manifest.
+// TOML syntax and type errors become Chinese through the rules and the key
+// table of messages.go.
 package manifest
 
 import (
@@ -65,7 +67,7 @@ type file struct {
 		Serial int       `toml:"serial"`
 		Date   time.Time `toml:"date"`
 	} `toml:"issue"`
-	Layout  Layout                `toml:"layout"`
+	Layout  layoutFile            `toml:"layout"`
 	Print   printFile             `toml:"print"`
 	Fonts   map[string]fontSource `toml:"fonts"`
 	Section []struct {
@@ -118,8 +120,6 @@ func (f *fontSource) UnmarshalTOML(v any) error {
 	return errors.New("字体应写成文件路径字符串，或 { path = \"…\", index = 0 }")
 }
 
-const manifestHint = "请对照 README 中 issue.toml 的示例修改。"
-
 // Load reads and checks the manifest at path.
 func Load(path string) (*Manifest, error) {
 	data, err := os.ReadFile(path)
@@ -147,15 +147,15 @@ func Parse(path string, data []byte) (*Manifest, error) {
 			Msg:  fmt.Sprintf("无法识别的设置项 “%s”", k.String()),
 			Hint: "请检查拼写，或删除这一项。" + manifestHint})
 	}
-	m := &Manifest{Path: path, Dir: filepath.Dir(path), Layout: f.Layout}
-	m.fill(&f, data, &probs)
+	m := &Manifest{Path: path, Dir: filepath.Dir(path)}
+	m.fill(&f, md, data, &probs)
 	if err := probs.Err(); err != nil {
 		return nil, err
 	}
 	return m, nil
 }
 
-func (m *Manifest) fill(f *file, data []byte, probs *diag.List) {
+func (m *Manifest) fill(f *file, md toml.MetaData, data []byte, probs *diag.List) {
 	g := &m.Issue.Gazette
 	fg := &f.Gazette
 	*g = model.Gazette{Name: fg.Name, EnglishName: fg.EnglishName, Sponsor: fg.Sponsor,
@@ -164,20 +164,16 @@ func (m *Manifest) fill(f *file, data []byte, probs *diag.List) {
 		Telephone: fg.Telephone, Email: fg.Email}
 	if fg.Emblem != "" {
 		g.Emblem = m.resolve(fg.Emblem)
+		m.checkEscapes(fg.Emblem, keyLine(data, toml.Key{"gazette", "emblem"}), data, probs)
 	}
 	for _, c := range fg.Committee {
 		g.Committee = append(g.Committee, model.CommitteeRole{Role: c.Role, Names: c.Names})
 	}
-	m.Issue.Year, m.Issue.Number, m.Issue.Serial = f.Issue.Year, f.Issue.Number, f.Issue.Serial
-	d := f.Issue.Date
-	m.Issue.Date = model.Date{Year: d.Year(), Month: int(d.Month()), Day: d.Day()}
 	m.require(probs, data, g.Name != "", "gazette.name", "缺少公报名称")
-	m.require(probs, data, f.Issue.Year > 0, "issue.year", "缺少出版年份")
-	m.require(probs, data, f.Issue.Number > 0, "issue.number", "缺少期号（第几期）")
-	m.require(probs, data, !d.IsZero(), "issue.date", "缺少出版日期，例如 date = 2023-08-30")
+	m.checkIssue(f, md, data, probs)
 	m.fillFonts(f, data, probs)
 	m.fillSections(f, data, probs)
-	m.checkLayout(data, probs)
+	m.checkLayout(&f.Layout, data, probs)
 	m.checkPrint(&f.Print, data, probs)
 }
 
@@ -193,15 +189,17 @@ func (m *Manifest) require(probs *diag.List, data []byte, ok bool, key, msg stri
 func (m *Manifest) fillFonts(f *file, data []byte, probs *diag.List) {
 	m.Fonts = fonts.Config{}
 	for key, src := range f.Fonts {
+		line := keyLine(data, toml.Key{"fonts", key})
 		role, ok := fonts.ParseRole(key)
 		if !ok {
-			*probs = append(*probs, &diag.Problem{File: m.Path, Line: keyLine(data, toml.Key{"fonts", key}),
+			*probs = append(*probs, &diag.Problem{File: m.Path, Line: line,
 				Msg:  fmt.Sprintf("没有名为 “%s” 的字体角色", key),
 				Hint: "可用的角色：song（宋体）、fang（仿宋）、hei（黑体）、kai（楷体）、title（标题）、latin（西文）。"})
 			continue
 		}
 		s := src.Source
 		if s.Path != "" {
+			m.checkEscapes(s.Path, line, data, probs)
 			s.Path = m.resolve(s.Path)
 		}
 		m.Fonts[role] = s
@@ -214,6 +212,7 @@ func (m *Manifest) fillSections(f *file, data []byte, probs *diag.List) {
 			Hint: "请至少添加一个 [[section]]，写明 title 和 documents。"})
 	}
 	lines := sectionLines(data)
+	docs := documentLines{data: data, seen: map[string]listed{}, count: map[string]int{}}
 	for i, s := range f.Section {
 		sec := Section{Title: s.Title}
 		if i < len(lines) {
@@ -228,17 +227,79 @@ func (m *Manifest) fillSections(f *file, data []byte, probs *diag.List) {
 				Msg: fmt.Sprintf("栏目 “%s” 没有列出任何文件（documents）", s.Title), Hint: manifestHint})
 		}
 		for _, d := range s.Documents {
-			p := m.resolve(d)
-			if _, err := os.Stat(p); err != nil {
-				*probs = append(*probs, &diag.Problem{File: m.Path, Line: stringLine(data, d),
-					Msg:  fmt.Sprintf("找不到栏目 “%s” 中的文件 “%s”", s.Title, d),
-					Hint: "请检查文件名是否写对、文件是否放在 issue.toml 所在的文件夹（或写明相对路径）。"})
+			if p, ok := m.document(&docs, s.Title, d, probs); ok {
+				sec.Documents = append(sec.Documents, p)
 			}
-			sec.Documents = append(sec.Documents, p)
 		}
 		m.Sections = append(m.Sections, sec)
 		m.Issue.Sections = append(m.Issue.Sections, model.Section{Title: s.Title})
 	}
+}
+
+// listed is where a document was first listed.
+type listed struct {
+	section string
+	line    int
+}
+
+// documentLines tracks the documents listed so far and the line of each.
+type documentLines struct {
+	data  []byte
+	seen  map[string]listed // by resolved path
+	count map[string]int    // occurrences so far, by name as written
+}
+
+// line is the line of the next occurrence of d as written.
+func (dl *documentLines) line(d string) int {
+	ls := stringLines(dl.data, escapeControls(d))
+	n := dl.count[d]
+	dl.count[d]++
+	if n < len(ls) {
+		return ls[n]
+	}
+	return stringLine(dl.data, escapeControls(d))
+}
+
+// document checks document d of section title: its path as written, that
+// it exists, and that it is not listed twice. It returns the resolved path
+// and whether to typeset it.
+func (m *Manifest) document(dl *documentLines, title, d string, probs *diag.List) (string, bool) {
+	line := dl.line(d)
+	if m.checkEscapes(d, line, dl.data, probs) {
+		return "", false
+	}
+	p := filepath.Clean(m.resolve(d))
+	if first, ok := dl.seen[p]; ok {
+		*probs = append(*probs, &diag.Problem{File: m.Path, Line: line,
+			Msg:  fmt.Sprintf("文件 “%s” 列出了两次（栏目 “%s” 第%d行已经列过）", d, first.section, first.line),
+			Hint: "同一份文件只能列一次，请删除这一行；如果这里本该是另一份文件，请改正文件名。"})
+		return "", false
+	}
+	dl.seen[p] = listed{title, line}
+	if _, err := os.Stat(p); err != nil {
+		*probs = append(*probs, &diag.Problem{File: m.Path, Line: line,
+			Msg:  fmt.Sprintf("找不到栏目 “%s” 中的文件 “%s”", title, d),
+			Hint: "请检查文件名是否写对、文件是否放在 issue.toml 所在的文件夹（或写明相对路径）。"})
+	}
+	return p, true
+}
+
+// checkEscapes reports a path that a backslash escape changed as it was
+// read (D:\fonts\new.ttf holds a form feed and a newline), at line; it
+// reports whether it did.
+func (m *Manifest) checkEscapes(p string, line int, data []byte, probs *diag.List) bool {
+	if !strings.ContainsAny(p, "\b\t\n\f\r\x1b") {
+		return false
+	}
+	key, value := rawAssignment(lineText(data, line))
+	*probs = append(*probs, &diag.Problem{File: m.Path, Line: line, Msg: escapedPathMsg, Hint: backslashHint(key, value)})
+	return true
+}
+
+// escapeControls writes the control characters of s back as the escapes
+// they were read from, to find s in the text.
+func escapeControls(s string) string {
+	return strings.NewReplacer("\b", `\b`, "\t", `\t`, "\n", `\n`, "\f", `\f`, "\r", `\r`, "\x1b", `\e`).Replace(s)
 }
 
 func (m *Manifest) resolve(p string) string {
@@ -260,68 +321,4 @@ func (m *Manifest) CreationTime() time.Time {
 	}
 	d := m.Issue.Date
 	return time.Date(d.Year, time.Month(d.Month), d.Day, 12, 0, 0, 0, time.FixedZone("CST", 8*3600))
-}
-
-func decodeProblem(path string, data []byte, err error) error {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		return &diag.Problem{File: path, Line: pe.Position.Line, Msg: "issue.toml 格式有误：" + pe.Message,
-			Hint: "请检查这一行的引号、等号和方括号是否成对。" + manifestHint}
-	}
-	msg := err.Error()
-	line := 0
-	// toml type errors name the key: "toml: line 12 (last key "issue.year"): …"
-	if i := strings.Index(msg, "line "); i >= 0 {
-		fmt.Sscanf(msg[i:], "line %d", &line)
-	}
-	return &diag.Problem{File: path, Line: line, Msg: "issue.toml 中有设置项的类型不对",
-		Hint: "数字不要加引号，文字要加引号，日期写成 2023-08-30。", Err: err}
-}
-
-// keyLine finds the line of key k in the TOML text: the line of its table
-// header, then the first line inside that table that assigns its last part.
-func keyLine(data []byte, k toml.Key) int {
-	lines := strings.Split(string(data), "\n")
-	table := strings.Join(k[:len(k)-1], ".")
-	last := k[len(k)-1]
-	inTable := table == ""
-	for i, l := range lines {
-		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "[") {
-			name := strings.Trim(t, "[] \t")
-			if j := strings.Index(name, "]"); j >= 0 {
-				name = name[:j]
-			}
-			if name == strings.Join(k, ".") {
-				return i + 1
-			}
-			inTable = name == table
-			continue
-		}
-		if inTable && (strings.HasPrefix(t, last+" ") || strings.HasPrefix(t, last+"=") || strings.HasPrefix(t, last+"\t")) {
-			return i + 1
-		}
-	}
-	return 0
-}
-
-// stringLine returns the line where the quoted string s first appears.
-func stringLine(data []byte, s string) int {
-	for i, l := range strings.Split(string(data), "\n") {
-		if strings.Contains(l, `"`+s+`"`) || strings.Contains(l, `'`+s+`'`) {
-			return i + 1
-		}
-	}
-	return 0
-}
-
-// sectionLines returns the line of each [[section]] header, in order.
-func sectionLines(data []byte) []int {
-	var out []int
-	for i, l := range strings.Split(string(data), "\n") {
-		if strings.TrimSpace(l) == "[[section]]" {
-			out = append(out, i+1)
-		}
-	}
-	return out
 }

@@ -66,7 +66,8 @@ func TestPrintProblems(t *testing.T) {
 		{"output condition", "\n[print]\noutput_condition = \"ISO Coated v2\"\n", at + 1, "印刷条件"},
 		{"saddle pages", "\n[print]\nsaddle_max_pages = 2\n", at + 1, "骑马钉"},
 		{"saddle fraction", "\n[print]\nsaddle_max_pages = 60.5\n", at + 1, "不是整数"},
-		{"crop marks type", "\n[print]\ncrop_marks = \"yes\"\n", at + 1, "类型不对"},
+		{"crop marks type", "\n[print]\ncrop_marks = \"yes\"\n", at + 1, "crop_marks（裁切线）只能写 true（是）或 false（否）"},
+		{"bleed negative", "\n[print]\nbleed = -3\n", at + 1, "bleed 应写成 0 到 10 之间的数字"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
