@@ -83,6 +83,7 @@ func (c *checker) checkBoxes() {
 		normalize(&pb)
 		c.checkPageBoxes(i+1, pb)
 		t := pb.TrimBox()
+		c.trims[i+1] = t
 		sizes = addSize(sizes, t.Width()*mmPerPt, t.Height()*mmPerPt, i+1)
 	}
 	c.reportSizes(sizes)

@@ -49,6 +49,33 @@ func (cs colorSpace) calibrated() bool {
 	return false
 }
 
+// printable reports whether cs is a space PDF/X-1a allows as it is:
+// DeviceGray or DeviceCMYK.
+func (cs colorSpace) printable() bool {
+	return cs.family == "DeviceGray" || cs.family == "DeviceCMYK"
+}
+
+// inks returns the Separation or DeviceN space of cs (cs itself, or the
+// base of an Indexed space), or nil.
+func (cs colorSpace) inks() *colorSpace {
+	switch {
+	case cs.family == "Separation" || cs.family == "DeviceN":
+		return &cs
+	case cs.family == "Indexed" && cs.base != nil:
+		return cs.base.inks()
+	}
+	return nil
+}
+
+// badAlternate reports whether cs is a Separation or DeviceN (or an
+// Indexed space of one) whose alternate space is not DeviceGray or
+// DeviceCMYK: RGB, ICC, Lab… PDF/X-1a forbids those too, and a RIP that
+// does not print the inks on plates of their own separates the alternate.
+func (cs colorSpace) badAlternate() bool {
+	in := cs.inks()
+	return in != nil && in.base != nil && !in.base.printable() && in.base.family != ""
+}
+
 // spot reports whether cs is a spot colour: a Separation, or a DeviceN
 // with a colorant other than the four process inks.
 func (cs colorSpace) spot() bool {
@@ -111,19 +138,30 @@ func (s *scanner) resolveColorSpace(o types.Object, depth int) colorSpace {
 	return colorSpace{}
 }
 
+// namedColorSpace resolves a colour space name. The inline-image
+// abbreviations G, RGB and CMYK give way to a ColorSpace resource of that
+// name: "/G cs" in a content stream names a resource.
 func (s *scanner) namedColorSpace(name string, depth int) colorSpace {
 	switch name {
-	case "DeviceGray", "G":
+	case "DeviceGray":
 		return deviceGray
-	case "DeviceRGB", "RGB":
+	case "DeviceRGB":
 		return deviceRGB
-	case "DeviceCMYK", "CMYK":
+	case "DeviceCMYK":
 		return deviceCMYK
 	case "Pattern":
 		return colorSpace{family: "Pattern"}
 	}
 	if o := s.resource("ColorSpace", name); o != nil {
 		return s.resolveColorSpace(o, depth+1)
+	}
+	switch name {
+	case "G":
+		return deviceGray
+	case "RGB":
+		return deviceRGB
+	case "CMYK":
+		return deviceCMYK
 	}
 	return colorSpace{}
 }

@@ -25,6 +25,16 @@ func (c *checker) checkPageCount() {
 	}
 }
 
+// checkEncryption reports an encrypted file. One that needs a password to
+// open never gets here (Check cannot read it); one with only an owner
+// (permissions) password opens anywhere, but PDF/X forbids encryption and
+// a RIP may refuse it.
+func (c *checker) checkEncryption() {
+	if c.ctx.Encrypt != nil {
+		c.add(Error, 0, "encrypted", "文件加了密（权限密码），印刷厂的 RIP 可能拒收，请导出不加密的 PDF")
+	}
+}
+
 // checkPDFX reports the PDF/X markers: the GTS_PDFX output intent, the
 // GTS_PDFXVersion and Trapped keys of the document information and the
 // document ID.

@@ -2,7 +2,6 @@ package preflight
 
 import (
 	"math"
-	"slices"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
@@ -27,43 +26,17 @@ func (s *scanner) do(name string) {
 	case st != nil && *st == "Image":
 		s.image(name, sd.Dict)
 	case st != nil && *st == "Form":
-		objNr := 0
-		if r, ok := o.(types.IndirectRef); ok {
-			objNr = r.ObjectNumber.Value()
-		}
-		s.form(name, objNr, sd)
+		s.form(name, objNumber(o), sd)
 	}
 }
 
 // form scans a form XObject with its matrix and resources.
 func (s *scanner) form(name string, objNr int, sd *types.StreamDict) {
-	if len(s.forms) >= maxFormDepth || s.calls >= maxFormCalls || (objNr > 0 && slices.Contains(s.forms, objNr)) {
-		return
-	}
-	s.calls++
-	content, err := s.decode(sd)
-	if err != nil {
-		s.note(Warning, "content-unreadable", "表单 /%s 的内容无法读取：%v", name, err)
-		return
-	}
-	saved, savedRes := s.gs, s.res
-	s.forms = append(s.forms, objNr)
-	defer func() { s.gs, s.res, s.forms = saved, savedRes, s.forms[:len(s.forms)-1] }()
+	gs := s.gs
 	if m := s.numberArray(sd.Dict, "Matrix"); len(m) == 6 {
-		s.gs.ctm = matrix(m).times(s.gs.ctm)
+		gs.ctm = matrix(m).times(gs.ctm)
 	}
-	if r, ok := sd.Find("Resources"); ok {
-		if d, err := s.c.ctx.DereferenceDict(r); err == nil && d != nil {
-			s.res = d
-		}
-	}
-	s.checkGroup(sd.Dict, "表单 /"+name+" ")
-	s.checkResources()
-	depth := len(s.stack)
-	s.run(content)
-	if len(s.stack) > depth { // unbalanced q inside the form
-		s.stack = s.stack[:depth]
-	}
+	s.runNested(nested{label: "表单 /" + name, objNr: objNr, sd: sd, gs: gs, res: s.ownResources(sd.Dict, s.res)})
 }
 
 // numberArray returns the numbers of array entry key of d.
@@ -133,14 +106,8 @@ func (s *scanner) intEntry(d types.Dict, key string) int {
 
 // checkImage reports an image's colour, transparency and resolution.
 func (s *scanner) checkImage(img imageInfo) {
-	switch {
-	case img.stencil:
-	case img.cs.rgb():
-		s.note(Error, "color-rgb", "%s 是 RGB 图（%s）：印刷需 CMYK 或灰度", img.name, img.cs.label())
-	case img.cs.calibrated():
-		s.note(Warning, "color-icc", "%s 用与设备无关的颜色空间 %s：PDF/X-1a 只允许 DeviceCMYK、DeviceGray 和专色", img.name, img.cs.label())
-	case img.cs.spot():
-		s.note(Info, "color-spot", "专色 %s（%s）", img.cs.spotLabel(), img.name)
+	if !img.stencil {
+		s.colorUse(img.cs, img.name+" ")
 	}
 	if img.smask {
 		s.note(Error, "transparency-image", "%s 带透明通道（SMask）：PDF/X-1a 不允许透明；请换成不透明的图", img.name)
@@ -162,6 +129,7 @@ func (s *scanner) checkPPI(img imageInfo) {
 		return
 	}
 	ppi := math.Min(float64(img.width)/(wPt/72), float64(img.height)/(hPt/72))
+	ppi = math.Round(ppi*1e6) / 1e6 // 299.9999999 from rounding in the matrices is 300
 	sev, why := Warning, "低于 300 ppi，印出来会发虚"
 	switch {
 	case ppi >= GoodPPI:

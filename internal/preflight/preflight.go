@@ -7,7 +7,9 @@
 // returns its findings as data; the CLI only formats them. The document is
 // read with pdfcpu; content streams are scanned with a small operator scanner
 // (q/Q, cm, colour operators, text, Do, inline images) to learn which colours
-// paint and at what size each image is printed.
+// paint and at what size each image is printed — the page's own content and
+// everything it draws: forms, pattern cells, Type 3 glyphs and the
+// appearances of the annotations that print.
 package preflight
 
 import (
@@ -20,6 +22,7 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 	pdfvalidate "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/validate"
 )
 
@@ -118,7 +121,7 @@ func Check(path string, opt Options) (rep *Report, err error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &checker{ctx: ctx, opt: opt, findings: findings, fonts: map[int]string{}}
+	c := &checker{ctx: ctx, opt: opt, findings: findings, fonts: map[int]string{}, trims: map[int]*types.Rectangle{}}
 	c.run()
 	return &Report{File: path, Pages: ctx.PageCount, Findings: merge(c.findings)}, nil
 }
@@ -134,6 +137,9 @@ func open(path string) (*model.Context, []Finding, error) {
 		return nil, nil, fmt.Errorf("无法打开 %s: %w", path, err)
 	}
 	ctx, err := read(data)
+	if errors.Is(err, pdfcpu.ErrWrongPassword) {
+		return nil, nil, fmt.Errorf("%s 加了打开密码，无法检查；PDF/X 不允许加密，印刷厂的 RIP 也打不开，请导出不加密的 PDF: %w", path, err)
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s 不是可以读取的 PDF 文件（cannot parse PDF）: %w", path, err)
 	}
@@ -160,6 +166,9 @@ func validate(data []byte) error {
 	if err != nil {
 		return err
 	}
+	if patternCycle(ctx) {
+		return errPatternCycle
+	}
 	return safely(func() error { return pdfvalidate.XRefTable(ctx) })
 }
 
@@ -170,7 +179,8 @@ type checker struct {
 	ctx      *model.Context
 	opt      Options
 	findings []Finding
-	fonts    map[int]string // font object number → problem ("" if none)
+	fonts    map[int]string           // font object number → problem ("" if none)
+	trims    map[int]*types.Rectangle // page → TrimBox (else CropBox or MediaBox)
 }
 
 func (c *checker) add(sev Severity, page int, code, format string, args ...any) {
@@ -183,6 +193,7 @@ func (c *checker) add(sev Severity, page int, code, format string, args ...any) 
 
 // run performs every check.
 func (c *checker) run() {
+	c.checkEncryption()
 	c.checkBoxes()
 	for p := 1; p <= c.ctx.PageCount; p++ {
 		c.scanPage(p)

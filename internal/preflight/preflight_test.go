@@ -208,7 +208,7 @@ func TestCheck(t *testing.T) {
 			},
 			want: []want{
 				{code: "transparency-image", sev: Error, pages: []int{4}, text: "SMask"},
-				{code: "color-rgb", sev: Error, pages: []int{4}, text: "RGB 图"},
+				{code: "color-rgb", sev: Error, pages: []int{4}, text: "用 RGB 颜色（DeviceRGB）"},
 			},
 			errors: true,
 		},

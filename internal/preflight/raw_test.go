@@ -31,10 +31,34 @@ func TestCheckHandWritten(t *testing.T) {
 			},
 			want: []want{
 				{code: "color-rgb", sev: Error, pages: []int{1}, text: "ICCBased N=3"},
-				{code: "color-icc", sev: Warning, pages: []int{1}, text: "ICCBased N=4"},
-				{code: "color-icc", sev: Warning, pages: []int{1}, text: "Lab"},
+				{code: "color-icc", sev: Error, pages: []int{1}, text: "描边用与设备无关的颜色 ICCBased N=4：PDF/X-1a 只允许 CMYK、灰度和专色；导出时选 PDF/X-1a 或“转换为目标色彩空间 CMYK”"},
+				{code: "color-icc", sev: Error, pages: []int{1}, text: "填充或写字用与设备无关的颜色 Lab"},
 				{code: "color-spot", sev: Info, pages: []int{1}, text: "Separation /PANTONE 186 C（替代色 DeviceCMYK）"},
 			},
+		},
+		{
+			name: "device-independent grey; spot colours with RGB, ICC and Lab alternates", // the resource /G is not DeviceGray
+			make: func(d *rawDoc) (string, string) {
+				gray := d.stream("/N 1", "icc")
+				rgb := d.stream("/N 3", "icc")
+				fn := d.add("<< /FunctionType 2 /Domain [0 1] /C0 [0 0 0] /C1 [1 0.8 0] /N 1 >>")
+				img := d.stream(fmt.Sprintf("/Type /XObject /Subtype /Image /Width 600 /Height 600 /BitsPerComponent 8 /ColorSpace [/Indexed [/Separation /Gold /DeviceRGB %d 0 R] 1 <00FF>]", fn), string(make([]byte, 360000)))
+				res := fmt.Sprintf("<< /ColorSpace << /IG [/ICCBased %d 0 R] /CG [/CalGray << /WhitePoint [0.95 1 1.09] >>] "+
+					"/G [/Separation /Gold /DeviceRGB %d 0 R] /N [/DeviceN [/Black /Silver] [/ICCBased %d 0 R] %d 0 R] /L [/Separation /Mint [/Lab << /WhitePoint [0.95 1 1.09] >>] %d 0 R] "+
+					"/K [/Separation /Warm#20Red /DeviceCMYK %d 0 R] >> /XObject << /Im1 %d 0 R >> >>", gray, fn, rgb, fn, fn, fn, img)
+				d.page(trimmed, res, "/IG cs 0.5 sc /CG CS 0.5 SC /G cs 1 scn /N CS 1 1 SCN /L cs 1 scn /K cs 1 scn q 144 0 0 144 0 0 cm /Im1 Do Q")
+				return "", ""
+			},
+			want: []want{
+				{code: "color-icc", sev: Error, pages: []int{1}, text: "填充或写字用与设备无关的颜色 ICCBased N=1：PDF/X-1a 只允许 CMYK、灰度和专色"},
+				{code: "color-icc", sev: Error, pages: []int{1}, text: "描边用与设备无关的颜色 CalGray"},
+				{code: "spot-alternate", sev: Error, pages: []int{1}, text: "填充或写字用专色 Separation /Gold（替代色 DeviceRGB），替代色不是 CMYK 或灰度"},
+				{code: "spot-alternate", sev: Error, pages: []int{1}, text: "描边用专色 DeviceN /Black /Silver（替代色 ICCBased N=3）"},
+				{code: "spot-alternate", sev: Error, pages: []int{1}, text: "用专色 Separation /Mint（替代色 Lab）"},
+				{code: "spot-alternate", sev: Error, pages: []int{1}, text: "图像 /Im1 用专色 Separation /Gold（替代色 DeviceRGB）"},
+				{code: "color-spot", sev: Info, pages: []int{1}, text: "专色 Separation /Warm Red（替代色 DeviceCMYK）"},
+			},
+			absent: []string{"color-rgb"},
 		},
 		{
 			name: "CalRGB and an indexed RGB image",
@@ -46,7 +70,7 @@ func TestCheckHandWritten(t *testing.T) {
 			},
 			want: []want{
 				{code: "color-rgb", sev: Error, text: "CalRGB"},
-				{code: "color-rgb", sev: Error, text: "图像 /Im7 是 RGB 图（Indexed/DeviceRGB）"},
+				{code: "color-rgb", sev: Error, text: "图像 /Im7 用 RGB 颜色（Indexed/DeviceRGB）"},
 			},
 		},
 		{

@@ -25,8 +25,16 @@ type gstate struct {
 	ctm              matrix
 	fillCS, strokeCS colorSpace
 	fill, stroke     []float64
-	render           int    // text rendering mode (Tr)
-	font             string // font resource name (Tf)
+	render           int     // text rendering mode (Tr)
+	font             string  // font resource name (Tf)
+	size             float64 // font size (Tf)
+	tm               matrix  // text matrix (Tm; reset by BT)
+}
+
+// initialState is the graphics state a page (or a pattern cell, or an
+// annotation's appearance) starts with.
+func initialState() gstate {
+	return gstate{ctm: identity, tm: identity, fillCS: deviceGray, strokeCS: deviceGray, fill: []float64{0}, stroke: []float64{0}}
 }
 
 // maxFormDepth bounds nested form XObjects (and breaks cycles);
@@ -41,13 +49,25 @@ const (
 type scanner struct {
 	c     *checker
 	page  int
-	res   types.Dict
-	gs    gstate
+	frame // the content stream being run
 	stack []gstate
-	forms []int // object numbers of the forms being drawn, outermost first
-	calls int   // forms drawn on this page so far
+	forms []int        // object numbers of the nested streams being run, outermost first
+	calls int          // nested streams run on this page so far
+	seen  map[int]bool // patterns and Type 3 fonts scanned on this page, by object number
 	found map[string]Finding
 	order []string
+}
+
+// frame is what a content stream runs in. A nested stream (a form, a
+// pattern cell, a Type 3 glyph, an annotation's appearance) has a frame of
+// its own while it runs.
+type frame struct {
+	gs      gstate
+	res     types.Dict
+	base    matrix // the CTM at the start of the stream: the space its patterns are placed in
+	where   string // what colour findings start with: "" on the page, "在图案 /P1 里，"…
+	noColor bool   // colour operators are ignored (an uncoloured pattern, a d1 glyph)
+	floor   int    // Q does not pop below this: the rest of the stack is the drawing stream's
 }
 
 // note records a finding once per page.
@@ -63,8 +83,8 @@ func (s *scanner) note(sev Severity, code, format string, args ...any) {
 
 // scanPage checks page p: its transparency group, resources and content.
 func (c *checker) scanPage(p int) {
-	s := &scanner{c: c, page: p, found: map[string]Finding{}}
-	s.gs = gstate{ctm: identity, fillCS: deviceGray, strokeCS: deviceGray, fill: []float64{0}, stroke: []float64{0}}
+	s := &scanner{c: c, page: p, seen: map[int]bool{}, found: map[string]Finding{}}
+	s.gs, s.base = initialState(), identity
 	err := safely(func() error { return s.runPage() })
 	if err != nil {
 		s.note(Warning, "content-unreadable", "页面内容无法完整读取，这一页的颜色、字体和图像检查可能不全：%v", err)
@@ -89,6 +109,7 @@ func (s *scanner) runPage() error {
 		return err
 	}
 	s.run(content)
+	s.checkAnnotations(d)
 	return nil
 }
 
@@ -211,28 +232,51 @@ func (s *scanner) op(name string, args []token) {
 	case "q":
 		s.stack = append(s.stack, s.gs)
 	case "Q":
-		if n := len(s.stack); n > 0 {
+		if n := len(s.stack); n > s.floor {
 			s.gs, s.stack = s.stack[n-1], s.stack[:n-1]
 		}
 	case "cm":
 		if v := numbers(args); len(v) == 6 {
 			s.gs.ctm = matrix(v).times(s.gs.ctm)
 		}
-	case "Tr":
-		if v := numbers(args); len(v) == 1 {
-			s.gs.render = int(v[0])
-		}
-	case "Tf":
-		s.gs.font = firstName(args)
 	case "Tj", "TJ", "'", "\"":
 		s.text()
 	case "Do":
 		s.do(lastName(args))
 	case "sh":
 		s.shading(lastName(args))
+	case "d1": // a Type 3 glyph that takes its colour from the text
+		s.noColor = true
 	default:
-		s.colorOp(name, args)
+		if !s.textState(name, args) {
+			s.colorOp(name, args)
+		}
 	}
+}
+
+// textState handles the text state operators the check follows.
+func (s *scanner) textState(name string, args []token) bool {
+	v := numbers(args)
+	switch name {
+	case "BT":
+		s.gs.tm = identity
+	case "Tm":
+		if len(v) == 6 {
+			s.gs.tm = matrix(v)
+		}
+	case "Tr":
+		if len(v) == 1 {
+			s.gs.render = int(v[0])
+		}
+	case "Tf":
+		s.gs.font = firstName(args)
+		if len(v) == 1 {
+			s.gs.size = v[0]
+		}
+	default:
+		return false
+	}
+	return true
 }
 
 // colorOp handles the colour operators.
@@ -256,22 +300,43 @@ func (s *scanner) colorOp(name string, args []token) {
 	default:
 		return
 	}
-	s.colorUse(*cs, fill)
+	if !s.noColor {
+		s.colorSet(*cs, fill, name == "scn" || name == "SCN", lastName(args))
+	}
 }
 
-// colorUse reports the use of colour space cs for filling or stroking.
-func (s *scanner) colorUse(cs colorSpace, fill bool) {
-	what := "描边"
+// colorSet reports the colour space cs just set for filling or stroking
+// and, when scn or SCN named a pattern in a pattern space, the pattern.
+func (s *scanner) colorSet(cs colorSpace, fill, scn bool, pattern string) {
+	subject := "描边"
 	if fill {
-		what = "填充或写字"
+		subject = "填充或写字"
 	}
+	if cs.family == "Pattern" && scn {
+		s.pattern(pattern, cs, subject)
+		return
+	}
+	s.colorUse(cs, subject)
+}
+
+// convertHint says how to get colour PDF/X-1a does not allow out of a file.
+const convertHint = "导出时选 PDF/X-1a 或“转换为目标色彩空间 CMYK”"
+
+// colorUse reports the use of colour space cs by subject ("描边",
+// "图像 /Im1 "…): PDF/X-1a allows DeviceCMYK, DeviceGray and spot colours
+// with one of those as alternate.
+func (s *scanner) colorUse(cs colorSpace, subject string) {
+	subject = s.where + subject
 	switch {
 	case cs.rgb():
-		s.note(Error, "color-rgb", "用 RGB 颜色（%s）%s：印刷需 CMYK 或灰度", cs.label(), what)
+		s.note(Error, "color-rgb", "%s用 RGB 颜色（%s）：印刷需 CMYK 或灰度；%s", subject, cs.label(), convertHint)
 	case cs.calibrated():
-		s.note(Warning, "color-icc", "用了与设备无关的颜色空间 %s %s：PDF/X-1a 只允许 DeviceCMYK、DeviceGray 和专色，需印刷厂转换", cs.label(), what)
-	case cs.spot():
-		s.note(Info, "color-spot", "专色 %s", cs.spotLabel())
+		s.note(Error, "color-icc", "%s用与设备无关的颜色 %s：PDF/X-1a 只允许 CMYK、灰度和专色；%s", subject, cs.label(), convertHint)
+	case cs.badAlternate():
+		s.note(Error, "spot-alternate", "%s用专色 %s，替代色不是 CMYK 或灰度：PDF/X-1a 只允许 CMYK、灰度和专色，不单出专色版时 RIP 按替代色分色；%s，或把色板的替代色改为 CMYK",
+			subject, cs.inks().spotLabel(), convertHint)
+	case cs.inks() != nil && cs.inks().spot():
+		s.note(Info, "color-spot", "专色 %s", cs.inks().spotLabel())
 	}
 }
 
@@ -282,6 +347,7 @@ func (s *scanner) text() {
 		return
 	}
 	s.checkFont(s.gs.font)
+	s.type3(s.gs.font)
 	if mode != 1 && mode != 5 {
 		s.checkTextBlack(s.gs.fillCS, s.gs.fill)
 	}
@@ -319,10 +385,13 @@ func formatNums(v []float64) string {
 
 // shading checks the colour space of a shading painted with sh.
 func (s *scanner) shading(name string) {
-	o := s.resource("Shading", name)
-	if o == nil {
-		return
+	if o := s.resource("Shading", name); o != nil {
+		s.shadingSpace(o, "渐变 /"+name+" ")
 	}
+}
+
+// shadingSpace checks the colour space of shading o (a dictionary or a stream).
+func (s *scanner) shadingSpace(o types.Object, subject string) {
 	var d types.Dict
 	if sd, _, err := s.c.ctx.DereferenceStreamDict(o); err == nil && sd != nil {
 		d = sd.Dict
@@ -330,11 +399,6 @@ func (s *scanner) shading(name string) {
 		return
 	}
 	if csObj, ok := d.Find("ColorSpace"); ok {
-		cs := s.resolveColorSpace(csObj, 0)
-		if cs.rgb() {
-			s.note(Error, "color-rgb", "渐变 /%s 是 RGB（%s）：印刷需 CMYK 或灰度", name, cs.label())
-			return
-		}
-		s.colorUse(cs, true)
+		s.colorUse(s.resolveColorSpace(csObj, 0), subject)
 	}
 }
