@@ -82,11 +82,10 @@ func proofID(input []byte) types.HexLiteral {
 }
 
 // writeReproducible writes ctx as a PDF dated date (a PDF date string) with
-// file identifier id.
-// The proof is not encrypted, even when the input was.
+// file identifier id. (ctx is not encrypted: pdfcpu refuses to make a
+// booklet of an encrypted file.)
 func writeReproducible(ctx *model.Context, date string, id types.HexLiteral) ([]byte, error) {
 	ctx.WriteObjectStream, ctx.WriteXRefStream = false, false
-	ctx.Encrypt, ctx.EncKey, ctx.E = nil, nil, nil
 	if len(ctx.ID) != 2 {
 		ctx.ID = types.Array{id, id}
 	}
