@@ -138,23 +138,32 @@ func (bs *bookSetter) tocEntry(p *Page, e TOCEntry, tt tocType, left, w, leaderE
 	return y + tocPitch*1.3
 }
 
-// leader fills from x0 to x1 with CJK ellipses set solid, ending flush at x1.
+// leaderDot is the mark of the 目录's leaders and leaderPitch their spacing
+// in em: middle dots a third of an em apart read as one even dotted line
+// (GB/T 13417-2009 "细点线"). The CJK ellipsis is no good here: most faces
+// draw its three dots in the middle of the em, so a row of them prints as
+// groups of three.
+const (
+	leaderDot   = '·'
+	leaderPitch = 1.0 / 3
+)
+
+// leader fills from x0 to x1 with dots, the last one ending flush at x1.
 func (bs *bookSetter) leader(p *Page, x0, x1, y, tocSize float64) {
-	adv, _ := bs.in.Metrics.Advance(fonts.Fang, '…')
-	step := adv * tocSize
-	if step <= 0 {
-		return
-	}
+	adv, ok := bs.in.Metrics.Advance(fonts.Fang, leaderDot)
+	step := leaderPitch * tocSize
 	n := int((x1 - x0) / step)
-	if n <= 0 {
+	if !ok || n <= 0 {
 		return
 	}
-	text := make([]rune, n)
-	for i := range text {
-		text[i] = '…'
+	// a middle dot sits in the middle of its em: the row ends half an em
+	// past its last dot's centre, so shift it to end at x1.
+	l := Line{Glyphs: make([]Glyph, n)}
+	for i := range l.Glyphs {
+		l.Glyphs[i] = Glyph{X: float64(i) * step, R: leaderDot, Role: fonts.Fang, Size: tocSize}
 	}
-	l := bs.single(string(text), fonts.Fang, tocSize)
-	p.addLine(&l, x1-l.Right, y, bs.in.Metrics)
+	last := float64(n-1)*step + adv*tocSize/2 + step/2
+	p.addLine(&l, x1-last, y, bs.in.Metrics)
 }
 
 // mottos sets the gazette's mottos at the foot of the 目录 in 楷体.

@@ -572,7 +572,7 @@ type rbTOCEntry struct {
 }
 
 var (
-	rbTOCNumRE    = regexp.MustCompile(`…*（(\d+)）$`)
+	rbTOCNumRE    = regexp.MustCompile(`[…·]*（(\d+)）$`)
 	rbTOCDocNumRE = regexp.MustCompile(`（[^（）]*〔\d{4}〕\d+号）$`)
 )
 

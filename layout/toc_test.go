@@ -1,0 +1,42 @@
+package layout
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"gazette/internal/model"
+)
+
+// TestTOCLeaders: every 目录 entry's leader is one even row of dots a third
+// of an em apart, and all of them end at the same x, so that the page
+// numbers stand in one column.
+func TestTOCLeaders(t *testing.T) {
+	d1 := &model.Document{Blocks: []model.Block{{Kind: model.Title, Text: "关于印发《昌江区提升农业产业化发展水平三年行动方案（2023-2025年）》的通知"},
+		{Kind: model.DocNumber, Text: "昌府办字〔2023〕25号"}, para("正文。")}}
+	d2 := &model.Document{Blocks: []model.Block{{Kind: model.Title, Text: "区政府第31次常务会议召开"}, para("正文。")}}
+	b, _ := layDocs(t, d1, d2)
+	toc := b.Pages[2]
+	var ends []float64
+	for _, r := range toc.Runs {
+		if !strings.HasPrefix(r.Text, string(leaderDot)) {
+			continue
+		}
+		if strings.Trim(r.Text, string(leaderDot)) != "" {
+			t.Errorf("a leader run holds %q", r.Text)
+		}
+		adv, _ := gridMetrics{}.Advance(0, leaderDot)
+		pitch := adv*r.Size + r.Spacing
+		if math.Abs(pitch-r.Size/3) > 0.001 {
+			t.Errorf("leader dots %.3f pt apart, want a third of %.1f pt", pitch, r.Size)
+		}
+		n := float64(len([]rune(r.Text)))
+		ends = append(ends, r.X+(n-1)*pitch+adv*r.Size/2)
+	}
+	if len(ends) != 2 {
+		t.Fatalf("found %d leaders on the 目录 page, want 2", len(ends))
+	}
+	if math.Abs(ends[0]-ends[1]) > 0.01 {
+		t.Errorf("the leaders' last dots stand at %.2f and %.2f, want one column", ends[0], ends[1])
+	}
+}
