@@ -392,10 +392,26 @@ func fitLine(atoms []atom, start int, p *Paragraph, first bool, limit int, tight
 	}
 	for b := fit; b > start; b-- {
 		if atoms[b].breakB {
+			if tooLongForALine(atoms, b, p) {
+				break // it breaks where it overflows anyway: fill this line first
+			}
 			return b
 		}
 	}
 	return fit // no allowed break on the whole line: break where it overflows
+}
+
+// tooLongForALine reports whether the unbreakable run starting at atom b (a
+// long web address, a number table pasted as one word) is longer than a
+// whole line. Pushing it to the next line would leave the line before it
+// spread over the measure, and it must be cut where it overflows all the
+// same.
+func tooLongForALine(atoms []atom, b int, p *Paragraph) bool {
+	e := b + 1
+	for e < len(atoms) && !atoms[e].breakB {
+		e++
+	}
+	return lineWidth(atoms[b:e], false) > p.avail(false)
 }
 
 // lastFit is the end of the longest run atoms[start:e] that fits the line,

@@ -208,3 +208,24 @@ func TestDigitsFollowTheWeight(t *testing.T) {
 		}
 	}
 }
+
+// TestLongWordFillsTheLine: a run with no break opportunity longer than a
+// line (a web address) is cut where it overflows, so it starts on the line
+// before instead of leaving that line spread over the measure.
+func TestLongWordFillsTheLine(t *testing.T) {
+	text := "详见昌江区人民政府网站公开栏目：http://www.jdzcjq.gov.cn/art/2023/8/30/art_1234_567890.html。"
+	lines := breakText(t, text, 28)
+	if len(lines) != 2 || !strings.Contains(lines[0].Text(), "http://") {
+		t.Fatalf("lines %q: the address should start on the first line", lineTexts(lines))
+	}
+	if got := strings.Join(lineTexts(lines), ""); got != text {
+		t.Errorf("text %q, want %q", got, text)
+	}
+	// the first line is set solid: no gap between two hanzi is wider than an em
+	for i := 1; i < len(lines[0].Glyphs); i++ {
+		a, b := lines[0].Glyphs[i-1], lines[0].Glyphs[i]
+		if isCJK(a.R) && isCJK(b.R) && b.X-a.X > 16.01 {
+			t.Errorf("%c%c are %.2f apart: the line is spread", a.R, b.R, b.X-a.X)
+		}
+	}
+}
