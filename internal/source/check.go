@@ -16,12 +16,16 @@ const asIs = "本程序按原文照印；如需改正，请修改原文件"
 
 // Check reports the office's slips in a recognised document — numbering out
 // of sequence, "2、" for 二、, ASCII punctuation in Chinese text, 发文字号
-// written with the wrong brackets or leading zeros — as warnings in Chinese
-// with the file and line. It never changes the text.
+// written with the wrong brackets or leading zeros, 附件 that do not match
+// the 附件说明, a notice without its 成文日期 — as warnings in Chinese with
+// the file and line, in the order of the lines. It never changes the text.
 func Check(doc *model.Document) []*diag.Problem {
-	c := &checker{file: doc.Source}
+	c := &checker{file: doc.Source, doc: doc, at: map[int][]*diag.Problem{}}
+	c.attachments()
+	c.noticeDate()
 	for i := range doc.Blocks {
 		c.block(&doc.Blocks[i])
+		c.out = append(c.out, c.at[i]...)
 	}
 	return c.out
 }
@@ -29,12 +33,21 @@ func Check(doc *model.Document) []*diag.Problem {
 // checker collects warnings over one document.
 type checker struct {
 	file string
+	doc  *model.Document
 	out  []*diag.Problem
 	last [5]int // last number seen at each level in this section
+	// at holds the warnings about the document as a whole, by the index of
+	// the block they point at, so that they print in line order.
+	at map[int][]*diag.Problem
 }
 
 func (c *checker) warn(line int, msg, hint string) {
 	c.out = append(c.out, diag.New(c.file, line, msg, hint))
+}
+
+// warnAt records a whole-document warning at block i.
+func (c *checker) warnAt(i int, msg, hint string) {
+	c.at[i] = append(c.at[i], diag.New(c.file, c.doc.Blocks[i].Line, msg, hint))
 }
 
 // block checks one block.
@@ -238,3 +251,159 @@ func asciiMarks(text string) (map[rune]int, []rune) {
 
 // chinese reports a Chinese character or a Chinese punctuation mark.
 func chinese(r rune) bool { return isHan(r) || isCJKPunct(r) }
+
+// attachmentHint ends the 附件 warnings.
+const attachmentHint = "附件说明写在正文之后、署名之前，如“附件：1.××××”，另起一行“2.××××”；" +
+	"附件的顺序号和标题应与附件说明一致。请核对原件。" + asIs
+
+// attachments checks each 附件 label against the 附件说明 before it
+// (GB/T 9704-2012 7.3.4, 7.3.7: the number and title of an attachment
+// match the 附件说明): a label with no 附件说明 before it, a number beyond
+// the items the 附件说明 lists, and items of it that no label carries. The
+// last 附件说明 before a label governs it. A 附件说明 no label follows is
+// left alone: a gazette may print a notice without its attachments.
+func (c *checker) attachments() {
+	type group struct {
+		note   int   // block index of the 附件说明, -1 for none
+		labels []int // block indexes of the labels it governs
+	}
+	var groups []*group
+	var cur *group
+	for i, b := range c.doc.Blocks {
+		switch b.Kind {
+		case model.AttachmentNote:
+			cur = &group{note: i}
+			groups = append(groups, cur)
+		case model.AttachmentLabel:
+			if cur == nil {
+				cur = &group{note: -1}
+				groups = append(groups, cur)
+			}
+			cur.labels = append(cur.labels, i)
+		}
+	}
+	for _, g := range groups {
+		if len(g.labels) > 0 {
+			c.attachmentGroup(g.note, g.labels)
+		}
+	}
+}
+
+// attachmentGroup checks the labels one 附件说明 (note, or -1) governs.
+func (c *checker) attachmentGroup(note int, labels []int) {
+	blocks := c.doc.Blocks
+	have := map[int]bool{}
+	numbered := true
+	maxNum := 0
+	for _, i := range labels {
+		n := attachmentNumber(blocks[i].Text)
+		have[n] = true
+		numbered = numbered && n > 0
+		maxNum = max(maxNum, n)
+	}
+	if note < 0 {
+		msg := fmt.Sprintf("“%s”前面没有附件说明", blocks[labels[0]].Text)
+		if missing := missingAttachments(have, maxNum); missing != "" {
+			msg += "，文件里也没有" + missing
+		}
+		c.warnAt(labels[0], msg+"（GB/T 9704-2012 7.3.4、7.3.7）", attachmentHint)
+		return
+	}
+	items := attachmentItems(blocks[note].Text)
+	for _, i := range labels {
+		n := attachmentNumber(blocks[i].Text)
+		switch {
+		case n > items:
+			c.warnAt(i, fmt.Sprintf("“%s”与第%d行的附件说明不符：附件说明只列了%d项（GB/T 9704-2012 7.3.7）",
+				blocks[i].Text, blocks[note].Line, items), attachmentHint)
+		case n == 0 && items > 1:
+			c.warnAt(i, fmt.Sprintf("第%d行的附件说明列了%d项，这里的“%s”没有顺序号，应写明是附件几（GB/T 9704-2012 7.3.7）",
+				blocks[note].Line, items, blocks[i].Text), attachmentHint)
+		}
+	}
+	// One item is 附件 without a number (7.3.4); a wrong number on it is
+	// reported above.
+	if numbered && items > 1 {
+		if missing := missingAttachments(have, items); missing != "" {
+			c.warnAt(note, fmt.Sprintf("附件说明列了%d项，文件里却没有%s（GB/T 9704-2012 7.3.7）", items, missing), attachmentHint)
+		}
+	}
+}
+
+// attachmentNumber is the number of an 附件 label ("附件2" → 2, "附件２" → 2),
+// 0 for a label without one.
+func attachmentNumber(label string) int {
+	n := 0
+	for _, r := range strings.TrimPrefix(label, "附件") {
+		switch {
+		case r >= '0' && r <= '9':
+			n = n*10 + int(r-'0')
+		case r >= '０' && r <= '９':
+			n = n*10 + int(r-'０')
+		}
+	}
+	return n
+}
+
+// attachmentItems counts the items of a 附件说明: one a line, the line
+// "附件：" itself not one when the items start under it.
+func attachmentItems(note string) int {
+	lines := strings.Split(note, "\n")
+	rest := strings.TrimLeft(strings.TrimPrefix(lines[0], "附件"), "：: \u3000")
+	if rest == "" {
+		return len(lines) - 1
+	}
+	return len(lines)
+}
+
+// missingAttachments names the labels 附件1 … 附件n not in have:
+// "“附件1”", "“附件1”“附件3”", or "".
+func missingAttachments(have map[int]bool, n int) string {
+	var b strings.Builder
+	for k := 1; k <= n; k++ {
+		if !have[k] {
+			fmt.Fprintf(&b, "“附件%d”", k)
+		}
+	}
+	return b.String()
+}
+
+// noticeDate reports a notice — a document whose title ends with 通知, or
+// one with a 主送机关 — without a 成文日期 (GB/T 9704-2012 7.3.5: 公文应有
+// 成文日期). The notice ends where the document it forwards or its first
+// attachment begins; its date is looked for there, not in what it forwards.
+func (c *checker) noticeDate() {
+	blocks := c.doc.Blocks
+	end := len(blocks)
+	for i := 1; i < len(blocks); i++ {
+		if b := blocks[i]; b.Kind == model.AttachmentLabel || b.Kind == model.Title && b.NewPage {
+			end = i
+			break
+		}
+	}
+	kind := "公文"
+	if strings.HasSuffix(strings.TrimSpace(c.doc.Title()), "通知") {
+		kind = "通知"
+	}
+	notice := kind == "通知"
+	signer := -1
+	for i, b := range blocks[:end] {
+		switch b.Kind {
+		case model.SignDate:
+			return
+		case model.Addressee:
+			notice = true
+		case model.Signer:
+			signer = i
+		}
+	}
+	if !notice || end == 0 {
+		return
+	}
+	const hint = "成文日期写在正文之后、署名之下，如“2023年6月29日”；请核对原件。" + asIs
+	if signer >= 0 {
+		c.warnAt(signer, "署名之下没有成文日期；公文应有成文日期（GB/T 9704-2012 7.3.5）", hint)
+		return
+	}
+	c.warnAt(end-1, "这份"+kind+"的正文到本行结束，后面没有成文日期；公文应有成文日期（GB/T 9704-2012 7.3.5）", hint)
+}
