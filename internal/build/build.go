@@ -5,6 +5,7 @@ package build
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"gazette/fonts"
@@ -141,7 +142,60 @@ func (is *Issue) readDocuments() error {
 			m.Issue.Sections[si].Documents = append(m.Issue.Sections[si].Documents, doc)
 		}
 	}
+	is.Warnings = append(is.Warnings, sameDocNumbers(is.Documents())...)
 	return probs.Err()
+}
+
+// sameDocNumbers reports a document whose 发文字号 an earlier document of
+// the issue already carries: each 发文字号 is one document's own
+// (GB/T 9704-2012 7.2.4: 发文机关代字、年份、发文顺序号), so two alike are a
+// slip in the copy the office submitted. The numbers are compared as the
+// 发文字号 check reads them: brackets, 第 and leading zeros aside.
+func sameDocNumbers(docs []*model.Document) []*diag.Problem {
+	type first struct {
+		file string
+		line int
+	}
+	seen := map[string]first{}
+	var out []*diag.Problem
+	for _, doc := range docs {
+		text, line := docNumber(doc)
+		if text == "" {
+			continue
+		}
+		key := docNumberKey(text)
+		f, ok := seen[key]
+		if !ok {
+			seen[key] = first{doc.Source, line}
+			continue
+		}
+		out = append(out, diag.New(doc.Source, line,
+			fmt.Sprintf("与 %s 第%d行的发文字号相同（%s）；同一期里两份文件的发文字号一般不会相同", f.file, f.line, text),
+			"请核对原件。本程序按原文照印；如需改正，请修改原文件"))
+	}
+	return out
+}
+
+// docNumber is a document's own 发文字号 (its first) and the line it is on.
+func docNumber(doc *model.Document) (string, int) {
+	for _, b := range doc.Blocks {
+		if b.Kind == model.DocNumber {
+			return b.Text, b.Line
+		}
+	}
+	return "", 0
+}
+
+var docNumberKeyRE = regexp.MustCompile(`^(.*?)[〔\[（(【［]([0-9]{4})[〕\]）)】］]第?0*([0-9]+)号$`)
+
+// docNumberKey is a 发文字号 without white space and with its year and
+// number written one way: 昌府办字[2023]第025号 → 昌府办字〔2023〕25号.
+func docNumberKey(s string) string {
+	s = strings.Join(strings.Fields(s), "")
+	if m := docNumberKeyRE.FindStringSubmatch(s); m != nil {
+		return m[1] + "〔" + m[2] + "〕" + m[3] + "号"
+	}
+	return s
 }
 
 // rel shows a document path relative to the manifest's folder, as the
