@@ -291,8 +291,8 @@ func endCut(a atom) float64 {
 }
 
 // giveOf reports how much atom i of a line may still shrink: the blank of a
-// mark not already taken at the line's ends, a space down to a quarter em,
-// CJK–Latin glue down to an eighth.
+// mark not already taken at the line's ends, a space down to a quarter em.
+// CJK–Latin glue gives nothing: the house style fixes it at a quarter em.
 func giveOf(atoms []atom, i int, first bool) float64 {
 	a := &atoms[i]
 	switch {
@@ -306,7 +306,7 @@ func giveOf(atoms []atom, i int, first bool) float64 {
 
 // squeezeRatios spreads an overflow over the line's shrinkable blanks in
 // clreq's reduction order (§3.1.7 "先挤进"; standards.md §2.2): spaces,
-// interpuncts, brackets, ，、；：, CJK–Latin glue, then 。？！. It returns the
+// interpuncts, brackets, ，、；：, then 。？！. It returns the
 // fraction of each class's give that is taken, and whether the line fits.
 func squeezeRatios(atoms []atom, first bool, over float64) (ratios [numSqueezes]float64, ok bool) {
 	var capacity [numSqueezes]float64
@@ -370,19 +370,22 @@ func fits(atoms []atom, start, end int, p *Paragraph, first, squeeze bool) bool 
 }
 
 // fitLine returns where the line starting at start ends. Marks keep their
-// set widths while the line fills; only where the natural end would put a
-// mark that may not start a line (or leave one that may not end it) at the
-// break does the line squeeze its punctuation to take it in — "先挤进，后推出"
-// (clreq §3.1.7) — and where even that fails, the line ends at the last
-// allowed break before, the rest being pushed to the next line. Squeezing
-// every line to gain a character would set 全角式 text as 开明式 on some lines
-// and not on others; a tight line does so all the same (LineBreaker.Tight).
+// set widths while the line fills. Where the natural end would put a mark
+// that may not start a line (or leave one that may not end it) at the break,
+// the line ends at the allowed break before, the rest being pushed to the
+// next line and the line justified — unless that leaves more than
+// maxPushSlack ems to spread, when the line squeezes its punctuation in
+// clreq's reduction order to take the mark in instead (clreq §3.1.7; a spread
+// of one or two characters over a line is invisible, half-width marks in mid
+// line are not). A tight line (LineBreaker.Tight) squeezes wherever that
+// takes in one more character.
 func fitLine(atoms []atom, start int, p *Paragraph, first bool, limit int, tight bool) int {
 	fit := lastFit(atoms, start, p, first, limit, tight)
 	if fit == len(atoms) || atoms[fit].breakB {
 		return fit
 	}
-	if p.Align == Justify {
+	push := pushBack(atoms, start, fit, p)
+	if p.Align == Justify && (tight || push < 0 || slackOf(atoms, start, push, p, first) > maxPushSlack*atoms[start].size) {
 		squeezed := lastFit(atoms, start, p, first, limit, true)
 		for b := squeezed; b > fit; b-- {
 			if b == len(atoms) || atoms[b].breakB {
@@ -390,15 +393,33 @@ func fitLine(atoms []atom, start int, p *Paragraph, first bool, limit int, tight
 			}
 		}
 	}
+	if push >= 0 {
+		return push
+	}
+	return fit // no allowed break on the whole line: break where it overflows
+}
+
+// maxPushSlack is the most white, in ems, that pushing a character to the
+// next line may leave to be spread over a line.
+const maxPushSlack = 2
+
+// pushBack is the last allowed break in (start, fit], or -1 when there is
+// none, or when the run after it is longer than a whole line anyway.
+func pushBack(atoms []atom, start, fit int, p *Paragraph) int {
 	for b := fit; b > start; b-- {
 		if atoms[b].breakB {
 			if tooLongForALine(atoms, b, p) {
-				break // it breaks where it overflows anyway: fill this line first
+				return -1 // it breaks where it overflows anyway: fill this line first
 			}
 			return b
 		}
 	}
-	return fit // no allowed break on the whole line: break where it overflows
+	return -1
+}
+
+// slackOf is the white a line atoms[start:end] leaves in the measure.
+func slackOf(atoms []atom, start, end int, p *Paragraph, first bool) float64 {
+	return p.avail(first) - lineWidth(trimSpaces(atoms[start:end]), p.holdsStart(first))
 }
 
 // tooLongForALine reports whether the unbreakable run starting at atom b (a
@@ -512,9 +533,11 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 
 // stretchable reports whether justification may widen the gap after a: gaps
 // next to CJK characters and spaces stretch; Latin words and numbers are never
-// letter-spaced, nor are —— and …… split (clreq §3.2.3).
+// letter-spaced, nor are —— and …… split (clreq §3.2.3), and the quarter em
+// between a hanzi and a Latin word or number stays a quarter em, so that it
+// looks the same on every line (standards.md §2.4: one house rule).
 func stretchable(a, b *atom) bool {
-	if longMark[a.r] && a.r == b.r {
+	if longMark[a.r] && a.r == b.r || a.glue > 0 {
 		return false
 	}
 	return a.cjk || b.cjk || a.space || b.space

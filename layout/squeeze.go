@@ -92,8 +92,7 @@ const (
 	squeezeInterpunct         // ·, both sides, down to the glyph
 	squeezeBracket            // before opening and after closing brackets and quotes, to 1/2 em
 	squeezeComma              // ，、；：, to 1/2 em
-	squeezeGlue               // CJK–Latin glue, down to 1/8 em
-	squeezeStop               // 。？！, to 1/2 em
+	squeezeStop               // 。？！, to 1/2 em (priority 6, CJK–Latin glue, is fixed here at 1/4 em)
 	numSqueezes
 )
 
@@ -123,8 +122,6 @@ func setGive(atoms []atom) {
 			a.give, a.class = max(0, a.half()-a.cutR), squeezeStop
 		case rightBlank[a.r]:
 			a.give, a.class = max(0, a.half()-a.cutR), squeezeBracket
-		case a.glue > 0:
-			a.give, a.class = a.glue-em/8, squeezeGlue
 		}
 	}
 }
@@ -138,7 +135,10 @@ var glueNeighbours = runeSet("年月日时分秒号期第次届条款项章节�
 // addLatinGlue puts a quarter em between a hanzi and an adjacent Latin letter
 // or digit (clreq §3.2.1 "Spacing between Han and Western characters"): none
 // next to punctuation, since only hanzi and Western characters qualify, and
-// none at a line's ends (lineWidth leaves out the last atom's glue).
+// none at a line's ends (lineWidth leaves out the last atom's glue). The house
+// rule of standards.md §2.4 keeps a number solid on both sides when a unit or
+// counter stands next to it, as 公文 made in Word print them: 2023年6月29日,
+// 〔2023〕25号, 第4期, 组织1次, 12月底, 836号, 超10亿元.
 func addLatinGlue(atoms []atom) {
 	for i := 0; i+1 < len(atoms); i++ {
 		a, b := &atoms[i], &atoms[i+1]
@@ -146,14 +146,33 @@ func addLatinGlue(atoms []atom) {
 			a.glue = max(a.size, b.size) / 4
 		}
 	}
+	for i := 0; i < len(atoms); {
+		if !isNumeric(atoms[i].r) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(atoms) && (isNumeric(atoms[j].r) || atoms[j].r == '.') {
+			j++
+		}
+		if (i > 0 && isUnit(atoms[i-1].r)) || (j < len(atoms) && isUnit(atoms[j].r)) {
+			if i > 0 {
+				atoms[i-1].glue = 0
+			}
+			atoms[j-1].glue = 0
+		}
+		i = j
+	}
+}
+
+// isUnit reports a hanzi that counts or measures the number next to it.
+func isUnit(r rune) bool {
+	return unicode.Is(unicode.Han, r) && (glueNeighbours[r] || dateOrNumberSuffix[r])
 }
 
 // needsGlue reports whether hanzi h next to Western w takes a quarter em.
 func needsGlue(h, w rune) bool {
-	if !unicode.Is(unicode.Han, h) || !isWestern(w) {
-		return false
-	}
-	return !(isNumeric(w) && glueNeighbours[h])
+	return unicode.Is(unicode.Han, h) && isWestern(w)
 }
 
 // isWestern reports a Latin letter, digit or percent sign: the characters of

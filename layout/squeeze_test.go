@@ -60,6 +60,12 @@ func TestCJKLatinGlue(t *testing.T) {
 		{"〔2023〕25号", '〕', 1, 16}, // no glue next to punctuation
 		{"第31次会议", '第', 1, 16},    // counted items stay solid
 		{"全区，2025年", '，', 1, 16},  // none after a comma
+		{"组织1次集中", '织', 1, 16},    // a number with its counter is solid on both sides
+		{"应于12月底", '于', 1, 16},
+		{"撰写1篇报告", '写', 1, 16},
+		{"大道836号", '道', 1, 16},
+		{"超10亿元", '超', 1, 16},
+		{"增长5.2%以上", '2', 1, 8}, // the percent sign belongs to the number
 	}
 	for _, tt := range tests {
 		ls := setLines(t, &LineBreaker{}, tt.text, 40, AlignLeft)
@@ -113,10 +119,12 @@ func TestPunctStyles(t *testing.T) {
 
 func TestSqueezeOrder(t *testing.T) {
 	// 9.5 em of text set in 9.25 em, ending in a closing mark that may not
-	// start a line: the line squeezes to take it in ("先挤进", clreq §3.1.7),
-	// and clreq takes the brackets' blanks (priority 4), equally, before the
-	// full stop's (priority 7): an eighth of an em from each bracket.
-	ls := setLines(t, &LineBreaker{}, "一二（三）四。五六」", 9.25, Justify)
+	// start a line after a dash that may not be split: pushing the dash down
+	// would leave 2.25 em to spread, so the line squeezes to take the mark in
+	// ("先挤进", clreq §3.1.7), and clreq takes the brackets' blanks (priority
+	// 4), equally, before the full stop's (priority 7): an eighth of an em
+	// from each bracket.
+	ls := setLines(t, &LineBreaker{}, "一二（三）四。——」", 9.25, Justify)
 	if len(ls) != 1 {
 		t.Fatalf("did not squeeze onto one line: %q", lineTexts(ls))
 	}
@@ -273,5 +281,40 @@ func TestCentredLineCentresItsInk(t *testing.T) {
 	}
 	if l.Left != inkLeft {
 		t.Errorf("Line.Left = %.2f, want the ink's start %.2f", l.Left, inkLeft)
+	}
+}
+
+// TestGlueStaysAQuarterEm: justification spreads a line over its gaps between
+// hanzi, never over the quarter em next to a Western word or number, which
+// looks the same on every line (standards.md §2.4).
+func TestGlueStaysAQuarterEm(t *testing.T) {
+	ls := setLines(t, &LineBreaker{}, "采用PDF格式的文件共有甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申", 12.4, Justify)
+	if len(ls) < 2 {
+		t.Fatalf("want a justified first line, got %q", lineTexts(ls))
+	}
+	if got := advanceAfter(t, ls[0], '用', 1); math.Abs(got-20) > 0.001 {
+		t.Errorf("用 to P is %.2f, want 20 (an em and a quarter)", got)
+	}
+	if got := advanceAfter(t, ls[0], 'F', 1); math.Abs(got-12) > 0.001 {
+		t.Errorf("F to 格 is %.2f, want 12", got)
+	}
+}
+
+// TestPushOutBeforeSqueezing: where a closing mark may not start the next
+// line, one character goes down with it and the line is justified, rather
+// than the marks of the line being squeezed (clreq §3.1.7 "推出"), as long as
+// that leaves no more than maxPushSlack ems to spread.
+func TestPushOutBeforeSqueezing(t *testing.T) {
+	ls := setLines(t, &LineBreaker{}, "一二（三）四。五六」七八", 9.25, Justify)
+	if got := lineTexts(ls); len(got) != 2 || got[0] != "一二（三）四。五" {
+		t.Fatalf("lines %q, want 六」 pushed to the second line", got)
+	}
+	for _, r := range []rune{'）', '。'} {
+		if got := advanceAfter(t, ls[0], r, 1); got < 16 {
+			t.Errorf("%c advances %.2f: squeezed, want at least a full em", r, got)
+		}
+	}
+	if got := ls[0].Right; math.Abs(got-9.25*16) > 0.01 {
+		t.Errorf("the line ends at %.2f, want it justified to %.2f", got, 9.25*16)
 	}
 }
