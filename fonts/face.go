@@ -76,6 +76,22 @@ func (f *Face) Covers(r rune) bool {
 	return uint32(r) <= 0xFFFF && f.gids[r] != 0
 }
 
+// InkTop is how far r's glyph rises above the baseline, in em (the top of
+// its outline as the subset stores it), and false if the face cannot print r
+// or its outline cannot be read. Layout uses it to place a glyph by its ink,
+// such as the 一字线 of a folio (GB/T 9704-2012 7.5). The first call reads
+// the outlines.
+func (f *Face) InkTop(r rune) (float64, bool) {
+	if !f.Covers(r) {
+		return 0, false
+	}
+	var b glyphBuf
+	if err := f.loadGlyph(f.gids[r], &b); err != nil || len(b.pEnd) == 0 {
+		return 0, false
+	}
+	return float64(b.yMax) / 1000, true
+}
+
 // Ascent is the height above the baseline, in em, positive: hhea ascender,
 // or OS/2 sTypoAscender when hhea has none.
 func (f *Face) Ascent() float64 { return float64(f.ascent) / 1000 }

@@ -219,14 +219,15 @@ func (bs *bookSetter) runningHead(p *Page, section string) {
 	p.Rules = append(p.Rules, Rule{X1: left, Y1: ruleY, X2: left + w, Y2: ruleY, Width: st.HeadRule})
 }
 
-// folio sets "— N —" in 四号 below the type area, its top edge 7 mm below it,
-// on the outer side one character in: right on odd pages, left on even pages
-// (GB/T 9704-2012 7.5).
+// folio sets "— N —" in 四号 below the type area, the top edge of its 一字线
+// 7 mm below it, on the outer side one character in: right on odd pages, left
+// on even pages (GB/T 9704-2012 7.5: "一字线上距版心下边缘7 mm").
 func (bs *bookSetter) folio(p *Page) {
 	st := bs.in.Style
 	l := bs.single(fmt.Sprintf("— %d —", p.Folio), fonts.Song, st.FolioSize)
 	left := st.Left(p.Recto)
-	base := st.Top + st.TextHeight() + st.FolioDrop + 0.8*st.FolioSize
+	dashTop := inkTop(bs.in.Metrics, fonts.Song, '—', 0.31) * st.FolioSize
+	base := st.Top + st.TextHeight() + st.FolioDrop + dashTop
 	inset := st.FolioSize
 	x := left + inset
 	if p.Recto {

@@ -28,3 +28,27 @@ func (m *FontMetrics) Advance(role fonts.Role, r rune) (float64, bool) {
 	}
 	return m.faces[role].Advance(r)
 }
+
+// InkTop is how far r's glyph in the face of role rises above the baseline,
+// in em.
+func (m *FontMetrics) InkTop(role fonts.Role, r rune) (float64, bool) {
+	if role < 0 || role >= fonts.NumRoles {
+		return 0, false
+	}
+	return m.faces[role].InkTop(r)
+}
+
+// inkMetrics is the Metrics that can also tell where a glyph's ink tops out.
+type inkMetrics interface {
+	InkTop(role fonts.Role, r rune) (float64, bool)
+}
+
+// inkTop is r's ink top in em from m, or fallback when m cannot tell.
+func inkTop(m Metrics, role fonts.Role, r rune, fallback float64) float64 {
+	if im, ok := m.(inkMetrics); ok {
+		if top, ok := im.InkTop(role, r); ok {
+			return top
+		}
+	}
+	return fallback
+}
