@@ -40,3 +40,27 @@ func TestTOCLeaders(t *testing.T) {
 		t.Errorf("the leaders' last dots stand at %.2f and %.2f, want one column", ends[0], ends[1])
 	}
 }
+
+// TestTOCDocNumberAlignsWithTheTitle: the 发文字号 line of a 目录 entry sets
+// its opening bracket flush, so that the bracket's ink stands under the
+// title's first character and not half an em to the right of it.
+func TestTOCDocNumberAlignsWithTheTitle(t *testing.T) {
+	d := &model.Document{Blocks: []model.Block{{Kind: model.Title, Text: "关于做好防汛工作的通知"},
+		{Kind: model.DocNumber, Text: "昌府办字〔2023〕25号"}, para("正文。")}}
+	b, _ := layDocs(t, d)
+	var title, number *Run
+	for i, r := range b.Pages[2].Runs {
+		switch {
+		case strings.HasPrefix(r.Text, "关于"):
+			title = &b.Pages[2].Runs[i]
+		case strings.HasPrefix(r.Text, "（昌府"):
+			number = &b.Pages[2].Runs[i]
+		}
+	}
+	if title == nil || number == nil {
+		t.Fatal("目录 entry not found")
+	}
+	if d := number.X + number.Size/2 - title.X; math.Abs(d) > 0.01 {
+		t.Errorf("the bracket's ink starts %.2f pt right of the title", d)
+	}
+}
