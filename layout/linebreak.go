@@ -239,6 +239,8 @@ func (lb *LineBreaker) mayBreak(prev, next rune) bool {
 		return false
 	case (prev == '〕' || prev == ']') && isNumeric(next): // 〔2023〕25号 is one unit
 		return false
+	case joiner[prev] || joiner[next]: // “公司+基地+农户” is one term
+		return false
 	}
 	return true
 }

@@ -229,3 +229,17 @@ func TestLongWordFillsTheLine(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinedTermsStayWhole: "公司+基地+农户+市场" is one term: no line
+// starts or ends with its plus signs.
+func TestJoinedTermsStayWhole(t *testing.T) {
+	text := "推广“龙头企业+合作社+基地+农户+市场”的利益联结模式，带动农户增收。"
+	for chars := 6; chars <= 20; chars++ {
+		for _, l := range breakText(t, text, chars) {
+			s := l.Text()
+			if strings.HasPrefix(s, "+") || strings.HasSuffix(s, "+") {
+				t.Errorf("at %d characters a line is %q", chars, s)
+			}
+		}
+	}
+}

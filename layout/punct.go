@@ -41,6 +41,10 @@ var longMark = runeSet("—…⋯⸺")
 // font, which offices report as a bug).
 var cjkForced = runeSet("“”‘’—…·")
 
+// joiner holds the signs that join the terms around them into one ("公司+
+// 基地+农户+市场", "1+N"): a line neither ends nor starts with one.
+var joiner = runeSet("+＋")
+
 func runeSet(s string) map[rune]bool {
 	m := make(map[rune]bool)
 	for _, r := range s {
