@@ -238,7 +238,7 @@ func (bs *bookSetter) folio(p *Page) {
 
 // single sets one unbroken line of text starting at 0.
 func (bs *bookSetter) single(text string, role fonts.Role, size float64) Line {
-	p := &Paragraph{Spans: []Span{{text, role, size}}, Width: 1e6, Align: AlignLeft}
+	p := &Paragraph{Spans: []Span{{Text: text, Role: role, Size: size}}, Width: 1e6, Align: AlignLeft}
 	lines, _ := bs.lb.Break(p)
 	return lines[0]
 }

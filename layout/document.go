@@ -86,12 +86,12 @@ func (c *composer) composeBlock(b, prev, next *model.Block) {
 	case model.DocNumber:
 		// gazette-design.md: the 发文字号 in 楷体 under the title, then one
 		// blank line before the 主送机关 (GB/T 9704-2012 7.3.2).
-		c.text(Span{"（" + b.Text + "）", fonts.Kai, st.BodySize}, 0, AlignCenter, true)
+		c.text(Span{Text: "（" + b.Text + "）", Role: fonts.Kai, Size: st.BodySize}, 0, AlignCenter, true)
 		c.blankUnlessNext(next)
 	case model.Addressee:
-		c.paragraph([]Span{{b.Text, fonts.Fang, st.BodySize}}, 0, 0, Justify, false)
+		c.paragraph([]Span{{Text: b.Text, Role: fonts.Fang, Size: st.BodySize}}, 0, 0, Justify, false)
 	case model.Heading:
-		c.paragraph([]Span{{b.Text, headRole(b.Level), st.BodySize}}, c.ch(2), 0, Justify, true)
+		c.paragraph([]Span{{Text: b.Text, Role: headRole(b.Level), Size: st.BodySize}}, c.ch(2), 0, Justify, true)
 	case model.Paragraph:
 		c.paragraph(c.leadSpans(b), c.ch(2), 0, Justify, false)
 	case model.AttachmentNote:
@@ -107,13 +107,13 @@ func (c *composer) composeBlock(b, prev, next *model.Block) {
 			c.signature(nil, b)
 		} // otherwise placed with its Signer
 	case model.Note:
-		c.paragraph([]Span{{b.Text, fonts.Fang, st.BodySize}}, c.ch(2), 0, Justify, false)
+		c.paragraph([]Span{{Text: b.Text, Role: fonts.Fang, Size: st.BodySize}}, c.ch(2), 0, Justify, false)
 	case model.AttachmentLabel:
 		c.newPage()
-		c.text(Span{b.Text, fonts.Hei, st.BodySize}, 0, AlignLeft, true)
+		c.text(Span{Text: b.Text, Role: fonts.Hei, Size: st.BodySize}, 0, AlignLeft, true)
 		c.blank(true) // GB/T 9704-2012 7.3.7: label on line 1, title on line 3
 	case model.Presider:
-		c.text(Span{b.Text, fonts.Kai, st.BodySize}, 0, AlignCenter, true)
+		c.text(Span{Text: b.Text, Role: fonts.Kai, Size: st.BodySize}, 0, AlignCenter, true)
 		c.blank(true)
 	case model.PageBreak:
 		c.newPage()
@@ -125,13 +125,17 @@ func (c *composer) composeBlock(b, prev, next *model.Block) {
 }
 
 // leadSpans splits a paragraph into its run-in head, in the head's face, and
-// the rest in 仿宋.
+// the rest in 仿宋. A 仿宋 head of the third or fourth level ("1.产业化育龙头。")
+// is set in fake bold, so that it stands out from the text it runs into, as
+// 公文 offices print it (standards.md §1.9; gazette-design.md) — GB/T
+// 9704-2012 7.3.3 names only the typeface.
 func (c *composer) leadSpans(b *model.Block) []Span {
 	size := c.st.BodySize
 	if b.Lead == "" || !strings.HasPrefix(b.Text, b.Lead) {
-		return []Span{{b.Text, fonts.Fang, size}}
+		return []Span{{Text: b.Text, Role: fonts.Fang, Size: size}}
 	}
-	return []Span{{b.Lead, headRole(b.Level), size}, {b.Text[len(b.Lead):], fonts.Fang, size}}
+	return []Span{{Text: b.Lead, Role: headRole(b.Level), Size: size, FakeBold: b.Level >= 3},
+		{Text: b.Text[len(b.Lead):], Role: fonts.Fang, Size: size}}
 }
 
 // title sets a 标题 in the title face, centred, in balanced lines
@@ -170,7 +174,7 @@ func (c *composer) titleLine(l Line, size float64, first bool) {
 // balanced breaks a title part into lines of nearly equal length: it narrows
 // the measure as long as the number of lines stays the same.
 func (c *composer) balanced(text string, size float64) []Line {
-	p := &Paragraph{Spans: []Span{{text, fonts.Title, size}}, Width: c.st.TextWidth(), Align: AlignCenter, KeepNames: true}
+	p := &Paragraph{Spans: []Span{{Text: text, Role: fonts.Title, Size: size}}, Width: c.st.TextWidth(), Align: AlignCenter, KeepNames: true}
 	lines := c.breakReport(p)
 	if len(lines) < 2 {
 		return lines
@@ -331,7 +335,7 @@ func (c *composer) attachmentNote(b *model.Block) {
 			lead = ""
 		}
 		hang := prefix + c.numberWidth(name)
-		p := &Paragraph{Spans: []Span{{name, fonts.Fang, size}}, Width: c.st.TextWidth(), Indent: prefix, Hang: hang, Align: Justify, Track: c.track(size)}
+		p := &Paragraph{Spans: []Span{{Text: name, Role: fonts.Fang, Size: size}}, Width: c.st.TextWidth(), Indent: prefix, Hang: hang, Align: Justify, Track: c.track(size)}
 		lines := c.breakReport(p)
 		if lead != "" && len(lines) > 0 {
 			lines[0].Glyphs = append(c.labelGlyphs(lead, c.ch(2), size), lines[0].Glyphs...)
@@ -366,7 +370,7 @@ func (c *composer) numberWidth(name string) float64 {
 
 // labelGlyphs places a short label at x without breaking it.
 func (c *composer) labelGlyphs(s string, x, size float64) []Glyph {
-	p := &Paragraph{Spans: []Span{{s, fonts.Fang, size}}, Width: 1e6, Align: AlignLeft, Track: c.track(size)}
+	p := &Paragraph{Spans: []Span{{Text: s, Role: fonts.Fang, Size: size}}, Width: 1e6, Align: AlignLeft, Track: c.track(size)}
 	lines := c.breakReport(p)
 	gs := lines[0].Glyphs
 	for i := range gs {
@@ -432,7 +436,7 @@ func (c *composer) signerLines(text string, size, right float64) []Line {
 			out = append(out, l)
 			continue
 		}
-		p := &Paragraph{Spans: []Span{{part, fonts.Fang, size}}, Width: right, Align: AlignRight, Track: c.track(size)}
+		p := &Paragraph{Spans: []Span{{Text: part, Role: fonts.Fang, Size: size}}, Width: right, Align: AlignRight, Track: c.track(size)}
 		out = append(out, c.breakReport(p)...)
 	}
 	return out
@@ -440,7 +444,7 @@ func (c *composer) signerLines(text string, size, right float64) []Line {
 
 // single sets text as one unbroken line starting at 0.
 func (c *composer) single(text string, size float64) Line {
-	p := &Paragraph{Spans: []Span{{text, fonts.Fang, size}}, Width: 1e6, Align: AlignLeft, Track: c.track(size)}
+	p := &Paragraph{Spans: []Span{{Text: text, Role: fonts.Fang, Size: size}}, Width: 1e6, Align: AlignLeft, Track: c.track(size)}
 	return c.breakReport(p)[0]
 }
 

@@ -21,6 +21,9 @@ type Span struct {
 	Text string
 	Role fonts.Role
 	Size float64
+	// FakeBold draws the glyphs filled and stroked, a bold for a face that
+	// has no bold of its own (仿宋 run-in heads).
+	FakeBold bool
 }
 
 // Align says how the lines of a paragraph sit in the measure.
@@ -51,10 +54,11 @@ type Paragraph struct {
 // Glyph is one placed character: X from the line's left edge to the glyph
 // origin; the baseline is the line's.
 type Glyph struct {
-	X    float64
-	R    rune
-	Role fonts.Role
-	Size float64
+	X        float64
+	R        rune
+	Role     fonts.Role
+	Size     float64
+	FakeBold bool
 }
 
 // Line is one composed line.
@@ -102,6 +106,7 @@ type atom struct {
 	r      rune
 	role   fonts.Role
 	size   float64
+	bold   bool    // fake bold (Span.FakeBold)
 	w      float64 // natural advance, tracking included
 	cjk    bool
 	space  bool
@@ -153,7 +158,7 @@ func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
 			if r == '\n' || r == '\r' || r == '\t' {
 				r = ' '
 			}
-			a := atom{r: r, role: lb.faceFor(s.Role, r), size: s.Size, cjk: isCJK(r), space: r == ' ' || r == '\u3000'}
+			a := atom{r: r, role: lb.faceFor(s.Role, r), size: s.Size, bold: s.FakeBold, cjk: isCJK(r), space: r == ' ' || r == '\u3000'}
 			adv, ok := lb.Metrics.Advance(a.role, r)
 			if !ok || r > 0xFFFF { // the PDF's fonts are BMP-only (fonts-and-pdf.md: fpdf panics beyond U+FFFF)
 				missing = append(missing, r)
@@ -514,7 +519,7 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 		if a.before {
 			x -= squeezed
 		}
-		line.Glyphs[i] = Glyph{X: x, R: a.r, Role: a.role, Size: a.size}
+		line.Glyphs[i] = Glyph{X: x, R: a.r, Role: a.role, Size: a.size, FakeBold: a.bold}
 		x += a.w
 		if i < n-1 {
 			x += a.glue - a.cutR

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"gazette/fonts"
+	"gazette/internal/model"
 )
 
 // gridMetrics is a stand-in font: every CJK character one em, everything
@@ -241,5 +242,24 @@ func TestJoinedTermsStayWhole(t *testing.T) {
 				t.Errorf("at %d characters a line is %q", chars, s)
 			}
 		}
+	}
+}
+
+// TestThirdLevelLeadIsFakeBold: a 仿宋 run-in head of the third level
+// ("1.产业化育龙头。") is set in fake bold; the text it runs into is not, nor is
+// a 楷体 head of the second level.
+func TestThirdLevelLeadIsFakeBold(t *testing.T) {
+	doc := &model.Document{Blocks: []model.Block{{Kind: model.Title, Text: "方案"},
+		{Kind: model.Paragraph, Level: 3, Lead: "1.产业化育龙头。", Text: "1.产业化育龙头。加快农业产业化龙头企业梯次发展。"},
+		{Kind: model.Paragraph, Level: 2, Lead: "（一）强化理论学习。", Text: "（一）强化理论学习。全区政府系统要严格按照中央规定。"}}}
+	b, _ := layDocs(t, doc)
+	bold := ""
+	for _, r := range b.Pages[4].Runs {
+		if r.FakeBold {
+			bold += r.Text
+		}
+	}
+	if bold != "1.产业化育龙头。" {
+		t.Errorf("fake bold runs read %q, want the third-level head only", bold)
 	}
 }

@@ -37,7 +37,15 @@ type Run struct {
 	Spacing float64
 	Text    string
 	Color   Color
+	// FakeBold strokes the glyphs' outlines as well as filling them, with a
+	// line FakeBoldStroke em wide, in the text's colour.
+	FakeBold bool
 }
+
+// FakeBoldStroke is the outline stroke of fake bold, in em: about the weight
+// step from a regular to a bold CJK face, as Word and xeCJK's AutoFakeBold
+// draw it.
+const FakeBoldStroke = 0.03
 
 // Color is a process colour in CMYK fractions. The zero value is black as
 // pure K (C = M = Y = 0, K = 1 is written as DeviceGray 0: standards.md §3.5).
@@ -125,13 +133,13 @@ func packRuns(gs []Glyph, x, y float64, m Metrics) []Run {
 		for k := i; k < j; k++ {
 			rs = append(rs, gs[k].R)
 		}
-		runs = append(runs, Run{X: x + gs[i].X, Y: y, Role: gs[i].Role, Size: gs[i].Size, Spacing: spacing, Text: string(rs)})
+		runs = append(runs, Run{X: x + gs[i].X, Y: y, Role: gs[i].Role, Size: gs[i].Size, Spacing: spacing, Text: string(rs), FakeBold: gs[i].FakeBold})
 		i = j
 	}
 	return runs
 }
 
-func same(a, b Glyph) bool { return a.Role == b.Role && a.Size == b.Size }
+func same(a, b Glyph) bool { return a.Role == b.Role && a.Size == b.Size && a.FakeBold == b.FakeBold }
 
 func abs(f float64) float64 {
 	if f < 0 {

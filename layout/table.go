@@ -48,7 +48,7 @@ func (c *composer) table(b *model.Block) {
 			role = fonts.Hei
 		}
 		w := xs[cell.Col+cell.ColSpan] - xs[cell.Col] - 2*pad
-		p := &Paragraph{Spans: []Span{{cell.Text, role, size}}, Width: w, Align: AlignCenter}
+		p := &Paragraph{Spans: []Span{{Text: cell.Text, Role: role, Size: size}}, Width: w, Align: AlignCenter}
 		lines := c.breakReport(p)
 		if len(lines) > 1 {
 			p.Align = Justify

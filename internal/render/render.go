@@ -292,11 +292,15 @@ func (w *writer) run(r layout.Run) {
 		w.curTc, w.tcSet = r.Spacing, true
 	}
 	x, y := w.fr.x(r.X), w.fr.ty(r.Y)
-	if r.Color.IsBlack() {
+	if r.Color.IsBlack() && !r.FakeBold {
 		w.pdf.Text(x, y, r.Text)
 		return
 	}
-	w.pdf.RawWriteStr("q " + fillColor(r.Color) + "\n")
+	state := fillColor(r.Color)
+	if r.FakeBold { // text rendering mode 2: fill, then stroke (ISO 32000-1 9.3.6)
+		state += fmt.Sprintf(" %s %.3f w 1 j 2 Tr", strokeColor(r.Color), layout.FakeBoldStroke*r.Size)
+	}
+	w.pdf.RawWriteStr("q " + state + "\n")
 	w.pdf.Text(x, y, r.Text)
 	w.pdf.RawWriteStr("Q\n")
 }

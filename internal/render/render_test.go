@@ -18,6 +18,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
+	"gazette/fonts"
 	"gazette/layout"
 )
 
@@ -304,5 +305,31 @@ func TestUnknownConditionIsAnError(t *testing.T) {
 		if !KnownCondition(c) {
 			t.Errorf("%s unknown", c)
 		}
+	}
+}
+
+// TestFakeBoldStrokesInTheTextColour: a fake-bold run is drawn filled and
+// stroked (text rendering mode 2) with a stroke of FakeBoldStroke em in pure
+// K, inside its own graphics state, so that the runs after it are plain.
+func TestFakeBoldStrokesInTheTextColour(t *testing.T) {
+	set, err := fonts.Load(fonts.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &layout.Page{Recto: true, Runs: []layout.Run{
+		{X: 100, Y: 100, Role: fonts.Fang, Size: 16, Text: "1.产业化育龙头。", FakeBold: true},
+		{X: 240, Y: 100, Role: fonts.Fang, Size: 16, Text: "加快农业产业化"},
+	}}
+	b := &layout.Book{Title: "测试公报 2023年第4期", Pages: []*layout.Page{p}, Width: a4W, Height: a4H}
+	data, err := Render(b, set, options(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("q 0 g 0 G %.3f w 1 j 2 Tr\n", layout.FakeBoldStroke*16)
+	if n := bytes.Count(data, []byte(want)); n != 1 {
+		t.Errorf("%d fake-bold states %q in the page, want 1", n, want)
+	}
+	if n := bytes.Count(data, []byte(" Tr")); n != 1 {
+		t.Errorf("%d text rendering modes set, want only the fake-bold one", n)
 	}
 }
