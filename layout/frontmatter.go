@@ -61,6 +61,10 @@ func (bs *bookSetter) cover(p *Page) {
 	if g.Sponsor != "" {
 		bs.centred(p, g.Sponsor+"主管主办", fonts.Song, 18*k, at(262), Color{})
 	}
+	if g.Permit != "" { // 《内部资料性出版物管理规定》第十四条: both on the cover
+		bs.centred(p, "准印证号："+g.Permit, fonts.Song, 12*k, at(274), Color{})
+		bs.centred(p, "内部资料　免费交流", fonts.Song, 12*k, at(281), Color{})
+	}
 }
 
 // issueLine is "第4期（总第17期）".
@@ -101,21 +105,44 @@ func (bs *bookSetter) masthead(p *Page) {
 			y += size * 2
 		}
 	}
-	details := [][2]string{
-		{"主管主办", g.Sponsor}, {"编辑出版", g.Publisher}, {"地址", g.Address}, {"邮编", g.Postcode},
-		{"网站", g.Website}, {"联系电话", g.Telephone}, {"投稿邮箱", g.Email},
-		{"出版日期", dateText(bs.in.Issue.Date)},
+	bs.details(p, x, y, size, sy)
+}
+
+// details sets the publication details at the foot of the masthead, from
+// the bottom up, so that the optional lines of a 内部资料 (印刷单位, 印数,
+// 准印证号) fit: the lines close up where they would run into the
+// committee above.
+func (bs *bookSetter) details(p *Page, x, committeeEnd, size, sy float64) {
+	g, is := &bs.in.Issue.Gazette, bs.in.Issue
+	copies := ""
+	if is.Copies > 0 {
+		copies = fmt.Sprintf("%d册", is.Copies)
 	}
-	y = st.PageHeight - 110*MM*sy
-	for _, d := range details {
-		if d[1] == "" {
-			continue
+	var lines [][2]string
+	for _, d := range [][2]string{
+		{"主管主办", g.Sponsor}, {"编辑出版", g.Publisher}, {"地址", g.Address}, {"邮编", g.Postcode},
+		{"网站", g.Website}, {"联系电话", g.Telephone}, {"投稿邮箱", g.Email}, {"印刷单位", g.Printer},
+		{"出版日期", dateText(is.Date)}, {"印数", copies}, {"准印证号", g.Permit},
+	} {
+		if d[1] != "" {
+			lines = append(lines, d)
 		}
+	}
+	if len(lines) == 0 {
+		return
+	}
+	last := bs.in.Style.PageHeight - 41*MM*sy
+	pitch := 2 * size
+	if n := float64(len(lines) - 1); n > 0 && last-n*pitch < committeeEnd+size {
+		pitch = max(1.5*size, (last-committeeEnd-size)/n)
+	}
+	y := last - float64(len(lines)-1)*pitch
+	for _, d := range lines {
 		label := bs.spread(d[0], 4, size, fonts.Hei)
 		p.Runs = append(p.Runs, shiftRuns(label, x, y)...)
 		l := bs.single("："+d[1], fonts.Fang, size)
 		p.addLine(&l, x+4*size, y, bs.in.Metrics)
-		y += size * 2
+		y += pitch
 	}
 }
 

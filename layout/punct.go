@@ -81,4 +81,4 @@ func isWordRune(r rune) bool {
 // before them: 2023年, 25号, 5个, 8日, 1篇, 100强 (dates, counts and the
 // measure words and units that follow a number) (GB/T 9704-1999 8.2.3 "数字、年份不能回行",
 // kept as a house rule).
-var dateOrNumberSuffix = runeSet("年月日号时分秒亿万元个家项条款期%％篇名人户次届件批种类场所座处套台辆吨亩米倍岁天周级位强")
+var dateOrNumberSuffix = runeSet("年月日号时分秒亿万元个家项条款期%％篇名人户次届件批种类场所座处套台辆吨亩米倍岁天周级位强册份本页张")

@@ -31,7 +31,7 @@ type issueNumber struct {
 // each one missing or implausible at its line.
 func (m *Manifest) checkIssue(f *file, md toml.MetaData, data []byte, probs *diag.List) {
 	is := &f.Issue
-	m.Issue.Year, m.Issue.Number, m.Issue.Serial = is.Year, is.Number, is.Serial
+	m.Issue.Year, m.Issue.Number, m.Issue.Serial, m.Issue.Copies = is.Year, is.Number, is.Serial, is.Copies
 	d := is.Date
 	m.Issue.Date = model.Date{Year: d.Year(), Month: int(d.Month()), Day: d.Day()}
 	for _, n := range []issueNumber{
@@ -40,6 +40,8 @@ func (m *Manifest) checkIssue(f *file, md toml.MetaData, data []byte, probs *dia
 		{"number", is.Number, 1, math.MaxInt, "缺少期号（第几期）", "期号必须是正整数，这里写的是 %d", "如第4期写 number = 4。"},
 		{"serial", is.Serial, 1, math.MaxInt, "", "总期号必须是正整数，这里写的是 %d",
 			"如总第17期写 serial = 17；不印总期号请删除这一行。"},
+		{"copies", is.Copies, 1, 10_000_000, "", "印数必须是正整数，这里写的是 %d",
+			"如印 500 册写 copies = 500；不印印数请删除这一行。"},
 	} {
 		m.checkNumber(n, md, data, probs)
 	}

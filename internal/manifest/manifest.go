@@ -59,12 +59,15 @@ type file struct {
 		Website     string      `toml:"website"`
 		Telephone   string      `toml:"telephone"`
 		Email       string      `toml:"email"`
+		Permit      string      `toml:"permit"`
+		Printer     string      `toml:"printer"`
 		Committee   []committee `toml:"committee"`
 	} `toml:"gazette"`
 	Issue struct {
 		Year   int       `toml:"year"`
 		Number int       `toml:"number"`
 		Serial int       `toml:"serial"`
+		Copies int       `toml:"copies"`
 		Date   time.Time `toml:"date"`
 	} `toml:"issue"`
 	Layout  layoutFile            `toml:"layout"`
@@ -161,7 +164,7 @@ func (m *Manifest) fill(f *file, md toml.MetaData, data []byte, probs *diag.List
 	*g = model.Gazette{Name: fg.Name, EnglishName: fg.EnglishName, Sponsor: fg.Sponsor,
 		Publisher: fg.Publisher, Frequency: fg.Frequency, Statement: fg.Statement,
 		Mottos: fg.Mottos, Address: fg.Address, Postcode: fg.Postcode, Website: fg.Website,
-		Telephone: fg.Telephone, Email: fg.Email}
+		Telephone: fg.Telephone, Email: fg.Email, Permit: fg.Permit, Printer: fg.Printer}
 	if fg.Emblem != "" {
 		g.Emblem = m.resolve(fg.Emblem)
 		m.checkEscapes(fg.Emblem, keyLine(data, toml.Key{"gazette", "emblem"}), data, probs)

@@ -14,6 +14,7 @@ type Issue struct {
 	Number   int       // 第4期
 	Serial   int       // 总第17期
 	Date     Date      // publication date (出版日期)
+	Copies   int       // 印数, 0 if not printed
 	Sections []Section // 栏目, in print order
 }
 
@@ -33,6 +34,11 @@ type Gazette struct {
 	Website     string
 	Telephone   string
 	Email       string
+	// Permit is the 准印证号 of a 内部资料性出版物 (《内部资料性出版物管理规定》
+	// 第十四条: printed on the cover with “内部资料　免费交流”); "" for a
+	// gazette with a CN number or none.
+	Permit  string
+	Printer string // 印刷单位
 }
 
 // CommitteeRole is one line of the 编辑委员会 page: a role and its people.

@@ -1,0 +1,64 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+
+	"gazette/internal/model"
+)
+
+// TestInternalPublicationDetails: a 内部资料 prints its 准印证号 and
+// “内部资料　免费交流” on the cover (《内部资料性出版物管理规定》第十四条), and
+// the masthead lists 印刷单位, 印数 and 准印证号 with the other details, all
+// of them below the editorial committee, however long it is.
+func TestInternalPublicationDetails(t *testing.T) {
+	st, _ := Preset("gbt9704")
+	g := model.Gazette{Name: "测试公报", Sponsor: "测试区人民政府", Publisher: "测试区人民政府办公室",
+		Address: "测试路1号", Postcode: "333000", Website: "http://example.gov.cn", Telephone: "（0798）8332255",
+		Email: "gb@example.cn", Permit: "赣内资准字第0123号", Printer: "测试印务有限公司"}
+	for i := 0; i < 6; i++ {
+		g.Committee = append(g.Committee, model.CommitteeRole{Role: "委员", Names: []string{"段守阳", "彭丹", "郝卿雅"}})
+	}
+	is := &model.Issue{Gazette: g, Year: 2023, Number: 4, Serial: 17, Copies: 500, Date: model.Date{Year: 2023, Month: 8, Day: 30},
+		Sections: []model.Section{{Title: "文件", Documents: []*model.Document{{Blocks: []model.Block{{Kind: model.Title, Text: "通知"}, para("正文。")}}}}}}
+	b, err := Lay(Input{Issue: is, Style: st, Metrics: gridMetrics{}, Kinsoku: KinsokuGB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := func(p *Page) string {
+		var sb strings.Builder
+		for _, r := range p.Runs {
+			sb.WriteString(r.Text)
+		}
+		return sb.String()
+	}
+	cover := text(b.Pages[0])
+	for _, want := range []string{"准印证号：赣内资准字第0123号", "内部资料　免费交流"} {
+		if !strings.Contains(cover, want) {
+			t.Errorf("the cover lacks %q", want)
+		}
+	}
+	mast := b.Pages[1]
+	committeeEnd, firstDetail, lastDetail := 0.0, 0.0, 0.0
+	for _, r := range mast.Runs {
+		switch {
+		case strings.Contains(r.Text, "郝") || strings.Contains(r.Text, "段"):
+			committeeEnd = max(committeeEnd, r.Y)
+		case strings.HasPrefix(r.Text, "：测试区人民政府") && firstDetail == 0:
+			firstDetail = r.Y
+		case strings.HasPrefix(r.Text, "：赣内资准字"):
+			lastDetail = r.Y
+		}
+	}
+	for _, want := range []string{"：测试印务有限公司", "：500册", "：赣内资准字第0123号"} {
+		if !strings.Contains(text(mast), want) {
+			t.Errorf("the masthead lacks %q", want)
+		}
+	}
+	if firstDetail <= committeeEnd+st.BodySize/2 {
+		t.Errorf("the details start at y %.1f, into the committee ending at %.1f", firstDetail, committeeEnd)
+	}
+	if lastDetail > st.PageHeight-20*MM || lastDetail == 0 {
+		t.Errorf("the last detail stands at y %.1f, off the page foot", lastDetail)
+	}
+}
