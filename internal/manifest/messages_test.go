@@ -48,6 +48,30 @@ func TestSampleLoads(t *testing.T) {
 	}
 }
 
+// TestInternalPublicationKeys: the 内部资料 keys reach the model, and a
+// nonsensical 印数 is refused at its line.
+func TestInternalPublicationKeys(t *testing.T) {
+	m, err := Load(copySample(t, "date = 2023-08-30", "date = 2023-08-30\ncopies = 500\n[gazette.x]"))
+	if err == nil || !strings.Contains(err.Error(), "gazette.x") {
+		t.Fatalf("an unknown table under [gazette] should be refused, got %v", err)
+	}
+	m, err = Load(copySample(t, `email = "cjqzfb@136.com"`, "email = \"cjqzfb@136.com\"\npermit = \"赣内资准字第0123号\"\nprinter = \"某某印务\""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := m.Issue.Gazette; g.Permit != "赣内资准字第0123号" || g.Printer != "某某印务" {
+		t.Errorf("permit %q, printer %q", g.Permit, g.Printer)
+	}
+	m, err = Load(copySample(t, "date = 2023-08-30", "date = 2023-08-30\ncopies = 500"))
+	if err != nil || m.Issue.Copies != 500 {
+		t.Fatalf("copies = 500: %v, %d", err, m.Issue.Copies)
+	}
+	_, err = Load(copySample(t, "date = 2023-08-30", "date = 2023-08-30\ncopies = -5"))
+	if err == nil || !strings.Contains(err.Error(), "印数必须是正整数") || !strings.Contains(err.Error(), "第50行") {
+		t.Errorf("copies = -5: %v", err)
+	}
+}
+
 // unreadableText must never reach the office: Go's time layout, byte
 // escapes, toml's English type names.
 var unreadableText = []string{`\x`, "2006-01-02T", "toml:", "incompatible types", "destination", "interface", "struct {"}
