@@ -122,9 +122,24 @@ func (c *composer) columnWidths(t *model.Table, size, pad float64) []float64 {
 // spanWidth is the width a cell merged over rows asks for: its text may wrap
 // into as many lines as it spans rows without making the table taller, so it
 // wants no more than its width over the row count, and no less than six
-// characters, where a category label still reads as a phrase.
+// characters, where a category label still reads as a phrase. Between six
+// and eight characters it takes the width that sets the label in the fewest
+// lines, the last one fullest: a 21-character label reads 7/7/7, not
+// 6/6/6/3 with its "亿元）" alone on the last line.
 func spanWidth(text float64, rows int, size float64) float64 {
-	return math.Min(text, math.Max(text/float64(rows), 6*size))
+	ems := text / size
+	if ems/float64(rows) > 6 {
+		return min(text, ems/float64(rows)*size)
+	}
+	best, bestLines, bestWaste := 6.0, math.Inf(1), math.Inf(1)
+	for k := 6.0; k <= 8; k++ {
+		lines := math.Ceil(ems/k - 1e-9)
+		waste := lines*k - ems
+		if lines < bestLines || lines == bestLines && waste < bestWaste-1e-9 {
+			best, bestLines, bestWaste = k, lines, waste
+		}
+	}
+	return min(text, best*size)
 }
 
 func (c *composer) naturalWidth(text string, size float64) float64 {

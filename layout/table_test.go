@@ -69,7 +69,7 @@ func TestTableWrappedCellCentred(t *testing.T) {
 	}}
 	for r := 1; r < 5; r++ {
 		tb.Cells = append(tb.Cells,
-			model.Cell{Row: r, Col: 1, RowSpan: 1, ColSpan: 1, Text: strings.Repeat("稻米", r)},
+			model.Cell{Row: r, Col: 1, RowSpan: 1, ColSpan: 1, Text: strings.Repeat("农产品产地冷藏保鲜设施", r)}, // wider than the measure: the label keeps its own width
 			model.Cell{Row: r, Col: 2, RowSpan: 1, ColSpan: 1, Text: "1.55"})
 	}
 	b, st := layDocs(t, tableDoc(tb))
@@ -90,8 +90,8 @@ func TestTableWrappedCellCentred(t *testing.T) {
 	}
 	sort.Float64s(ys)
 	ys = ys[1:] // the header row
-	if len(ys) < 2 {
-		t.Fatalf("the label should wrap in its 6-character column; lines at %v", ys)
+	if len(ys) != 3 {
+		t.Fatalf("the 21-character label should read 7/7/7 on three lines; lines at %v", ys)
 	}
 	rows := tableRuns(st, p)
 	for _, y := range ys {
@@ -109,6 +109,9 @@ func TestTableWrappedCellCentred(t *testing.T) {
 		}
 		if rs := []rune(text); rightBlank[rs[len(rs)-1]] {
 			x1 -= st.TableSize / 2 // a closing mark's blank half is not ink
+		}
+		if rs := []rune(text); leftBlank[rs[0]] {
+			x0 += st.TableSize / 2 // nor is an opening mark's
 		}
 		got += text
 		if d := (x0+x1)/2 - centre; math.Abs(d) > 0.5 {
