@@ -174,6 +174,25 @@ func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
 	return atoms, missing
 }
 
+// LongestPiece is the width of the longest run of p's text that no allowed
+// break divides ("2023年", "〔2023〕25号", a web address): the least measure
+// that sets p without cutting a word.
+func (lb *LineBreaker) LongestPiece(p *Paragraph) float64 {
+	atoms, _ := lb.atoms(p)
+	lb.markBreaks(atoms)
+	lb.Punct.apply(atoms)
+	compressPairs(atoms)
+	addLatinGlue(atoms)
+	best, start := 0.0, 0
+	for i := 1; i <= len(atoms); i++ {
+		if i == len(atoms) || atoms[i].breakB {
+			best = max(best, lineWidth(atoms[start:i], false))
+			start = i
+		}
+	}
+	return best
+}
+
 // faceFor is the role whose face sets r in a span of role. Latin letters and
 // digits come from the Latin face (office practice: Times New Roman digits in
 // 仿宋 text, standards.md §1.9), except in the bold faces of titles and 一级

@@ -43,7 +43,7 @@ type Style struct {
 	HeadRaise  float64 // from the type area's top up to the running head's rule
 	HeadRule   float64 // running-head rule width
 	TableLead  float64 // table line pitch as a multiple of TableSize
-	TablePadMM float64 // cell padding
+	TablePadMM float64 // cell padding above and below the text (left and right it is half a character)
 }
 
 // TextWidth is the width of the type area (版心).

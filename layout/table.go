@@ -33,9 +33,10 @@ func (c *composer) table(b *model.Block) {
 	}
 	st := c.st
 	size := st.TableSize
-	pad := st.TablePadMM * MM
+	pad := st.TablePadMM * MM // above and below the text
+	padX := size / 2          // left and right of it: half a character
 	lead := size * st.TableLead
-	widths := c.columnWidths(t, size, pad)
+	widths := c.columnWidths(t, size, padX)
 	xs := make([]float64, t.Columns+1)
 	for i, w := range widths {
 		xs[i+1] = xs[i] + w
@@ -43,17 +44,13 @@ func (c *composer) table(b *model.Block) {
 	cells := make([]tableCell, len(t.Cells))
 	heights := make([]float64, t.Rows)
 	for i, cell := range t.Cells {
-		role := fonts.Fang
-		if cell.Row < t.HeaderRows {
-			role = fonts.Hei
-		}
-		w := xs[cell.Col+cell.ColSpan] - xs[cell.Col] - 2*pad
+		role := cellRole(t, cell)
+		w := xs[cell.Col+cell.ColSpan] - xs[cell.Col] - 2*padX
+		// every line centred, none spread: a cell's wrapped line is often
+		// much shorter than the cell ("招引签约金额超10亿元项目数量" before
+		// "（个）"), and letter-spacing it across the cell reads badly
 		p := &Paragraph{Spans: []Span{{Text: cell.Text, Role: role, Size: size}}, Width: w, Align: AlignCenter}
 		lines := c.breakReport(p)
-		if len(lines) > 1 {
-			p.Align = Justify
-			lines = c.breakReport(p)
-		}
 		cells[i] = tableCell{cell: cell, lines: lines, role: role}
 		if cell.RowSpan == 1 {
 			heights[cell.Row] = math.Max(heights[cell.Row], float64(len(lines))*lead+2*pad)
@@ -94,8 +91,11 @@ func (c *composer) columnWidths(t *model.Table, size, pad float64) []float64 {
 		if cell.ColSpan != 1 {
 			continue
 		}
-		w := c.naturalWidth(cell.Text, size) + 2*pad
-		least := math.Min(w, 3*size+2*pad)
+		role := cellRole(t, cell)
+		w := c.measure(cell.Text, role, size, 1e6) + 2*pad
+		// a column narrows down to three characters, never below the
+		// longest piece of its text that cannot be broken ("2023年", "10.46")
+		least := math.Min(w, math.Max(3*size, c.lb.LongestPiece(&Paragraph{Spans: []Span{{Text: cell.Text, Role: role, Size: size}}}))+2*pad)
 		if cell.RowSpan > 1 {
 			w = spanWidth(w-2*pad, cell.RowSpan, size) + 2*pad
 			least = w
@@ -142,20 +142,24 @@ func spanWidth(text float64, rows int, size float64) float64 {
 	return min(text, best*size)
 }
 
-func (c *composer) naturalWidth(text string, size float64) float64 {
+// measure is the widest line of text broken at width in the face of role
+// (for a wide measure, the text's natural width). It measures what the cell
+// will print, with the line breaker's own faces and glue.
+func (c *composer) measure(text string, role fonts.Role, size, width float64) float64 {
+	lines, _ := c.lb.Break(&Paragraph{Spans: []Span{{Text: text, Role: role, Size: size}}, Width: width, Align: AlignLeft})
 	w := 0.0
-	for _, r := range text {
-		role := fonts.Fang
-		if !isCJK(r) {
-			role = fonts.Latin
-		}
-		a, ok := c.lb.Metrics.Advance(role, r)
-		if !ok {
-			a, _ = c.lb.Metrics.Advance(fonts.Fang, r)
-		}
-		w += a * size
+	for i := range lines {
+		w = math.Max(w, lineExtent(&lines[i]))
 	}
 	return w
+}
+
+// cellRole is the face of a cell: 黑体 in the header rows, 仿宋 below.
+func cellRole(t *model.Table, cell model.Cell) fonts.Role {
+	if cell.Row < t.HeaderRows {
+		return fonts.Hei
+	}
+	return fonts.Fang
 }
 
 func sum(xs []float64) float64 {
@@ -218,9 +222,8 @@ func drawCells(p *Page, cells []tableCell, xs, ys []float64, x, y0, lead float64
 			}
 			size := l.Glyphs[0].Size
 			base := ty + float64(i)*lead + (lead-size)/2 + 0.88*size
-			// Every line is centred in the cell: the full lines of a wrapped
-			// cell are justified to its measure, and its last line sits in
-			// the middle, as in a centred Word table, not flush left.
+			// Every line is centred in the cell, the last one too, as in a
+			// centred Word table.
 			inner := (right - left - lineExtent(l)) / 2
 			p.addLine(l, left+inner-l.left(), base, m)
 		}
