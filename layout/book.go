@@ -75,25 +75,40 @@ func Lay(in Input) (*Book, error) {
 }
 
 // composeDocument lays out one document's vertical list. When its last page
-// would hold no more than a quarter of a page, the document is set again
-// with tight punctuation (LineBreaker.Tight), and that setting is kept if it
-// saves the page: one document set evenly throughout, either way.
+// would hold no more than a quarter of a page, its last blocks are set with
+// tight punctuation (LineBreaker.Tight), as few of them as save the page —
+// found by bisection, since setting more blocks tight never adds a page —
+// and the rest of the document keeps its full-width marks. If even a wholly
+// tight setting saves nothing, the document is set as usual.
 func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.List) *composer {
+	n := len(d.Blocks)
 	c := &composer{st: st, lb: lb, doc: d, probs: probs}
 	c.compose()
 	pages, _ := paginate(c.items, st)
 	if len(pages) < 2 || textLines(pages[len(pages)-1]) > st.LinesPerPage/4 {
 		return c
 	}
-	lb.Tight = true
-	defer func() { lb.Tight = false }()
-	tight := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}}
-	tight.compose()
-	if p, _ := paginate(tight.items, st); len(p) < len(pages) {
-		tight.probs = probs
-		return tight
+	try := func(last int) (*composer, bool) {
+		t := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}, tightLast: last}
+		t.compose()
+		p, _ := paginate(t.items, st)
+		return t, len(p) < len(pages)
 	}
-	return c
+	best, ok := try(n)
+	if !ok {
+		return c
+	}
+	lo, hi := 0, n // try(lo) does not save the page; try(hi) does
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if t, saves := try(mid); saves {
+			best, hi = t, mid
+		} else {
+			lo = mid
+		}
+	}
+	best.probs = probs
+	return best
 }
 
 // textLines counts the lines of text placed on a page.

@@ -20,6 +20,9 @@ type composer struct {
 	probs *diag.List
 	warns []string     // what the office may want to fix; the build goes on
 	block *model.Block // the block being composed, for messages
+	// tightLast is how many of the last blocks are set with tight
+	// punctuation (LineBreaker.Tight); 0, the blocks are set as usual.
+	tightLast int
 }
 
 // ch is n body characters on the grid.
@@ -48,9 +51,11 @@ func headRole(level int) fonts.Role {
 // compose lays out every block of the document.
 func (c *composer) compose() {
 	blocks := c.doc.Blocks
+	defer func() { c.lb.Tight = false }()
 	for i := range blocks {
 		b := &blocks[i]
 		c.block = b
+		c.lb.Tight = i >= len(blocks)-c.tightLast
 		var prev, next *model.Block
 		if i > 0 {
 			prev = &blocks[i-1]

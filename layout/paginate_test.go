@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"gazette/internal/diag"
 	"gazette/internal/model"
 )
 
@@ -221,5 +222,44 @@ func TestForcedBreakIsReported(t *testing.T) {
 	}
 	if w := b.Warnings[0]; !strings.Contains(w, "01-测试.txt 第3行") || !strings.Contains(w, "第1页") {
 		t.Errorf("warning %q does not say where", w)
+	}
+}
+
+// TestTightOnlyWhereItSavesThePage: a document whose last page would hold a
+// few lines has as many of its last paragraphs set tight as save that page,
+// and no more: its first paragraphs keep their full-width marks.
+func TestTightOnlyWhereItSavesThePage(t *testing.T) {
+	st, _ := Preset("gbt9704")
+	text := strings.Repeat("甲乙丙丁，", 11) // 55 characters: 3 lines, or 2 with its commas squeezed
+	for _, n := range []int{14, 21} {
+		blocks := []model.Block{{Kind: model.Title, Text: "通知"}}
+		for i := 0; i < n; i++ {
+			blocks = append(blocks, para(text))
+		}
+		doc := &model.Document{Blocks: blocks}
+		plain := &composer{st: st, lb: &LineBreaker{Metrics: gridMetrics{}}, doc: doc, probs: &diag.List{}}
+		plain.compose()
+		before, _ := paginate(plain.items, st)
+		c := composeDocument(st, &LineBreaker{Metrics: gridMetrics{}}, doc, &diag.List{})
+		after, _ := paginate(c.items, st)
+		last := textLines(before[len(before)-1])
+		t.Logf("%d paragraphs: %d pages (%d lines on the last) → %d pages, %d paragraphs tight", n, len(before), last, len(after), c.tightLast)
+		if last > st.LinesPerPage/4 {
+			t.Fatalf("%d paragraphs: the last page holds %d lines; the test wants a nearly empty one", n, last)
+		}
+		if len(after) != len(before)-1 {
+			t.Errorf("%d paragraphs: %d pages, want the last one saved (%d)", n, len(after), len(before)-1)
+		}
+		if c.tightLast < 1 || c.tightLast >= n/2 {
+			t.Errorf("%d paragraphs: %d set tight, want only the last few", n, c.tightLast)
+		}
+		// the first paragraph keeps every comma inside a line a full em
+		for _, it := range c.items[2:5] {
+			for k, g := range it.line.Glyphs[:len(it.line.Glyphs)-1] {
+				if g.R == '，' && it.line.Glyphs[k+1].X-g.X < st.CharPitch()-0.01 {
+					t.Errorf("%d paragraphs: the first paragraph's comma is squeezed in %q", n, it.line.Text())
+				}
+			}
+		}
 	}
 }
