@@ -87,11 +87,10 @@ type LineBreaker struct {
 	Metrics Metrics
 	Kinsoku Kinsoku
 	Punct   PunctStyle
-	// Tight squeezes the punctuation of every justified line, in clreq's
-	// reduction order, wherever that takes in one more character, not only
-	// where a prohibition would otherwise fall at the break. Lay sets it for
-	// a document whose last page would hold only a few lines, to save the
-	// page (as an editor asks the compositor to "挤一挤").
+	// Tight sets 全角式 text in 开明式 (Kaiming: every mark but 。？！ half
+	// an em), one even style over every line it sets. Lay sets it for the
+	// last paragraphs of a document whose last page would hold only a few
+	// lines, to save the page (as an editor asks the compositor to "挤一挤").
 	Tight bool
 
 	// scratch space reused from paragraph to paragraph (a LineBreaker is
@@ -134,7 +133,7 @@ func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
 	if p.KeepNames {
 		keepNamesWhole(atoms, p.Width)
 	}
-	lb.Punct.apply(atoms)
+	lb.style().apply(atoms)
 	compressPairs(atoms)
 	addLatinGlue(atoms)
 	setGive(atoms)
@@ -180,17 +179,26 @@ func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
 func (lb *LineBreaker) LongestPiece(p *Paragraph) float64 {
 	atoms, _ := lb.atoms(p)
 	lb.markBreaks(atoms)
-	lb.Punct.apply(atoms)
+	lb.style().apply(atoms)
 	compressPairs(atoms)
 	addLatinGlue(atoms)
 	best, start := 0.0, 0
 	for i := 1; i <= len(atoms); i++ {
 		if i == len(atoms) || atoms[i].breakB {
-			best = max(best, lineWidth(atoms[start:i], false))
+			best = max(best, lineWidth(atoms[start:i]))
 			start = i
 		}
 	}
 	return best
+}
+
+// style is the punctuation style lines are set in: the office's, or 开明式
+// for a tight setting of 全角式 text.
+func (lb *LineBreaker) style() PunctStyle {
+	if lb.Tight && lb.Punct == Quanjiao {
+		return Kaiming
+	}
+	return lb.Punct
 }
 
 // faceFor is the role whose face sets r in a span of role. Latin letters and
@@ -273,7 +281,7 @@ func (lb *LineBreaker) mayBreak(prev, next rune) bool {
 // inside, a line-start opening mark and a line-end mark set half-width
 // (clreq §3.1.6, GB/T 15834 5.1.10), no glue at either end (clreq §3.2.1),
 // and trailing spaces not counted.
-func lineWidth(atoms []atom, first bool) float64 {
+func lineWidth(atoms []atom) float64 {
 	atoms = trimSpaces(atoms)
 	n := len(atoms)
 	if n == 0 {
@@ -286,7 +294,7 @@ func lineWidth(atoms []atom, first bool) float64 {
 			w += atoms[i].glue - atoms[i].cutR
 		}
 	}
-	w -= startCut(atoms, first) + endCut(atoms[n-1])
+	w -= startCut(atoms) + endCut(atoms[n-1])
 	return w
 }
 
@@ -299,10 +307,14 @@ func trimSpaces(atoms []atom) []atom {
 	return atoms[:n]
 }
 
-// startCut is the blank an opening mark loses at the start of a wrapped line
-// (clreq §3.1.6); the first line keeps it to hold the indent.
-func startCut(atoms []atom, first bool) float64 {
-	if first || len(atoms) == 0 || !leftBlank[atoms[0].r] || atoms[0].cutL > 0 {
+// startCut is the blank an opening mark loses at the start of a line (clreq
+// §3.1.6), a paragraph's first line included: so the ink of "（一）" or
+// "《关于…" starts at the 2-character indent like a paragraph that opens with
+// a hanzi, a wrapped line's bracket stands flush with the margin, and a
+// centred line like “（昌府办字〔2023〕25号）” is centred on its ink, its
+// closing mark's blank being dropped at the end (GB/T 15834 5.1.10).
+func startCut(atoms []atom) float64 {
+	if len(atoms) == 0 || !leftBlank[atoms[0].r] || atoms[0].cutL > 0 {
 		return 0
 	}
 	return atoms[0].half()
@@ -319,10 +331,10 @@ func endCut(a atom) float64 {
 // giveOf reports how much atom i of a line may still shrink: the blank of a
 // mark not already taken at the line's ends, a space down to a quarter em.
 // CJK–Latin glue gives nothing: the house style fixes it at a quarter em.
-func giveOf(atoms []atom, i int, first bool) float64 {
+func giveOf(atoms []atom, i int) float64 {
 	a := &atoms[i]
 	switch {
-	case a.before && i == 0: // cut at a line start, or holding the first-line indent: never squeezed
+	case a.before && i == 0: // cut at the line start already
 		return 0
 	case !a.before && i == len(atoms)-1:
 		return 0
@@ -334,10 +346,10 @@ func giveOf(atoms []atom, i int, first bool) float64 {
 // clreq's reduction order (§3.1.7 "先挤进"; standards.md §2.2): spaces,
 // interpuncts, brackets, ，、；：, then 。？！. It returns the
 // fraction of each class's give that is taken, and whether the line fits.
-func squeezeRatios(atoms []atom, first bool, over float64) (ratios [numSqueezes]float64, ok bool) {
+func squeezeRatios(atoms []atom, over float64) (ratios [numSqueezes]float64, ok bool) {
 	var capacity [numSqueezes]float64
 	for i := range atoms {
-		capacity[atoms[i].class] += giveOf(atoms, i, first)
+		capacity[atoms[i].class] += giveOf(atoms, i)
 	}
 	for c := squeeze(1); c < numSqueezes && over > 1e-9; c++ {
 		if capacity[c] <= 0 {
@@ -348,17 +360,6 @@ func squeezeRatios(atoms []atom, first bool, over float64) (ratios [numSqueezes]
 		over -= take
 	}
 	return ratios, over <= 1e-6
-}
-
-// holdsStart reports whether a line keeps the blank before an opening mark
-// at its start: the first line of an indented or flush-left paragraph does,
-// so that "（一）" stands at the same indent in every paragraph; a wrapped
-// line, and every centred or right-aligned line, sets the mark flush (clreq
-// §3.1.6), so that a centred line like “（昌府办字〔2023〕25号）” is centred on
-// its ink, its closing mark's blank being dropped at the end (GB/T 15834
-// 5.1.10).
-func (p *Paragraph) holdsStart(first bool) bool {
-	return first && p.Align != AlignCenter && p.Align != AlignRight
 }
 
 func (p *Paragraph) avail(first bool) float64 {
@@ -372,7 +373,7 @@ func (p *Paragraph) avail(first bool) float64 {
 func (lb *LineBreaker) breakPoints(atoms []atom, p *Paragraph) []int {
 	var ends []int
 	for start := 0; start < len(atoms); {
-		end := fitLine(atoms, start, p, len(ends) == 0, len(atoms), lb.Tight)
+		end := fitLine(atoms, start, p, len(ends) == 0, len(atoms))
 		ends = append(ends, end)
 		start = end
 	}
@@ -383,15 +384,14 @@ func (lb *LineBreaker) breakPoints(atoms []atom, p *Paragraph) []int {
 // and spaces if the paragraph is justified.
 func fits(atoms []atom, start, end int, p *Paragraph, first, squeeze bool) bool {
 	l := trimSpaces(atoms[start:end])
-	hold := p.holdsStart(first)
-	over := lineWidth(l, hold) - p.avail(first) - 0.01
+	over := lineWidth(l) - p.avail(first) - 0.01
 	if over <= 0 {
 		return true
 	}
 	if !squeeze || p.Align != Justify {
 		return false
 	}
-	_, ok := squeezeRatios(l, hold, over)
+	_, ok := squeezeRatios(l, over)
 	return ok
 }
 
@@ -403,15 +403,14 @@ func fits(atoms []atom, start, end int, p *Paragraph, first, squeeze bool) bool 
 // maxPushSlack ems to spread, when the line squeezes its punctuation in
 // clreq's reduction order to take the mark in instead (clreq §3.1.7; a spread
 // of one or two characters over a line is invisible, half-width marks in mid
-// line are not). A tight line (LineBreaker.Tight) squeezes wherever that
-// takes in one more character.
-func fitLine(atoms []atom, start int, p *Paragraph, first bool, limit int, tight bool) int {
-	fit := lastFit(atoms, start, p, first, limit, tight)
+// line are not).
+func fitLine(atoms []atom, start int, p *Paragraph, first bool, limit int) int {
+	fit := lastFit(atoms, start, p, first, limit, false)
 	if fit == len(atoms) || atoms[fit].breakB {
 		return fit
 	}
 	push := pushBack(atoms, start, fit, p)
-	if p.Align == Justify && (tight || push < 0 || slackOf(atoms, start, push, p, first) > maxPushSlack*atoms[start].size) {
+	if p.Align == Justify && (push < 0 || slackOf(atoms, start, push, p, first) > maxPushSlack*atoms[start].size) {
 		squeezed := lastFit(atoms, start, p, first, limit, true)
 		for b := squeezed; b > fit; b-- {
 			if b == len(atoms) || atoms[b].breakB {
@@ -445,7 +444,7 @@ func pushBack(atoms []atom, start, fit int, p *Paragraph) int {
 
 // slackOf is the white a line atoms[start:end] leaves in the measure.
 func slackOf(atoms []atom, start, end int, p *Paragraph, first bool) float64 {
-	return p.avail(first) - lineWidth(trimSpaces(atoms[start:end]), p.holdsStart(first))
+	return p.avail(first) - lineWidth(trimSpaces(atoms[start:end]))
 }
 
 // tooLongForALine reports whether the unbreakable run starting at atom b (a
@@ -458,7 +457,7 @@ func tooLongForALine(atoms []atom, b int, p *Paragraph) bool {
 	for e < len(atoms) && !atoms[e].breakB {
 		e++
 	}
-	return lineWidth(atoms[b:e], false) > p.avail(false)
+	return lineWidth(atoms[b:e]) > p.avail(false)
 }
 
 // lastFit is the end of the longest run atoms[start:e] that fits the line,
@@ -513,13 +512,12 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 	if first {
 		left = p.Indent
 	}
-	hold := p.holdsStart(first)
-	slack := p.avail(first) - lineWidth(atoms, hold)
+	slack := p.avail(first) - lineWidth(atoms)
 	var ratios [numSqueezes]float64
 	extra := 0.0
 	switch {
 	case slack < 0:
-		ratios, _ = squeezeRatios(atoms, hold, -slack)
+		ratios, _ = squeezeRatios(atoms, -slack)
 	case p.Align == Justify && !last:
 		if gaps := stretchGaps(atoms); gaps > 0 {
 			extra = slack / float64(gaps)
@@ -530,10 +528,10 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 		left += slack
 	}
 	line := Line{Glyphs: make([]Glyph, n), Left: left, Last: last}
-	x := left - startCut(atoms, hold)
+	x := left - startCut(atoms)
 	for i := range atoms {
 		a := &atoms[i]
-		squeezed := giveOf(atoms, i, hold) * ratios[a.class]
+		squeezed := giveOf(atoms, i) * ratios[a.class]
 		x -= a.cutL
 		if a.before {
 			x -= squeezed

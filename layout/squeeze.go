@@ -138,7 +138,8 @@ var glueNeighbours = runeSet("年月日时分秒号期第次届条款项章节�
 // none at a line's ends (lineWidth leaves out the last atom's glue). The house
 // rule of standards.md §2.4 keeps a number solid on both sides when a unit or
 // counter stands next to it, as 公文 made in Word print them: 2023年6月29日,
-// 〔2023〕25号, 第4期, 组织1次, 12月底, 836号, 超10亿元.
+// 〔2023〕25号, 第4期, 组织1次, 12月底, 836号, 超10亿元. A word with letters
+// in it keeps its quarter em on both sides: 国家 4A 级.
 func addLatinGlue(atoms []atom) {
 	for i := 0; i+1 < len(atoms); i++ {
 		a, b := &atoms[i], &atoms[i+1]
@@ -147,15 +148,16 @@ func addLatinGlue(atoms []atom) {
 		}
 	}
 	for i := 0; i < len(atoms); {
-		if !isNumeric(atoms[i].r) {
+		if !isWestern(atoms[i].r) {
 			i++
 			continue
 		}
-		j := i
-		for j < len(atoms) && (isNumeric(atoms[j].r) || atoms[j].r == '.') {
+		j, numeric := i, true // a Western word: "25", "1.5", "4A", "PDF"
+		for j < len(atoms) && (isWestern(atoms[j].r) || atoms[j].r == '.') {
+			numeric = numeric && (isNumeric(atoms[j].r) || atoms[j].r == '.')
 			j++
 		}
-		if (i > 0 && isUnit(atoms[i-1].r)) || (j < len(atoms) && isUnit(atoms[j].r)) {
+		if numeric && (i > 0 && isUnit(atoms[i-1].r) || j < len(atoms) && isUnit(atoms[j].r)) {
 			if i > 0 {
 				atoms[i-1].glue = 0
 			}

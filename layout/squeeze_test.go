@@ -66,6 +66,8 @@ func TestCJKLatinGlue(t *testing.T) {
 		{"大道836号", '道', 1, 16},
 		{"超10亿元", '超', 1, 16},
 		{"增长5.2%以上", '2', 1, 8}, // the percent sign belongs to the number
+		{"国家4A级景区", '家', 1, 16 + 4}, // letters in the word: a quarter em on both sides
+		{"国家4A级景区", 'A', 1, 8 + 4},
 	}
 	for _, tt := range tests {
 		ls := setLines(t, &LineBreaker{}, tt.text, 40, AlignLeft)
@@ -245,20 +247,36 @@ func TestWithSizesKeepsTheGridFilled(t *testing.T) {
 	}
 }
 
-// TestParagraphStartBracketHoldsTheIndent: an opening bracket that starts a
-// paragraph stands at the 2-character indent whether or not its line had to
-// be squeezed, so that every "（一）" lines up down the page.
-func TestParagraphStartBracketHoldsTheIndent(t *testing.T) {
+// TestLineStartBracketIsSetFlush: an opening bracket that starts a line
+// loses its leading blank (clreq §3.1.6) on every line, a paragraph's first
+// included, and is never squeezed further: the ink of "（一）" starts at the
+// 2-character indent, as a paragraph opening with a hanzi does, whether or
+// not its line had to be squeezed, and a wrapped line's bracket stands flush
+// with the margin.
+func TestLineStartBracketIsSetFlush(t *testing.T) {
 	lb := &LineBreaker{Metrics: gridMetrics{}, Kinsoku: KinsokuGB}
 	for _, text := range []string{
 		"（一）强化理论学习。正文正文正文正文正文正文正文正文正文正文正文正文正文正文。",
 		"（二）推进文化自信，坚持以人民为中心、以文化人，正文正文正文正文正文正文。", // marks the squeezer could take
 		"（三）注重方式方法、、、、、、、、、、、、、、、、、、、、、、、、、。",
+		"正文正文正文正文正文正文正文正文，（2023-2025年）是关键时期。",
 	} {
 		p := &Paragraph{Spans: []Span{{Text: text, Role: fonts.Fang, Size: 16}}, Width: 20 * 16, Indent: 32, Align: Justify}
 		ls, _ := lb.Break(p)
-		if x := ls[0].Glyphs[0].X; math.Abs(x-32) > 0.001 {
-			t.Errorf("%q: the opening bracket stands at %.2f, want the indent 32", text, x)
+		for i, l := range ls {
+			if !leftBlank[l.Glyphs[0].R] {
+				continue
+			}
+			want := 32.0 - 8 // the indent less the bracket's blank half
+			if i > 0 {
+				want = -8
+			}
+			if x := l.Glyphs[0].X; math.Abs(x-want) > 0.001 {
+				t.Errorf("%q line %d: the opening bracket's box starts at %.2f, want %.2f (ink at the indent)", text, i+1, x, want)
+			}
+			if l.Left != want+8 {
+				t.Errorf("%q line %d: Line.Left = %.2f, want the ink's start %.2f", text, i+1, l.Left, want+8)
+			}
 		}
 	}
 }

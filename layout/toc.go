@@ -97,18 +97,6 @@ func (bs *bookSetter) contents(plans []*docPlan) []*Page {
 // folioText is a 目录 entry's page number as printed.
 func folioText(n int) string { return fmt.Sprintf("（%d）", n) }
 
-// openingBlank is the blank before the ink of a line that starts with an
-// opening mark (half its advance: clreq §3.1.6), by which the line is moved
-// left so that its ink lines up with the lines above it.
-func (bs *bookSetter) openingBlank(l *Line) float64 {
-	if len(l.Glyphs) == 0 || !leftBlank[l.Glyphs[0].R] {
-		return 0
-	}
-	g := l.Glyphs[0]
-	a, _ := bs.in.Metrics.Advance(g.Role, g.R)
-	return a * g.Size / 2
-}
-
 // widestFolio is the width of the widest page number of the entries.
 func (bs *bookSetter) widestFolio(entries []TOCEntry, tt tocType) float64 {
 	w := 0.0
@@ -140,9 +128,8 @@ func (bs *bookSetter) tocEntry(p *Page, e TOCEntry, tt tocType, left, w, leaderE
 	if e.DocNumber != "" {
 		y += tocPitch
 		dn := bs.single("（"+e.DocNumber+"）", fonts.Kai, tocSize)
-		x := left + indent - bs.openingBlank(&dn) // the bracket's ink under the title's first character
-		p.addLine(&dn, x, y, bs.in.Metrics)
-		lastEnd = x + dn.Right
+		p.addLine(&dn, left+indent, y, bs.in.Metrics) // its bracket is set flush (startCut)
+		lastEnd = left + indent + dn.Right
 	}
 	numX := left + w - numW
 	bs.leader(p, lastEnd+tocSize/2, leaderEnd, y, tocSize)
