@@ -65,7 +65,7 @@ func TestCJKLatinGlue(t *testing.T) {
 		{"撰写1篇报告", '写', 1, 16},
 		{"大道836号", '道', 1, 16},
 		{"超10亿元", '超', 1, 16},
-		{"增长5.2%以上", '2', 1, 8}, // the percent sign belongs to the number
+		{"增长5.2%以上", '2', 1, 8},     // the percent sign belongs to the number
 		{"国家4A级景区", '家', 1, 16 + 4}, // letters in the word: a quarter em on both sides
 		{"国家4A级景区", 'A', 1, 8 + 4},
 	}
