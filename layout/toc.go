@@ -108,8 +108,9 @@ func (bs *bookSetter) widestFolio(entries []TOCEntry, tt tocType) float64 {
 }
 
 // tocEntry sets one entry from baseline y and returns the next baseline. The
-// leader dots of every entry end at leaderEnd, so their columns line up down
-// the page, and the page number is set flush right.
+// title wraps short of leaderEnd, the column kept for the widest page number;
+// the page number is set flush right, and the leader dots run up to a
+// quarter em before it, whatever its width.
 func (bs *bookSetter) tocEntry(p *Page, e TOCEntry, tt tocType, left, w, leaderEnd, y float64) float64 {
 	tocSize, tocPitch := tt.size, tt.pitch
 	indent := 2 * tocSize
@@ -132,7 +133,7 @@ func (bs *bookSetter) tocEntry(p *Page, e TOCEntry, tt tocType, left, w, leaderE
 		lastEnd = left + indent + dn.Right
 	}
 	numX := left + w - numW
-	bs.leader(p, lastEnd+tocSize/2, leaderEnd, y, tocSize)
+	bs.leader(p, lastEnd+tocSize/2, numX-tocSize/4, y, tocSize)
 	p.addLine(&num, numX, y, bs.in.Metrics)
 	p.Links = append(p.Links, Link{X: left, Y: top, W: w, H: y - top + tocSize*0.4, Target: e.Page})
 	return y + tocPitch*1.3
