@@ -55,7 +55,9 @@ func (c *composer) compose() {
 	for i := range blocks {
 		b := &blocks[i]
 		c.block = b
-		c.lb.Tight = i >= len(blocks)-c.tightLast
+		// a table keeps its marks: its cells are no lines of the text to
+		// save, and a squeezed bracket reads as an ASCII one there
+		c.lb.Tight = i >= len(blocks)-c.tightLast && b.Kind != model.TableBlock
 		var prev, next *model.Block
 		if i > 0 {
 			prev = &blocks[i-1]

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 
 	"gazette/fonts"
 	"gazette/internal/diag"
@@ -19,6 +20,10 @@ type tableCell struct {
 	cell  model.Cell
 	lines []Line
 	role  fonts.Role
+	// aligned is set for a number in a column of numbers: its line starts
+	// at x from the cell's centre, so the column's decimal points line up.
+	aligned bool
+	x       float64
 }
 
 // table lays out a model.Table: column widths from content, a full grid,
@@ -57,7 +62,57 @@ func (c *composer) table(b *model.Block) {
 		}
 	}
 	growForSpans(cells, heights, lead, pad)
+	alignDecimals(t, cells)
 	c.tableItems(t, cells, xs, heights, lead)
+}
+
+// numberRE matches a cell that holds one number: 17.2, 0.08, 38.5, 5%.
+var numberRE = regexp.MustCompile(`^[-+]?[0-9]+(\.[0-9]+)?[%％]?$`)
+
+// alignDecimals lines up the decimal points of a column whose body cells are
+// all numbers ("1.3" over "1.55", "28" over "38.5"), the block of numbers
+// centred in the column, as statistical tables set them.
+func alignDecimals(t *model.Table, cells []tableCell) {
+	for col := 0; col < t.Columns; col++ {
+		var nums []*tableCell
+		numeric := true
+		for i := range cells {
+			tc := &cells[i]
+			if tc.cell.Col != col || tc.cell.Row < t.HeaderRows {
+				continue
+			}
+			if tc.cell.ColSpan != 1 || len(tc.lines) != 1 || !numberRE.MatchString(tc.cell.Text) {
+				numeric = false
+				break
+			}
+			nums = append(nums, tc)
+		}
+		if !numeric || len(nums) < 2 {
+			continue
+		}
+		maxInt, maxFrac := 0.0, 0.0
+		for _, tc := range nums {
+			in, fr := decimalParts(&tc.lines[0])
+			maxInt, maxFrac = max(maxInt, in), max(maxFrac, fr)
+		}
+		for _, tc := range nums {
+			in, _ := decimalParts(&tc.lines[0])
+			tc.aligned, tc.x = true, -(maxInt+maxFrac)/2+maxInt-in
+		}
+	}
+}
+
+// decimalParts splits a number's line at its decimal point (or where one
+// would stand): the widths of the whole part and of the rest.
+func decimalParts(l *Line) (whole, rest float64) {
+	point := l.Right
+	for _, g := range l.Glyphs {
+		if g.R == '.' || g.R == '%' || g.R == '％' {
+			point = g.X
+			break
+		}
+	}
+	return point - l.Left, l.Right - point
 }
 
 // growForSpans makes the rows under a merged cell tall enough for its text.
@@ -223,8 +278,12 @@ func drawCells(p *Page, cells []tableCell, xs, ys []float64, x, y0, lead float64
 			size := l.Glyphs[0].Size
 			base := ty + float64(i)*lead + (lead-size)/2 + 0.88*size
 			// Every line is centred in the cell, the last one too, as in a
-			// centred Word table.
+			// centred Word table; a number in a column of numbers sits on
+			// the column's decimal point.
 			inner := (right - left - lineExtent(l)) / 2
+			if tc.aligned {
+				inner = (right-left)/2 + tc.x
+			}
 			p.addLine(l, left+inner-l.left(), base, m)
 		}
 	}

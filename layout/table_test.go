@@ -181,3 +181,44 @@ func TestTableHeaderRepeats(t *testing.T) {
 		t.Errorf("%d data rows printed, want %d (none lost or doubled at the page break)", dataRows, rows)
 	}
 }
+
+// TestTableDecimalsAlign: in a column of numbers the decimal points line up
+// (an integer's point would stand after its units digit), the block of
+// numbers centred in the column; a column with words stays centred.
+func TestTableDecimalsAlign(t *testing.T) {
+	nums := []string{"1.3", "10.46", "28", "0.2"}
+	tb := &model.Table{Columns: 2, HeaderRows: 1, Rows: len(nums) + 1, Cells: []model.Cell{
+		{Row: 0, Col: 0, RowSpan: 1, ColSpan: 1, Text: "指标"}, {Row: 0, Col: 1, RowSpan: 1, ColSpan: 1, Text: "2023年"}}}
+	for i, n := range nums {
+		tb.Cells = append(tb.Cells, model.Cell{Row: i + 1, Col: 0, RowSpan: 1, ColSpan: 1, Text: "稻米"},
+			model.Cell{Row: i + 1, Col: 1, RowSpan: 1, ColSpan: 1, Text: n})
+	}
+	b, st := layDocs(t, tableDoc(tb))
+	p := b.Pages[4]
+	half := 0.5 * st.TableSize // gridMetrics: every digit and the point half an em
+	var points []float64
+	for _, r := range p.Runs {
+		if r.Size != st.TableSize || !numberRE.MatchString(r.Text) {
+			continue
+		}
+		k := strings.IndexByte(r.Text, '.')
+		if k < 0 {
+			k = len(r.Text)
+		}
+		points = append(points, r.X+float64(k)*(half+r.Spacing))
+	}
+	if len(points) != len(nums) {
+		t.Fatalf("found %d numbers, want %d", len(points), len(nums))
+	}
+	for i, x := range points {
+		if math.Abs(x-points[0]) > 0.01 {
+			t.Errorf("%s: its decimal point stands at %.2f, %s's at %.2f", nums[i], x, nums[0], points[0])
+		}
+	}
+	cols := verticalRules(p)
+	// the block "10.46" wide at most (2 digits, point, 2 digits) is centred
+	centre := (cols[1] + cols[2]) / 2
+	if d := points[0] - (centre - 5*half/2 + 2*half); math.Abs(d) > 0.01 {
+		t.Errorf("the decimal point is %.2f pt off the centred block's", d)
+	}
+}
