@@ -72,11 +72,6 @@ func isCJK(r rune) bool {
 // inside one (2023, 1.55, 12.5%).
 func isNumeric(r rune) bool { return r >= '0' && r <= '9' }
 
-// isWordRune reports runes that form an unbreakable Latin word or number.
-func isWordRune(r rune) bool {
-	return !isCJK(r) && r != ' ' && !unicode.IsSpace(r)
-}
-
 // dateOrNumberSuffix holds the characters that stay on the line of the digits
 // before them: 2023年, 25号, 5个, 8日, 1篇, 100强 (dates, counts and the
 // measure words and units that follow a number) (GB/T 9704-1999 8.2.3 "数字、年份不能回行",

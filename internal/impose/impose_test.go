@@ -19,8 +19,6 @@ import (
 	"gazette/internal/testtool"
 )
 
-func needTool(t *testing.T, name string) string { t.Helper(); return testtool.Need(t, name) }
-
 func runTool(t *testing.T, name string, args ...string) string {
 	t.Helper()
 	return testtool.Run(t, name, args...)

@@ -51,11 +51,11 @@ func TestSampleLoads(t *testing.T) {
 // TestInternalPublicationKeys: the 内部资料 keys reach the model, and a
 // nonsensical 印数 is refused at its line.
 func TestInternalPublicationKeys(t *testing.T) {
-	m, err := Load(copySample(t, "date = 2023-08-30", "date = 2023-08-30\ncopies = 500\n[gazette.x]"))
+	_, err := Load(copySample(t, "date = 2023-08-30", "date = 2023-08-30\ncopies = 500\n[gazette.x]"))
 	if err == nil || !strings.Contains(err.Error(), "gazette.x") {
 		t.Fatalf("an unknown table under [gazette] should be refused, got %v", err)
 	}
-	m, err = Load(copySample(t, `email = "cjqzfb@136.com"`, "email = \"cjqzfb@136.com\"\npermit = \"赣内资准字第0123号\"\nprinter = \"某某印务\""))
+	m, err := Load(copySample(t, `email = "cjqzfb@136.com"`, "email = \"cjqzfb@136.com\"\npermit = \"赣内资准字第0123号\"\nprinter = \"某某印务\""))
 	if err != nil {
 		t.Fatal(err)
 	}

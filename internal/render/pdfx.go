@@ -212,7 +212,7 @@ func setCatalog(ctx *model.Context, oc outputCondition) error {
 		"Info":                      types.StringLiteral(oc.info),
 	}
 	root.Update("OutputIntents", types.Array{intent})
-	if names := root.DictEntry("Names"); names != nil && len(names) == 1 {
+	if names := root.DictEntry("Names"); len(names) == 1 {
 		if ef := names.DictEntry("EmbeddedFiles"); ef != nil && len(ef.ArrayEntry("Names")) == 0 && len(ef) == 1 {
 			root.Delete("Names")
 		}
