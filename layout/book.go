@@ -75,17 +75,19 @@ func Lay(in Input) (*Book, error) {
 }
 
 // composeDocument lays out one document's vertical list. When its last page
-// would hold no more than a quarter of a page, its last blocks are set with
-// tight punctuation (LineBreaker.Tight), as few of them as save the page —
-// found by bisection, since setting more blocks tight never adds a page —
-// and the rest of the document keeps its full-width marks. If even a wholly
-// tight setting saves nothing, the document is set as usual.
+// would be filled to no more than a quarter, the document's last sections
+// are set with tight punctuation (LineBreaker.Tight), as few of them as save
+// the page — found by bisection over the points where a numbered heading
+// starts a section, since setting more sections tight never adds a page —
+// and the rest keeps its full-width marks. A tight run so begins at a
+// heading, and the headings themselves stay full-width, so that one
+// section never mixes the two styles. If even a wholly tight setting saves
+// nothing, the document is set as usual.
 func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.List) *composer {
-	n := len(d.Blocks)
 	c := &composer{st: st, lb: lb, doc: d, probs: probs}
 	c.compose()
 	pages, _ := paginate(c.items, st)
-	if len(pages) < 2 || textLines(pages[len(pages)-1]) > st.LinesPerPage/4 {
+	if len(pages) < 2 || pageFill(pages[len(pages)-1]) > st.TextHeight()/4 {
 		return c
 	}
 	try := func(last int) (*composer, bool) {
@@ -94,14 +96,15 @@ func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.
 		p, _ := paginate(t.items, st)
 		return t, len(p) < len(pages)
 	}
-	best, ok := try(n)
+	starts := sectionStarts(d) // tightLast values, fewest blocks first
+	best, ok := try(starts[len(starts)-1])
 	if !ok {
 		return c
 	}
-	lo, hi := 0, n // try(lo) does not save the page; try(hi) does
+	lo, hi := -1, len(starts)-1 // starts[hi] saves the page; starts[lo] (none at -1) does not
 	for hi-lo > 1 {
 		mid := (lo + hi) / 2
-		if t, saves := try(mid); saves {
+		if t, saves := try(starts[mid]); saves {
 			best, hi = t, mid
 		} else {
 			lo = mid
@@ -111,15 +114,30 @@ func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.
 	return best
 }
 
-// textLines counts the lines of text placed on a page.
-func textLines(page []placed) int {
-	n := 0
-	for _, pl := range page {
-		if pl.item.line != nil {
-			n++
+// sectionStarts lists, for each numbered heading of d from the last one
+// back, how many blocks there are from it to the end, then the whole
+// document's count.
+func sectionStarts(d *model.Document) []int {
+	n := len(d.Blocks)
+	var out []int
+	for i := n - 1; i > 0; i-- {
+		if d.Blocks[i].Kind == model.Heading {
+			out = append(out, n-i)
 		}
 	}
-	return n
+	return append(out, n)
+}
+
+// pageFill is how far down a page its content reaches: a table or a picture
+// counts with its height, not as lines of text.
+func pageFill(page []placed) float64 {
+	fill := 0.0
+	for _, pl := range page {
+		if !pl.item.blank {
+			fill = max(fill, pl.y+pl.item.height)
+		}
+	}
+	return fill
 }
 
 // forcedWarnings tells the office where a page had to break against the

@@ -55,9 +55,10 @@ func (c *composer) compose() {
 	for i := range blocks {
 		b := &blocks[i]
 		c.block = b
-		// a table keeps its marks: its cells are no lines of the text to
-		// save, and a squeezed bracket reads as an ASCII one there
-		c.lb.Tight = i >= len(blocks)-c.tightLast && b.Kind != model.TableBlock
+		// headings keep their marks, so that those of one level look alike,
+		// and so does a table: its cells are no lines of the text to save,
+		// and a squeezed bracket reads as an ASCII one there
+		c.lb.Tight = i >= len(blocks)-c.tightLast && b.Kind != model.TableBlock && b.Kind != model.Heading
 		var prev, next *model.Block
 		if i > 0 {
 			prev = &blocks[i-1]
