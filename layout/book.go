@@ -87,7 +87,7 @@ func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.
 	c := &composer{st: st, lb: lb, doc: d, probs: probs}
 	c.compose()
 	pages, _ := paginate(c.items, st)
-	if len(pages) < 2 || pageFill(pages[len(pages)-1]) > st.TextHeight()/4 {
+	if !nearlyEmptyEnd(c.items, pages, st) {
 		return c
 	}
 	try := func(last int) (*composer, bool) {
@@ -126,6 +126,37 @@ func sectionStarts(d *model.Document) []int {
 		}
 	}
 	return append(out, n)
+}
+
+// nearlyEmptyEnd reports a page filled to no more than a quarter that ends a
+// run of text going on from the page before: the document's last page, or
+// the last page before an 附件 or a forwarded plan starts a new page.
+func nearlyEmptyEnd(items []item, pages [][]placed, st *Style) bool {
+	asked := askedBreaks(items, pages)
+	for i := 1; i < len(pages); i++ {
+		ends := i == len(pages)-1 || asked[i+1]
+		if ends && !asked[i] && pageFill(pages[i]) <= st.TextHeight()/4 {
+			return true
+		}
+	}
+	return false
+}
+
+// askedBreaks reports, for each page, whether it starts because the text
+// asked for a new page (a newPage item just before its first item), rather
+// than because the page before was full.
+func askedBreaks(items []item, pages [][]placed) []bool {
+	asked := make([]bool, len(pages))
+	for i := 1; i < len(pages); i++ {
+		k := indexOf(items, pages[i][0].item)
+		if k >= 0 && items[k].newPage {
+			asked[i] = true
+		}
+		for k--; k >= 0 && items[k].blank && !asked[i]; k-- {
+			asked[i] = items[k].newPage
+		}
+	}
+	return asked
 }
 
 // pageFill is how far down a page its content reaches: a table or a picture

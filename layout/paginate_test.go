@@ -273,3 +273,35 @@ func TestTightOnlyWhereItSavesThePage(t *testing.T) {
 		}
 	}
 }
+
+// TestTightSavesThePageBeforeAnAttachment: the nearly empty page may be the
+// last one before an 附件 starts a new page, not the document's last; the
+// page is saved there too, and the 附件 is left as it was.
+func TestTightSavesThePageBeforeAnAttachment(t *testing.T) {
+	st, _ := Preset("gbt9704")
+	text := strings.Repeat("甲乙丙丁，", 11)
+	blocks := []model.Block{{Kind: model.Title, Text: "方案"}}
+	for i := 0; i < 13; i++ {
+		if i%3 == 0 {
+			blocks = append(blocks, model.Block{Kind: model.Heading, Level: 1, Text: "一、总体要求"})
+		}
+		blocks = append(blocks, para(text))
+	}
+	blocks = append(blocks, model.Block{Kind: model.AttachmentLabel, Text: "附件"},
+		model.Block{Kind: model.Title, Text: "指标表"}, para(strings.Repeat("乙", 300)))
+	doc := &model.Document{Blocks: blocks}
+	plain := &composer{st: st, lb: &LineBreaker{Metrics: gridMetrics{}}, doc: doc, probs: &diag.List{}}
+	plain.compose()
+	before, _ := paginate(plain.items, st)
+	c := composeDocument(st, &LineBreaker{Metrics: gridMetrics{}}, doc, &diag.List{})
+	after, _ := paginate(c.items, st)
+	if len(after) != len(before)-1 {
+		t.Fatalf("%d pages → %d, want the page before the 附件 saved", len(before), len(after))
+	}
+	for _, it := range c.items {
+		if it.line != nil && strings.Contains(it.line.Text(), "乙乙") && it.line.Glyphs[0].R == '乙' {
+			return // the 附件's text is there, set as usual (it has no marks to squeeze)
+		}
+	}
+	t.Error("the 附件's text is missing")
+}
