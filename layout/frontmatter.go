@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gazette/fonts"
+	"gazette/internal/diag"
 	"gazette/internal/model"
 )
 
@@ -47,8 +48,7 @@ func (bs *bookSetter) cover(p *Page) {
 	sy, k := st.a4Scale()
 	at := func(mm float64) float64 { return mm * MM * sy }
 	if g.Emblem != "" {
-		w := 40 * MM * k
-		p.Images = append(p.Images, Picture{Path: g.Emblem, X: (st.PageWidth - w) / 2, Y: at(30), W: w, H: w})
+		bs.emblem(p, g.Emblem, 40*MM*k, at(30))
 	}
 	bs.centred(p, g.Name, fonts.Title, 46*k, at(100), Red)
 	bs.centred(p, g.EnglishName, fonts.Latin, 12*k, at(112), Color{})
@@ -64,6 +64,24 @@ func (bs *bookSetter) cover(p *Page) {
 	if g.Permit != "" { // 《内部资料性出版物管理规定》第十四条: both on the cover
 		bs.centred(p, "准印证号："+g.Permit, fonts.Song, 12*k, at(274), Color{})
 		bs.centred(p, "内部资料　免费交流", fonts.Song, 12*k, at(281), Color{})
+	}
+}
+
+// emblem places the cover's emblem centred in a box side wide whose top is
+// at y, keeping the picture's proportions (a 国徽 must never print
+// stretched), and warns when it would print below 300 ppi.
+func (bs *bookSetter) emblem(p *Page, path string, side, y float64) {
+	pw, ph, err := imageSize(path)
+	if err != nil || pw == 0 || ph == 0 {
+		return // the manifest has checked the file; the renderer reports what is left
+	}
+	w, h := side, side*float64(ph)/float64(pw)
+	if h > side {
+		w, h = side*float64(pw)/float64(ph), side
+	}
+	p.Images = append(p.Images, Picture{Path: path, X: (bs.in.Style.PageWidth - w) / 2, Y: y + (side-h)/2, W: w, H: h})
+	if msg, hint, low := lowResolution(path, pw, w); low {
+		bs.book.Warnings = append(bs.book.Warnings, (&diag.Problem{Msg: "封面图标" + msg, Hint: hint}).Error())
 	}
 }
 

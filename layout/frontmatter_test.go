@@ -62,3 +62,30 @@ func TestInternalPublicationDetails(t *testing.T) {
 		t.Errorf("the last detail stands at y %.1f, off the page foot", lastDetail)
 	}
 }
+
+// TestEmblemKeepsItsProportions: a cover emblem that is not square fits the
+// 40 mm box without being stretched, centred in it, and a small one is
+// reported as too coarse to print.
+func TestEmblemKeepsItsProportions(t *testing.T) {
+	st, _ := Preset("gbt9704")
+	path := writePNG(t, t.TempDir(), 100, 60)
+	is := &model.Issue{Gazette: model.Gazette{Name: "测试公报", Emblem: path}, Year: 2023, Number: 4,
+		Sections: []model.Section{{Title: "文件", Documents: []*model.Document{{Blocks: []model.Block{{Kind: model.Title, Text: "通知"}, para("正文。")}}}}}}
+	b, err := Lay(Input{Issue: is, Style: st, Metrics: gridMetrics{}, Kinsoku: KinsokuGB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Pages[0].Images) != 1 {
+		t.Fatalf("the cover has %d pictures, want the emblem", len(b.Pages[0].Images))
+	}
+	im := b.Pages[0].Images[0]
+	if d := im.W/im.H - 100.0/60; d > 0.001 || d < -0.001 {
+		t.Errorf("the emblem prints %.1f × %.1f pt: stretched from 100 × 60 px", im.W, im.H)
+	}
+	if im.W > 40*MM+0.01 || (im.X+im.W/2)-st.PageWidth/2 > 0.01 {
+		t.Errorf("the emblem (%.1f pt wide at x %.1f) is not centred in its 40 mm box", im.W, im.X)
+	}
+	if w := strings.Join(b.Warnings, "\n"); !strings.Contains(w, "封面图标") || !strings.Contains(w, "ppi") {
+		t.Errorf("no warning about a 100-pixel emblem printed 40 mm wide: %q", w)
+	}
+}

@@ -37,7 +37,7 @@ func TestImageWarnings(t *testing.T) {
 		widthMM float64
 		want    []string
 	}{
-		{"web picture at full width", 600, 0, []string{"只有 98 ppi", "1843 像素宽"}},
+		{"web picture at full width", 600, 0, []string{"只有 97 ppi", "1843 像素宽", "gazette preflight"}},
 		{"too wide", 3000, 300, []string{"比版心（156 毫米）还宽"}},
 		{"sharp", 1900, 0, nil},
 		{"small and sharp", 600, 50, nil},

@@ -289,8 +289,39 @@ func drawCells(p *Page, cells []tableCell, xs, ys []float64, x, y0, lead float64
 	}
 }
 
-// minImagePPI is the resolution a picture needs at its printed size.
-const minImagePPI = 300
+// minImagePPI is the resolution a picture needs at its printed size
+// (standards.md §3.6); below poorImagePPI gazette preflight calls it an error.
+const (
+	minImagePPI  = 300
+	poorImagePPI = 150
+)
+
+// lowResolution tells, for a picture px pixels wide printed w points wide,
+// whether it is below 300 ppi, and says so in words that match gazette
+// preflight's verdict on the same file.
+func lowResolution(path string, px int, w float64) (msg, hint string, low bool) {
+	ppi := float64(px) / (w / 72)
+	if ppi >= minImagePPI-0.5 {
+		return "", "", false
+	}
+	msg = fmt.Sprintf(" “%s” 按印出的宽度 %.0f 毫米只有 %.0f ppi，印刷需要 %d ppi 以上，印出来会发虚", filepath.Base(path), w/MM, math.Floor(ppi), minImagePPI)
+	if ppi < poorImagePPI {
+		msg += fmt.Sprintf("；低于 %d ppi，gazette preflight 和印刷厂的检查都会判为不能付印", poorImagePPI)
+	}
+	hint = fmt.Sprintf("请换用更清晰的原图（这个宽度要 %d 像素宽），或把图片印得小一些。", int(math.Ceil(w/72*minImagePPI)))
+	return msg, hint, true
+}
+
+// imageSize is a PNG or JPEG picture's size in pixels.
+func imageSize(path string) (w, h int, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer f.Close()
+	cfg, _, err := image.DecodeConfig(f)
+	return cfg.Width, cfg.Height, err
+}
 
 // warn records a warning about the block at line of the document.
 func (c *composer) warn(line int, msg, hint string) {
@@ -325,10 +356,8 @@ func (c *composer) image(b *model.Block) {
 		}
 		w = math.Min(w, im.WidthMM*MM)
 	}
-	// standards.md §3.6: pictures need 300 ppi at their printed size.
-	if ppi := float64(cfg.Width) / (w / 72); ppi < minImagePPI {
-		c.warn(b.Line, fmt.Sprintf("图片 “%s” 按印出的宽度 %.0f 毫米只有 %.0f ppi，印刷需要 %d ppi 以上，印出来会发虚", filepath.Base(im.Path), w/MM, ppi, minImagePPI),
-			fmt.Sprintf("请换用更清晰的原图（这个宽度要 %d 像素宽），或把图片印得小一些（宽=…毫米）。", int(math.Ceil(w/72*minImagePPI))))
+	if msg, hint, low := lowResolution(im.Path, cfg.Width, w); low {
+		c.warn(b.Line, "图片"+msg, hint)
 	}
 	h := w * float64(cfg.Height) / float64(cfg.Width)
 	rows := math.Ceil(h / c.st.LinePitch)
