@@ -32,12 +32,13 @@ type docPlan struct {
 func Lay(in Input) (*Book, error) {
 	lb := &LineBreaker{Metrics: in.Metrics, Kinsoku: in.Kinsoku, Punct: in.Punct}
 	var probs diag.List
+	var missing []missingChar
 	var plans []*docPlan
 	var all []item
 	var warns []string
 	for si := range in.Issue.Sections {
 		for _, d := range in.Issue.Sections[si].Documents {
-			c := composeDocument(in.Style, lb, d, &probs)
+			c := composeDocument(in.Style, lb, d, &probs, &missing)
 			warns = append(warns, c.warns...)
 			if len(c.items) == 0 {
 				continue
@@ -49,6 +50,7 @@ func Lay(in Input) (*Book, error) {
 			all = append(all, c.items...)
 		}
 	}
+	probs = append(missingProblems(missing), probs...)
 	if err := probs.Err(); err != nil {
 		return nil, err
 	}
@@ -83,8 +85,8 @@ func Lay(in Input) (*Book, error) {
 // heading, and the headings themselves stay full-width, so that one
 // section never mixes the two styles. If even a wholly tight setting saves
 // nothing, the document is set as usual.
-func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.List) *composer {
-	c := &composer{st: st, lb: lb, doc: d, probs: probs}
+func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.List, missing *[]missingChar) *composer {
+	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing}
 	c.compose()
 	pages, _ := paginate(c.items, st)
 	if !nearlyEmptyEnd(c.items, pages, st) {

@@ -18,7 +18,10 @@ type composer struct {
 	doc   *model.Document
 	items []item
 	probs *diag.List
-	warns []string     // what the office may want to fix; the build goes on
+	// missing collects the characters no face covers, once each, where they
+	// first occur; Lay reports them (missingProblems)
+	missing *[]missingChar
+	warns   []string // what the office may want to fix; the build goes on
 	block *model.Block // the block being composed, for messages
 	// tightLast is how many of the last blocks are set with tight
 	// punctuation (LineBreaker.Tight); 0, the blocks are set as usual.
@@ -239,22 +242,60 @@ func (c *composer) paragraph(spans []Span, indent, hang float64, a Align, keepAl
 // breakReport breaks a paragraph and reports characters no face covers.
 func (c *composer) breakReport(p *Paragraph) []Line {
 	lines, missing := c.lb.Break(p)
-	seen := map[rune]bool{}
+	if c.missing == nil {
+		return lines
+	}
 	for _, r := range missing {
-		if seen[r] {
-			continue
+		line := 0
+		if c.block != nil {
+			line = c.block.Line
 		}
-		seen[r] = true
-		*c.probs = append(*c.probs, missingProblem(c.doc.Source, c.block, r))
+		*c.missing = append(*c.missing, missingChar{r: r, file: c.doc.Source, line: line})
 	}
 	return lines
 }
 
-func missingProblem(file string, b *model.Block, r rune) *diag.Problem {
-	line := 0
-	if b != nil {
-		line = b.Line
+// missingChar is a character no configured face covers, where it occurs.
+type missingChar struct {
+	r    rune
+	file string
+	line int
+}
+
+// maxMissingListed is how many characters are reported one by one; beyond
+// it the face plainly lacks a script, and one summary says so.
+const maxMissingListed = 12
+
+// missingProblems reports each missing character once, at its first
+// occurrence; when there are more than maxMissingListed, a single problem
+// names how many, shows the first of them and points at the likely cause.
+func missingProblems(all []missingChar) diag.List {
+	var first []missingChar
+	seen := map[rune]bool{}
+	for _, m := range all {
+		if !seen[m.r] {
+			seen[m.r] = true
+			first = append(first, m)
+		}
 	}
+	var out diag.List
+	if len(first) <= maxMissingListed {
+		for _, m := range first {
+			out = append(out, missingProblem(m.file, m.line, m.r))
+		}
+		return out
+	}
+	sample := make([]rune, 0, maxMissingListed)
+	for _, m := range first[:maxMissingListed] {
+		sample = append(sample, m.r)
+	}
+	return append(out, &diag.Problem{File: first[0].file, Line: first[0].line,
+		Msg: fmt.Sprintf("本期有 %d 个不同的字在所配置的字体中都没有，如“%s”等（这是第一处）", len(first), string(sample)),
+		Hint: "缺这么多字，多半是 issue.toml 的 [fonts] 中换用的字体不含中文或不是所需的字体；" +
+			"运行 gazette fonts issue.toml 可以看到每个字体缺哪些字。"})
+}
+
+func missingProblem(file string, line int, r rune) *diag.Problem {
 	msg := fmt.Sprintf("字符 “%c”（U+%04X）在所配置的字体中都没有", r, r)
 	hint := "请在 issue.toml 的 [fonts] 中换用包含该字的字体，或改用常用字。"
 	switch {

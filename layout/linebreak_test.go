@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"gazette/fonts"
+	"gazette/internal/diag"
 	"gazette/internal/model"
 )
 
@@ -261,5 +262,34 @@ func TestThirdLevelLeadIsFakeBold(t *testing.T) {
 	}
 	if bold != "1.产业化育龙头。" {
 		t.Errorf("fake bold runs read %q, want the third-level head only", bold)
+	}
+}
+
+// latinOnly is a stand-in for a face with no Chinese: it covers ASCII only.
+type latinOnly struct{}
+
+func (latinOnly) Advance(role fonts.Role, r rune) (float64, bool) { return 0.5, r < 0x80 }
+
+// TestMissingCharactersReportedOnce: each missing character is reported once,
+// at its first line; a face missing a whole script gives one summary, not a
+// line per character.
+func TestMissingCharactersReportedOnce(t *testing.T) {
+	st, _ := Preset("gbt9704")
+	lay := func(m Metrics, blocks ...model.Block) diag.List {
+		is := &model.Issue{Gazette: model.Gazette{Name: "Gazette"}, Year: 2023, Number: 4,
+			Sections: []model.Section{{Title: "A", Documents: []*model.Document{{Source: "01.txt", Blocks: blocks}}}}}
+		_, err := Lay(Input{Issue: is, Style: st, Metrics: m, Kinsoku: KinsokuGB})
+		return diag.Problems(err)
+	}
+	few := lay(gridMetrics{}, model.Block{Kind: model.Title, Text: "Notice", Line: 1},
+		model.Block{Kind: model.Paragraph, Text: "A\U0001F600B\U0001F600", Line: 3},
+		model.Block{Kind: model.Paragraph, Text: "C\U0001F600", Line: 4})
+	if len(few) != 1 || few[0].Line != 3 || !strings.Contains(few[0].Msg, "U+1F600") {
+		t.Errorf("one missing character used three times: %v", few)
+	}
+	many := lay(latinOnly{}, model.Block{Kind: model.Title, Text: "通知", Line: 1},
+		model.Block{Kind: model.Paragraph, Text: "各乡镇人民政府街道办事处区政府各部门现将有关事项通知如下", Line: 3})
+	if len(many) != 1 || !strings.Contains(many[0].Msg, "个不同的字") || !strings.Contains(many[0].Hint, "[fonts]") || many[0].Line != 1 {
+		t.Errorf("a face without Chinese: want one summary at the first line, got %d problems: %v", len(many), many)
 	}
 }

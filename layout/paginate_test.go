@@ -248,7 +248,7 @@ func TestTightOnlyWhereItSavesThePage(t *testing.T) {
 		if pageFill(before[len(before)-1]) > st.TextHeight()/4 {
 			continue // its last page is full enough: nothing to save
 		}
-		c := composeDocument(st, &LineBreaker{Metrics: gridMetrics{}}, doc, &diag.List{})
+		c := composeDocument(st, &LineBreaker{Metrics: gridMetrics{}}, doc, &diag.List{}, nil)
 		after, _ := paginate(c.items, st)
 		t.Logf("%d paragraphs: %d pages → %d pages, the last %d blocks tight", n, len(before), len(after), c.tightLast)
 		if len(after) != len(before)-1 {
@@ -293,7 +293,7 @@ func TestTightSavesThePageBeforeAnAttachment(t *testing.T) {
 	plain := &composer{st: st, lb: &LineBreaker{Metrics: gridMetrics{}}, doc: doc, probs: &diag.List{}}
 	plain.compose()
 	before, _ := paginate(plain.items, st)
-	c := composeDocument(st, &LineBreaker{Metrics: gridMetrics{}}, doc, &diag.List{})
+	c := composeDocument(st, &LineBreaker{Metrics: gridMetrics{}}, doc, &diag.List{}, nil)
 	after, _ := paginate(c.items, st)
 	if len(after) != len(before)-1 {
 		t.Fatalf("%d pages → %d, want the page before the 附件 saved", len(before), len(after))
