@@ -21,8 +21,8 @@ type composer struct {
 	// missing collects the characters no face covers, once each, where they
 	// first occur; Lay reports them (missingProblems)
 	missing *[]missingChar
-	warns   []string // what the office may want to fix; the build goes on
-	block *model.Block // the block being composed, for messages
+	warns   []string     // what the office may want to fix; the build goes on
+	block   *model.Block // the block being composed, for messages
 	// tightLast is how many of the last blocks are set with tight
 	// punctuation (LineBreaker.Tight); 0, the blocks are set as usual.
 	tightLast int
