@@ -217,7 +217,10 @@ func isDate(s string) bool { return dateRE.MatchString(s) || hanDateRE.MatchStri
 // signerLike reports a line that can be the 发文机关署名 above a date
 // (GB/T 9704-2012 7.3.5.2): a short organisation name without punctuation.
 func signerLike(s string) bool {
-	if s == "" || runes(s) > maxSigner || strings.ContainsAny(s, "。，；：！？,;:!?“”\"《》【") {
+	if runes(s) > maxSigner {
+		return jointSigners(s)
+	}
+	if s == "" || strings.ContainsAny(s, "。，；：！？,;:!?“”\"《》【") {
 		return false
 	}
 	for _, p := range []string{"特此", "此复", "此致", "专此"} {
@@ -229,6 +232,22 @@ func signerLike(s string) bool {
 		return false
 	}
 	return strings.IndexFunc(s, isHan) >= 0
+}
+
+// jointSigners reports a line of several organisation names separated by
+// spaces, each one a signer, as a joint document is signed (GB/T 9704-2012
+// 7.3.5.2: "联合行文时，应当先编排主办机关署名，其余发文机关署名依次向下编排").
+func jointSigners(s string) bool {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\u3000' })
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if runes(p) > maxSigner || !signerLike(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // noteLike reports a 附注 (GB/T 9704-2012 7.3.6): a short line wholly in

@@ -94,6 +94,17 @@ func TestParseRules(t *testing.T) {
 			want: []string{"1 标题", "2 主送机关", "3 正文", "4 正文", "5 署名", "6 成文日期"},
 		},
 		{
+			name:  "joint signers on one line, longer than one organisation's name",
+			text:  lines("关于防汛的通知", "各乡镇：", "请做好防汛工作。", "中共景德镇市昌江区委员会办公室　景德镇市昌江区人民政府办公室　景德镇市昌江区农业农村局", "2023年6月29日"),
+			want:  []string{"1 标题", "2 主送机关", "3 正文", "4 署名", "5 成文日期"},
+			texts: map[int]string{4: "中共景德镇市昌江区委员会办公室　景德镇市昌江区人民政府办公室　景德镇市昌江区农业农村局"},
+		},
+		{
+			name: "a long line without spaces over a date is body text, not a signer",
+			text: lines("通知", "各乡镇：", "请做好工作。", "请各单位于月底前将本年度工作总结和下一年度工作计划报区政府办公室", "2023年6月29日"),
+			want: []string{"1 标题", "2 主送机关", "3 正文", "4 正文", "5 成文日期"},
+		},
+		{
 			name: "a date without a signer; the older date form",
 			text: lines("通知", "请落实。", "二〇二三年六月二十九日"),
 			want: []string{"1 标题", "2 正文", "3 成文日期"},
