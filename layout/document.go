@@ -69,7 +69,13 @@ func (c *composer) compose() {
 		if i+1 < len(blocks) {
 			next = &blocks[i+1]
 		}
+		from := len(c.items)
 		c.composeBlock(b, prev, next)
+		for k := from; k < len(c.items); k++ { // blank lines, table rows: the block's place too
+			if it := &c.items[k]; it.file == "" {
+				it.file, it.srcLine = c.doc.Source, b.Line
+			}
+		}
 	}
 	c.keepLastPageFull()
 }

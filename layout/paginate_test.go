@@ -305,3 +305,23 @@ func TestTightSavesThePageBeforeAnAttachment(t *testing.T) {
 	}
 	t.Error("the 附件's text is missing")
 }
+
+// TestEveryItemKnowsItsSource: blank lines, page breaks and table rows carry
+// the file and line of their block, so that a forced page break is reported
+// with a place the office can find, whatever item it falls on.
+func TestEveryItemKnowsItsSource(t *testing.T) {
+	st, _ := Preset("gbt9704")
+	tb := &model.Table{Columns: 1, HeaderRows: 1, Rows: 2, Cells: []model.Cell{
+		{Row: 0, Col: 0, RowSpan: 1, ColSpan: 1, Text: "指标"}, {Row: 1, Col: 0, RowSpan: 1, ColSpan: 1, Text: "1.5"}}}
+	doc := &model.Document{Source: "02-方案.txt", Blocks: []model.Block{{Kind: model.Title, Text: "方案", Line: 1},
+		{Kind: model.DocNumber, Text: "昌府办字〔2023〕25号", Line: 2}, {Kind: model.Paragraph, Text: "正文。", Line: 4},
+		{Kind: model.AttachmentLabel, Text: "附件", Line: 6}, {Kind: model.TableBlock, Table: tb, Line: 8},
+		{Kind: model.Signer, Text: "昌江区人民政府", Line: 9}, {Kind: model.SignDate, Text: "2023年6月29日", Line: 10}}}
+	c := &composer{st: st, lb: &LineBreaker{Metrics: gridMetrics{}}, doc: doc, probs: &diag.List{}}
+	c.compose()
+	for i, it := range c.items {
+		if it.file != "02-方案.txt" || it.srcLine == 0 {
+			t.Errorf("item %d (blank %v, line %v) has no source: %q line %d", i, it.blank, it.line != nil, it.file, it.srcLine)
+		}
+	}
+}
