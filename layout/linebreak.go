@@ -125,17 +125,10 @@ func (a *atom) half() float64 { return a.w / 2 }
 // missing (and measured as one em so that layout can go on and report them
 // all at once).
 func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
-	atoms, missing := lb.atoms(p)
+	atoms, missing := lb.prepare(p)
 	if len(atoms) == 0 {
 		return []Line{{Last: true}}, missing
 	}
-	lb.markBreaks(atoms)
-	if p.KeepNames {
-		keepNamesWhole(atoms, p.Width)
-	}
-	lb.style().apply(atoms)
-	compressPairs(atoms)
-	addLatinGlue(atoms)
 	setGive(atoms)
 	ends := lb.breakPoints(atoms, p)
 	start := 0
@@ -173,15 +166,29 @@ func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
 	return atoms, missing
 }
 
+// prepare measures p's characters and marks what the line breaker needs:
+// break opportunities, the style's and the pairs' compression, CJK–Latin
+// glue.
+func (lb *LineBreaker) prepare(p *Paragraph) ([]atom, []rune) {
+	atoms, missing := lb.atoms(p)
+	if len(atoms) == 0 {
+		return atoms, missing
+	}
+	lb.markBreaks(atoms)
+	if p.KeepNames {
+		keepNamesWhole(atoms, p.Width)
+	}
+	lb.style().apply(atoms)
+	compressPairs(atoms)
+	addLatinGlue(atoms)
+	return atoms, missing
+}
+
 // LongestPiece is the width of the longest run of p's text that no allowed
 // break divides ("2023年", "〔2023〕25号", a web address): the least measure
 // that sets p without cutting a word.
 func (lb *LineBreaker) LongestPiece(p *Paragraph) float64 {
-	atoms, _ := lb.atoms(p)
-	lb.markBreaks(atoms)
-	lb.style().apply(atoms)
-	compressPairs(atoms)
-	addLatinGlue(atoms)
+	atoms, _ := lb.prepare(p)
 	best, start := 0.0, 0
 	for i := 1; i <= len(atoms); i++ {
 		if i == len(atoms) || atoms[i].breakB {
@@ -245,8 +252,8 @@ func (lb *LineBreaker) markBreaks(atoms []atom) {
 	}
 }
 
-// itemNumberBefore reports an item number such as "3." or "（2）" ending just
-// before atom i, whose text starts at i: the number stays with its item and
+// itemNumberBefore reports an item number such as "3." ending just before
+// atom i, whose text starts at i: the number stays with its item and
 // never ends a line alone (GB/T 9704-2012 7.3.3 numbers a level-3 item "1.").
 func itemNumberBefore(atoms []atom, i int) bool {
 	if !atoms[i].cjk || i < 2 {
