@@ -47,7 +47,7 @@ func Read(manifestPath string) (*Issue, error) {
 	if err != nil {
 		return nil, err
 	}
-	is := &Issue{Manifest: m}
+	is := &Issue{Manifest: m, Warnings: append([]*diag.Problem(nil), m.Warnings...)}
 	if err := is.readDocuments(); err != nil {
 		return nil, err
 	}

@@ -100,25 +100,38 @@ func headerLineWith(data []byte, name string, double bool) int {
 
 // keyLine finds the line of key k in the TOML text: the line of its table
 // header, then the first line inside that table that assigns its last part.
-func keyLine(data []byte, k toml.Key) int {
+func keyLine(data []byte, k toml.Key) int { return nthKeyLine(data, k, 0) }
+
+// nthKeyLine is keyLine for occurrence n (0-based) of k: the same key in
+// the nth [[section]] that has it. Past the last occurrence it is the
+// first, 0 if there is none.
+func nthKeyLine(data []byte, k toml.Key, n int) int {
 	if len(k) == 0 {
 		return 0
 	}
 	table := strings.Join(k[:len(k)-1], ".")
 	inTable := table == ""
+	first := 0
 	for i, l := range strings.Split(string(data), "\n") {
+		found := false
 		if name, ok := headerName(l); ok {
-			if name == strings.Join(k, ".") {
-				return i + 1
-			}
+			found = name == strings.Join(k, ".")
 			inTable = name == table
+		} else if lhs, _, ok := assignment(l); inTable && ok && lhs == k[len(k)-1] {
+			found = true
+		}
+		if !found {
 			continue
 		}
-		if lhs, _, ok := assignment(l); inTable && ok && lhs == k[len(k)-1] {
+		if first == 0 {
+			first = i + 1
+		}
+		if n == 0 {
 			return i + 1
 		}
+		n--
 	}
-	return 0
+	return first
 }
 
 // keyLineIn is the line assigning last in instance i (0-based) of table,

@@ -5,6 +5,9 @@
 //
 // Keys outside the schema are errors that name the key and its line, so a
 // typing slip never passes silently; paths are relative to the manifest.
+// The files it names (documents, the cover emblem, fonts) are looked up as
+// it loads, so `check` finds what `build` would stumble on, at its line;
+// slips that need not stop a build are left in Manifest.Warnings.
 // TOML syntax and type errors become Chinese through the rules and the key
 // table of messages.go.
 package manifest
@@ -13,8 +16,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -34,6 +39,11 @@ type Manifest struct {
 	Layout   Layout
 	Print    Print
 	Sections []Section
+
+	// Warnings are slips that do not stop a build but that the office
+	// should look at, each at its line: a bleed under 3 mm, a font given
+	// both name and index.
+	Warnings []*diag.Problem
 }
 
 // Section lists one section's document files, resolved to paths.
@@ -85,7 +95,10 @@ type committee struct {
 }
 
 // fontSource accepts either a path string or {path, index, name}.
-type fontSource struct{ fonts.Source }
+type fontSource struct {
+	fonts.Source
+	indexSet bool // index was written, even as 0
+}
 
 // UnmarshalTOML implements toml.Unmarshaler.
 func (f *fontSource) UnmarshalTOML(v any) error {
@@ -113,7 +126,7 @@ func (f *fontSource) UnmarshalTOML(v any) error {
 				if !ok || n < 0 {
 					return errors.New("index 应为非负整数")
 				}
-				f.Index = int(n)
+				f.Index, f.indexSet = int(n), true
 			default:
 				return fmt.Errorf("字体设置中没有 %q 这一项（可用 path、index、name）", k)
 			}
@@ -142,11 +155,14 @@ func Parse(path string, data []byte) (*Manifest, error) {
 		return nil, decodeProblem(path, data, err)
 	}
 	var probs diag.List
+	seen := map[string]int{} // occurrences so far of each unknown key
 	for _, k := range md.Undecoded() {
 		if len(k) >= 2 && k[0] == "fonts" {
 			continue // decoded through fontSource
 		}
-		probs = append(probs, &diag.Problem{File: path, Line: keyLine(data, k),
+		n := seen[k.String()]
+		seen[k.String()]++
+		probs = append(probs, &diag.Problem{File: path, Line: nthKeyLine(data, k, n),
 			Msg:  fmt.Sprintf("无法识别的设置项 “%s”", k.String()),
 			Hint: "请检查拼写，或删除这一项。" + manifestHint})
 	}
@@ -167,7 +183,10 @@ func (m *Manifest) fill(f *file, md toml.MetaData, data []byte, probs *diag.List
 		Telephone: fg.Telephone, Email: fg.Email, Permit: fg.Permit, Printer: fg.Printer}
 	if fg.Emblem != "" {
 		g.Emblem = m.resolve(fg.Emblem)
-		m.checkEscapes(fg.Emblem, keyLine(data, toml.Key{"gazette", "emblem"}), data, probs)
+		line := keyLine(data, toml.Key{"gazette", "emblem"})
+		if !m.checkEscapes(fg.Emblem, line, data, probs) {
+			m.checkEmblem(fg.Emblem, line, probs)
+		}
 	}
 	for _, c := range fg.Committee {
 		g.Committee = append(g.Committee, model.CommitteeRole{Role: c.Role, Names: c.Names})
@@ -191,7 +210,8 @@ func (m *Manifest) require(probs *diag.List, data []byte, ok bool, key, msg stri
 
 func (m *Manifest) fillFonts(f *file, data []byte, probs *diag.List) {
 	m.Fonts = fonts.Config{}
-	for key, src := range f.Fonts {
+	for _, key := range slices.Sorted(maps.Keys(f.Fonts)) { // problems in a stable order
+		src := f.Fonts[key]
 		line := keyLine(data, toml.Key{"fonts", key})
 		role, ok := fonts.ParseRole(key)
 		if !ok {
@@ -202,9 +222,12 @@ func (m *Manifest) fillFonts(f *file, data []byte, probs *diag.List) {
 		}
 		s := src.Source
 		if s.Path != "" {
-			m.checkEscapes(s.Path, line, data, probs)
+			if !m.checkEscapes(s.Path, line, data, probs) {
+				m.checkFont(role, s.Path, line, probs)
+			}
 			s.Path = m.resolve(s.Path)
 		}
+		m.checkFontChoice(key, src, line)
 		m.Fonts[role] = s
 	}
 }
@@ -282,7 +305,7 @@ func (m *Manifest) document(dl *documentLines, title, d string, probs *diag.List
 	if _, err := os.Stat(p); err != nil {
 		*probs = append(*probs, &diag.Problem{File: m.Path, Line: line,
 			Msg:  fmt.Sprintf("找不到栏目 “%s” 中的文件 “%s”", title, d),
-			Hint: "请检查文件名是否写对、文件是否放在 issue.toml 所在的文件夹（或写明相对路径）。"})
+			Hint: notFoundHint(d)})
 	}
 	return p, true
 }

@@ -10,13 +10,26 @@ import (
 	"gazette/internal/diag"
 )
 
+// write writes text to the file name under dir, making its folders.
 func write(t *testing.T, dir, name, text string) string {
 	t.Helper()
 	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// writeGoodFiles writes the files the good manifest names into dir: its
+// document and (empty) font files, which the manifest only looks up.
+func writeGoodFiles(t *testing.T, dir, doc string) {
+	t.Helper()
+	write(t, dir, "a.txt", doc)
+	write(t, dir, "my/fangsong.ttf", "")
+	write(t, dir, "simsun.ttc", "")
 }
 
 const good = `[gazette]
@@ -44,7 +57,7 @@ documents = ["a.txt"]
 
 func TestLoadGoodManifest(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, "a.txt", "标题\n正文。")
+	writeGoodFiles(t, dir, "标题\n正文。")
 	m, err := Load(write(t, dir, "issue.toml", "\uFEFF"+good))
 	if err != nil {
 		t.Fatal(err)
@@ -93,7 +106,7 @@ func TestManifestProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			write(t, dir, "a.txt", "x")
+			writeGoodFiles(t, dir, "x")
 			_, err := Load(write(t, dir, "issue.toml", tt.text))
 			ps := diag.Problems(err)
 			if len(ps) == 0 {

@@ -8,7 +8,9 @@ package manifest
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // kind is how a key's value is written in issue.toml.
@@ -108,12 +110,15 @@ var destKind = map[string]kind{
 
 // Hints shared by several messages.
 const (
-	manifestHint  = "请对照 README 中 issue.toml 的示例修改。"
-	syntaxPrefix  = "issue.toml 格式有误："
-	genericSyntax = "请检查这一行的引号、等号和方括号是否成对。" + manifestHint
-	dateHint      = "年、月、日之间用半角减号“-”连接，月和日不足两位时前面补 0，如 2023-08-05。"
-	backslashFix  = "路径中的反斜杠“\\”请改成“/”，或者用单引号把路径括起来，如 %s。"
-	commentHint   = "如果要写说明，请写在 # 后面。"
+	manifestHint    = "请对照 README 中 issue.toml 的示例修改。"
+	syntaxPrefix    = "issue.toml 格式有误："
+	genericSyntax   = "请检查这一行的引号、等号和方括号是否成对。" + manifestHint
+	dateHint        = "年、月、日之间用半角减号“-”连接，月和日不足两位时前面补 0，如 2023-08-05。"
+	backslashFix    = "路径中的反斜杠“\\”请改成“/”，或者用单引号把路径括起来，如 %s。"
+	commentHint     = "如果要写说明，请写在 # 后面。"
+	notFoundFix     = "请检查文件名是否写对、文件是否放在 issue.toml 所在的文件夹（或写明相对路径）。"
+	slashFix        = "路径中的反斜杠“\\”是 Windows 的写法，这里认不出；请改用“/”分隔，写成 \"%s\"。"
+	windowsDriveFix = "这是 Windows 电脑上的位置，在这台电脑上找不到；请把文件复制到 issue.toml 所在的文件夹（或其中的子文件夹），改写成相对路径，用“/”分隔，如 \"fonts/simfang.ttf\"。"
 )
 
 // typeErrorRE matches toml's message for a value of the wrong type; its
@@ -189,7 +194,37 @@ func dateProblem(c *errCtx, _ []string) (string, string) {
 	if !ok || info.kind != kDate || strings.Contains(c.msg, "already") {
 		return "", ""
 	}
+	if msg, hint := impossibleDate(c.msg); msg != "" {
+		return msg, hint
+	}
 	return syntaxPrefix + c.how(), dateHint
+}
+
+// wellFormedDate matches toml's message for a date written right that
+// does not exist; the submatches are its year, month and day.
+var wellFormedDate = regexp.MustCompile(`^invalid datetime: "(\d{4})-(\d{2})-(\d{2})(?:$|[T t"])`)
+
+// impossibleDate answers a date written right that is not in the calendar,
+// 2023-02-30 or 2023-13-01: what is wrong is the day, not the format.
+func impossibleDate(msg string) (string, string) {
+	m := wellFormedDate.FindStringSubmatch(msg)
+	if m == nil {
+		return "", ""
+	}
+	year, _ := strconv.Atoi(m[1])
+	month, _ := strconv.Atoi(m[2])
+	day, _ := strconv.Atoi(m[3])
+	const check = "请核对出版日期。"
+	if month < 1 || month > 12 {
+		return fmt.Sprintf("出版日期 %s-%s-%s 不存在：月份只有 1 到 12 月，没有%d月", m[1], m[2], m[3], month),
+			"日期按“年-月-日”的顺序写，如 2023-08-30；" + check
+	}
+	days := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if day >= 1 && day <= days {
+		return "", "" // the time of day is wrong, not the date
+	}
+	return fmt.Sprintf("出版日期 %s-%s-%s 不存在：%d年%d月没有%d日", m[1], m[2], m[3], year, month, day),
+		fmt.Sprintf("%d年%d月只有 %d 天；%s", year, month, days, check)
 }
 
 // backslashProblem answers a "\W" or "\U…" escape: a Windows path in

@@ -249,3 +249,54 @@ func TestUTF16Manifest(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestImpossibleDates: a date written right that is not in the calendar is
+// reported as such, not as a slip of the format.
+func TestImpossibleDates(t *testing.T) {
+	tests := []struct {
+		date string
+		want string // "" if the date is fine
+	}{
+		{"2023-02-30", "2023年2月没有30日"},
+		{"2023-02-29", "2023年2月没有29日"},
+		{"2023-04-31", "2023年4月没有31日"},
+		{"2023-13-01", "没有13月"},
+		{"2023-00-10", "没有0月"},
+		{"2023-08-00", "2023年8月没有0日"},
+		{"2024-02-29", ""},
+		{"2023-12-31", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.date, func(t *testing.T) {
+			m, err := Load(copySample(t, "date = 2023-08-30", "date = "+tt.date))
+			if tt.want == "" {
+				if err != nil || m.Issue.Date.Day != atoi(tt.date[8:]) {
+					t.Fatalf("date = %s: %v", tt.date, err)
+				}
+				return
+			}
+			ps := diag.Problems(err)
+			if len(ps) != 1 {
+				t.Fatalf("want one problem, got %v", err)
+			}
+			text := ps[0].Error()
+			if ps[0].Line != 49 || !strings.Contains(text, tt.want) || !strings.Contains(text, "请核对出版日期") {
+				t.Errorf("line %d, want 49 and %q: %s", ps[0].Line, tt.want, text)
+			}
+			for _, bad := range append([]string{"补 0", "要写成 2023-08-30（不加引号）"}, unreadableText...) {
+				if strings.Contains(text, bad) {
+					t.Errorf("message has %q: %s", bad, text)
+				}
+			}
+		})
+	}
+}
+
+// atoi reads the digits of s.
+func atoi(s string) int {
+	n := 0
+	for _, r := range s {
+		n = n*10 + int(r-'0')
+	}
+	return n
+}

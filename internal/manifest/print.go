@@ -78,6 +78,7 @@ func (m *Manifest) checkPrint(f *printFile, data []byte, probs *diag.List) {
 	p := &m.Print
 	p.Trim = pc.trim(f.Trim)
 	p.BleedMM = pc.number("bleed", f.Bleed, defaultBleedMM, 0, maxBleedMM, "出血（毫米）")
+	pc.checkBleed(p.BleedMM)
 	p.CropMarks = f.CropMarks
 	p.Images = pc.choice("images", f.Images, []string{"cmyk", "gray"}, "图片的印刷色")
 	p.OutputCondition = pc.choice("output_condition", f.OutputCondition, OutputConditions, "印刷条件")
@@ -104,6 +105,22 @@ func (pc *printCheck) line(key string) int { return keyLine(pc.data, toml.Key{"p
 
 func (pc *printCheck) report(key, msg, hint string) {
 	*pc.probs = append(*pc.probs, &diag.Problem{File: pc.m.Path, Line: pc.line(key), Msg: msg, Hint: hint + printHint})
+}
+
+// checkBleed warns about a bleed under the 3 mm print shops expect
+// (standards.md §3.2), which preflight would flag on every page: it is
+// accepted, for a shop may agree to it, but the office should ask.
+func (pc *printCheck) checkBleed(mm float64) {
+	if mm >= defaultBleedMM {
+		return
+	}
+	msg := fmt.Sprintf("出血只有 %g 毫米，少于通常的 3 毫米", mm)
+	if mm == 0 {
+		msg = "不留出血（bleed = 0）"
+	}
+	pc.m.Warnings = append(pc.m.Warnings, &diag.Problem{File: pc.m.Path, Line: pc.line("bleed"), Msg: msg,
+		Hint: "印刷厂通常要求每边出血 3 毫米，出血不够时印到页边的色块和图片裁切后可能露白边；" +
+			"请与印刷厂确认，如无特别约定请改成 bleed = 3。"})
 }
 
 // trim reads trim = "A4" | "大16开" | "正16开" | [宽, 高] (mm); absent is A4.

@@ -10,7 +10,7 @@ import (
 func loadPrint(t *testing.T, table string) (*Manifest, error) {
 	t.Helper()
 	dir := t.TempDir()
-	write(t, dir, "a.txt", "x")
+	writeGoodFiles(t, dir, "x")
 	return Load(write(t, dir, "issue.toml", good+table))
 }
 
