@@ -1,10 +1,13 @@
 package main
 
 import (
+	"fmt"
+	"os"
 	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/text/width"
 )
 
 // normalizeArgs prepares the command line for urfave/cli: `gazette --version`
@@ -14,25 +17,166 @@ import (
 // works like `gazette build -o x.pdf issue.toml`. (urfave/cli v2 stops
 // reading options at the first argument that is not one; it has no setting
 // to read them anywhere on the line.)
-func normalizeArgs(app *cli.App, args []string) []string {
+//
+// A command or option typed with a Chinese input method in full width
+// (ｂｕｉｌｄ, －o, ——web, --max-saddle＝１６) is read as its half-width
+// spelling; an option so typed that is none of the command's is refused.
+func normalizeArgs(app *cli.App, args []string) ([]string, error) {
 	if len(args) < 2 {
-		return args
+		return args, nil
+	}
+	args = slices.Clone(args)
+	if err := halfWidthCommand(app, args); err != nil {
+		return nil, err
 	}
 	switch {
 	case slices.Contains(versionFlags, args[1]):
-		return append([]string{args[0], "version"}, args[2:]...)
+		return append([]string{args[0], "version"}, args[2:]...), nil
 	case slices.Contains(helpFlags, args[1]):
-		return append([]string{args[0], "help"}, args[2:]...)
+		return append([]string{args[0], "help"}, args[2:]...), nil
 	}
 	cmd := app.Command(args[1])
 	if cmd == nil {
-		return args
+		return args, nil
+	}
+	if err := halfWidthOptions(cmd, args[2:]); err != nil {
+		return nil, err
 	}
 	opts, rest := optionsFirst(args[2:], valueFlags(cmd))
 	if hasHelp(opts, valueFlags(cmd)) {
-		return []string{args[0], "help", cmd.Name}
+		return []string{args[0], "help", cmd.Name}, nil
 	}
-	return append(append(slices.Clip(args[:2]), opts...), rest...)
+	return append(append(slices.Clip(args[:2]), opts...), rest...), nil
+}
+
+// dashes are the characters an input method or a word processor puts for
+// "-": full-width hyphen-minus, the dashes (—— is Shift+- in a Chinese
+// input method), minus signs.
+const dashes = "－—–‐‑‒―−﹣﹘"
+
+// halfWidthCommand reads args[1], the command or gazette's own option, in
+// half width.
+func halfWidthCommand(app *cli.App, args []string) error {
+	a := args[1]
+	if opt, full := halfWidth(a); full {
+		if !slices.Contains(versionFlags, opt) && !slices.Contains(helpFlags, opt) {
+			return fullWidthOption(a, "gazette", "-h、--help、-v、--version", "gazette help")
+		}
+		args[1] = opt
+		return nil
+	}
+	if name := width.Narrow.String(a); name != a && app.Command(name) != nil {
+		args[1] = name
+	}
+	return nil
+}
+
+// halfWidthOptions reads, in place, cmd's options typed in full width in
+// half width (and the value of a number option, --max-saddle １６). The
+// value of an option that takes one is left as typed: -o —草稿.pdf names a
+// file. So are the arguments after "--", and a file that exists.
+func halfWidthOptions(cmd *cli.Command, args []string) error {
+	takesValue, numeric := valueFlags(cmd), numberFlags(cmd)
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return nil
+		}
+		if opt, full := halfWidth(a); full {
+			if _, err := os.Stat(a); err == nil {
+				continue
+			}
+			if name, _, _ := strings.Cut(opt, "="); !isFlag(cmd, name) {
+				return fullWidthOption(a, "gazette "+cmd.Name, flagList(cmd), "gazette help "+cmd.Name)
+			}
+			args[i] = opt
+		}
+		name, value, hasValue := strings.Cut(args[i], "=")
+		switch {
+		case hasValue && numeric[name]:
+			args[i] = name + "=" + width.Narrow.String(value)
+		case takesValue[name] && !hasValue && i+1 < len(args):
+			i++
+			if numeric[name] {
+				args[i] = width.Narrow.String(args[i])
+			}
+		}
+	}
+	return nil
+}
+
+// halfWidth returns arg in half width, and whether arg is an option typed
+// (in part) in full width: its dashes, its name or its "＝". An argument
+// that does not start with a dash is no option; a value after "=" is kept.
+func halfWidth(arg string) (opt string, full bool) {
+	body := strings.TrimLeft(arg, "-"+dashes)
+	lead := arg[:len(arg)-len(body)]
+	if lead == "" || body == "" {
+		return arg, false
+	}
+	name, value, hasValue := strings.Cut(body, "=")
+	if n, v, ok := strings.Cut(body, "＝"); ok && (!hasValue || len(n) < len(name)) {
+		name, value, hasValue = n, v, true
+		full = true
+	}
+	narrow := width.Narrow.String(name)
+	full = full || strings.Trim(lead, "-") != "" || narrow != name
+	if !full {
+		return arg, false
+	}
+	opt = dashed(narrow)
+	if hasValue {
+		opt += "=" + value
+	}
+	return opt, true
+}
+
+// fullWidthOption refuses arg, an option typed in full width that where
+// (gazette or gazette build) does not have.
+func fullWidthOption(arg, where, options, help string) error {
+	return fmt.Errorf("“%s” 是用全角字符（中文输入法）打的，%s 没有这个选项；请切换到英文半角输入选项（%s 的选项有 %s）。运行 %s 查看用法。",
+		arg, where, where, options, help)
+}
+
+// isFlag tells whether name (-o, --web, -h) is one of cmd's options or a
+// help option.
+func isFlag(cmd *cli.Command, name string) bool {
+	if slices.Contains(helpFlags, name) {
+		return true
+	}
+	n := strings.TrimLeft(name, "-")
+	for _, f := range cmd.Flags {
+		if slices.Contains(f.Names(), n) {
+			return true
+		}
+	}
+	return false
+}
+
+// flagList spells cmd's options for a message: -o、--output、--web、-h、--help.
+func flagList(cmd *cli.Command) string {
+	var names []string
+	for _, f := range cmd.Flags {
+		ns := slices.Clone(f.Names())
+		slices.SortStableFunc(ns, func(a, b string) int { return len(a) - len(b) }) // -o before --output, as the help
+		for _, n := range ns {
+			names = append(names, dashed(n))
+		}
+	}
+	return strings.Join(append(names, "-h", "--help"), "、")
+}
+
+// numberFlags are the spellings of cmd's options whose value is a number.
+func numberFlags(cmd *cli.Command) map[string]bool {
+	num := map[string]bool{}
+	for _, f := range cmd.Flags {
+		if _, ok := f.(*cli.IntFlag); ok {
+			for _, n := range f.Names() {
+				num["-"+n], num["--"+n] = true, true
+			}
+		}
+	}
+	return num
 }
 
 // The spellings of the version and help options.

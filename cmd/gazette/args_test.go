@@ -37,11 +37,51 @@ func TestNormalizeArgs(t *testing.T) {
 		{"--version", "version"},
 		{"-v", "version"},
 		{"bogus -o x", "bogus -o x"},
+		// typed with a Chinese input method in full width
+		{"build issue.toml －o x.pdf", "build -o x.pdf issue.toml"},
+		{"build issue.toml ——web", "build --web issue.toml"},
+		{"build issue.toml —web", "build --web issue.toml"},
+		{"build issue.toml ——ｗｅｂ", "build --web issue.toml"},
+		{"build issue.toml --output＝x.pdf", "build --output=x.pdf issue.toml"},
+		{"build issue.toml －o＝第４期.pdf", "build -o=第４期.pdf issue.toml"}, // a file name is kept as typed
+		{"build -o —草稿.pdf issue.toml", "build -o —草稿.pdf issue.toml"}, // the value of -o
+		{"build issue.toml -- ——web", "build -- issue.toml ——web"},     // after --, a file
+		{"build issue.toml ——help", "help build"},
+		{"preflight a.pdf --max-saddle １６", "preflight --max-saddle 16 a.pdf"},
+		{"preflight a.pdf ——max-saddle＝４８", "preflight --max-saddle=48 a.pdf"},
+		{"preflight a.pdf --max-saddle=－３", "preflight --max-saddle=-3 a.pdf"},
+		{"ｂｕｉｌｄ issue.toml", "build issue.toml"},
+		{"——version", "version"},
+		{"－ｈ", "help"},
 	}
 	for _, tt := range tests {
-		got := normalizeArgs(app, append([]string{"gazette"}, strings.Fields(tt.in)...))
+		got, err := normalizeArgs(app, append([]string{"gazette"}, strings.Fields(tt.in)...))
+		if err != nil {
+			t.Errorf("%s: %v", tt.in, err)
+			continue
+		}
 		if want := append([]string{"gazette"}, strings.Fields(tt.want)...); !slices.Equal(got, want) {
 			t.Errorf("%s: got %q, want %q", tt.in, got[1:], want[1:])
+		}
+	}
+}
+
+// TestFullWidthOptionRefused: an option typed in full width that the
+// command does not have is refused with a word about the input method, not
+// taken for a file.
+func TestFullWidthOptionRefused(t *testing.T) {
+	tests := []struct {
+		args, want string
+	}{
+		{"build issue.toml ——wbe", "“——wbe” 是用全角字符（中文输入法）打的，gazette build 没有这个选项；请切换到英文半角输入选项（gazette build 的选项有 -o、--output、--web、-h、--help）。运行 gazette help build 查看用法。"},
+		{"preflight a.pdf －ａｌ", "“－ａｌ” 是用全角字符（中文输入法）打的，gazette preflight 没有这个选项；请切换到英文半角输入"},
+		{"——vrsion", "“——vrsion” 是用全角字符（中文输入法）打的，gazette 没有这个选项；请切换到英文半角输入选项（gazette 的选项有 -h、--help、-v、--version）"},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		code := run(append([]string{"gazette"}, strings.Fields(tt.args)...), &stdout, &stderr)
+		if code != 1 || !strings.Contains(stderr.String(), "错误："+tt.want) {
+			t.Errorf("%s: exit %d, stderr %q, want %q", tt.args, code, stderr.String(), tt.want)
 		}
 	}
 }
@@ -61,9 +101,12 @@ func TestOptionsAfterTheFile(t *testing.T) {
 			[]string{"a.pdf"}},
 		{[]string{"build", sample, "--output", filepath.Join(dir, "b.pdf"), "--web"}, 0, "已生成网络版 " + filepath.Join(dir, "b-web.pdf"),
 			[]string{"b.pdf", "b-web.pdf"}},
+		{[]string{"build", sample, "——web", "－o", filepath.Join(dir, "d.pdf")}, 0, "已生成网络版 " + filepath.Join(dir, "d-web.pdf"),
+			[]string{"d.pdf", "d-web.pdf"}},
 		{[]string{"check", sample, "-h"}, 0, "gazette check — ", nil},
 		{[]string{"fonts", sample, "--help"}, 0, "用法：gazette fonts", nil},
 		{[]string{"preflight", pdf, "--max-saddle", "16"}, 0, "超过骑马钉的上限 16 页", nil},
+		{[]string{"preflight", pdf, "——max-saddle＝１６"}, 0, "超过骑马钉的上限 16 页", nil},
 		{[]string{"impose", pdf, "-o", filepath.Join(dir, "c.pdf")}, 0, "已生成 " + filepath.Join(dir, "c.pdf"),
 			[]string{"c.pdf"}},
 	}

@@ -26,6 +26,7 @@ func buildCommand() *cli.Command {
 			&cli.BoolFlag{Name: "web", Usage: "另生成网络版 PDF（无出血和裁切线，保留链接），与印刷版同目录，文件名加 -web"},
 		},
 		Action: func(c *cli.Context) error {
+			pending.begin()
 			path, err := manifestArg(c)
 			if err != nil {
 				return err
@@ -35,9 +36,10 @@ func buildCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			pending.watch(outputs(ed))
 			is, err := buildIssue(path, ed)
 			if err != nil {
-				return err
+				return withStale(err)
 			}
 			printWarnings(c, is.Warnings)
 			printPadding(c, is)

@@ -24,6 +24,10 @@ func helpCommand() *cli.Command {
 			"  gazette help\n" +
 			"  gazette help build",
 		Action: func(c *cli.Context) error {
+			if c.NArg() > 1 {
+				return fmt.Errorf("gazette help 一次只能查看一个命令的用法，现在给了 %d 个（%s）；例如：gazette help %s",
+					c.NArg(), strings.Join(c.Args().Slice(), "、"), c.Args().First())
+			}
 			name := c.Args().First()
 			if name == "" {
 				printAppHelp(c.App.Writer, c.App)

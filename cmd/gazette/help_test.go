@@ -41,6 +41,14 @@ func TestCLISpeaksChinese(t *testing.T) {
 		{"--version", 0, "gazette " + version + "\n", ""},
 		{"-v", 0, "gazette " + version + "\n", ""},
 		{"version", 0, "gazette " + version + "\n", ""},
+		{"version extra", 1, "", "错误：gazette version 后面不用写别的（多了 “extra”）；请只写 gazette version\n"},
+		{"--version a b", 1, "", "错误：gazette version 后面不用写别的（多了 “a”、“b”）"},
+		{"help build check", 1, "", "错误：gazette help 一次只能查看一个命令的用法，现在给了 2 个（build、check）；例如：gazette help build\n"},
+		{"-h build check", 1, "", "现在给了 2 个（build、check）"},
+		{"preflight --max-saddle=-3 a.pdf", 1, "", "错误：选项 --max-saddle 的值 “-3” 不对：骑马钉最多订多少页，应写一个不小于 4 的页数，例如 --max-saddle 48。运行 gazette help preflight 查看用法。\n"},
+		{"preflight a.pdf --max-saddle 0", 1, "", "选项 --max-saddle 的值 “0” 不对"},
+		{"preflight a.pdf --max-saddle －３", 1, "", "选项 --max-saddle 的值 “-3” 不对"},
+		{"build issue.toml ——wbe", 1, "", "请切换到英文半角输入选项"},
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer

@@ -21,6 +21,7 @@ func imposeCommand() *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "把拼版结果写到 `文件.pdf`（默认 BOOK-拼版.pdf）"},
 		},
 		Action: func(c *cli.Context) error {
+			pending.begin()
 			path, err := pdfArg(c)
 			if err != nil {
 				return err
@@ -32,9 +33,10 @@ func imposeCommand() *cli.Command {
 			if err := checkOutput(out, filepath.Base(impose.DefaultOut(path))); err != nil {
 				return err
 			}
+			pending.watch([]string{out})
 			res, err := impose.File(path, out)
 			if err != nil {
-				return err
+				return withStale(err)
 			}
 			printImposed(c, res)
 			return nil

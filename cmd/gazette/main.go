@@ -30,7 +30,8 @@ import (
 var version = "dev"
 
 func main() {
-	os.Exit(run(os.Args, os.Stdout, os.Stderr))
+	in := catchInterrupts(os.Stdout, os.Stderr)
+	in.exit(run(os.Args, in.stdout, in.stderr))
 }
 
 // run is main without os.Exit, for tests. It turns every error into a message
@@ -45,9 +46,13 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			code = 3
 		}
 	}()
+	pending.reset()
 	app := newApp(stdout, stderr)
-	args = normalizeArgs(app, args)
-	if err := app.Run(args); err != nil {
+	args, err := normalizeArgs(app, args)
+	if err == nil {
+		err = app.Run(args)
+	}
+	if err != nil {
 		report(stderr, err, problemsHeader(app, args))
 		return 1
 	}
@@ -67,12 +72,13 @@ func problemsHeader(app *cli.App, args []string) string {
 
 // report writes err for the office staff: each problem on its own line
 // under header (a format with one %d, the count), any other error as one
-// line.
+// line; then a note for each old PDF the failed command left in place.
 func report(w io.Writer, err error, header string) {
 	var exit cli.ExitCoder
 	if errors.As(err, &exit) && exit.Error() == "" {
 		return
 	}
+	defer fmt.Fprint(w, staleNotes(staleOf(err)))
 	if ps := diag.Problems(err); len(ps) > 0 {
 		fmt.Fprintf(w, header, len(ps))
 		for _, p := range ps {
@@ -119,6 +125,9 @@ func versionCommand() *cli.Command {
 		Name:  "version",
 		Usage: "显示版本",
 		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return fmt.Errorf("gazette version 后面不用写别的（多了 %s）；请只写 gazette version", quoteList(c.Args().Slice()))
+			}
 			fmt.Fprintf(c.App.Writer, "gazette %s\n", version)
 			return nil
 		},
@@ -127,7 +136,14 @@ func versionCommand() *cli.Command {
 
 // manifestArg returns the single issue.toml argument.
 func manifestArg(c *cli.Context) (string, error) {
-	return oneArg(c, "期刊清单文件", "issue.toml")
+	path, err := oneArg(c, "期刊清单文件", "issue.toml")
+	if err != nil {
+		return "", err
+	}
+	if err := checkManifestName(c.Command.Name, path); err != nil {
+		return "", err
+	}
+	return path, nil
 }
 
 // oneArg returns the command's single file argument, what names the kind of
@@ -141,6 +157,15 @@ func oneArg(c *cli.Context, what, example string) (string, error) {
 	}
 	return "", fmt.Errorf("只能给出一个%s，现在给了 %d 个（%s）；例如：gazette %s %s",
 		what, c.NArg(), strings.Join(c.Args().Slice(), "、"), c.Command.Name, example)
+}
+
+// quoteList shows arguments as “a”、“b”.
+func quoteList(args []string) string {
+	q := make([]string, len(args))
+	for i, a := range args {
+		q[i] = "“" + a + "”"
+	}
+	return strings.Join(q, "、")
 }
 
 func elapsed(start time.Time) string {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"gazette/internal/atomicfile"
 	"gazette/internal/build"
 )
 
@@ -38,12 +39,9 @@ func checkFolder(dir string) error {
 	case !fi.IsDir():
 		return fmt.Errorf("%s 不是文件夹，无法在其中写出文件；请换一个输出位置", dir)
 	}
-	f, err := os.CreateTemp(dir, ".gazette-*.tmp")
-	if err != nil {
+	if err := atomicfile.CheckWritable(dir); err != nil {
 		return &plainErr{msg: fmt.Sprintf("文件夹 %s 不能写入（没有写入权限，或是只读的），请换一个文件夹，例如桌面", dir), err: err}
 	}
-	f.Close()
-	os.Remove(f.Name())
 	return nil
 }
 

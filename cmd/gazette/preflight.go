@@ -22,11 +22,15 @@ func preflightCommand() *cli.Command {
 			&cli.BoolFlag{Name: "all", Usage: fmt.Sprintf("列出全部发现（默认每类最多 %d 条）", perCode)},
 		},
 		Action: func(c *cli.Context) error {
+			limit := c.Int("max-saddle")
+			if limit < 4 {
+				return fmt.Errorf("选项 --max-saddle 的值 “%d” 不对：骑马钉最多订多少页，应写一个不小于 4 的页数，例如 --max-saddle 48。运行 gazette help preflight 查看用法。", limit)
+			}
 			path, err := pdfArg(c)
 			if err != nil {
 				return err
 			}
-			rep, err := preflight.Check(path, preflight.Options{MaxSaddle: c.Int("max-saddle")})
+			rep, err := preflight.Check(path, preflight.Options{MaxSaddle: limit})
 			if err != nil {
 				return err
 			}

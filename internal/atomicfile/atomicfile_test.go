@@ -1,8 +1,10 @@
 package atomicfile
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -45,5 +47,100 @@ func TestWriteFailureLeavesNothing(t *testing.T) {
 	}
 	if err := Write(filepath.Join(dir, "missing", "out.pdf"), []byte("x")); err == nil {
 		t.Error("no error for a missing folder")
+	}
+}
+
+// reset undoes Abort, for the next test.
+func reset(t *testing.T) {
+	t.Cleanup(func() {
+		registry.mu.Lock()
+		registry.aborted = false
+		registry.mu.Unlock()
+		beforeRename = nil
+	})
+}
+
+// TestAbort stops Writes at each point of their course and checks what is
+// left in the folder: the complete file or nothing, never a temporary file.
+func TestAbort(t *testing.T) {
+	tests := []struct {
+		name    string
+		abortAt int      // abort while the n-th Write pauses before renaming; 0 = before any Write
+		want    []string // files left in the folder
+	}{
+		{"before writing", 0, nil},
+		{"before the first rename", 1, nil},
+		{"before the second rename", 2, []string{"a.pdf"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			reset(t)
+			dir := t.TempDir()
+			start := registry.writes
+			paused, resume := make(chan bool), make(chan bool)
+			beforeRename = func(n int) {
+				if n-start == tt.abortAt {
+					paused <- true
+					<-resume
+				}
+			}
+			if tt.abortAt == 0 {
+				if err := Abort(); err != nil {
+					t.Fatalf("Abort: %v", err)
+				}
+			}
+			errs := make(chan error, 2)
+			go func() {
+				for _, name := range []string{"a.pdf", "b.pdf"} {
+					err := Write(filepath.Join(dir, name), []byte("%PDF-1.3\n"), []byte("%%EOF\n"))
+					errs <- err
+					if err != nil {
+						break
+					}
+				}
+				close(errs)
+			}()
+			if tt.abortAt > 0 {
+				<-paused
+				if err := Abort(); err != nil {
+					t.Fatalf("Abort: %v", err)
+				}
+			}
+			close(resume)
+			var last error
+			for err := range errs {
+				last = err
+			}
+			if !errors.Is(last, ErrAborted) {
+				t.Errorf("the stopped Write returned %v, want ErrAborted", last)
+			}
+			entries, _ := os.ReadDir(dir)
+			var got []string
+			for _, e := range entries {
+				got = append(got, e.Name())
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("left %q, want %q", got, tt.want)
+			}
+			if err := CheckWritable(dir); !errors.Is(err, ErrAborted) {
+				t.Errorf("CheckWritable after Abort: %v, want ErrAborted", err)
+			}
+		})
+	}
+}
+
+func TestCheckWritable(t *testing.T) {
+	dir := t.TempDir()
+	if err := CheckWritable(dir); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("CheckWritable left %d files", len(entries))
+	}
+	if err := CheckWritable(filepath.Join(dir, "missing")); err == nil {
+		t.Error("no error for a missing folder")
+	}
+	if len(registry.temps) != 0 {
+		t.Errorf("%d temporary files still registered", len(registry.temps))
 	}
 }
