@@ -53,10 +53,31 @@ func Read(manifestPath string) (*Issue, error) {
 	}
 	set, err := fonts.Load(m.Fonts)
 	if err != nil {
-		return nil, err
+		return nil, atFontLines(m, err)
 	}
 	is.Fonts = set
 	return is, nil
+}
+
+// atFontLines moves a problem the fonts package found in a font file (no
+// such face in a collection, not a font, embedding forbidden) to the line of
+// issue.toml that names the file, keeping the file's name in the message, so
+// the office knows which entry to change.
+func atFontLines(m *manifest.Manifest, err error) error {
+	ps := diag.Problems(err)
+	if ps == nil {
+		return err
+	}
+	for _, p := range ps {
+		for role, src := range m.Fonts {
+			if p.File != "" && p.File == src.Path {
+				p.Msg = fmt.Sprintf("字体文件 %s：%s", filepath.Base(src.Path), p.Msg)
+				p.File, p.Line = m.Path, m.FontLines[role]
+				break
+			}
+		}
+	}
+	return err
 }
 
 // Lay lays out an issue Read returned, pads it for saddle stitching and adds
@@ -64,7 +85,7 @@ func Read(manifestPath string) (*Issue, error) {
 func (is *Issue) Lay() error {
 	metrics, err := layout.NewFontMetrics(is.Fonts)
 	if err != nil {
-		return err
+		return atFontLines(is.Manifest, err)
 	}
 	in, err := layoutInput(is.Manifest)
 	if err != nil {

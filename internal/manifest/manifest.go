@@ -32,13 +32,16 @@ import (
 
 // Manifest is a parsed issue.toml.
 type Manifest struct {
-	Path     string // the manifest file as given
-	Dir      string // its directory; document paths are resolved against it
-	Issue    model.Issue
-	Fonts    fonts.Config
-	Layout   Layout
-	Print    Print
-	Sections []Section
+	Path  string // the manifest file as given
+	Dir   string // its directory; document paths are resolved against it
+	Issue model.Issue
+	Fonts fonts.Config
+	// FontLines is the line of each role's entry under [fonts], for
+	// problems the fonts package finds in the file later.
+	FontLines map[fonts.Role]int
+	Layout    Layout
+	Print     Print
+	Sections  []Section
 
 	// Warnings are slips that do not stop a build but that the office
 	// should look at, each at its line: a bleed under 3 mm, a font given
@@ -210,6 +213,7 @@ func (m *Manifest) require(probs *diag.List, data []byte, ok bool, key, msg stri
 
 func (m *Manifest) fillFonts(f *file, data []byte, probs *diag.List) {
 	m.Fonts = fonts.Config{}
+	m.FontLines = map[fonts.Role]int{}
 	for _, key := range slices.Sorted(maps.Keys(f.Fonts)) { // problems in a stable order
 		src := f.Fonts[key]
 		line := keyLine(data, toml.Key{"fonts", key})
@@ -229,6 +233,7 @@ func (m *Manifest) fillFonts(f *file, data []byte, probs *diag.List) {
 		}
 		m.checkFontChoice(key, src, line)
 		m.Fonts[role] = s
+		m.FontLines[role] = line
 	}
 }
 
