@@ -1,0 +1,42 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+
+	"gazette/fonts"
+)
+
+// FuzzBreak: whatever the text and the measure, in every alignment, the line
+// breaker neither panics nor loses, adds or reorders a character (spaces
+// aside, which may fall at a break).
+func FuzzBreak(f *testing.F) {
+	for _, s := range []string{sampleParagraph, "（一）强化理论学习。", "http://www.jdzcjq.gov.cn/art/2023/8/30/art_1234_567890.html。",
+		"公司+基地+农户+市场", "——……“”《》〔2023〕25号", "1.产业化育龙头。3.", "国家4A级、2023-2025年"} {
+		f.Add(s, 12)
+	}
+	f.Fuzz(func(t *testing.T, text string, chars int) {
+		if chars < 2 || chars > 60 || len(text) > 2000 {
+			return
+		}
+		text = strings.Map(func(r rune) rune {
+			if r == '\n' || r == '\r' || r == '\t' || r == 0xFFFD || r > 0xFFFF {
+				return -1
+			}
+			return r
+		}, strings.ToValidUTF8(text, ""))
+		for _, a := range []Align{Justify, AlignCenter, AlignLeft} {
+			lb := &LineBreaker{Metrics: gridMetrics{}, Kinsoku: KinsokuGB}
+			p := &Paragraph{Spans: []Span{{Text: text, Role: fonts.Fang, Size: 16}}, Width: float64(chars) * 16, Indent: 32, Align: a}
+			lines, _ := lb.Break(p)
+			var got strings.Builder
+			for _, l := range lines {
+				got.WriteString(l.Text())
+			}
+			strip := func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, " ", ""), "\u3000", "") }
+			if strip(got.String()) != strip(text) {
+				t.Fatalf("align %d, %d chars: text %q came out as %q", a, chars, text, got.String())
+			}
+		}
+	})
+}
