@@ -31,28 +31,7 @@ func runTool(t *testing.T, name string, args ...string) string {
 // the copied manifest's path.
 func copySample(t *testing.T, edit func([]byte) []byte) string {
 	t.Helper()
-	src := filepath.Dir(sample)
-	dir := t.TempDir()
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if e.IsDir() || strings.HasSuffix(e.Name(), ".pdf") {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if e.Name() == "issue.toml" && edit != nil {
-			data = edit(data)
-		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return filepath.Join(dir, "issue.toml")
+	return testtool.CopySample(t, filepath.Dir(sample), edit)
 }
 
 // buildSample returns the sample issue, built once per test binary

@@ -2,40 +2,12 @@ package build
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"gazette/internal/diag"
+	"gazette/internal/testtool"
 )
-
-// copySample copies the sample issue into a temporary folder, with extra
-// appended to its issue.toml, and returns the manifest's path.
-func copySample(t *testing.T, extra string) string {
-	t.Helper()
-	src := "../../samples/changjiang-2023-04"
-	dir := t.TempDir()
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if e.IsDir() || strings.HasSuffix(e.Name(), ".pdf") {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if e.Name() == "issue.toml" {
-			data = append(data, extra...)
-		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return filepath.Join(dir, "issue.toml")
-}
 
 // TestFontProblemsAtTheirManifestLine: a face name that the collection does
 // not hold is reported at the [fonts] line that names it, with the font
@@ -48,7 +20,9 @@ func TestFontProblemsAtTheirManifestLine(t *testing.T) {
 		}
 		t.Skipf("%s not installed (Debian package fonts-arphic-uming)", uming)
 	}
-	m := copySample(t, "\n[fonts]\nhei = { path = \""+uming+"\", name = \"没有这个字体\" }\n")
+	m := testtool.CopySample(t, "../../samples/changjiang-2023-04", func(b []byte) []byte {
+		return append(b, "\n[fonts]\nhei = { path = \""+uming+"\", name = \"没有这个字体\" }\n"...)
+	})
 	_, err := Prepare(m)
 	ps := diag.Problems(err)
 	if len(ps) != 1 {
