@@ -60,9 +60,10 @@ func Read(manifestPath string) (*Issue, error) {
 }
 
 // atFontLines moves a problem the fonts package found in a font file (no
-// such face in a collection, not a font, embedding forbidden) to the line of
-// issue.toml that names the file, keeping the file's name in the message, so
-// the office knows which entry to change.
+// such face in a collection, not a font, embedding forbidden), or with a
+// font named but not installed, to the line of issue.toml that names it,
+// keeping the file's name in the message, so the office knows which entry to
+// change.
 func atFontLines(m *manifest.Manifest, err error) error {
 	ps := diag.Problems(err)
 	if ps == nil {
@@ -70,11 +71,16 @@ func atFontLines(m *manifest.Manifest, err error) error {
 	}
 	for _, p := range ps {
 		for role, src := range m.Fonts {
-			if p.File != "" && p.File == src.Path {
+			switch {
+			case p.File != "" && p.File == src.Path:
 				p.Msg = fmt.Sprintf("字体文件 %s：%s", filepath.Base(src.Path), p.Msg)
-				p.File, p.Line = m.Path, m.FontLines[role]
-				break
+			case p.File == "" && src.Path == "" && src.Name != "" && strings.Contains(p.Msg, "“"+src.Name+"”"):
+				// a font named, not installed: the message names it already
+			default:
+				continue
 			}
+			p.File, p.Line = m.Path, m.FontLines[role]
+			break
 		}
 	}
 	return err

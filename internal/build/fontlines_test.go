@@ -34,3 +34,18 @@ func TestFontProblemsAtTheirManifestLine(t *testing.T) {
 		t.Errorf("problem %s:%d %q, want it at %s:%d naming uming.ttc", p.File, p.Line, p.Msg, m, want)
 	}
 }
+
+// TestUninstalledFontAtItsLine: a font given by a name that no installed font
+// has is reported at its [fonts] line.
+func TestUninstalledFontAtItsLine(t *testing.T) {
+	m := testtool.CopySample(t, "../../samples/changjiang-2023-04", func(b []byte) []byte {
+		return append(b, "\n[fonts]\nkai = { name = \"没有装的楷体\" }\n"...)
+	})
+	_, err := Prepare(m)
+	ps := diag.Problems(err)
+	data, _ := os.ReadFile(m)
+	want := strings.Count(string(data), "\n")
+	if len(ps) != 1 || ps[0].File != m || ps[0].Line != want || !strings.Contains(ps[0].Msg, "没有装的楷体") {
+		t.Errorf("want one problem at %s:%d naming the font, got %v", m, want, err)
+	}
+}
