@@ -12,6 +12,7 @@ package impose
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -23,6 +24,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/validate"
 
 	"gazette/internal/atomicfile"
+	"gazette/internal/preflight"
 )
 
 func init() {
@@ -171,11 +173,17 @@ func readAndValidate(r io.ReadSeeker, conf *model.Configuration) (*model.Context
 	if err != nil {
 		return nil, err
 	}
+	if preflight.PatternCycle(ctx) { // pdfcpu would overflow the stack on it
+		return nil, errPatternCycle
+	}
 	if err := validate.XRefTable(ctx); err != nil {
 		return nil, fmt.Errorf("validate: %w", err)
 	}
 	return ctx, nil
 }
+
+// errPatternCycle refuses a PDF whose pattern draws itself.
+var errPatternCycle = errors.New("文件中有引用自身的图案（tiling pattern），无法拼版；请用 gazette preflight 检查，重新导出 PDF 后再拼")
 
 // write writes ctx as a PDF to w.
 func write(ctx *model.Context, w io.Writer) error {

@@ -179,7 +179,7 @@ var errPatternCycle = errors.New("有图案（tiling pattern）通过资源引�
 // patternCycle reports whether a tiling pattern draws itself, directly or
 // through other patterns. pdfcpu's validation would recurse until the stack
 // overflows, which no recover catches.
-func patternCycle(ctx *model.Context) bool {
+func PatternCycle(ctx *model.Context) bool {
 	state := map[int]int{} // 1: being visited, 2: done
 	var visit func(nr int) bool
 	visit = func(nr int) bool {

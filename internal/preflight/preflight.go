@@ -166,7 +166,7 @@ func validate(data []byte) error {
 	if err != nil {
 		return err
 	}
-	if patternCycle(ctx) {
+	if PatternCycle(ctx) {
 		return errPatternCycle
 	}
 	return safely(func() error { return pdfvalidate.XRefTable(ctx) })
