@@ -46,9 +46,13 @@ type Paragraph struct {
 	Hang   float64 // left indent of the lines after the first (附件说明)
 	Align  Align
 	Track  float64 // added to the advance of every CJK glyph (grid pitch − type size)
-	// KeepNames keeps every 《…》 title that fits the measure on one line
-	// (titles: GB/T 9704-2012 7.3.1 "回行时，要做到词意完整").
+	// KeepNames keeps every 《…》 title that fits the measure on one line,
+	// and the common words of titles whole (titleWords) (titles: GB/T
+	// 9704-2012 7.3.1 "回行时，要做到词意完整").
 	KeepNames bool
+	// KeepWords keeps the common words of titles whole without holding
+	// 《…》 names together (目录 entries, which wrap to a fixed measure).
+	KeepWords bool
 }
 
 // Glyph is one placed character: X from the line's left edge to the glyph
@@ -177,6 +181,9 @@ func (lb *LineBreaker) prepare(p *Paragraph) ([]atom, []rune) {
 	lb.markBreaks(atoms)
 	if p.KeepNames {
 		keepNamesWhole(atoms, p.Width)
+	}
+	if p.KeepNames || p.KeepWords {
+		keepWordsWhole(atoms)
 	}
 	lb.style().apply(atoms)
 	compressPairs(atoms)

@@ -116,7 +116,7 @@ func (bs *bookSetter) tocEntry(p *Page, e TOCEntry, tt tocType, left, w, leaderE
 	indent := 2 * tocSize
 	num := bs.single(folioText(e.Folio), fonts.Fang, tocSize)
 	numW := num.Right
-	para := &Paragraph{Spans: []Span{{Text: e.Title, Role: fonts.Fang, Size: tocSize}}, Width: leaderEnd - left - indent - 2*tocSize, Align: Justify}
+	para := &Paragraph{Spans: []Span{{Text: e.Title, Role: fonts.Fang, Size: tocSize}}, Width: leaderEnd - left - indent - 2*tocSize, Align: Justify, KeepWords: true}
 	lines, _ := bs.lb.Break(para)
 	top := y - tocSize
 	for i := range lines {
