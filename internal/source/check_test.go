@@ -78,12 +78,30 @@ func TestCheckSample(t *testing.T) {
 	}
 }
 
+// checkCase is a text and the warnings Check must give for it, each as
+// "line: start of the message".
+type checkCase struct {
+	name string
+	text string
+	want []string
+}
+
+// runCheckCases parses each case's text and compares its warnings.
+func runCheckCases(t *testing.T, tests []checkCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse("a.txt", tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameWarnings(t, warnings(doc), tt.want)
+		})
+	}
+}
+
 func TestCheck(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
+	tests := []checkCase{
 		{"发文字号 with square brackets and a leading zero", lines("通知", "（昌府发[2023]025号）", "正文。"), []string{
 			"2: 发文字号中的年份应使用六角括号“〔2023〕”，这里写成了“[2023]”",
 			"2: 发文字号的序号不编虚位：“025号”应写作“25号”",
@@ -124,25 +142,13 @@ func TestCheck(t *testing.T) {
 			"3: 中文里用了半角（英文）标点：“:”1处，“?”1处",
 		}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc, err := Parse("a.txt", tt.text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sameWarnings(t, warnings(doc), tt.want)
-		})
-	}
+	runCheckCases(t, tests)
 }
 
 // TestCheckAttachments: each 附件 label against the 附件说明 before it
 // (GB/T 9704-2012 7.3.4, 7.3.7).
 func TestCheckAttachments(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
+	tests := []checkCase{
 		{"labels match the items", lines("方案", "正文。", "附件：1.名单", "2.表格", "", "附件1", "名单", "甲。", "附件2", "表格", "乙。"), nil},
 		{"one attachment, unnumbered", lines("方案", "正文。", "附件：名单", "", "附件", "名单", "甲。"), nil},
 		{"no 附件说明", lines("方案", "正文。", "", "附件", "名单", "甲。"), []string{
@@ -181,11 +187,7 @@ func TestCheckAttachments(t *testing.T) {
 
 // TestCheckNoticeDate: a notice has a 成文日期 (GB/T 9704-2012 7.3.5).
 func TestCheckNoticeDate(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
+	tests := []checkCase{
 		{"signed and dated", lines("关于开展调研的通知", "各单位：", "请抓好落实。", "昌江区人民政府", "2023年6月29日"), nil},
 		{"a notice with no date", lines("关于开展调研的通知", "各单位：", "请抓好落实。"), []string{
 			"3: 这份通知的正文到本行结束，后面没有成文日期；公文应有成文日期（GB/T 9704-2012 7.3.5）",
@@ -204,15 +206,7 @@ func TestCheckNoticeDate(t *testing.T) {
 			"昌江区人民政府", "2023年6月29日", "", "调研方案", "", "一、总则", "正文。"), nil},
 		{"a 政务动态 report needs none", lines("区政府第31次常务会议召开", "伊文斌主持", "会议研究了有关通知事项。"), nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc, err := Parse("a.txt", tt.text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sameWarnings(t, warnings(doc), tt.want)
-		})
-	}
+	runCheckCases(t, tests)
 }
 
 // TestCheckChangesNothing: Check leaves the document as it was.
