@@ -174,7 +174,8 @@ func titleLike(s string) bool {
 	}
 	_, isDoc := docNumber(s)
 	return !isDoc && !presiderLike(s) && !isDate(s) && !isAttachmentLabel(s) &&
-		!isAttachmentNote(s) && !strings.HasPrefix(s, "【")
+		!isAttachmentNote(s) && !strings.HasPrefix(s, "【") && !headnoteLike(s) &&
+		!orderNumberLike(s) && !startsKindElement(s)
 }
 
 // docNumberRE matches a 发文字号 (GB/T 9704-2012 7.2.4): 机关代字, the year in

@@ -115,7 +115,10 @@ type parser struct {
 	doc       *model.Document
 	probs     diag.List
 	forwarded []string // keys of the 《X》 a notice 印发, not yet seen as a title
-	last      struct{ level, num int }
+	// inRules is set once the current section has articles or chapters: a
+	// 规章, whose （一） items are 项, plain text, not headings
+	inRules bool
+	last    struct{ level, num int }
 }
 
 // run consumes every line.
@@ -219,6 +222,10 @@ func (p *parser) docTitle() {
 		p.i++
 		return
 	}
+	if p.orderHeadAt(p.i) {
+		p.orderHead()
+		return
+	}
 	if titleLike(strings.TrimRight(l.text, "？！?!")) {
 		p.i++
 		p.title(l.text, l.no, false)
@@ -270,15 +277,26 @@ func (p *parser) addTitle(parts []string, no int, newPage bool) {
 	p.add(model.Block{Kind: model.Title, Text: text, NewPage: newPage, Line: no})
 	p.forwarded = append(p.forwarded, forwardedNames(text)...)
 	p.last.level, p.last.num = 0, 0
+	p.inRules = false
 	p.state = stHead
 }
 
-// head reads what may follow a title: the 发文字号 (7.2.4), the 主持 line of
-// a 政务动态 report, the 主送机关 (7.3.2). Anything else starts the body.
+// head reads what may follow a title: the 发文字号 (7.2.4), a 规章's 题注,
+// a 公告's number, the 主持 line of a 政务动态 report, the 主送机关 (7.3.2).
+// Anything else starts the body.
 func (p *parser) head() {
 	l := p.cur()
 	if t, ok := docNumber(l.text); ok {
 		p.add(model.Block{Kind: model.DocNumber, Text: t, Line: l.no})
+		p.i++
+		return
+	}
+	if headnoteLike(l.text) {
+		p.headnote()
+		return
+	}
+	if orderNumberLike(l.text) {
+		p.add(model.Block{Kind: model.OrderNumber, Text: l.text, Line: l.no})
 		p.i++
 		return
 	}
@@ -311,6 +329,7 @@ func (p *parser) body() {
 		p.attachmentNote()
 	case p.forwardedSpan(p.i) > 0:
 		p.forwardedTitle()
+	case p.kindElement():
 	case p.signatureAt(p.i):
 		p.signature()
 	default:
@@ -437,6 +456,13 @@ func (p *parser) paragraph() {
 	if h, ok := parseHead(l.text); ok && len(l.text) > h.size {
 		level := p.levelOf(h)
 		p.last.level, p.last.num = level, h.num
+		if p.inRules && level >= 2 {
+			// 项 and 目 of an article are its text, set plain (立法技术规范)
+			b.Level = level
+			b.Text = p.joinBroken(b.Text)
+			p.add(b)
+			return
+		}
 		lead, runs := runIn(l.text, h)
 		if !runs && headAlone(l.text, h) {
 			b.Kind, b.Level = model.Heading, level
@@ -559,7 +585,7 @@ func (p *parser) startsElement(j int) bool {
 	if _, ok := docNumber(s); ok {
 		return true
 	}
-	return isAttachmentLabel(s) || isAttachmentNote(s) || noteLike(s) ||
+	return isAttachmentLabel(s) || isAttachmentNote(s) || noteLike(s) || startsKindElement(s) ||
 		p.signatureAt(j) || p.forwardedSpan(j) > 0
 }
 
