@@ -96,6 +96,9 @@ func (c *composer) keepLastPageFull() {
 }
 
 func (c *composer) composeBlock(b, prev, next *model.Block) {
+	if c.composeKind(b, next) {
+		return
+	}
 	st := c.st
 	switch b.Kind {
 	case model.Title:

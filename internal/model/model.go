@@ -115,7 +115,7 @@ const (
 	// 命令（令） and 纪要 formats of GB/T 9704-2012 ch. 10, 人事任免, 政策解读.
 
 	Headnote    // 题注 under a 规章's title: "（2024年1月5日省人民政府第30次常务会议通过）"
-	Contents    // a 规章's own 目录: Text is "目录" and one line per 章/节, "\n"-separated
+	Contents    // a 规章's own 目录: Text is "目　　录" and one line per 章/节, "\n"-separated
 	Chapter     // 编/章/节 heading "第一章　总　　则"; Level 1 编, 2 章, 3 节
 	Article     // 条: a paragraph whose Lead is the article number "第一条"
 	OrderHead   // the 令 head "某省人民政府令" (GB/T 9704-2012 10.2.3.1)

@@ -36,7 +36,7 @@ const bigHanNum = `[一二三四五六七八九十百千零〇两]+`
 var (
 	chapterRE     = regexp.MustCompile(`^第` + blanks + `(` + bigHanNum + `|[0-9０-９]{1,3})` + blanks + `(编|章|节)(.*)$`)
 	articleRE     = regexp.MustCompile(`^第` + blanks + `(` + bigHanNum + `|[0-9０-９]{1,4})` + blanks + `条`)
-	orderNumberRE = regexp.MustCompile(`^[（(]?` + blanks + `([0-9０-９]{4}` + blanks + `年)?` + blanks + `第` + blanks +
+	orderNumberRE = regexp.MustCompile(`^[（(]?` + blanks + `([0-9０-９]{4}` + blanks + `年|[〔\[［【（(]` + blanks + `[0-9０-９]{4}` + blanks + `[〕\]］】）)])?` + blanks + `第` + blanks +
 		`([0-9０-９]{1,5}|` + bigHanNum + `)` + blanks + `号` + blanks + `[）)]?$`)
 	rosterRE = regexp.MustCompile(`^(出席|列席|请假|缺席|参加|参会|出席人员|列席人员|请假人员|缺席人员|参会人员|参加人员|` +
 		`参会单位|列席单位|记录|记录人|主持人|任命|免去|免职|任职|聘任|解聘|提名)` + blanks + `[：:]`)
@@ -164,6 +164,10 @@ func articleOf(s string) (lead string, num int, rest string, ok bool) {
 	return "第" + m[1] + "条", n, rest, true
 }
 
+// contentsLabel is the label of a 规章's 目录 as it prints, whatever spaces
+// the source has in it.
+const contentsLabel = "目\u3000\u3000录"
+
 // isContentsLabel recognises the "目　　录" line over a 规章's own 目录.
 func isContentsLabel(s string) bool { return forwardKey(s) == "目录" }
 
@@ -202,8 +206,8 @@ func (p *parser) orderHeadAt(i int) bool {
 	return orderNumberLike(p.lines[i+1].text)
 }
 
-// orderNumberLike recognises "第12号" under a 令 head, or a 公告's number
-// "（第1号）", "2024年第3号" under its title.
+// orderNumberLike recognises "第12号" or "〔2010〕第15号" under a 令 head,
+// or a 公告's number "（第1号）", "2024年第3号" under its title.
 func orderNumberLike(s string) bool { return orderNumberRE.MatchString(s) }
 
 // rosterLabel returns the label of a list line ("出席：", "任命："), or "".
@@ -298,7 +302,7 @@ func (p *parser) article(lead, rest string) {
 func (p *parser) contents() {
 	first := p.cur()
 	p.i++
-	entries := []string{"目录"}
+	entries := []string{contentsLabel}
 	firstKey := ""
 	for p.i < len(p.lines) && len(entries) <= maxContents {
 		s := p.cur().text

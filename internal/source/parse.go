@@ -368,6 +368,13 @@ func (p *parser) closing() {
 	case noteLike(l.text):
 		p.add(model.Block{Kind: model.Note, Text: l.text, Line: l.no})
 		p.i++
+	case isAttachmentNote(l.text) && strings.TrimLeft(l.text[len("附件"):], "：: \u3000") == "" && !p.numberedItemAt(p.i+1):
+		// "附件：" alone after the date, with no items under it, is the
+		// label of the attachment that follows (7.3.7), written with a colon
+		p.add(model.Block{Kind: model.AttachmentLabel, Text: l.text, NewPage: true, Line: l.no})
+		p.i++
+		p.last.level, p.last.num = 0, 0
+		p.state = stAttachTitle
 	case p.forwardedSpan(p.i) > 0:
 		p.forwardedTitle()
 	case titleLike(l.text) && !p.signatureAt(p.i):
@@ -404,6 +411,15 @@ func (p *parser) attachmentNote() {
 		p.i++
 	}
 	p.add(model.Block{Kind: model.AttachmentNote, Text: strings.Join(items, "\n"), Line: first.no})
+}
+
+// numberedItemAt reports a "1." item at line i.
+func (p *parser) numberedItemAt(i int) bool {
+	if i >= len(p.lines) {
+		return false
+	}
+	h, ok := parseHead(p.lines[i].text)
+	return ok && h.level == 3
 }
 
 // forwardedSpan reports how many lines from i spell the title of a document
@@ -464,7 +480,10 @@ func (p *parser) paragraph() {
 			return
 		}
 		lead, runs := runIn(l.text, h)
-		if !runs && headAlone(l.text, h) {
+		// in a 规章 a 一、 line is a heading only when it is a bare name
+		// ("一、 领导机构。"); one that reads as a sentence is an article
+		// numbered the older way
+		if !runs && headAlone(l.text, h) && !(p.inRules && strings.ContainsAny(l.text[h.size:], clauseMarks)) {
 			b.Kind, b.Level = model.Heading, level
 			p.add(b)
 			return
