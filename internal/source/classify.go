@@ -181,7 +181,9 @@ func titleLike(s string) bool {
 // docNumberRE matches a 发文字号 (GB/T 9704-2012 7.2.4): 机关代字, the year in
 // brackets, the number and 号. Wrong brackets and a 第 or leading zeros are
 // accepted here and reported by Check.
-var docNumberRE = regexp.MustCompile(`^[\p{Han}A-Za-z]{1,15}[〔\[（(【［]\s*[0-9]{4}\s*[〕\]）)】］]\s*第?[0-9]{1,5}\s*号$`)
+// Spaces typed around the brackets ("国函 〔2011〕 50 号") are tolerated.
+var docNumberRE = regexp.MustCompile(`^[\p{Han}A-Za-z]{1,15}` + blanks + `[〔\[（(【［„]` + blanks + `[0-9]{4}` + blanks +
+	`[〕\]）)】］‟“]` + blanks + `第?[0-9]{1,5}` + blanks + `号$`)
 
 // docNumber recognises a 发文字号 line and returns it without the parentheses
 // a gazette prints around it: "（昌府办字〔2023〕25号）" → "昌府办字〔2023〕25号".
