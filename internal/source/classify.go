@@ -29,6 +29,7 @@ const (
 	styleStandard    headStyle = iota // 一、 （一） 1. （1）
 	styleArabicComma                  // 2、 — should be 二、 or 2.
 	styleASCIIParen                   // (一) or (1) — should be （一） or （1）
+	styleCloseOnly                    // 1) — should be （1）
 )
 
 // head is the number that opens a heading or a numbered paragraph
@@ -47,6 +48,8 @@ var (
 	digitParenRE = regexp.MustCompile(`^([（(])([0-9]{1,2})([）)])`)
 	digitDotRE   = regexp.MustCompile(`^([0-9]{1,2})[.．]`)
 	digitCommaRE = regexp.MustCompile(`^([0-9]{1,2})、`)
+	// "1)" or "1）" with no opening bracket, a slip for （1）
+	digitCloseRE = regexp.MustCompile(`^([0-9]{1,2})[)）]`)
 )
 
 // parseHead reads the head number at the start of s, if any.
@@ -72,6 +75,10 @@ func parseHead(s string) (head, bool) {
 	if m := digitCommaRE.FindStringSubmatch(s); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return head{level: 3, num: n, size: len(m[0]), style: styleArabicComma}, true
+	}
+	if m := digitCloseRE.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return head{level: 4, num: n, size: len(m[0]), style: styleCloseOnly}, true
 	}
 	return head{}, false
 }

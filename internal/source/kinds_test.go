@@ -142,3 +142,34 @@ func TestChineseNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckKinds: the slips of 规章 and the other kinds are named.
+func TestCheckKinds(t *testing.T) {
+	tests := []checkCase{
+		{"articles with a gap and a repeat, numbered through the chapters", lines("办法", "第一章　总则", "第一条　甲。", "第二条　乙。",
+			"第二章　管理", "第四条　丙。", "第四条　丁。", "第五条　戊。"), []string{
+			"6: “第四条”不连续，按顺序应为“第三条”",
+			"7: “第四条”与上一条重复，按顺序应为“第五条”",
+		}},
+		{"chapters out of sequence; 节 restart in each 章", lines("办法", "第一章　总则", "第一节　甲", "第一条　甲。", "第二节　乙", "第二条　乙。",
+			"第三章　附则", "第一节　丙", "第三条　丙。"), []string{
+			"7: “第三章”不连续或重复，按顺序应为“第二章”",
+		}},
+		{"„‟ written for 〔〕 in a 发文字号", lines("通知", "昌府发„2023‟5号", "正文。", "昌江区人民政府", "2023年6月29日"), []string{
+			"2: 发文字号中的年份应使用六角括号“〔2023〕”，这里写成了“„2023‟”",
+		}},
+		{"1) for （1）", lines("方案", "（一）甲", "1)子", "2)丑"), []string{
+			"3: 序号“1)”只有右括号，应写作“（1）”",
+			"4: 序号“2)”只有右括号，应写作“（2）”",
+		}},
+	}
+	runCheckCases(t, tests)
+}
+
+func TestHanArticle(t *testing.T) {
+	for n, want := range map[int]string{1: "一", 12: "十二", 100: "一百", 105: "一百零五", 110: "一百一十", 123: "一百二十三", 200: "二百"} {
+		if got := hanArticle(n); got != want || chineseNumber(got) != n {
+			t.Errorf("hanArticle(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
