@@ -32,10 +32,10 @@ func Check(doc *model.Document) []*diag.Problem {
 
 // checker collects warnings over one document.
 type checker struct {
-	file string
-	doc  *model.Document
-	out  []*diag.Problem
-	last [5]int // last number seen at each level in this section
+	file    string
+	doc     *model.Document
+	out     []*diag.Problem
+	last    [5]int // last number seen at each level in this section
 	article int    // last 第N条 in this section (立法技术规范: numbered through the text)
 	chapter [4]int // last 第N编/章/节, by level; a 节 restarts in each 章
 	// at holds the warnings about the document as a whole, by the index of
