@@ -21,7 +21,7 @@ const (
 
 // ForTrim fits the style, designed for its current page (A4 for every
 // preset), to a finished page of wMM × hMM millimetres: A4, 大16开 210 × 285,
-// 正16开 185 × 260 (standards.md §3.1) or any custom size.
+// 正16开 185 × 260 (docs/pdfx.md#trim-sizes) or any custom size.
 //
 // The whole design is scaled by k = min(w/W, h/H, 1), W × H being the
 // current page: the tighter of the two ratios, so that the grid keeps its

@@ -16,8 +16,8 @@ import (
 // Layout holds the typesetting choices of [layout] in issue.toml.
 type Layout struct {
 	Preset      string // "gbt9704" (default) or "compact"
-	Punctuation string // "quanjiao" (default), "kaiming" or "banjiao" (clreq §3.1.6)
-	Kinsoku     string // "gb" (default), "basic" or "strict" (clreq §3.1.7)
+	Punctuation string // "quanjiao" (default), "kaiming" or "banjiao" (https://www.w3.org/TR/clreq/#punctuation_width_adjustment)
+	Kinsoku     string // "gb" (default), "basic" or "strict" (https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end)
 	BodySize    Size   // body type: a 字号 name ("三号") or bp; 0 = the preset's
 	TitleSize   Size   // document titles, likewise
 }

@@ -12,14 +12,14 @@ import (
 )
 
 // Print holds [print] of issue.toml: the finished size and what the print
-// shop needs to print without calling back (standards.md §3).
+// shop needs to print without calling back (docs/pdfx.md).
 type Print struct {
 	Trim            Trim
-	BleedMM         float64 // bleed on every side, mm (standards.md §3.2: 3 mm is the norm)
+	BleedMM         float64 // bleed on every side, mm (docs/pdfx.md#bleed: 3 mm is the norm)
 	CropMarks       bool    // draw 裁切线 outside the bleed
-	Images          string  // "cmyk" (default) or "gray": how pictures are converted for print (standards.md §3.6)
-	OutputCondition string  // registered printing condition of the PDF/X OutputIntent (standards.md §3.3)
-	SaddleMaxPages  int     // above this page count 骑马钉 does not hold (standards.md §3.7)
+	Images          string  // "cmyk" (default) or "gray": how pictures are converted for print (docs/pdfx.md#images)
+	OutputCondition string  // registered printing condition of the PDF/X OutputIntent (docs/pdfx.md#output-conditions)
+	SaddleMaxPages  int     // above this page count 骑马钉 does not hold (docs/pdfx.md#saddle-stitch)
 	SaddleLine      int     // line of saddle_max_pages in issue.toml, 0 when not written
 }
 
@@ -38,7 +38,7 @@ func (t Trim) String() string {
 	return fmt.Sprintf("%g × %g 毫米", t.W, t.H)
 }
 
-// trimSizes are the named trims (standards.md §3.1): A4, 大度 and 正度 16开,
+// trimSizes are the named trims (docs/pdfx.md#trim-sizes): A4, 大度 and 正度 16开,
 // each also under a Latin name.
 var trimSizes = []struct {
 	names []string
@@ -50,7 +50,7 @@ var trimSizes = []struct {
 }
 
 // OutputConditions are the registered printing conditions [print]
-// output_condition accepts, the first being the default (standards.md §3.3).
+// output_condition accepts, the first being the default (docs/pdfx.md#output-conditions).
 var OutputConditions = []string{"FOGRA39", "JC200103", "CGATS TR 001"}
 
 // printFile mirrors [print] for decoding; loosely typed values are checked
@@ -108,7 +108,7 @@ func (pc *printCheck) report(key, msg, hint string) {
 }
 
 // checkBleed warns about a bleed under the 3 mm print shops expect
-// (standards.md §3.2), which preflight would flag on every page: it is
+// (docs/pdfx.md#bleed), which preflight would flag on every page: it is
 // accepted, for a shop may agree to it, but the office should ask.
 func (pc *printCheck) checkBleed(mm float64) {
 	if mm >= defaultBleedMM {

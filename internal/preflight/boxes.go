@@ -22,7 +22,7 @@ type TrimSize struct {
 	Width, Height float64 // mm, portrait
 }
 
-// TrimSizes are the finished sizes the check names (standards.md §3.1).
+// TrimSizes are the finished sizes the check names (docs/pdfx.md#trim-sizes).
 var TrimSizes = []TrimSize{
 	{"A4", 210, 297},
 	{"大16开", 210, 285},

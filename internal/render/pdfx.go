@@ -26,7 +26,7 @@ const (
 // outputCondition is a printing condition registered with the ICC. A
 // registered condition may be named without embedding its profile
 // (ISO 15930-1: DestOutputProfile may be omitted when
-// OutputConditionIdentifier is a registered name; standards.md §3.3).
+// OutputConditionIdentifier is a registered name; docs/pdfx.md#output-conditions).
 type outputCondition struct {
 	identifier string // OutputConditionIdentifier, as registered
 	info       string // a human-readable description (Info)
@@ -50,7 +50,7 @@ func KnownCondition(name string) bool {
 // bytes in base:
 //
 //   - TrimBox and BleedBox on every page (fpdf keeps page boxes in a map and
-//     writes two of them in random order: fonts-and-pdf.md gotcha 6);
+//     writes two of them in random order);
 //   - the GTS_PDFX OutputIntent naming a registered condition (fpdf's
 //     AddOutputIntent always writes a DestOutputProfile stream declared
 //     /N 3 /Alternate /DeviceRGB, wrong for a CMYK condition, and raises the
@@ -81,7 +81,7 @@ func finishPDFX(base []byte, created time.Time, f frame, condition string) ([]by
 // fpdf writes only for encrypted files (PDF/X-1a requires one), derived from
 // a hash of fpdf's bytes so that the same inputs give the same file; the
 // outline items' /Count, which fpdf writes as 0 even for an item with
-// children (fonts-and-pdf.md gotcha 5; ISO 32000-1 12.3.3 requires the
+// children (ISO 32000-1 12.3.3 requires the
 // number of its descendants); and CreationDate and ModDate with their time
 // zone (fpdf writes the local time without one, which readers take for UTC:
 // ISO 32000-1 7.9.4).
