@@ -3,13 +3,15 @@ package layout
 import (
 	"fmt"
 	"math"
+
+	"gazette/internal/printspec"
 )
 
 // The page the presets are designed for: A4, the 公文 paper of GB/T 9704-2012
 // 5.1 (210 × 297 mm).
 const (
-	A4WidthMM  = 210.0
-	A4HeightMM = 297.0
+	A4WidthMM  = printspec.A4WidthMM
+	A4HeightMM = printspec.A4HeightMM
 )
 
 // Limits of ForTrim: a body type smaller than 六号 (7.5 bp) cannot be read in
