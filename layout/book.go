@@ -265,7 +265,7 @@ func sectionOfPages(body [][]placed, plans []*docPlan) []int {
 }
 
 // runningHead sets the gazette's name and issue on the inner side and the
-// section on the outer side, above a thin rule (gazette-design.md).
+// section on the outer side, above a thin rule (docs/house-design.md#running-heads).
 func (bs *bookSetter) runningHead(p *Page, section string) {
 	st := bs.in.Style
 	is := bs.in.Issue
