@@ -24,8 +24,9 @@ type composer struct {
 	warns   []string     // what the office may want to fix; the build goes on
 	block   *model.Block // the block being composed, for messages
 	// tightLast is how many of the last blocks are set with tight
-	// punctuation (LineBreaker.Tight); 0, the blocks are set as usual.
+	// punctuation (Paragraph.Tight); 0, the blocks are set as usual.
 	tightLast int
+	tight     bool // the block being composed is set tight
 }
 
 // ch is n body characters on the grid.
@@ -54,14 +55,13 @@ func headRole(level int) fonts.Role {
 // compose lays out every block of the document.
 func (c *composer) compose() {
 	blocks := c.doc.Blocks
-	defer func() { c.lb.Tight = false }()
 	for i := range blocks {
 		b := &blocks[i]
 		c.block = b
 		// headings keep their marks, so that those of one level look alike,
 		// and so does a table: its cells are no lines of the text to save,
 		// and a squeezed bracket reads as an ASCII one there
-		c.lb.Tight = i >= len(blocks)-c.tightLast && b.Kind != model.TableBlock && b.Kind != model.Heading
+		c.tight = i >= len(blocks)-c.tightLast && b.Kind != model.TableBlock && b.Kind != model.Heading
 		var prev, next *model.Block
 		if i > 0 {
 			prev = &blocks[i-1]
@@ -190,6 +190,7 @@ func (c *composer) paragraph(spans []Span, indent, hang float64, a Align, keepAl
 
 // breakReport breaks a paragraph and reports characters no face covers.
 func (c *composer) breakReport(p *Paragraph) []Line {
+	p.Tight = c.tight
 	lines, missing := c.lb.Break(p)
 	if c.missing == nil {
 		return lines

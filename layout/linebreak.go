@@ -53,6 +53,13 @@ type Paragraph struct {
 	// KeepWords keeps the common words of titles whole without holding
 	// 《…》 names together (目录 entries, which wrap to a fixed measure).
 	KeepWords bool
+	// Tight sets 全角式 text in 开明式 (Kaiming: every mark but 。？！ half
+	// an em), one even style over every line it sets. Lay sets it for the
+	// last paragraphs of a document whose last page would hold only a few
+	// lines, to save the page (as an editor asks the compositor to "挤一挤").
+	// It belongs to the paragraph, not to the LineBreaker shared by every
+	// document of the issue.
+	Tight bool
 }
 
 // Glyph is one placed character: X from the line's left edge to the glyph
@@ -91,17 +98,9 @@ type LineBreaker struct {
 	Metrics Metrics
 	Kinsoku Kinsoku
 	Punct   PunctStyle
-	// Tight sets 全角式 text in 开明式 (Kaiming: every mark but 。？！ half
-	// an em), one even style over every line it sets. Lay sets it for the
-	// last paragraphs of a document whose last page would hold only a few
-	// lines, to save the page (as an editor asks the compositor to "挤一挤").
-	Tight bool
-
-	// scratch space reused from paragraph to paragraph (a LineBreaker is
-	// not safe for concurrent use)
-	atomBuf []atom
-	runeBuf []rune
-	seg     segmenter.Segmenter
+	// A LineBreaker holds no state between paragraphs: one is shared by
+	// every document of an issue, and what one paragraph asks for (Tight,
+	// KeepNames) lives in its Paragraph.
 }
 
 // atom is one character with its measured box.
@@ -146,8 +145,7 @@ func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
 // atoms measures the paragraph's characters, each in the face faceFor picks;
 // the marks in cjkForced always stay in the CJK face (docs/clreq.md#handling-western-text-in-chinese-text-using-proportional-western-fonts).
 func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
-	atoms := lb.atomBuf[:0]
-	defer func() { lb.atomBuf = atoms[:0] }()
+	var atoms []atom
 	var missing []rune
 	for _, s := range p.Spans {
 		for _, r := range s.Text {
@@ -185,7 +183,7 @@ func (lb *LineBreaker) prepare(p *Paragraph) ([]atom, []rune) {
 	if p.KeepNames || p.KeepWords {
 		keepWordsWhole(atoms)
 	}
-	lb.style().apply(atoms)
+	lb.style(p).apply(atoms)
 	compressPairs(atoms)
 	addLatinGlue(atoms)
 	return atoms, missing
@@ -208,8 +206,8 @@ func (lb *LineBreaker) LongestPiece(p *Paragraph) float64 {
 
 // style is the punctuation style lines are set in: the office's, or 开明式
 // for a tight setting of 全角式 text.
-func (lb *LineBreaker) style() PunctStyle {
-	if lb.Tight && lb.Punct == Quanjiao {
+func (lb *LineBreaker) style(p *Paragraph) PunctStyle {
+	if p.Tight && lb.Punct == Quanjiao {
 		return Kaiming
 	}
 	return lb.Punct
@@ -239,13 +237,13 @@ func (lb *LineBreaker) faceFor(role fonts.Role, r rune) fonts.Role {
 // markBreaks sets breakB from UAX #14 (via go-text's segmenter), then removes
 // the breaks the Chinese rules forbid.
 func (lb *LineBreaker) markBreaks(atoms []atom) {
-	runes := lb.runeBuf[:0]
+	runes := make([]rune, len(atoms))
 	for i := range atoms {
-		runes = append(runes, atoms[i].r)
+		runes[i] = atoms[i].r
 	}
-	lb.runeBuf = runes
-	lb.seg.Init(runes)
-	it := lb.seg.LineIterator()
+	var seg segmenter.Segmenter
+	seg.Init(runes)
+	it := seg.LineIterator()
 	for it.Next() {
 		l := it.Line()
 		if end := l.Offset + len(l.Text); end < len(atoms) {
