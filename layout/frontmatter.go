@@ -164,7 +164,7 @@ func (bs *bookSetter) details(p *Page, x, committeeEnd, size, sy float64) {
 	}
 }
 
-// spread sets text evenly across n characters (均排, clreq §3.3.2), as the
+// spread sets text evenly across n characters (均排, https://www.w3.org/TR/clreq/#ways_of_alignments), as the
 // labels and two-character names of a masthead are set.
 func (bs *bookSetter) spread(text string, n int, size float64, role fonts.Role) []Run {
 	rs := []rune(text)
