@@ -207,7 +207,7 @@ func (c *checker) signDate(b *model.Block) {
 	}
 }
 
-// articleNumber checks that articles run 第一条, 第二条, … through the whole
+// articleNumber (docs/document-kinds.md#slips-check-names) checks that articles run 第一条, 第二条, … through the whole
 // text without a gap or a repeat (立法技术规范: 条 are numbered
 // continuously, not afresh in each 章).
 func (c *checker) articleNumber(b *model.Block) {

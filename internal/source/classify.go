@@ -211,7 +211,7 @@ func endsWithKind(s string) bool {
 	return false
 }
 
-// splitTitle reports a title the source split with a blank line: the lines
+// splitTitle reports a title the source split with a blank line (docs/document-kinds.md#titles): the lines
 // so far do not end with the name of a kind of document, the line after the
 // blank does ("南县住房和城乡建设局2018年度整体支出" / "" / "绩效评价报告").
 func splitTitle(parts []string, next string) bool {

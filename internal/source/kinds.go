@@ -110,7 +110,7 @@ type chapterHead struct {
 	name   string // "总　则", half-width spaces made full-width
 }
 
-// chapterOf recognises a 编, 章 or 节 heading (立法技术规范: 编、章、节 are
+// chapterOf recognises a 编, 章 or 节 heading (docs/document-kinds.md#chapters; 立法技术规范: 编、章、节 are
 // numbered 第一编, 第一章, 第一节 and carry a short name): "第一章　总　　则",
 // "第一章 总 则", "第一章总则", "第 一 章　总则". A line that goes on like a
 // sentence ("第一章规定的……。") is none.
@@ -143,7 +143,7 @@ func (c chapterHead) text() string {
 	return c.number + "\u3000" + c.name
 }
 
-// articleOf recognises an article (条) at the start of s: "第一条　为了……",
+// articleOf recognises an article (条, docs/document-kinds.md#articles) at the start of s: "第一条　为了……",
 // "第一条 为了……", "第一条为了……", "第 十 条……". It returns the article
 // number as it prints ("第一条"), its value and the text after it.
 func articleOf(s string) (lead string, num int, rest string, ok bool) {
@@ -176,7 +176,7 @@ const contentsLabel = "目\u3000\u3000录"
 // isContentsLabel recognises the "目　　录" line over a 规章's own 目录.
 func isContentsLabel(s string) bool { return forwardKey(s) == "目录" }
 
-// headnoteLike recognises a 题注 line under a 规章's title: it opens with a
+// headnoteLike recognises a 题注 line under a 规章's title (docs/document-kinds.md#headnote): it opens with a
 // parenthesis and says when and by whom the text was adopted, promulgated
 // or amended ("（2024年1月5日省人民政府第30次常务会议通过）"). A bracket with
 // no date or such word ("（试行）") is part of the title; a 发文字号 is none.
@@ -190,7 +190,7 @@ func headnoteLike(s string) bool {
 	return headnoteRE.MatchString(s)
 }
 
-// orderHeadAt recognises the head of a 令 at line i (GB/T 9704-2012
+// orderHeadAt recognises the head of a 令 at line i (docs/document-kinds.md#orders) (GB/T 9704-2012
 // 10.2.3.1: 发文机关全称加“令”字): a short line ending in 令 with the order
 // number (第N号) right under it, or both on one line
 // ("宁夏回族自治区人民政府令第103号"). Where notices may stand — after a
@@ -209,7 +209,7 @@ func (p *parser) orderHeadAt(i int, notices bool) bool {
 	return head && orderNumberRE.MatchString(p.lines[i+1].text)
 }
 
-// issuerMarkAt recognises the 发文机关标志 of a document at line i (GB/T
+// issuerMarkAt recognises the 发文机关标志 of a document at line i (docs/document-kinds.md#issuer-marks) (GB/T
 // 9704-2012 7.2.3: 发文机关全称或规范化简称加“文件”二字), as offices paste
 // it over the 发文字号: "湖南省人民政府办公厅文件" over "湘政办发〔2009〕24号".
 // It is set like the head of a 令, and the title under it stays the title.
@@ -231,7 +231,7 @@ func orderNumberLike(s string) bool {
 // rosterLabel returns the label of a list line ("出席：", "任命："), or "".
 func rosterLabel(s string) string { return rosterRE.FindString(s) }
 
-// qaLabel returns "问：" or "答：" (with the number some write: "问1："), or ""
+// qaLabel (docs/document-kinds.md#policy-explanations) returns "问：" or "答：" (with the number some write: "问1："), or ""
 // and the kind it opens.
 func qaLabel(s string) (string, model.Kind) {
 	m := qaRE.FindStringSubmatch(s)
@@ -315,7 +315,7 @@ func (p *parser) article(lead, rest string) {
 	p.inRules = true
 }
 
-// contents reads a 规章's own 目录: the label and the 章/节 lines under it,
+// contents reads a 规章's own 目录 (docs/document-kinds.md#contents): the label and the 章/节 lines under it,
 // up to the line where the body's first chapter repeats the first entry.
 func (p *parser) contents() {
 	first := p.cur()
@@ -358,7 +358,7 @@ func contentsEntry(s string) bool {
 	return titleLike(s)
 }
 
-// roster reads a labelled list: "出席：" and the names after it (GB/T
+// roster reads a labelled list (docs/document-kinds.md#minutes, #appointments): "出席：" and the names after it (GB/T
 // 9704-2012 10.3), or "任命：" and the appointments under it, one a line.
 // A line after the label line belongs to the list when the line before it
 // leaves the list open: the bare label, or a line ending in 、，；. A line
