@@ -150,7 +150,7 @@ func nearlyEmptyEnd(items []item, pages [][]placed, st *Style) bool {
 func askedBreaks(items []item, pages [][]placed) []bool {
 	asked := make([]bool, len(pages))
 	for i := 1; i < len(pages); i++ {
-		k := indexOf(items, pages[i][0].item)
+		k := pages[i][0].index
 		if k >= 0 && items[k].newPage {
 			asked[i] = true
 		}
@@ -179,6 +179,12 @@ func pageFill(page []placed) float64 {
 func forcedWarnings(forced []forcedBreak) []string {
 	var out []string
 	for _, f := range forced {
+		if f.tall {
+			out = append(out, (&diag.Problem{File: f.at.file, Line: f.at.srcLine,
+				Msg:  fmt.Sprintf("正文第%d页上的这一部分比一页的版心还高，印出来会超出版心下边", f.page+1),
+				Hint: "请把它拆成几部分（如把表格中跨很多行的合并格拆开）。"}).Error())
+			continue
+		}
 		p := &diag.Problem{File: f.at.file, Line: f.at.srcLine,
 			Msg:  fmt.Sprintf("正文第%d页排满后只能从连排的内容中间换页（标题、标题与其后正文、或署名与日期被分在两页）", f.page+1),
 			Hint: "可删减或拆分这一部分，或在前文适当位置加【分页】。"}
