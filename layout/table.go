@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
 	"image"
 	_ "image/jpeg" // image sizes for ImageBlock
@@ -477,15 +478,79 @@ func lowResolution(path string, px int, w float64) (msg, hint string, low bool) 
 	return msg, hint, true
 }
 
-// imageSize is a PNG or JPEG picture's size in pixels.
-func imageSize(path string) (w, h int, err error) {
+// MaxPicturePixels is the most pixels a picture may have. A picture is
+// read whole into memory to be converted for print, at about 12 bytes a
+// pixel (the decoded picture, its RGB and its CMYK samples); 40 million
+// pixels (7,300 × 5,500) keep that under half a gigabyte, the build under
+// the 1 GB it may use, and are still 600 ppi over a whole A4 type area — far
+// more than print needs. A small file can hold a huge picture (a 2.5 MB PNG
+// of 50,000 × 50,000 pixels would take 30 GB), so the size is read from the
+// file's header before anything is decoded.
+const MaxPicturePixels = 40_000_000
+
+// PictureSize reads a PNG or JPEG picture's size in pixels from its header
+// (image.DecodeConfig: nothing is decoded) and refuses a picture of no
+// pixels or of more than MaxPicturePixels. The renderer calls it again
+// before it decodes.
+func PictureSize(path string) (w, h int, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0, 0, err
 	}
 	defer f.Close()
 	cfg, _, err := image.DecodeConfig(f)
-	return cfg.Width, cfg.Height, err
+	if err != nil {
+		return 0, 0, err
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return 0, 0, fmt.Errorf("图片是空的（%d × %d 像素）", cfg.Width, cfg.Height)
+	}
+	if int64(cfg.Width)*int64(cfg.Height) > MaxPicturePixels {
+		return 0, 0, &TooManyPixels{W: cfg.Width, H: cfg.Height}
+	}
+	return cfg.Width, cfg.Height, nil
+}
+
+// readPicture is PictureSize, then a whole decode of the picture: a file
+// copied only in part has a good header but not all its pixels, and is
+// found here, at the line that names it, not only when the PDF is written.
+func readPicture(path string) (w, h int, err error) {
+	if w, h, err = PictureSize(path); err != nil {
+		return 0, 0, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer f.Close()
+	if _, _, err := image.Decode(f); err != nil {
+		return 0, 0, err
+	}
+	return w, h, nil
+}
+
+// TooManyPixels is PictureSize's error for a picture over MaxPicturePixels.
+type TooManyPixels struct{ W, H int }
+
+func (e *TooManyPixels) Error() string {
+	return fmt.Sprintf("%d × %d 像素（%.0f 万像素），超过 gazette 能处理的 %d 万像素", e.W, e.H,
+		float64(e.W)*float64(e.H)/1e4, MaxPicturePixels/10000)
+}
+
+// pictureProblem is the office's message for a picture that cannot be
+// used, at the line of the document (or issue.toml) that names it.
+func pictureProblem(file string, line int, path string, err error) *diag.Problem {
+	var big *TooManyPixels
+	switch {
+	case errors.As(err, &big):
+		return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("图片 “%s” 有 %s", filepath.Base(path), big.Error()),
+			Hint: fmt.Sprintf("印刷只需 300 ppi：请把图片缩小到不超过 %d 万像素（版心整页宽约 1900 像素）后再用。", MaxPicturePixels/10000)}
+	case errors.Is(err, os.ErrNotExist):
+		return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("找不到图片文件 “%s”", path),
+			Hint: "请检查文件名和路径（相对于文档所在文件夹）。", Err: err}
+	}
+	return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("图片 “%s” 无法读取", filepath.Base(path)),
+		Hint: "请使用 PNG 或 JPEG 格式的图片；如果文件是从别处复制来的，请确认它已完整复制。", Err: err}
 }
 
 // warn records a warning about the block at line of the document.
@@ -493,40 +558,39 @@ func (c *composer) warn(line int, msg, hint string) {
 	c.warns = append(c.warns, (&diag.Problem{File: c.doc.Source, Line: line, Msg: msg, Hint: hint}).Error())
 }
 
-// image places a picture as wide as asked (or the measure), on whole grid
-// lines so the text after it stays on the grid.
+// image places a picture as wide as asked (or the measure), scaled down in
+// proportion when it would be taller than the type area — never squashed —
+// on whole grid lines so the text after it stays on the grid.
 func (c *composer) image(b *model.Block) {
 	im := b.Image
 	if im == nil {
 		return
 	}
-	f, err := os.Open(im.Path)
+	pw, ph, err := readPicture(im.Path)
 	if err != nil {
-		*c.probs = append(*c.probs, &diag.Problem{File: c.doc.Source, Line: b.Line,
-			Msg: fmt.Sprintf("找不到图片文件 “%s”", im.Path), Hint: "请检查文件名和路径（相对于文档所在文件夹）。", Err: err})
+		*c.probs = append(*c.probs, pictureProblem(c.doc.Source, b.Line, im.Path, err))
 		return
 	}
-	defer f.Close()
-	cfg, _, err := image.DecodeConfig(f)
-	if err != nil || cfg.Width == 0 {
-		*c.probs = append(*c.probs, &diag.Problem{File: c.doc.Source, Line: b.Line,
-			Msg: fmt.Sprintf("图片 “%s” 无法读取", im.Path), Hint: "请使用 PNG 或 JPEG 格式的图片。", Err: err})
-		return
-	}
+	name := filepath.Base(im.Path)
 	w := c.st.TextWidth()
 	if im.WidthMM > 0 {
 		if im.WidthMM*MM > w+0.01 {
-			c.warn(b.Line, fmt.Sprintf("图片 “%s” 要求宽 %g 毫米，比版心（%.0f 毫米）还宽，已按版心宽度排", filepath.Base(im.Path), im.WidthMM, w/MM),
+			c.warn(b.Line, fmt.Sprintf("图片 “%s” 要求宽 %g 毫米，比版心（%.0f 毫米）还宽，已按版心宽度排", name, im.WidthMM, w/MM),
 				"如需整版大图，请把宽度改为不超过版心的数值。")
 		}
 		w = math.Min(w, im.WidthMM*MM)
 	}
-	if msg, hint, low := lowResolution(im.Path, cfg.Width, w); low {
+	h := w * float64(ph) / float64(pw)
+	if room := c.st.TextHeight(); h > room+0.01 {
+		asked := w
+		w, h = w*room/h, room
+		c.warn(b.Line, fmt.Sprintf("图片 “%s” 按 %.0f 毫米宽排比版心（高 %.0f 毫米）还高，已按比例缩小为 %.0f × %.0f 毫米", name, asked/MM, room/MM, w/MM, h/MM),
+			"如需更大，可把图片裁成几张分别插入。")
+	}
+	if msg, hint, low := lowResolution(im.Path, pw, w); low {
 		c.warn(b.Line, "图片"+msg, hint)
 	}
-	h := w * float64(cfg.Height) / float64(cfg.Width)
-	rows := math.Ceil(h / c.st.LinePitch)
-	h = math.Min(h, c.st.TextHeight())
+	rows := math.Ceil(h/c.st.LinePitch - 1e-9)
 	x := (c.st.TextWidth() - w) / 2
 	path := im.Path
 	c.items = append(c.items, item{height: rows * c.st.LinePitch, grid: true,
