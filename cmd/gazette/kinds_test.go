@@ -21,6 +21,7 @@ import (
 
 	"gazette/internal/build"
 	"gazette/internal/source"
+	"gazette/internal/testtool/pdfread"
 )
 
 const kindsIssue = "../../testdata/issues/kinds/issue.toml"
@@ -199,7 +200,7 @@ func TestKindsChaptersArticlesHeadnote(t *testing.T) {
 	is, pdf := cachedKinds(t)
 	st := rbStyle(t, is)
 	spans := gsSpans(t, pdf)
-	boxes := rbPageBoxes(t, pdf, len(is.Book.Pages))
+	boxes := pdfread.PageBoxes(t, pdf, len(is.Book.Pages))
 	// bleed: where the trimmed page sits in the media box
 	dx := func(page int) float64 { return boxes[page]["TrimBox"][0] - boxes[page]["MediaBox"][0] }
 	centre := func(page int) float64 { return st.Left(is.Book.Pages[page].Recto) + st.TextWidth()/2 }
