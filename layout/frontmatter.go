@@ -1,7 +1,9 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"gazette/fonts"
@@ -71,9 +73,13 @@ func (bs *bookSetter) cover(p *Page) {
 // at y, keeping the picture's proportions (a 国徽 must never print
 // stretched), and warns when it would print below 300 ppi.
 func (bs *bookSetter) emblem(p *Page, path string, side, y float64) {
-	pw, ph, err := imageSize(path)
-	if err != nil || pw == 0 || ph == 0 {
-		return // the manifest has checked the file; the renderer reports what is left
+	pw, ph, err := readPicture(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return // issue.toml's loader reports a missing emblem at its line
+	}
+	if err != nil {
+		bs.probs = append(bs.probs, pictureProblem(bs.in.ManifestPath, bs.in.EmblemLine, path, err))
+		return
 	}
 	w, h := side, side*float64(ph)/float64(pw)
 	if h > side {

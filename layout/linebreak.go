@@ -154,7 +154,7 @@ func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
 			}
 			a := atom{r: r, role: lb.faceFor(s.Role, r), size: s.Size, bold: s.FakeBold, cjk: isCJK(r), space: r == ' ' || r == '\u3000'}
 			adv, ok := lb.Metrics.Advance(a.role, r)
-			if !ok || r > 0xFFFF { // the PDF's fonts are BMP-only (fpdf panics beyond U+FFFF)
+			if !ok {
 				missing = append(missing, r)
 				adv = 1
 			}

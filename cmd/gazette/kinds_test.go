@@ -21,6 +21,7 @@ import (
 
 	"gazette/internal/build"
 	"gazette/internal/source"
+	"gazette/internal/testtool/pdfread"
 )
 
 const kindsIssue = "../../testdata/issues/kinds/issue.toml"
@@ -199,7 +200,7 @@ func TestKindsChaptersArticlesHeadnote(t *testing.T) {
 	is, pdf := cachedKinds(t)
 	st := rbStyle(t, is)
 	spans := gsSpans(t, pdf)
-	boxes := rbPageBoxes(t, pdf, len(is.Book.Pages))
+	boxes := pdfread.PageBoxes(t, pdf, len(is.Book.Pages))
 	// bleed: where the trimmed page sits in the media box
 	dx := func(page int) float64 { return boxes[page]["TrimBox"][0] - boxes[page]["MediaBox"][0] }
 	centre := func(page int) float64 { return st.Left(is.Book.Pages[page].Recto) + st.TextWidth()/2 }
@@ -209,20 +210,20 @@ func TestKindsChaptersArticlesHeadnote(t *testing.T) {
 		switch {
 		case chapterSpanRE.MatchString(s.text):
 			chapters++
-			if !strings.Contains(s.font, "hei") {
+			if !strings.Contains(strings.ToLower(s.font), "hei") {
 				t.Errorf("page %d: chapter heading %q in %s, want 黑体", s.page+1, s.text, s.font)
 			}
 			if c := (s.x0+s.x1)/2 - dx(s.page); math.Abs(c-centre(s.page)) > 1 {
 				t.Errorf("page %d: chapter heading %q centred at %.1f pt, the type area at %.1f pt", s.page+1, s.text, c, centre(s.page))
 			}
-		case articleSpanRE.MatchString(s.text) && strings.Contains(s.font, "hei"):
+		case articleSpanRE.MatchString(s.text) && strings.Contains(strings.ToLower(s.font), "hei"):
 			articles++
 			// set apart: the text follows, in 仿宋, one full-width space on
 			if i+1 >= len(spans) || spans[i+1].page != s.page || math.Abs(spans[i+1].y0-s.y0) > 0.5 {
 				continue
 			}
 			next := spans[i+1]
-			if !strings.Contains(next.font, "fang") || !strings.HasPrefix(next.text, "\u3000") {
+			if !strings.Contains(strings.ToLower(next.font), "fang") || !strings.HasPrefix(next.text, "\u3000") {
 				t.Errorf("page %d: after %q comes %q in %s, want a full-width space and 仿宋", s.page+1, s.text, next.text, next.font)
 			}
 		}
@@ -263,7 +264,7 @@ func TestKindsChaptersArticlesHeadnote(t *testing.T) {
 	if note.page != title.page || note.y0 <= title.y0 || note.y0-title.y0 > 2*st.LinePitch {
 		t.Errorf("题注 at page %d y %.1f, title at page %d y %.1f: want it right under the title", note.page+1, note.y0, title.page+1, title.y0)
 	}
-	if !strings.Contains(note.font, "kai") || note.size >= st.BodySize {
+	if !strings.Contains(strings.ToLower(note.font), "kai") || note.size >= st.BodySize {
 		t.Errorf("题注 in %s %.1f pt, want 楷体 smaller than the body's %.1f pt", note.font, note.size, st.BodySize)
 	}
 	if c := (note.x0+note.x1)/2 - dx(note.page); math.Abs(c-centre(note.page)) > 1 {

@@ -10,6 +10,8 @@ import (
 	_ "image/png"
 	"os"
 	"strings"
+
+	"gazette/layout"
 )
 
 // ImageMode is how pictures are converted for print (docs/pdfx.md#images:
@@ -53,6 +55,12 @@ type inlineImage struct {
 // loadImage reads a PNG or JPEG and converts it for print: alpha flattened
 // onto white paper, then DeviceGray or DeviceCMYK by mode.
 func loadImage(path string, mode ImageMode) (*inlineImage, error) {
+	// the size from the header first: a picture over the pixel limit is
+	// refused before it is decoded (layout refused it already; this guards
+	// a file changed since)
+	if _, _, err := layout.PictureSize(path); err != nil {
+		return nil, fmt.Errorf("图片 %s 有 %w", path, err)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("打开图片 %s: %w", path, err)
