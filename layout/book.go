@@ -90,7 +90,7 @@ func Lay(in Input) (*Book, error) {
 
 // composeDocument lays out one document's vertical list. When its last page
 // would be filled to no more than a quarter, the document's last sections
-// are set with tight punctuation (LineBreaker.Tight), as few of them as save
+// are set with tight punctuation (Paragraph.Tight), as few of them as save
 // the page — found by bisection over the points where a numbered heading
 // starts a section, since setting more sections tight never adds a page —
 // and the rest keeps its full-width marks. A tight run so begins at a
@@ -289,7 +289,7 @@ func sectionOfPages(body [][]placed, plans []*docPlan) []int {
 }
 
 // runningHead sets the gazette's name and issue on the inner side and the
-// section on the outer side, above a thin rule (gazette-design.md). The
+// section on the outer side, above a thin rule (docs/house-design.md#running-heads). The
 // section is named by its short_title when it has one; a name too long to
 // stand a two-character gap from the inner text is set smaller, down to
 // headLeast of the head size, and past that cut with an ellipsis — and the

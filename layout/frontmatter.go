@@ -214,7 +214,7 @@ func dateText(d model.Date) string { return fmt.Sprintf("%d年%d月%d日", d.Yea
 
 // The 编辑委员会 is set as a list: each role in 黑体 in a label column as
 // wide as the longest role (four characters at least, shorter roles spread
-// over four, clreq §3.3.2 均排), a colon, then its names in columns, two to
+// over four: 均排, https://www.w3.org/TR/clreq/#ways_of_alignments), a colon, then its names in columns, two to
 // a row as the house design has it. A committee too long for the room
 // above the publication details is set with more names to a row (as many
 // as the measure holds), then closer rows, then runs on to more pages, the
@@ -399,7 +399,7 @@ func (bs *bookSetter) detailLines() [][2]string {
 	return lines
 }
 
-// spread sets text evenly across n characters (均排, clreq §3.3.2), as the
+// spread sets text evenly across n characters (均排, https://www.w3.org/TR/clreq/#ways_of_alignments), as the
 // labels and two-character names of a masthead are set.
 func (bs *bookSetter) spread(text string, n int, size float64, role fonts.Role) []Run {
 	rs := []rune(text)

@@ -35,7 +35,7 @@ type tableCell struct {
 // merged cells drawn as one cell with their text centred both ways, the
 // header repeated on every page the table continues on. Table text is
 // smaller than the body and has its own line pitch (the body's 28.95 bp
-// pitch makes rows far too tall: standards.md §1.7).
+// pitch makes rows far too tall: docs/gbt9704.md#clause-8-tables).
 func (c *composer) table(b *model.Block) {
 	t := b.Table
 	if t == nil || t.Columns == 0 || t.Rows == 0 {
@@ -456,7 +456,7 @@ func drawCells(p *Page, cells []tableCell, xs, ys []float64, x, y0, lead float64
 }
 
 // minImagePPI is the resolution a picture needs at its printed size
-// (standards.md §3.6); below poorImagePPI gazette preflight calls it an error.
+// (docs/pdfx.md#images); below poorImagePPI gazette preflight calls it an error.
 const (
 	minImagePPI  = 300
 	poorImagePPI = 150

@@ -161,7 +161,7 @@ func layoutInput(m *manifest.Manifest) (layout.Input, error) {
 }
 
 // bind pads the book for saddle stitching and warns when it has more pages
-// than a saddle stitch holds (standards.md §3.7).
+// than a saddle stitch holds (docs/pdfx.md#saddle-stitch).
 func (is *Issue) bind() {
 	is.Padding = is.Book.PadForSaddleStitch()
 	p := is.Manifest.Print
