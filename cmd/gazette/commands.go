@@ -192,10 +192,19 @@ func issueFonts(c *cli.Context, path string) error {
 	return err
 }
 
-// usedRunes lists the distinct characters of an issue's documents.
+// usedRunes lists the distinct characters of an issue's documents and of
+// the text issue.toml prints.
 func usedRunes(is *build.Issue) []rune {
 	seen := map[rune]bool{}
 	var out []rune
+	for _, t := range is.Manifest.Texts {
+		for _, r := range t.Text {
+			if !seen[r] && r > ' ' {
+				seen[r] = true
+				out = append(out, r)
+			}
+		}
+	}
 	for _, d := range is.Documents() {
 		for _, b := range d.Blocks {
 			for _, r := range b.Text {

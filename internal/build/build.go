@@ -128,8 +128,15 @@ func (is *Issue) Lay() error {
 		return err
 	}
 	in.Metrics = metrics
+	textProbs := manifestTextProblems(is.Manifest, is.Fonts)
 	book, err := layout.Lay(in)
 	if err != nil {
+		if ps := diag.Problems(err); ps != nil {
+			return append(textProbs, ps...).Err()
+		}
+		return err
+	}
+	if err := textProbs.Err(); err != nil {
 		return err
 	}
 	is.Book = book

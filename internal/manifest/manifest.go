@@ -43,9 +43,12 @@ type Manifest struct {
 	// FallbackLine its line.
 	Fallback     []fonts.Source
 	FallbackLine int
-	Layout       Layout
-	Print        Print
-	Sections     []Section
+	// Texts are the pieces of issue.toml printed in the issue, with their
+	// lines, for the character check documents get too.
+	Texts    []TextField
+	Layout   Layout
+	Print    Print
+	Sections []Section
 
 	// Warnings are slips that do not stop a build but that the office
 	// should look at, each at its line: a bleed under 3 mm, a font given
@@ -220,6 +223,7 @@ func (m *Manifest) fill(f *file, md toml.MetaData, data []byte, probs *diag.List
 	m.require(probs, data, g.Name != "", "gazette.name", "缺少公报名称")
 	m.checkIssue(f, md, data, probs)
 	m.fillFonts(f, data, probs)
+	m.collectTexts(f, data)
 	m.fillSections(f, data, probs)
 	m.checkLayout(&f.Layout, data, probs)
 	m.checkPrint(&f.Print, data, probs)
