@@ -57,8 +57,10 @@ func (d Date) IsZero() bool { return d.Year == 0 }
 
 // Section is a 栏目 of the issue (区政府办公室文件, 政务动态).
 type Section struct {
-	Title     string
-	Documents []*Document
+	Title      string
+	ShortTitle string // the running heads' form of a long Title, "" if none
+	Line       int    // the line of issue.toml the section is given at, for messages
+	Documents  []*Document
 }
 
 // Document is one item of the issue as the office submits it: a notice with
