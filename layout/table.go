@@ -335,7 +335,7 @@ func (c *composer) image(b *model.Block) {
 	if im == nil {
 		return
 	}
-	f, err := os.Open(im.Path)
+	f, err := im.Open()
 	if err != nil {
 		*c.probs = append(*c.probs, &diag.Problem{File: c.doc.Source, Line: b.Line,
 			Msg: fmt.Sprintf("找不到图片文件 “%s”", im.Path), Hint: "请检查文件名和路径（相对于文档所在文件夹）。", Err: err})
@@ -363,9 +363,9 @@ func (c *composer) image(b *model.Block) {
 	rows := math.Ceil(h / c.st.LinePitch)
 	h = math.Min(h, c.st.TextHeight())
 	x := (c.st.TextWidth() - w) / 2
-	path := im.Path
+	path, data := im.Path, im.Data
 	c.items = append(c.items, item{height: rows * c.st.LinePitch, grid: true,
 		draw: func(p *Page, ox, oy float64) {
-			p.Images = append(p.Images, Picture{Path: path, X: ox + x, Y: oy, W: w, H: h})
+			p.Images = append(p.Images, Picture{Path: path, Data: data, X: ox + x, Y: oy, W: w, H: h})
 		}})
 }
