@@ -264,7 +264,7 @@ func (bs *bookSetter) bodyPages(body [][]placed, plans []*docPlan, offset int) {
 			lastSection = pl.section
 			bs.book.Outline = append(bs.book.Outline, Bookmark{Title: bs.in.Issue.Sections[pl.section].Title, Level: 0, Page: offset + pl.anchor.page})
 		}
-		bs.book.Outline = append(bs.book.Outline, Bookmark{Title: flatTitle(pl.doc.Title()), Level: 1, Page: offset + pl.anchor.page})
+		bs.book.Outline = append(bs.book.Outline, Bookmark{Title: flatTitle(pl.doc.Title()), Level: 1, Page: offset + pl.anchor.page, Doc: pl.doc})
 	}
 }
 

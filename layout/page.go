@@ -1,6 +1,9 @@
 package layout
 
-import "gazette/fonts"
+import (
+	"gazette/fonts"
+	"gazette/internal/model"
+)
 
 // Book is the laid-out issue: every page, in reading order, and the outline.
 // It is all a renderer needs.
@@ -100,6 +103,9 @@ type Bookmark struct {
 	Title string
 	Level int // 0 section, 1 document
 	Page  int // index into Book.Pages
+	// Doc is the document a level-1 bookmark opens, nil for a section; a
+	// volume's 年度总目录 reads its 发文字号 and kind from it.
+	Doc *model.Document
 }
 
 // addLine turns a composed line into runs at (x, baseline y) on the page.
