@@ -6,6 +6,12 @@
 // matter, and layout turns it into pages. It imports nothing of ours.
 package model
 
+import (
+	"bytes"
+	"io"
+	"os"
+)
+
 // Issue is one issue of the gazette: everything the front matter prints,
 // given once in the manifest, and the documents in reading order.
 type Issue struct {
@@ -179,6 +185,18 @@ type Cell struct {
 
 // Image is a picture placed in the text column.
 type Image struct {
+	// Path is the picture's file; for a picture inside a document (a Word
+	// file) it names the document and the part, for messages.
 	Path    string
+	Data    []byte  // the picture's bytes when it came inside a document; nil: read Path
 	WidthMM float64 // 0: as wide as the type area
+}
+
+// Open opens the picture's bytes: Data when it came inside a document,
+// else the file at Path.
+func (im *Image) Open() (io.ReadCloser, error) {
+	if im.Data != nil {
+		return io.NopCloser(bytes.NewReader(im.Data)), nil
+	}
+	return os.Open(im.Path)
 }
