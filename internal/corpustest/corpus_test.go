@@ -59,6 +59,8 @@ var refusals = []struct{ file, message, why string }{
 	{"corpus/shuju/fujian-guding-zichan-2025h1.txt", "没有识别出文件标题", "the stored page has no title line; the office must add one"},
 	{"corpus/tongzhi/guangdong-kejiting-moca.txt", "没有识别出文件标题", "the stored page has no title line; the office must add one"},
 	{"corpus/tongzhi/shanxi-jumin-zengshou.txt", "没有识别出文件标题", "raw HTML from the page, no title line; the office must add one"},
+	{"corpus/jiyao/panzhihua-dongqu-changwu-106.txt", "没有识别出文件标题", "the government's page gives the meeting's title only in its chrome"},
+	{"corpus/jiyao/huiji-changwu-16.txt", "没有识别出文件标题", "the government's page gives the meeting's title only in its chrome"},
 	{"corpus/pifu/yiyang-qinghu-guihua.txt", "没有识别出文件标题", "the stored page opens with the 发文字号; its only short line is the 版记, which is no title"},
 }
 
