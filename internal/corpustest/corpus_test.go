@@ -2,12 +2,15 @@ package corpustest
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"gazette/fonts"
 	"gazette/internal/build"
 	"gazette/internal/diag"
 	"gazette/internal/testtool"
@@ -465,4 +468,63 @@ func TestSpacingMeasureSeesSpreadLines(t *testing.T) {
 		}
 	}
 	t.Logf("probe: %d justified lines spread by more than a quarter em, %d flagged by the read-back", spread, flagged)
+}
+
+// TestSpacingMeasureOnAForcedSpread spreads one body line of the probe by
+// half an em between glyphs in the layout itself (its run's Tc), renders it
+// with the real renderer, and checks that the read-back measures that half
+// em — whatever the line breaker does today.
+func TestSpacingMeasureOnAForcedSpread(t *testing.T) {
+	testtool.Need(t, "pdftotext")
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "probe.txt")
+	if err := os.WriteFile(doc, []byte(probeNotice), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	is, err := build.Prepare(manifestFor(t, dir, []string{"文件"}, map[string][]string{"文件": {doc}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const added = 0.5                    // em
+	page, baseline, want := -1, 0.0, 0.0 // want: the spread set, in em
+	for i, p := range is.Book.Pages {
+		if p.Folio == 0 {
+			continue
+		}
+		for k, r := range p.Runs {
+			if r.Role != fonts.Fang || utf8.RuneCountInString(r.Text) < 10 || !strings.ContainsFunc(r.Text, isCJK) {
+				continue
+			}
+			p.Runs[k].Spacing += added * r.Size
+			page, baseline, want = i, r.Y, p.Runs[k].Spacing/r.Size
+			break
+		}
+		if page >= 0 {
+			break
+		}
+	}
+	if page < 0 {
+		t.Fatal("the probe has no body line of ten or more 仿宋 glyphs to spread")
+	}
+	pdf := filepath.Join(dir, "spread.pdf")
+	if err := is.Write(build.Editions{Print: pdf}); err != nil {
+		t.Fatal(err)
+	}
+	d := pdfread.Read(t, pdf, is.Book)
+	for _, r := range d.Pages[page].Rows {
+		if math.Abs(r.Baseline-baseline) > baselineSlack {
+			continue
+		}
+		got := spacingFaults(r, nil)
+		var measured float64
+		if len(got) == 1 {
+			fmt.Sscanf(got[0], "%f em", &measured)
+		}
+		if math.Abs(measured-want) > 0.02 {
+			t.Errorf("a line spread by %.3f em between glyphs reads back as %q", want, got)
+		}
+		t.Logf("spread %.3f em, measured %.2f em", want, measured)
+		return
+	}
+	t.Errorf("no row of PDF page %d on the spread line's baseline %.2f", page+1, baseline)
 }
