@@ -528,3 +528,82 @@ func TestSpacingMeasureOnAForcedSpread(t *testing.T) {
 	}
 	t.Errorf("no row of PDF page %d on the spread line's baseline %.2f", page+1, baseline)
 }
+
+// TestFaultsPutIntoTheLayoutAreSeen adds to one body page of the probe, in
+// the layout itself, a line that overprints another, a line that starts with
+// a full stop and a word outside the trim, renders the page with the real
+// renderer and checks that each checker sees its fault there and nowhere
+// else on the page.
+func TestFaultsPutIntoTheLayoutAreSeen(t *testing.T) {
+	testtool.Need(t, "pdftotext")
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "probe.txt")
+	if err := os.WriteFile(doc, []byte(probeNotice), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	is, err := build.Prepare(manifestFor(t, dir, []string{"文件"}, map[string][]string{"文件": {doc}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := layout.Preset(is.Manifest.Layout.Preset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := -1
+	var body layout.Run
+	for i, p := range is.Book.Pages {
+		for _, r := range p.Runs {
+			if p.Folio > 0 && r.Role == fonts.Fang && utf8.RuneCountInString(r.Text) >= 6 {
+				page, body = i, r
+				break
+			}
+		}
+		if page >= 0 {
+			break
+		}
+	}
+	if page < 0 {
+		t.Fatal("the probe has no body line to work on")
+	}
+	check := func(pdf string) (overlaps, kinsoku, trim []string) {
+		d := pdfread.Read(t, pdf, is.Book)
+		p := d.Pages[page]
+		for _, r := range p.Rows {
+			kinsoku = append(kinsoku, kinsokuFaults(r, st)...)
+		}
+		return overlapFaults(p, d.Box), kinsoku, trimFaults(p)
+	}
+	clean := filepath.Join(dir, "clean.pdf")
+	if err := is.Write(build.Editions{Print: clean}); err != nil {
+		t.Fatal(err)
+	}
+	if o, k, tr := check(clean); len(o)+len(k)+len(tr) > 0 {
+		t.Fatalf("the probe's page %d has faults before any is put in: %q %q %q", page+1, o, k, tr)
+	}
+	lp := is.Book.Pages[page]
+	over := body
+	over.Y += body.Size / 2 // half a line down: onto the line's own glyphs and the next line's
+	start := body
+	start.X, start.Y, start.Text = st.Left(lp.Recto), st.Top+18*st.LinePitch, "。这一行以句号开头"
+	out := body
+	out.X, out.Y, out.Text = -3*body.Size, st.Top+20*st.LinePitch, "出界的字"
+	lp.Runs = append(lp.Runs, over, start, out)
+	faulty := filepath.Join(dir, "faulty.pdf")
+	if err := is.Write(build.Editions{Print: faulty}); err != nil {
+		t.Fatal(err)
+	}
+	o, k, tr := check(faulty)
+	if len(o) == 0 {
+		t.Errorf("a line set half a line below another: no overlap seen")
+	}
+	if len(k) != 1 || !strings.Contains(k[0], "“。”") {
+		t.Errorf("a line starting with 。: kinsoku sees %q, want one fault", k)
+	}
+	// pdftotext drops glyphs wholly off the sheet (出界 starts 3 em left of
+	// the trim, beyond the bleed); those the sheet still holds are seen. A
+	// character lost off the sheet is an in-order fault as well.
+	if len(tr) != 1 || !strings.Contains(tr[0], "字") {
+		t.Errorf("a word 3 em left of the page: trim sees %q, want one fault", tr)
+	}
+	t.Logf("seen: %d overlaps, kinsoku %q, trim %q", len(o), k, tr)
+}
