@@ -6,6 +6,7 @@
 //	gazette fonts [issue.toml]
 //	gazette preflight [--max-saddle N] [--all] FILE.pdf
 //	gazette impose [-o OUT.pdf] BOOK.pdf
+//	gazette volume [-o OUT.pdf] volume.toml
 //	gazette version
 //	gazette help [命令]
 //
@@ -63,7 +64,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 // say that they did not.
 func problemsHeader(app *cli.App, args []string) string {
 	if len(args) > 1 {
-		if c := app.Command(args[1]); c != nil && (c.Name == "build" || c.Name == "impose") {
+		if c := app.Command(args[1]); c != nil && (c.Name == "build" || c.Name == "impose" || c.Name == "volume") {
 			return "发现 %d 处问题，未生成 PDF：\n"
 		}
 	}

@@ -73,20 +73,30 @@ func volumeCommand() *cli.Command {
 }
 
 // progressOn shows "第 i/n 期" on one line while the issues are laid out,
-// when w is a terminal; nil (no progress) when it is a file or a pipe, whose
-// reader wants the result, not the count.
+// when w is a terminal (or the interrupt gate in front of one); nil (no
+// progress) when it is a file or a pipe, whose reader wants the result, not
+// the count.
 func progressOn(w io.Writer) volume.Progress {
-	f, ok := w.(*os.File)
-	if !ok {
-		return nil
-	}
-	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+	if !isTerminal(w) {
 		return nil
 	}
 	return func(done, n int) {
-		fmt.Fprintf(f, "\r排版 第 %d/%d 期", done, n)
+		fmt.Fprintf(w, "\r排版 第 %d/%d 期", done, n)
 		if done == n {
-			fmt.Fprint(f, "\r\033[K")
+			fmt.Fprint(w, "\r\033[K") // back to the line's start, the counter wiped
 		}
 	}
+}
+
+// isTerminal reports whether w writes to a terminal.
+func isTerminal(w io.Writer) bool {
+	if g, ok := w.(*gate); ok {
+		w = g.w
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
