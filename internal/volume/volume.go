@@ -191,9 +191,10 @@ func (v *Volume) Write(out string) error {
 // Pages is the volume's page count.
 func (v *Volume) Pages() int { return len(v.Layout.Book.Pages) }
 
-// sameSettings refuses to bind an issue whose page or print settings differ
-// from the first issue's: one volume has one trim and type area, one set of
-// fonts and one PDF/X frame.
+// sameSettings refuses to bind an issue of another gazette, or whose page or
+// print settings differ from the first issue's: one volume binds one
+// gazette, and has one trim and type area, one set of fonts and one PDF/X
+// frame.
 func sameSettings(first, is *build.Issue) error {
 	a, b := first.Manifest, is.Manifest
 	var probs diag.List
@@ -205,8 +206,11 @@ func sameSettings(first, is *build.Issue) error {
 		}
 		probs = append(probs, &diag.Problem{File: b.Path, Line: line,
 			Msg: fmt.Sprintf("%s（%s）是 %s，与第一期 %s 的 %s 不同", what, key, bv, a.Path, av),
-			Hint: "合订本各期的成品尺寸、版式、字号、字体和印刷设置必须相同；" +
+			Hint: "合订本装订同一种公报，各期的成品尺寸、版式、字号、字体和印刷设置必须相同；" +
 				"请把这一期改成与第一期相同后重新生成这一期，或分别装订。"})
+	}
+	if na, nb := a.Issue.Gazette.Name, b.Issue.Gazette.Name; na != nb {
+		differ(0, "[gazette] name", "公报名称", "“"+na+"”", "“"+nb+"”")
 	}
 	pa, pb := a.Print, b.Print
 	if pa.Trim.W != pb.Trim.W || pa.Trim.H != pb.Trim.H {

@@ -66,6 +66,12 @@ func copyIssue(t testing.TB, src, root, name string, year, number, serial int, e
 	return name + "/issue.toml"
 }
 
+// sampleName gives an issue the sample gazette's name: a volume binds one
+// gazette.
+func sampleName(s string) string {
+	return regexp.MustCompile(`(?m)^name = ".*"`).ReplaceAllString(s, `name = "昌江区人民政府公报"`)
+}
+
 // writeVolume writes root/volume.toml listing issues.
 func writeVolume(t testing.TB, root string, issues []string, extra string) string {
 	t.Helper()
@@ -88,7 +94,7 @@ func fourIssues(t testing.TB, root string) string {
 	for n := 1; n <= 3; n++ {
 		issues = append(issues, copyIssue(t, sampleDir, root, fmt.Sprintf("2023-%02d", n), 2023, n, 10+n, nil))
 	}
-	issues = append(issues, copyIssue(t, kindsDir, root, "2023-04", 2023, 4, 14, nil))
+	issues = append(issues, copyIssue(t, kindsDir, root, "2023-04", 2023, 4, 14, sampleName))
 	return writeVolume(t, root, issues, "")
 }
 
@@ -226,7 +232,7 @@ func contains(ss []string, s string) bool {
 func TestVolumeByKind(t *testing.T) {
 	root := t.TempDir()
 	a := copyIssue(t, sampleDir, root, "a", 2023, 1, 1, nil)
-	b := copyIssue(t, kindsDir, root, "b", 2023, 2, 2, nil)
+	b := copyIssue(t, kindsDir, root, "b", 2023, 2, 2, sampleName)
 	v, err := Prepare(writeVolume(t, root, []string{a, b}, "order = \"kind\"\n"), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -304,13 +310,17 @@ func TestVolumeRefusesOtherSettings(t *testing.T) {
 		{"trim", "[print]\ntrim = \"正16开\"\n", "[print] trim", 0},
 		{"fonts", "[fonts]\nfang = " + strconv.Quote(kaiFile(t)) + "\n", "[fonts] fang", 0},
 		{"preset", "", "[layout] preset", 52},
+		{"gazette", "", "[gazette] name", 6},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			root := t.TempDir()
 			a := copyIssue(t, sampleDir, root, "a", 2023, 1, 1, nil)
 			b := copyIssue(t, sampleDir, root, "b", 2023, 2, 2, func(s string) string {
-				if tc.name == "preset" {
+				switch tc.name {
+				case "preset":
 					return strings.Replace(s, `preset = "gbt9704"`, `preset = "compact"`, 1)
+				case "gazette":
+					return strings.Replace(s, `name = "昌江区人民政府公报"`, `name = "某某县人民政府公报"`, 1)
 				}
 				return s + tc.edit
 			})
