@@ -102,7 +102,7 @@ func (v *Volume) each(progress Progress, work func(i int) error) error {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				errs[i] = work(i)
+				errs[i] = safely(func() error { return work(i) })
 				done <- i
 			}
 		}()
@@ -128,6 +128,18 @@ func (v *Volume) each(progress Progress, work func(i int) error) error {
 		}
 	}
 	return nil
+}
+
+// safely runs f, turning a panic into an error: the CLI recovers a panic
+// only on its own goroutine, and a worker's would end the program with a
+// stack trace the office cannot read.
+func safely(f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("gazette 内部错误：%v；请把这条信息和所用的文件发给维护人员", r)
+		}
+	}()
+	return f()
 }
 
 // inIssue says which issue of the volume an error comes from.

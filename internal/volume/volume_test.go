@@ -405,3 +405,12 @@ func FuzzParseConfig(f *testing.F) {
 		_, _ = ParseConfig(filepath.Join(t.TempDir(), "volume.toml"), data)
 	})
 }
+
+func TestSafely(t *testing.T) {
+	if err := safely(func() error { panic("boom") }); err == nil || !strings.Contains(err.Error(), "boom") {
+		t.Errorf("safely lost the panic: %v", err)
+	}
+	if err := safely(func() error { return nil }); err != nil {
+		t.Error(err)
+	}
+}
