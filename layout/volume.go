@@ -330,6 +330,10 @@ func (bs *bookSetter) volumeContents(in VolumeInput, entries []VolumeEntry, oneY
 		}
 		tw.entry(TOCEntry{Title: e.Title, DocNumber: e.DocNumber, Folio: e.VolumePage, Page: e.Page}, rows)
 	}
+	// a 总目录 of many pages says on each page after the first what it is
+	for _, p := range tw.pages[1:] {
+		bs.centred(p, "年度总目录（续）", fonts.Hei, 12*k, st.Top-16*k, Color{})
+	}
 	return tw.pages
 }
 
