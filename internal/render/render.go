@@ -238,7 +238,7 @@ func (w *writer) run(r layout.Run) error {
 }
 
 // fillColor writes black as DeviceGray 0 (pure K) and every other colour as
-// DeviceCMYK: no RGB ever reaches the page (standards.md §3.5).
+// DeviceCMYK: no RGB ever reaches the page (docs/pdfx.md#colour).
 func fillColor(c layout.Color) string {
 	if c.IsBlack() {
 		return "0 g"
