@@ -27,6 +27,7 @@ type composer struct {
 	// punctuation (Paragraph.Tight); 0, the blocks are set as usual.
 	tightLast int
 	tight     bool // the block being composed is set tight
+	memo      breakMemo
 }
 
 // ch is n body characters on the grid.
@@ -194,7 +195,7 @@ func (c *composer) paragraph(spans []Span, indent, hang float64, a Align, keepAl
 // breakReport breaks a paragraph and reports characters no face covers.
 func (c *composer) breakReport(p *Paragraph) []Line {
 	p.Tight = c.tight
-	lines, missing := c.lb.Break(p)
+	lines, missing := c.memo.breakLines(c.lb, p)
 	if c.missing == nil {
 		return lines
 	}

@@ -97,8 +97,9 @@ type file struct {
 	Print   printFile             `toml:"print"`
 	Fonts   map[string]fontSource `toml:"fonts"`
 	Section []struct {
-		Title     string   `toml:"title"`
-		Documents []string `toml:"documents"`
+		Title      string   `toml:"title"`
+		ShortTitle string   `toml:"short_title"` // the running heads' form of a long title
+		Documents  []string `toml:"documents"`
 	} `toml:"section"`
 }
 
@@ -321,7 +322,7 @@ func (m *Manifest) fillSections(f *file, data []byte, probs *diag.List) {
 			}
 		}
 		m.Sections = append(m.Sections, sec)
-		m.Issue.Sections = append(m.Issue.Sections, model.Section{Title: s.Title})
+		m.Issue.Sections = append(m.Issue.Sections, model.Section{Title: s.Title, ShortTitle: s.ShortTitle, Line: sec.Line})
 	}
 }
 
