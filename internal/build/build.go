@@ -336,13 +336,13 @@ func (is *Issue) Write(ed Editions) error {
 		p := is.Manifest.Print
 		opt.Print = &render.Print{BleedMM: p.BleedMM, CropMarks: p.CropMarks, Condition: p.OutputCondition}
 		if err := render.WriteFile(ed.Print, is.Book, is.Fonts, opt); err != nil {
-			return err
+			return fontProblem(is.Manifest, err)
 		}
 	}
 	if ed.Web != "" {
 		opt.Print = nil
 		if err := render.WriteFile(ed.Web, is.Book, is.Fonts, opt); err != nil {
-			return err
+			return fontProblem(is.Manifest, err)
 		}
 	}
 	return nil
