@@ -1,8 +1,8 @@
 package fonts
 
 import (
-	"errors"
 	"bytes"
+	"errors"
 	"math/rand"
 	"os"
 	"path/filepath"
