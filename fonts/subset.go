@@ -68,7 +68,8 @@ func (f *Face) subset(runes []rune) (*builtSubset, error) {
 
 // checkInk reports the visible characters whose glyph has no outline
 // although the face maps them: a damaged font (a zeroed glyf, a loca whose
-// offsets make the glyph empty) would print them as blanks.
+// offsets make the glyph empty) would print them as blanks
+// (docs/fonts.md#damaged-fonts).
 func (f *Face) checkInk(p *subsetPlan, glyphs []encodedGlyph) error {
 	var blank []rune
 	for i, g := range glyphs {

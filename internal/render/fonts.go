@@ -26,7 +26,8 @@ import (
 // …, and the font objects are added with the rest of the finishing update
 // (pdfx.go), which also puts them into the pages' resource dictionaries.
 
-// pdfFont is one embedded face: its resource name and subset.
+// pdfFont is one embedded face: its resource name and subset
+// (docs/fonts.md#the-fonts-in-the-pdf).
 type pdfFont struct {
 	res     string // resource name, "GZ1"
 	face    *fonts.Face
