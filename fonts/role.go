@@ -6,7 +6,9 @@
 // Load(cfg) returns a Set at once; Set.Face(role) parses that role's face on
 // first use (only the metrics, cmap and names: outlines wait for the first
 // Face.Subset) and returns the same *Face ever after. Errors about the
-// office's font files are *diag.Problem values in Chinese.
+// office's font files are *FontError values in Chinese, which build places
+// at the issue.toml line that names the font; missing characters and blank
+// glyphs are *MissingError and *BlankGlyphError.
 //
 // Layout measures with Face.Advance, Ascent, Descent and CapHeight, all in em.
 // The renderer embeds Face.Subset(runes), a glyf-based TrueType font with 1000

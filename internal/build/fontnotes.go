@@ -80,7 +80,7 @@ func fontProblem(m *manifest.Manifest, err error) error {
 		return &diag.Problem{File: m.Path, Line: fontLine(m, missing.Role, missing.File), Msg: missing.Error(),
 			Hint: "请在 issue.toml 的 [fonts] 中写 fallback = [\"含有这些字的字体文件\"]，或安装含有这些字的字体。"}
 	}
-	return err
+	return atFontLines(m, err)
 }
 
 // fontLine is the line of issue.toml that names the face of file serving
