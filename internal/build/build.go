@@ -88,7 +88,9 @@ func Read(manifestPath string) (*Issue, error) {
 
 // fallbackFaces checks, after layout, that the faces of [fonts] fallback
 // that were needed could be read, and notes which face printed which
-// characters in place of a role's own face (FontNotes).
+// characters in place of a role's own face (FontNotes). Its error is a
+// diag.List: the fonts package reports a fallback file only as a
+// *fonts.FontError, which atFontLines places.
 func (is *Issue) fallbackFaces() error {
 	if err := errors.Join(is.Fonts.FallbackErrors()...); err != nil {
 		return atFontLines(is.Manifest, err)
@@ -163,19 +165,20 @@ func (is *Issue) Lay() error {
 	manifestPlaces(&in, is.Manifest.Path)
 	textProbs, textMissing := manifestTextProblems(is.Manifest, is.Fonts)
 	book, err := layout.Lay(in)
+	// A fallback face that could not be read comes first: it is likely why
+	// characters are missing.
+	probs := diag.Problems(is.fallbackFaces())
 	if err != nil {
-		if ps := diag.Problems(err); ps != nil {
-			return append(textProbs, notReported(ps, textMissing, is.Manifest.Path)...).Err()
+		ps := diag.Problems(err)
+		if ps == nil {
+			return err
 		}
-		return err
+		textProbs = append(textProbs, notReported(ps, textMissing, is.Manifest.Path)...)
 	}
-	if err := textProbs.Err(); err != nil {
+	if err := diag.List(append(probs, textProbs...)).Err(); err != nil {
 		return err
 	}
 	is.Book = book
-	if err := is.fallbackFaces(); err != nil {
-		return err
-	}
 	for _, w := range book.Warnings {
 		is.Warnings = append(is.Warnings, &diag.Problem{Msg: w})
 	}
