@@ -114,3 +114,23 @@ func TestFallbackKeyAtItsLine(t *testing.T) {
 		t.Errorf("want the broken fallback at %s:%d, got %v", m, want, err)
 	}
 }
+
+// TestCollectionWithoutIndexSaysWhichFace: a role given a collection
+// without index serves with its Simplified Chinese face, and the notes say
+// which.
+func TestCollectionWithoutIndexSaysWhichFace(t *testing.T) {
+	if _, err := os.Stat(notoSerifCJK); err != nil {
+		testtool.Need(t, "fonts-noto-cjk:"+notoSerifCJK)
+	}
+	m := testtool.CopySample(t, "../../samples/changjiang-2023-04", func(b []byte) []byte {
+		return append(b, "\n[fonts]\nsong = \""+notoSerifCJK+"\"\n"...)
+	})
+	is, err := Prepare(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := strings.Join(is.FontNotes, "\n")
+	if !strings.Contains(notes, "宋体（页码、封面）") || !strings.Contains(notes, "NotoSerifCJKsc-Regular（index = 2）") {
+		t.Errorf("notes do not say the SC face was taken:\n%s", notes)
+	}
+}
