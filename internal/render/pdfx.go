@@ -42,12 +42,15 @@ const (
 // pdfcpu's own full rewrite would not do: it stamps the time into the ID and
 // the dates and writes a PDF 1.7 header. The increment leaves fpdf's
 // %PDF-1.3 header and every other object as they are.
-func finishPDFX(base []byte, created time.Time, f frame, condition string) ([]byte, error) {
+func finishPDFX(base []byte, created time.Time, f frame, condition string, addFonts func(*model.Context) error) ([]byte, error) {
 	oc, ok := printspec.OutputConditionByName(condition)
 	if !ok {
 		return nil, fmt.Errorf("印刷条件 %q 不存在（可选 %s）", condition, strings.Join(printspec.OutputConditionNames(), "、"))
 	}
 	return finish(base, created, func(ctx *model.Context) error {
+		if err := addFonts(ctx); err != nil {
+			return err
+		}
 		if err := setBoxes(ctx, f); err != nil {
 			return err
 		}
@@ -66,8 +69,8 @@ func finishPDFX(base []byte, created time.Time, f frame, condition string) ([]by
 // number of its descendants); and CreationDate and ModDate with their time
 // zone (fpdf writes the local time without one, which readers take for UTC:
 // ISO 32000-1 7.9.4).
-func finishPDF(base []byte, created time.Time) ([]byte, error) {
-	return finish(base, created, func(*model.Context) error { return nil })
+func finishPDF(base []byte, created time.Time, addFonts func(*model.Context) error) ([]byte, error) {
+	return finish(base, created, addFonts)
 }
 
 // finish reads base with pdfcpu, applies edit, fixes the outline counts and
