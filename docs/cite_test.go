@@ -39,6 +39,7 @@ var (
 	// Citations of notes that are not in the repository, and clreq section
 	// numbers, which move between editions.
 	outside = regexp.MustCompile(`standards\.md|gazette-design\.md|fonts-and-pdf\.md|shared/spec|clreq §`)
+	listed  = regexp.MustCompile(`\]\(([a-z0-9-]+\.md)\)`)
 	heading = regexp.MustCompile(`(?m)^#+ +(.+)$`)
 	notSlug = regexp.MustCompile(`[^\p{L}\p{N} _-]`)
 )
@@ -76,6 +77,7 @@ func TestCitations(t *testing.T) {
 		known[a] = true
 	}
 	cache := map[string]map[string]bool{}
+	coming := comingFiles(t)
 	n := 0
 	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -99,8 +101,10 @@ func TestCitations(t *testing.T) {
 			for _, m := range docsRef.FindAllStringSubmatch(line, -1) {
 				n++
 				a := anchors(m[1], cache)
-				if a == nil {
-					t.Errorf("%s cites docs/%s, which does not exist", where, m[1])
+				if a == nil && coming[m[1]] {
+					t.Logf("%s cites docs/%s, listed in README.md but not written yet", where, m[1])
+				} else if a == nil {
+					t.Errorf("%s cites docs/%s, which does not exist (nor does README.md list it)", where, m[1])
 				} else if m[2] != "" && !a[m[2]] {
 					t.Errorf("%s cites docs/%s%s: no such heading", where, m[1], m[2])
 				}
@@ -121,6 +125,20 @@ func TestCitations(t *testing.T) {
 		t.Fatal("no citation found: the walk missed the code")
 	}
 	t.Logf("%d citations checked", n)
+}
+
+// comingFiles are the notes README.md lists: one that is cited before it is
+// written (on another branch) is logged, not an error.
+func comingFiles(t *testing.T) map[string]bool {
+	data, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]bool{}
+	for _, m := range listed.FindAllStringSubmatch(string(data), -1) {
+		out[m[1]] = true
+	}
+	return out
 }
 
 // TestClreqNotesCoverAnchors checks that clreq.md explains every anchor.
