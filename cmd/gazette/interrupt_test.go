@@ -66,7 +66,7 @@ func TestHandleSilencesTheCommand(t *testing.T) {
 // the sample, stops it with a signal while its PDF is written (the test hook
 // makes the writer wait before renaming the finished temporary file), and
 // checks the folder, the message and the exit code. The program is built
-// with the test hook (-tags gazette_testhook).
+// with the test hook (programBinary).
 func TestInterruptedBuildLeavesNoTemporaryFile(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no SIGINT to send on Windows")
@@ -74,10 +74,8 @@ func TestInterruptedBuildLeavesNoTemporaryFile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the program")
 	}
-	bin := filepath.Join(t.TempDir(), "gazette")
-	if out, err := exec.Command("go", "build", "-tags", "gazette_testhook", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	t.Parallel() // waits on the program it runs
+	bin := programBinary(t)
 	tests := []struct {
 		name    string
 		sig     os.Signal
