@@ -14,8 +14,12 @@ import (
 // problems for the office (diag), each at a line of the file or at none; one
 // it accepts has a finished size and a bleed inside their limits.
 func FuzzParse(f *testing.F) {
-	if data, err := os.ReadFile(filepath.Join("..", "..", "samples", "changjiang-2023-04", "issue.toml")); err == nil {
-		f.Add(data)
+	seeds, _ := filepath.Glob(filepath.Join("..", "..", "samples", "*", "issue.toml"))
+	more, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "issues", "*", "issue.toml"))
+	for _, name := range append(seeds, more...) {
+		if data, err := os.ReadFile(name); err == nil {
+			f.Add(data)
+		}
 	}
 	for _, s := range []string{
 		"", "[gazette]\nname = \"公报\"\n", "[issue]\nyear = 2023\nnumber = 4\ndate = 2023-08-30\n",
