@@ -40,8 +40,13 @@ var (
 	// numbers, which move between editions.
 	outside = regexp.MustCompile(`standards\.md|gazette-design\.md|fonts-and-pdf\.md|shared/spec|clreq §`)
 	listed  = regexp.MustCompile(`\]\(([a-z0-9-]+\.md)\)`)
-	heading = regexp.MustCompile(`(?m)^#+ +(.+)$`)
-	notSlug = regexp.MustCompile(`[^\p{L}\p{N} _-]`)
+	// Clauses of the standards cited in code, and where the notes explain
+	// them: a clause in bold at the start of a list item ("- **7.3.5.2**").
+	gbt9704Ref  = regexp.MustCompile(`GB/T ?9704(?:-2012)?,? (?:clause |第)?(\d{1,2}(?:\.\d+)*)\b`)
+	gbt15834Ref = regexp.MustCompile(`GB/T ?15834(?:-2011)? (\d+(?:\.\d+)+)`)
+	clauseDoc   = regexp.MustCompile(`(?m)^- \*\*(\d+(?:\.\d+)*)[ *]`)
+	heading     = regexp.MustCompile(`(?m)^#+ +(.+)$`)
+	notSlug     = regexp.MustCompile(`[^\p{L}\p{N} _-]`)
 )
 
 // slug is the anchor GitHub gives a Markdown heading.
@@ -78,6 +83,7 @@ func TestCitations(t *testing.T) {
 	}
 	cache := map[string]map[string]bool{}
 	coming := comingFiles(t)
+	clauses := map[*regexp.Regexp]map[string]bool{gbt9704Ref: clausesIn(t, "gbt9704.md"), gbt15834Ref: clausesIn(t, "gbt15834.md")}
 	n := 0
 	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -109,6 +115,14 @@ func TestCitations(t *testing.T) {
 					t.Errorf("%s cites docs/%s%s: no such heading", where, m[1], m[2])
 				}
 			}
+			for re, doc := range clauses {
+				for _, m := range re.FindAllStringSubmatch(line, -1) {
+					n++
+					if !explained(doc, m[1]) {
+						t.Errorf("%s cites %s: no docs/ note explains that clause (nor one above it)", where, m[0])
+					}
+				}
+			}
 			for _, m := range clreqRef.FindAllStringSubmatch(line, -1) {
 				n++
 				if !known[m[1]] {
@@ -125,6 +139,41 @@ func TestCitations(t *testing.T) {
 		t.Fatal("no citation found: the walk missed the code")
 	}
 	t.Logf("%d citations checked", n)
+}
+
+// clausesIn lists the clauses the notes file name explains.
+func clausesIn(t *testing.T, name string) map[string]bool {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]bool{}
+	for _, m := range clauseDoc.FindAllStringSubmatch(string(data), -1) {
+		out[m[1]] = true
+	}
+	return out
+}
+
+// explained reports whether clause, a clause above it (7.3.5 for 7.3.5.2)
+// or one under it (5.2.1 for 5.2) is in doc: a rule cited by a sub-clause is
+// found under its clause, and a clause by its parts.
+func explained(doc map[string]bool, clause string) bool {
+	for c := range doc {
+		if strings.HasPrefix(c, clause+".") {
+			return true
+		}
+	}
+	for c := clause; c != ""; {
+		if doc[c] {
+			return true
+		}
+		i := strings.LastIndex(c, ".")
+		if i < 0 {
+			return false
+		}
+		c = c[:i]
+	}
+	return false
 }
 
 // comingFiles are the notes README.md lists: one that is cited before it is
