@@ -59,22 +59,25 @@ type Section struct {
 // file mirrors issue.toml's schema for decoding.
 type file struct {
 	Gazette struct {
-		Name        string      `toml:"name"`
-		EnglishName string      `toml:"english_name"`
-		Sponsor     string      `toml:"sponsor"`
-		Publisher   string      `toml:"publisher"`
-		Frequency   string      `toml:"frequency"`
-		Statement   string      `toml:"statement"`
-		Mottos      []string    `toml:"mottos"`
-		Emblem      string      `toml:"emblem"`
-		Address     string      `toml:"address"`
-		Postcode    string      `toml:"postcode"`
-		Website     string      `toml:"website"`
-		Telephone   string      `toml:"telephone"`
-		Email       string      `toml:"email"`
-		Permit      string      `toml:"permit"`
-		Printer     string      `toml:"printer"`
-		Committee   []committee `toml:"committee"`
+		Name        string `toml:"name"`
+		EnglishName string `toml:"english_name"`
+		Sponsor     string `toml:"sponsor"`
+		Publisher   string `toml:"publisher"`
+		Frequency   string `toml:"frequency"`
+		// IssuesPerYear is read by `gazette new` where frequency is not
+		// one of the usual 刊期 names.
+		IssuesPerYear int         `toml:"issues_per_year"`
+		Statement     string      `toml:"statement"`
+		Mottos        []string    `toml:"mottos"`
+		Emblem        string      `toml:"emblem"`
+		Address       string      `toml:"address"`
+		Postcode      string      `toml:"postcode"`
+		Website       string      `toml:"website"`
+		Telephone     string      `toml:"telephone"`
+		Email         string      `toml:"email"`
+		Permit        string      `toml:"permit"`
+		Printer       string      `toml:"printer"`
+		Committee     []committee `toml:"committee"`
 	} `toml:"gazette"`
 	Issue struct {
 		Year   int       `toml:"year"`
