@@ -65,6 +65,9 @@ func Render(book *layout.Book, set *fonts.Set, opt Options) ([]byte, error) {
 // fpdf's file and the incremental update that completes it — for the print
 // edition, into PDF/X (not copied together: the file is most of a megabyte).
 func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
+	if opt.Print == nil {
+		book = webBook(book)
+	}
 	fr := newFrame(book, opt.Print)
 	pdf, err := draw(book, set, opt, fr)
 	if err != nil {
@@ -74,7 +77,12 @@ func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("生成 PDF: %w", err)
 	}
-	finish := func(b []byte) ([]byte, error) { return finishPDF(b, opt.Created) }
+	finish := func(b []byte) ([]byte, error) {
+		if err := declareVersion(b, webVersion); err != nil {
+			return nil, err
+		}
+		return finishWeb(b, opt.Created, book)
+	}
 	if opt.Print != nil {
 		finish = func(b []byte) ([]byte, error) { return finishPDFX(b, opt.Created, fr, opt.Print.Condition) }
 	}
@@ -97,17 +105,21 @@ func draw(book *layout.Book, set *fonts.Set, opt Options, fr frame) (*fpdf.Fpdf,
 	pdf.SetTitle(book.Title, true)
 	pdf.SetAuthor(opt.Author, true)
 	pdf.SetSubject(opt.Subject, true)
-	pdf.SetCreator("gazette", true)
-	pdf.SetProducer("gazette (fpdf)", true)
+	pdf.SetCreator(creator, true)
+	pdf.SetProducer(producer, true)
 	if opt.Print == nil {
 		pdf.SetLang("zh-CN")
 		pdf.SetDisplayMode("fullpage", "TwoPageRight")
+		pdf.SetXmpMetadata(xmpMetadata(book.Title, opt.Author, opt.Subject, opt.Author, opt.Created, false))
 	} else {
 		// PDF 1.3 has neither /Lang nor /TwoPageRight, and PDF/X-1a:2001
 		// allows nothing beyond PDF 1.3 and no open action.
 		pdf.SetDisplayMode("default", "TwoColumnRight")
 	}
 	w := &writer{pdf: pdf, fr: fr, images: map[string]*inlineImage{}, mode: opt.Images, web: opt.Print == nil}
+	if w.web {
+		w.mode = imagesRGB
+	}
 	if err := w.addFonts(book, set); err != nil {
 		return nil, err
 	}
@@ -254,7 +266,7 @@ func (w *writer) page(p *layout.Page, links []int) error {
 			x2, y2 = w.fr.bleedPoint(x2, y2)
 		}
 		w.pdf.RawWriteStr(fmt.Sprintf("q %s %.2f w %.2f %.2f m %.2f %.2f l S Q\n",
-			strokeColor(r.Color), r.Width, w.fr.x(x1), w.fr.y(y1), w.fr.x(x2), w.fr.y(y2)))
+			w.stroke(r.Color), r.Width, w.fr.x(x1), w.fr.y(y1), w.fr.x(x2), w.fr.y(y2)))
 	}
 	for _, r := range p.Runs {
 		w.run(r)
@@ -265,6 +277,7 @@ func (w *writer) page(p *layout.Page, links []int) error {
 				w.pdf.Link(w.fr.x(l.X), w.fr.ty(l.Y), l.W, l.H, links[l.Target])
 			}
 		}
+		w.addressLinks(p)
 	}
 	w.pdf.RawWriteStr(w.fr.cropMarks())
 	return nil
@@ -296,9 +309,9 @@ func (w *writer) run(r layout.Run) {
 		w.pdf.Text(x, y, r.Text)
 		return
 	}
-	state := fillColor(r.Color)
+	state := w.fill(r.Color)
 	if r.FakeBold { // text rendering mode 2: fill, then stroke (ISO 32000-1 9.3.6)
-		state += fmt.Sprintf(" %s %.3f w 1 j 2 Tr", strokeColor(r.Color), layout.FakeBoldStroke*r.Size)
+		state += fmt.Sprintf(" %s %.3f w 1 j 2 Tr", w.stroke(r.Color), layout.FakeBoldStroke*r.Size)
 	}
 	w.pdf.RawWriteStr("q " + state + "\n")
 	w.pdf.Text(x, y, r.Text)

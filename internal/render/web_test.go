@@ -1,0 +1,235 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"gazette/fonts"
+	"gazette/internal/testtool"
+	"gazette/layout"
+)
+
+// webTestBook is a book of front matter (i, ii), body pages 1–3 and a blank
+// page added for the binding before the back cover, with a 目录 link to body
+// page 2, a red rule, and a line with a web and an e-mail address.
+func webTestBook(t *testing.T) *layout.Book {
+	t.Helper()
+	b := testBook(t)
+	cover, toc := b.Pages[0], b.Pages[1]
+	cover.Label, toc.Label = "i", "ii"
+	toc.Links = []layout.Link{{X: 100, Y: 100, W: 50, H: 20, Target: 3}}
+	body := func(n int) *layout.Page {
+		return &layout.Page{Folio: n, Label: string(rune('0' + n)), Recto: n%2 == 1}
+	}
+	p1, p2, p3 := body(1), body(2), body(3)
+	p2.Runs = []layout.Run{
+		{X: 80, Y: 200, Role: fonts.Fang, Size: 16, Text: "网址："},
+		{X: 128, Y: 200, Role: fonts.Latin, Size: 16, Text: "https://www.example.gov.cn/a?b=1."},
+		{X: 80, Y: 240, Role: fonts.Fang, Size: 16, Text: "邮箱：office@example.gov.cn，电话"},
+	}
+	blank := &layout.Page{Folio: 4, Label: "4", Blank: true}
+	back := &layout.Page{Label: "封底", BackCover: true}
+	b.Pages = []*layout.Page{cover, toc, p1, p2, blank, p3, back}
+	b.Outline = []layout.Bookmark{{Title: "文件", Level: 0, Page: 2}, {Title: "附件", Level: 1, Page: 5}}
+	return b
+}
+
+func renderWeb(t *testing.T) []byte {
+	t.Helper()
+	set, err := fonts.Load(fonts.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Render(webTestBook(t), set, options(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// qpdfJSON is the part of qpdf --json the tests read.
+type qpdfJSON struct {
+	Pages []struct {
+		Object string `json:"object"`
+		Label  *struct {
+			Nums map[string]any `json:"/Nums"`
+		} `json:"label"`
+	} `json:"pages"`
+	PageLabels []struct {
+		Index int            `json:"index"`
+		Label map[string]any `json:"label"`
+	} `json:"pagelabels"`
+}
+
+func TestWebEditionStructure(t *testing.T) {
+	data := renderWeb(t)
+	conf := pdfcpuConfig()
+	conf.ValidationMode = model.ValidationStrict
+	if err := api.Validate(bytes.NewReader(data), conf); err != nil {
+		t.Errorf("pdfcpu validate (strict): %v", err)
+	}
+	ctx := readBack(t, data)
+	refs, err := pageRefs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(refs) != 6 {
+		t.Fatalf("%d pages, want 6: the blank page for the binding is dropped", len(refs))
+	}
+	root, _ := ctx.Catalog()
+	if !bytes.HasPrefix(data, []byte("%PDF-1.7\n")) {
+		t.Errorf("header %q, want PDF 1.7", data[:9])
+	}
+	if vp := root.DictEntry("ViewerPreferences"); vp == nil || vp.BooleanEntry("DisplayDocTitle") == nil || !*vp.BooleanEntry("DisplayDocTitle") {
+		t.Errorf("ViewerPreferences = %v, want DisplayDocTitle true", vp)
+	}
+	if l := root.StringEntry("Lang"); l == nil || *l != "zh-CN" {
+		t.Errorf("/Lang = %v", l)
+	}
+	// every annotation is an indirect object with its corners in order
+	var uris []string
+	var dests []int
+	pageNr := map[int]int{}
+	for i, r := range refs {
+		pageNr[r.ObjectNumber.Value()] = i
+	}
+	for i, ref := range refs {
+		d, _ := ctx.DereferenceDict(ref)
+		for _, a := range d.ArrayEntry("Annots") {
+			ar, ok := a.(types.IndirectRef)
+			if !ok {
+				t.Errorf("page %d: an inline annotation", i+1)
+				continue
+			}
+			ad, _ := ctx.DereferenceDict(ar)
+			r := ad.ArrayEntry("Rect")
+			rect, err := ctx.RectForArray(r)
+			if err != nil || rect.LL.X >= rect.UR.X || rect.LL.Y >= rect.UR.Y {
+				t.Errorf("page %d: annotation /Rect %v not in order (llx lly urx ury)", i+1, r)
+			}
+			if c := ad["Contents"]; c == nil {
+				t.Errorf("page %d: annotation without /Contents", i+1)
+			}
+			if act := ad.DictEntry("A"); act != nil {
+				if s, ok := act["URI"].(types.StringLiteral); ok {
+					uris = append(uris, s.Value())
+				}
+			}
+			if dest := ad.ArrayEntry("Dest"); len(dest) > 0 {
+				dests = append(dests, pageNr[dest[0].(types.IndirectRef).ObjectNumber.Value()])
+			}
+		}
+	}
+	if got := strings.Join(uris, " "); got != "https://www.example.gov.cn/a?b=1 mailto:office@example.gov.cn" {
+		t.Errorf("address links: %q", got)
+	}
+	if len(dests) != 1 || dests[0] != 3 {
+		t.Errorf("目录 link goes to PDF pages %v, want [3] (body page 2)", dests)
+	}
+	for _, banned := range []string{" k\n", " K\n", "/CS /CMYK"} {
+		if bytes.Contains(data, []byte(banned)) {
+			t.Errorf("the web PDF has a CMYK colour (%q)", banned)
+		}
+	}
+	if !bytes.Contains(data, []byte("1.000 0.200 0.200 RG")) {
+		t.Error("the red rule is not drawn in RGB (1, 0.2, 0.2)")
+	}
+	if !bytes.Contains(data, []byte("/CS /RGB")) {
+		t.Error("the colour picture is not in RGB")
+	}
+}
+
+// The page labels read back (qpdf) are the printed folios: i, ii, 1, 2, 3,
+// then the back cover's own label; the dropped blank page leaves a gap.
+func TestWebPageLabels(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "web.pdf")
+	if err := os.WriteFile(path, renderWeb(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var q qpdfJSON
+	if err := json.Unmarshal([]byte(testtool.Run(t, "qpdf", "--json", "--json-key=pagelabels", path)), &q); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, pl := range q.PageLabels {
+		got = append(got, labelString(pl.Index, pl.Label))
+	}
+	want := "0:/r+1 2:/D+1 5:(封底)"
+	if strings.Join(got, " ") != want {
+		t.Errorf("page labels %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// labelString writes a page-label range as "index:/Style[+start]" or
+// "index:(prefix)".
+func labelString(i int, l map[string]any) string {
+	if s, ok := l["/S"].(string); ok {
+		out := fmt.Sprintf("%d:%s", i, s)
+		if st, ok := l["/St"]; ok {
+			out += fmt.Sprintf("+%v", st)
+		}
+		return out
+	}
+	p, _ := l["/P"].(string)
+	return fmt.Sprintf("%d:(%s)", i, strings.TrimPrefix(p, "u:"))
+}
+
+func TestWebMetadata(t *testing.T) {
+	data := renderWeb(t)
+	ctx := readBack(t, data)
+	root, _ := ctx.Catalog()
+	ref := root.IndirectRefEntry("Metadata")
+	if ref == nil {
+		t.Fatal("no /Metadata in the catalog")
+	}
+	sd, _, err := ctx.DereferenceStreamDict(*ref)
+	if err != nil || sd == nil {
+		t.Fatalf("metadata stream: %v", err)
+	}
+	if err := sd.Decode(); err != nil {
+		t.Fatal(err)
+	}
+	xmp := string(sd.Content)
+	for _, want := range []string{
+		`<rdf:li xml:lang="x-default">测试公报 2023年第4期</rdf:li>`,
+		`<dc:publisher><rdf:Bag><rdf:li>办公室</rdf:li></rdf:Bag></dc:publisher>`,
+		`<xmp:CreateDate>2023-08-30T12:00:00Z</xmp:CreateDate>`,
+		`<dc:language><rdf:Bag><rdf:li>zh-CN</rdf:li></rdf:Bag></dc:language>`,
+	} {
+		if !strings.Contains(xmp, want) {
+			t.Errorf("XMP lacks %s:\n%s", want, xmp)
+		}
+	}
+}
+
+// The print edition keeps none of the web edition's additions.
+func TestPrintEditionHasNoWebParts(t *testing.T) {
+	b := webTestBook(t)
+	set, err := fonts.Load(fonts.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Render(b, set, options(&Print{BleedMM: 3, Condition: "FOGRA39"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := readBack(t, data)
+	refs, _ := pageRefs(ctx)
+	if len(refs) != 7 {
+		t.Errorf("print edition has %d pages, want all 7 with the blank", len(refs))
+	}
+	for _, banned := range []string{"/Annots", "/URI", "/Metadata", "/PageLabels", "/ViewerPreferences", " rg\n", " RG\n", "/StructTreeRoot", "/MarkInfo"} {
+		if bytes.Contains(data, []byte(banned)) {
+			t.Errorf("the print PDF contains %s", banned)
+		}
+	}
+}
