@@ -177,7 +177,12 @@ func (bs *bookSetter) spread(text string, n int, size float64, role fonts.Role) 
 	for i := range l.Glyphs {
 		l.Glyphs[i].X += float64(i) * gap
 	}
-	return packRuns(l.Glyphs, 0, 0, bs.in.Metrics)
+	runs := packRuns(l.Glyphs, 0, 0, bs.in.Metrics)
+	e := spreadElem(text)
+	for i := range runs {
+		runs[i].Elem = e
+	}
+	return runs
 }
 
 func shiftRuns(runs []Run, x, y float64) []Run {

@@ -40,6 +40,12 @@ type Run struct {
 	// FakeBold strokes the glyphs' outlines as well as filling them, with a
 	// line FakeBoldStroke em wide, in the text's colour.
 	FakeBold bool
+	// Elem is what the run is in the document's structure (tags.go); nil
+	// for front matter and artifacts.
+	Elem *Elem
+	// Artifact marks a running head, a folio or a repeated table header:
+	// page furniture, not content (ISO 32000-1 14.8.2.2).
+	Artifact bool
 }
 
 // FakeBoldStroke is the outline stroke of fake bold, in em: about the weight
@@ -86,6 +92,7 @@ type FillBox struct {
 type Picture struct {
 	Path       string
 	X, Y, W, H float64
+	Elem       *Elem // its Figure element (tags.go)
 }
 
 // Link is a clickable rectangle that jumps to a page of the book.

@@ -24,6 +24,7 @@ type tableCell struct {
 	// at x from the cell's centre, so the column's decimal points line up.
 	aligned bool
 	x       float64
+	elem    *Elem // its TH or TD (tags.go)
 }
 
 // table lays out a model.Table: column widths from content, a full grid,
@@ -63,6 +64,7 @@ func (c *composer) table(b *model.Block) {
 	}
 	growForSpans(cells, heights, lead, pad)
 	alignDecimals(t, cells)
+	c.tagCells(t, cells)
 	c.tableItems(t, cells, xs, heights, lead)
 }
 
@@ -253,6 +255,9 @@ func (c *composer) tableItems(t *model.Table, cells []tableCell, xs, heights []f
 	}
 	c.keepLast()
 	c.items = append(c.items, header...)
+	for h := range header { // the copies in it.header are drawn when repeated
+		header[h].repeated = true
+	}
 	for r := t.HeaderRows; r < t.Rows; r++ {
 		it := rowItem(r, false)
 		it.header = header
@@ -284,7 +289,9 @@ func drawCells(p *Page, cells []tableCell, xs, ys []float64, x, y0, lead float64
 			if tc.aligned {
 				inner = (right-left)/2 + tc.x
 			}
+			n := len(p.Runs)
 			p.addLine(l, left+inner-l.left(), base, m)
+			p.tagRuns(n, tc.elem)
 		}
 	}
 }
@@ -363,9 +370,9 @@ func (c *composer) image(b *model.Block) {
 	rows := math.Ceil(h / c.st.LinePitch)
 	h = math.Min(h, c.st.TextHeight())
 	x := (c.st.TextWidth() - w) / 2
-	path := im.Path
+	path, elem := im.Path, c.elem
 	c.items = append(c.items, item{height: rows * c.st.LinePitch, grid: true,
 		draw: func(p *Page, ox, oy float64) {
-			p.Images = append(p.Images, Picture{Path: path, X: ox + x, Y: oy, W: w, H: h})
+			p.Images = append(p.Images, Picture{Path: path, X: ox + x, Y: oy, W: w, H: h, Elem: elem})
 		}})
 }

@@ -69,7 +69,7 @@ func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 		book = webBook(book)
 	}
 	fr := newFrame(book, opt.Print)
-	pdf, err := draw(book, set, opt, fr)
+	pdf, tags, err := draw(book, set, opt, fr)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +81,7 @@ func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 		if err := declareVersion(b, webVersion); err != nil {
 			return nil, err
 		}
-		return finishWeb(b, opt.Created, book)
+		return finishWeb(b, opt.Created, book, tags)
 	}
 	if opt.Print != nil {
 		finish = func(b []byte) ([]byte, error) { return finishPDFX(b, opt.Created, fr, opt.Print.Condition) }
@@ -93,8 +93,9 @@ func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 	return [][]byte{buf.Bytes(), inc}, nil
 }
 
-// draw builds the fpdf document for book on pages of the frame's media size.
-func draw(book *layout.Book, set *fonts.Set, opt Options, fr frame) (*fpdf.Fpdf, error) {
+// draw builds the fpdf document for book on pages of the frame's media size,
+// and for the web edition the structure its marked content belongs to.
+func draw(book *layout.Book, set *fonts.Set, opt Options, fr frame) (*fpdf.Fpdf, *tagger, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: fr.mediaW(), Ht: fr.mediaH()}})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
@@ -110,7 +111,7 @@ func draw(book *layout.Book, set *fonts.Set, opt Options, fr frame) (*fpdf.Fpdf,
 	if opt.Print == nil {
 		pdf.SetLang("zh-CN")
 		pdf.SetDisplayMode("fullpage", "TwoPageRight")
-		pdf.SetXmpMetadata(xmpMetadata(book.Title, opt.Author, opt.Subject, opt.Author, opt.Created, false))
+		pdf.SetXmpMetadata(xmpMetadata(book.Title, opt.Author, opt.Subject, opt.Author, opt.Created, true))
 	} else {
 		// PDF 1.3 has neither /Lang nor /TwoPageRight, and PDF/X-1a:2001
 		// allows nothing beyond PDF 1.3 and no open action.
@@ -119,9 +120,10 @@ func draw(book *layout.Book, set *fonts.Set, opt Options, fr frame) (*fpdf.Fpdf,
 	w := &writer{pdf: pdf, fr: fr, images: map[string]*inlineImage{}, mode: opt.Images, web: opt.Print == nil}
 	if w.web {
 		w.mode = imagesRGB
+		w.tags = newTagger()
 	}
 	if err := w.addFonts(book, set); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	links := make([]int, len(book.Pages))
 	if w.web {
@@ -134,7 +136,7 @@ func draw(book *layout.Book, set *fonts.Set, opt Options, fr frame) (*fpdf.Fpdf,
 	for i, p := range book.Pages {
 		pdf.AddPage()
 		if err := w.page(p, links); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, bm := range marks[i] {
 			w.selectFont(w.anyFont(), 10)
@@ -142,9 +144,9 @@ func draw(book *layout.Book, set *fonts.Set, opt Options, fr frame) (*fpdf.Fpdf,
 		}
 	}
 	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("生成 PDF: %w", err)
+		return nil, nil, fmt.Errorf("生成 PDF: %w", err)
 	}
-	return pdf, nil
+	return pdf, w.tags, nil
 }
 
 func bookmarksByPage(b *layout.Book) map[int][]layout.Bookmark {
@@ -160,6 +162,7 @@ type writer struct {
 	pdf     *fpdf.Fpdf
 	fr      frame
 	web     bool                    // the web edition: links are kept
+	tags    *tagger                 // the web edition's structure (tags.go); nil in print
 	mode    ImageMode               // picture conversion
 	images  map[string]*inlineImage // converted pictures by path
 	family  [fonts.NumRoles]string
@@ -246,6 +249,8 @@ func (w *writer) selectFont(role fonts.Role, size float64) {
 // the bleed box (ISO 15930-1); its bookmarks stay.
 func (w *writer) page(p *layout.Page, links []int) error {
 	w.tcSet = false
+	w.beginPage()
+	w.openArtifact(len(p.Boxes))
 	for _, b := range p.Boxes {
 		x, y, bw, bh := b.X, b.Y, b.W, b.H
 		if b.Bleed {
@@ -254,11 +259,15 @@ func (w *writer) page(p *layout.Page, links []int) error {
 		w.pdf.RawWriteStr(fmt.Sprintf("q %.3f g %.2f %.2f %.2f %.2f re f Q\n", b.Gray,
 			w.fr.x(x), w.fr.y(y+bh), bw, bh))
 	}
+	w.closeMarked(len(p.Boxes))
 	for _, im := range p.Images {
+		w.openFigure(im)
 		if err := w.image(im); err != nil {
 			return err
 		}
+		w.closeMarked(1)
 	}
+	w.openArtifact(len(p.Rules))
 	for _, r := range p.Rules {
 		x1, y1, x2, y2 := r.X1, r.Y1, r.X2, r.Y2
 		if r.Bleed {
@@ -268,13 +277,17 @@ func (w *writer) page(p *layout.Page, links []int) error {
 		w.pdf.RawWriteStr(fmt.Sprintf("q %s %.2f w %.2f %.2f m %.2f %.2f l S Q\n",
 			w.stroke(r.Color), r.Width, w.fr.x(x1), w.fr.y(y1), w.fr.x(x2), w.fr.y(y2)))
 	}
+	w.closeMarked(len(p.Rules))
 	for _, r := range p.Runs {
+		w.openRun(r)
 		w.run(r)
+		w.closeMarked(1)
 	}
 	if w.web {
 		for _, l := range p.Links {
 			if l.Target >= 0 && l.Target < len(links) {
 				w.pdf.Link(w.fr.x(l.X), w.fr.ty(l.Y), l.W, l.H, links[l.Target])
+				w.linked(nil)
 			}
 		}
 		w.addressLinks(p)

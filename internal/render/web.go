@@ -127,6 +127,7 @@ type placedRune struct {
 	r      rune
 	x0, x1 float64
 	size   float64
+	elem   *layout.Elem // of its run
 }
 
 // addressLinks makes each web or e-mail address printed on the page a
@@ -146,7 +147,7 @@ func (w *writer) addressLinks(p *layout.Page) {
 		x := r.X
 		for _, c := range r.Text {
 			adv := w.pdf.GetStringWidth(string(c))
-			lines[r.Y] = append(lines[r.Y], placedRune{r: c, x0: x, x1: x + adv, size: r.Size})
+			lines[r.Y] = append(lines[r.Y], placedRune{r: c, x0: x, x1: x + adv, size: r.Size, elem: r.Elem})
 			x += adv + r.Spacing
 		}
 	}
@@ -164,6 +165,7 @@ func (w *writer) addressLinks(p *layout.Page) {
 			first, last := rs[from], rs[to]
 			top := y - 0.88*first.size // ascent and descent of a CJK em box
 			w.pdf.LinkString(w.fr.x(first.x0), w.fr.ty(top), last.x1-first.x0, first.size, addressURI(addr))
+			w.linked(w.tags.nodeOf(first.elem, y))
 		}
 	}
 }
@@ -234,14 +236,19 @@ func xmlText(s string) string {
 
 // finishWeb returns the web edition's update: what finishPDF adds to both
 // editions, and the link annotations made indirect objects with their
-// rectangles in order, the page labels and DisplayDocTitle.
-func finishWeb(base []byte, created time.Time, book *layout.Book) ([]byte, error) {
+// rectangles in order, the structure tree (tags.go), the page labels and
+// DisplayDocTitle.
+func finishWeb(base []byte, created time.Time, book *layout.Book, tags *tagger) ([]byte, error) {
 	return finish(base, created, func(ctx *model.Context) error {
 		refs, err := pageRefs(ctx)
 		if err != nil {
 			return err
 		}
-		if err := indirectAnnots(ctx, refs); err != nil {
+		annots, err := indirectAnnots(ctx, refs)
+		if err != nil {
+			return err
+		}
+		if err := tags.writeStructure(ctx, refs, annots); err != nil {
 			return err
 		}
 		root, err := ctx.Catalog()
@@ -265,15 +272,16 @@ func finishWeb(base []byte, created time.Time, book *layout.Book) ([]byte, error
 // indirect objects (ISO 32000-1 12.5.2; what tagging needs to refer to
 // them) with a normalised rectangle (llx lly urx ury), the Print flag, and
 // a description for a reader that reads links aloud (/Contents).
-func indirectAnnots(ctx *model.Context, pages []types.IndirectRef) error {
+func indirectAnnots(ctx *model.Context, pages []types.IndirectRef) ([][]types.IndirectRef, error) {
 	pageIndex := map[int]int{}
 	for i, ref := range pages {
 		pageIndex[ref.ObjectNumber.Value()] = i
 	}
-	for _, ref := range pages {
+	all := make([][]types.IndirectRef, len(pages))
+	for p, ref := range pages {
 		d, err := ctx.DereferenceDict(ref)
 		if err != nil || d == nil {
-			return fmt.Errorf("读取第 %d 号页面对象: %v", ref.ObjectNumber, err)
+			return nil, fmt.Errorf("读取第 %d 号页面对象: %v", ref.ObjectNumber, err)
 		}
 		annots := d.ArrayEntry("Annots")
 		if len(annots) == 0 {
@@ -284,6 +292,9 @@ func indirectAnnots(ctx *model.Context, pages []types.IndirectRef) error {
 			ad, ok := a.(types.Dict)
 			if !ok {
 				out = append(out, a) // already a reference
+				if r, ok := a.(types.IndirectRef); ok {
+					all[p] = append(all[p], r)
+				}
 				continue
 			}
 			if r := ad.ArrayEntry("Rect"); len(r) == 4 {
@@ -293,15 +304,16 @@ func indirectAnnots(ctx *model.Context, pages []types.IndirectRef) error {
 			ad.Update("Contents", textString(linkDescription(ad, pageIndex)))
 			objNr, err := ctx.InsertObject(ad)
 			if err != nil {
-				return fmt.Errorf("写入链接: %w", err)
+				return nil, fmt.Errorf("写入链接: %w", err)
 			}
 			ctx.Write.IncrementWithObjNr(objNr)
 			out = append(out, *types.NewIndirectRef(objNr, 0))
+			all[p] = append(all[p], *types.NewIndirectRef(objNr, 0))
 		}
 		d.Update("Annots", out)
 		ctx.Write.IncrementWithObjNr(ref.ObjectNumber.Value())
 	}
-	return nil
+	return all, nil
 }
 
 // normalRect orders a rectangle's corners: lower left, then upper right.
