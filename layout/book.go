@@ -16,6 +16,13 @@ type Input struct {
 	Metrics Metrics
 	Kinsoku Kinsoku
 	Punct   PunctStyle
+	// ManifestPath and EmblemLine place problems with what issue.toml
+	// gives the front matter (the emblem, characters no font has).
+	ManifestPath string
+	EmblemLine   int
+	// ManifestLine, if set, finds the line of issue.toml where a character
+	// first appears.
+	ManifestLine func(r rune) int
 }
 
 // docPlan is one document's place in the book.
@@ -66,19 +73,23 @@ func Lay(in Input) (*Book, error) {
 		Warnings: append(warns, forcedWarnings(forced)...)}
 	bs := &bookSetter{in: in, lb: lb, book: b}
 	front := bs.frontMatter(plans)
+	bs.bodyPages(body, plans, len(front))
+	bs.probs = append(bs.probs, bs.missingProblems()...)
+	if err := bs.probs.Err(); err != nil {
+		return nil, err
+	}
 	for _, p := range front {
 		for i := range p.Links {
 			p.Links[i].Target += len(front)
 		}
 	}
-	b.Pages = append(b.Pages, front...)
-	bs.bodyPages(body, plans, len(front))
+	b.Pages = append(front, b.Pages...)
 	return b, nil
 }
 
 // composeDocument lays out one document's vertical list. When its last page
 // would be filled to no more than a quarter, the document's last sections
-// are set with tight punctuation (LineBreaker.Tight), as few of them as save
+// are set with tight punctuation (Paragraph.Tight), as few of them as save
 // the page — found by bisection over the points where a numbered heading
 // starts a section, since setting more sections tight never adds a page —
 // and the rest keeps its full-width marks. A tight run so begins at a
@@ -150,7 +161,7 @@ func nearlyEmptyEnd(items []item, pages [][]placed, st *Style) bool {
 func askedBreaks(items []item, pages [][]placed) []bool {
 	asked := make([]bool, len(pages))
 	for i := 1; i < len(pages); i++ {
-		k := indexOf(items, pages[i][0].item)
+		k := pages[i][0].index
 		if k >= 0 && items[k].newPage {
 			asked[i] = true
 		}
@@ -179,6 +190,12 @@ func pageFill(page []placed) float64 {
 func forcedWarnings(forced []forcedBreak) []string {
 	var out []string
 	for _, f := range forced {
+		if f.tall {
+			out = append(out, (&diag.Problem{File: f.at.file, Line: f.at.srcLine,
+				Msg:  fmt.Sprintf("正文第%d页上的这一部分比一页的版心还高，印出来会超出版心下边", f.page+1),
+				Hint: "请把它拆成几部分（如把表格中跨很多行的合并格拆开）。"}).Error())
+			continue
+		}
 		p := &diag.Problem{File: f.at.file, Line: f.at.srcLine,
 			Msg:  fmt.Sprintf("正文第%d页排满后只能从连排的内容中间换页（标题、标题与其后正文、或署名与日期被分在两页）", f.page+1),
 			Hint: "可删减或拆分这一部分，或在前文适当位置加【分页】。"}
@@ -204,9 +221,14 @@ func bookTitle(is *model.Issue) string {
 
 // bookSetter draws pages.
 type bookSetter struct {
-	in   Input
-	lb   *LineBreaker
-	book *Book
+	in    Input
+	lb    *LineBreaker
+	book  *Book
+	probs diag.List
+	// missing lists, in order, the characters of the front matter, the
+	// running heads and the outline no face has (they come from issue.toml)
+	missing []rune
+	seen    map[rune]bool
 }
 
 // bodyPages draws the paginated body, numbering from 1, with running heads,
@@ -270,7 +292,7 @@ func sectionOfPages(body [][]placed, plans []*docPlan) []int {
 }
 
 // runningHead sets the gazette's name and issue on the inner side and the
-// section on the outer side, above a thin rule (gazette-design.md).
+// section on the outer side, above a thin rule (docs/house-design.md#running-heads).
 func (bs *bookSetter) runningHead(p *Page, section string) {
 	st := bs.in.Style
 	is := bs.in.Issue
@@ -313,8 +335,42 @@ func (bs *bookSetter) folio(p *Page) {
 // single sets one unbroken line of text starting at 0.
 func (bs *bookSetter) single(text string, role fonts.Role, size float64) Line {
 	p := &Paragraph{Spans: []Span{{Text: text, Role: role, Size: size}}, Width: 1e6, Align: AlignLeft}
-	lines, _ := bs.lb.Break(p)
-	return lines[0]
+	return bs.breakLines(p)[0]
+}
+
+// breakLines breaks a paragraph of the front matter or a running head,
+// noting the characters no face has.
+func (bs *bookSetter) breakLines(p *Paragraph) []Line {
+	lines, missing := bs.lb.Break(p)
+	for _, r := range missing {
+		if bs.seen == nil {
+			bs.seen = map[rune]bool{}
+		}
+		if !bs.seen[r] {
+			bs.seen[r] = true
+			bs.missing = append(bs.missing, r)
+		}
+	}
+	return lines
+}
+
+// missingProblems reports each character of issue.toml's text that no
+// face has, at its line: `check` finds them as `build` would.
+func (bs *bookSetter) missingProblems() []*diag.Problem {
+	var out []*diag.Problem
+	for _, r := range bs.missing {
+		line := 0
+		if bs.in.ManifestLine != nil {
+			line = bs.in.ManifestLine(r)
+		}
+		hint := "请改用常用的规范汉字，或在 [fonts] 中换用有这个字的字体。"
+		if r > 0xFFFF {
+			hint = "这个字符（如表情符号、扩展区汉字）超出基本多文种平面，PDF 中的字体无法收入；请删去或改用常用字。"
+		}
+		out = append(out, &diag.Problem{File: bs.in.ManifestPath, Line: line,
+			Msg: fmt.Sprintf("“%c”（U+%04X）没有字体能显示", r, r), Hint: hint})
+	}
+	return out
 }
 
 // flatTitle joins a title's source lines for the outline and the 目录.

@@ -24,8 +24,9 @@ type composer struct {
 	warns   []string     // what the office may want to fix; the build goes on
 	block   *model.Block // the block being composed, for messages
 	// tightLast is how many of the last blocks are set with tight
-	// punctuation (LineBreaker.Tight); 0, the blocks are set as usual.
+	// punctuation (Paragraph.Tight); 0, the blocks are set as usual.
 	tightLast int
+	tight     bool // the block being composed is set tight
 	// the structure elements (tags.go): the document's section, the
 	// element of the lines being added, the titles met so far
 	sect, elem *Elem
@@ -58,7 +59,6 @@ func headRole(level int) fonts.Role {
 // compose lays out every block of the document.
 func (c *composer) compose() {
 	blocks := c.doc.Blocks
-	defer func() { c.lb.Tight = false }()
 	for i := range blocks {
 		b := &blocks[i]
 		c.block = b
@@ -66,7 +66,7 @@ func (c *composer) compose() {
 		// headings keep their marks, so that those of one level look alike,
 		// and so does a table: its cells are no lines of the text to save,
 		// and a squeezed bracket reads as an ASCII one there
-		c.lb.Tight = i >= len(blocks)-c.tightLast && b.Kind != model.TableBlock && b.Kind != model.Heading
+		c.tight = i >= len(blocks)-c.tightLast && b.Kind != model.TableBlock && b.Kind != model.Heading
 		var prev, next *model.Block
 		if i > 0 {
 			prev = &blocks[i-1]
@@ -86,7 +86,7 @@ func (c *composer) compose() {
 }
 
 // keepLastPageFull keeps a document's last two text lines together, so that
-// its last page never holds a single line (clreq §3.8 "孤行不成页").
+// its last page never holds a single line ("孤行不成页", https://www.w3.org/TR/clreq/#adjustments_of_orphans_and_widows).
 func (c *composer) keepLastPageFull() {
 	seen := 0
 	for i := len(c.items) - 1; i >= 0; i-- {
@@ -101,12 +101,15 @@ func (c *composer) keepLastPageFull() {
 }
 
 func (c *composer) composeBlock(b, prev, next *model.Block) {
+	if c.composeKind(b, next) {
+		return
+	}
 	st := c.st
 	switch b.Kind {
 	case model.Title:
 		c.title(b, next)
 	case model.DocNumber:
-		// gazette-design.md: the 发文字号 in 楷体 under the title, then one
+		// docs/house-design.md#documents: the 发文字号 in 楷体 under the title, then one
 		// blank line before the 主送机关 (GB/T 9704-2012 7.3.2).
 		c.text(Span{Text: "（" + b.Text + "）", Role: fonts.Kai, Size: st.BodySize}, 0, AlignCenter, true)
 		c.blankUnlessNext(next)
@@ -149,7 +152,7 @@ func (c *composer) composeBlock(b, prev, next *model.Block) {
 // leadSpans splits a paragraph into its run-in head, in the head's face, and
 // the rest in 仿宋. A 仿宋 head of the third or fourth level ("1.产业化育龙头。")
 // is set in fake bold, so that it stands out from the text it runs into, as
-// 公文 offices print it (standards.md §1.9; gazette-design.md) — GB/T
+// 公文 offices print it (docs/gbt9704.md#where-the-standard-leaves-a-choice-office-practice-we-follow) — GB/T
 // 9704-2012 7.3.3 names only the typeface.
 func (c *composer) leadSpans(b *model.Block) []Span {
 	size := c.st.BodySize
@@ -173,7 +176,7 @@ func (c *composer) text(s Span, indent float64, a Align, keep bool) {
 }
 
 // paragraph breaks spans into lines and appends them with the keeps of
-// GB/T 9704 practice and clreq §3.8: a head keeps with the next line, the
+// GB/T 9704 practice and https://www.w3.org/TR/clreq/#adjustments_of_orphans_and_widows: a head keeps with the next line, the
 // first and the last line of a paragraph never stand alone on a page.
 func (c *composer) paragraph(spans []Span, indent, hang float64, a Align, keepAll bool) {
 	size := spans[0].Size
@@ -195,6 +198,7 @@ func (c *composer) paragraph(spans []Span, indent, hang float64, a Align, keepAl
 
 // breakReport breaks a paragraph and reports characters no face covers.
 func (c *composer) breakReport(p *Paragraph) []Line {
+	p.Tight = c.tight
 	lines, missing := c.lb.Break(p)
 	if c.missing == nil {
 		return lines

@@ -1,7 +1,9 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"gazette/fonts"
@@ -71,9 +73,13 @@ func (bs *bookSetter) cover(p *Page) {
 // at y, keeping the picture's proportions (a 国徽 must never print
 // stretched), and warns when it would print below 300 ppi.
 func (bs *bookSetter) emblem(p *Page, path string, side, y float64) {
-	pw, ph, err := imageSize(path)
-	if err != nil || pw == 0 || ph == 0 {
-		return // the manifest has checked the file; the renderer reports what is left
+	pw, ph, err := readPicture(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return // issue.toml's loader reports a missing emblem at its line
+	}
+	if err != nil {
+		bs.probs = append(bs.probs, pictureProblem(bs.in.ManifestPath, bs.in.EmblemLine, path, err))
+		return
 	}
 	w, h := side, side*float64(ph)/float64(pw)
 	if h > side {
@@ -164,7 +170,7 @@ func (bs *bookSetter) details(p *Page, x, committeeEnd, size, sy float64) {
 	}
 }
 
-// spread sets text evenly across n characters (均排, clreq §3.3.2), as the
+// spread sets text evenly across n characters (均排, https://www.w3.org/TR/clreq/#ways_of_alignments), as the
 // labels and two-character names of a masthead are set.
 func (bs *bookSetter) spread(text string, n int, size float64, role fonts.Role) []Run {
 	rs := []rune(text)

@@ -37,7 +37,8 @@ func newElem(role string, parent *Elem) *Elem { return &Elem{Role: role, Parent:
 // document it forwards, or of an attachment) an H2; a numbered head one
 // level below the title it stands under (H2 or H3, the deeper levels H3
 // too, as PDF/UA asks for no skipped levels); every other block a
-// paragraph, so nothing is left out of the structure.
+// paragraph, so nothing is left out of the structure; the 编/章/节 of a
+// 规章 are headings from H2 down.
 func (c *composer) blockElem(b *model.Block) *Elem {
 	if c.sect == nil {
 		c.sect = newElem("Sect", nil)
@@ -55,6 +56,15 @@ func (c *composer) blockElem(b *model.Block) *Elem {
 			level = 3
 		}
 		return newElem("H"+string(rune('0'+level)), c.sect)
+	case model.Chapter:
+		// 编/章/节 of a 规章: the shallowest level present is an H2
+		base := b.Level
+		for _, o := range c.doc.Blocks {
+			if o.Kind == model.Chapter && o.Level < base {
+				base = o.Level
+			}
+		}
+		return newElem("H"+string(rune('0'+min(2+b.Level-base, 6))), c.sect)
 	case model.TableBlock, model.PageBreak:
 		return nil // the table makes its own elements
 	case model.ImageBlock:

@@ -117,7 +117,7 @@ func (bs *bookSetter) tocEntry(p *Page, e TOCEntry, tt tocType, left, w, leaderE
 	num := bs.single(folioText(e.Folio), fonts.Fang, tocSize)
 	numW := num.Right
 	para := &Paragraph{Spans: []Span{{Text: e.Title, Role: fonts.Fang, Size: tocSize}}, Width: leaderEnd - left - indent - 2*tocSize, Align: Justify, KeepWords: true}
-	lines, _ := bs.lb.Break(para)
+	lines := bs.breakLines(para)
 	top := y - tocSize
 	for i := range lines {
 		p.addLine(&lines[i], left+indent, y, bs.in.Metrics)

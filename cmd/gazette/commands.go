@@ -128,7 +128,7 @@ func checkCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			is, err := build.Prepare(path)
+			is, err := build.Check(path)
 			if err != nil {
 				return err
 			}

@@ -124,9 +124,15 @@ func TestSampleFontsEmbedded(t *testing.T) {
 		if f[len(f)-3] != "yes" {
 			t.Errorf("font without ToUnicode: %s", l)
 		}
+		// A subset's name is its tag and the font's PostScript name
+		// (ISO 32000-1 9.6.4); pdffonts says "sub yes" for it.
+		if f[len(f)-4] != "yes" || !regexp.MustCompile(`^[A-Z]{6}\+`).MatchString(f[0]) {
+			t.Errorf("font is no tagged subset: %s", l)
+		}
 	}
-	for _, want := range []string{"fang", "hei", "kai", "title", "latin", "song"} {
-		if !strings.Contains(out, want+"-") {
+	for _, want := range []string{"FandolFang-Regular", "FandolHei-Regular", "FandolKai-Regular",
+		"FandolSong-Bold", "TeXGyreTermes-Regular", "FandolSong-Regular"} {
+		if !strings.Contains(out, "+"+want+" ") {
 			t.Errorf("no %s font in the PDF:\n%s", want, out)
 		}
 	}

@@ -1,7 +1,8 @@
 package main
 
 // Typography figures read back from the PDF (pdftotext -bbox-layout) on
-// every body page: line-start and line-end prohibitions (clreq §2.1),
+// every body page: line-start and line-end prohibitions
+// (https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end),
 // justification to the type area's right edge, the 28.95 bp baseline grid
 // (GB/T 9704 5.2.3) and lines per page. Each test asserts the requirement
 // and logs the measured figures (run with -v).
@@ -22,7 +23,8 @@ import (
 	"gazette/layout"
 )
 
-// Marks that must not start a line (clreq basic level: 点号, closing
+// Marks that must not start a line (https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end
+// basic level: 点号, closing
 // brackets and quotes; half-width ones too) and marks that must not end one.
 const (
 	typoNoLineStart = "，。、；：？！）》」』〕】”’．〉〗］｝,.;:!?)]"

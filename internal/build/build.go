@@ -40,6 +40,28 @@ func Prepare(manifestPath string) (*Issue, error) {
 	return is, nil
 }
 
+// Check does all that a build does — reads, lays out and renders the print
+// edition, pictures decoded and fonts subset — except writing the file, so
+// that `check` never passes an issue `build` then refuses (a character no
+// font has in issue.toml, a picture copied only in part, one too big to
+// decode).
+func Check(manifestPath string) (*Issue, error) {
+	is, err := Prepare(manifestPath)
+	if err != nil {
+		return nil, err
+	}
+	opt, err := is.renderOptions()
+	if err != nil {
+		return nil, err
+	}
+	p := is.Manifest.Print
+	opt.Print = &render.Print{BleedMM: p.BleedMM, CropMarks: p.CropMarks, Condition: p.OutputCondition}
+	if _, err := render.Render(is.Book, is.Fonts, opt); err != nil {
+		return nil, err
+	}
+	return is, nil
+}
+
 // Read reads the manifest and every document and loads the fonts, without
 // laying the issue out (`gazette fonts` reports on the fonts even when the
 // layout finds characters no font has). It writes nothing.
@@ -99,6 +121,7 @@ func (is *Issue) Lay() error {
 		return err
 	}
 	in.Metrics = metrics
+	manifestPlaces(&in, is.Manifest.Path)
 	book, err := layout.Lay(in)
 	if err != nil {
 		return err
@@ -139,7 +162,7 @@ func layoutInput(m *manifest.Manifest) (layout.Input, error) {
 }
 
 // bind pads the book for saddle stitching and warns when it has more pages
-// than a saddle stitch holds (standards.md §3.7).
+// than a saddle stitch holds (docs/pdfx.md#saddle-stitch).
 func (is *Issue) bind() {
 	is.Padding = is.Book.PadForSaddleStitch()
 	p := is.Manifest.Print

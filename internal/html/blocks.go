@@ -19,18 +19,19 @@ func escAttr(s string) string { return template.HTMLEscapeString(s) }
 
 // docWriter turns one document's blocks into HTML.
 type docWriter struct {
-	b         strings.Builder
-	titles    int  // titles written so far
-	headBase  int  // the h level of a level-1 numbered head
-	inSection bool // inside an attachment's or a forwarded document's <section>
-	err       error
+	b           strings.Builder
+	titles      int  // titles written so far
+	headBase    int  // the h level of a level-1 numbered head
+	chapterBase int  // the shallowest 编/章/节 level of the document: an h2
+	inSection   bool // inside an attachment's or a forwarded document's <section>
+	err         error
 }
 
 // documentBody is a document as an <article>: the first title is its h1; a
 // forwarded document or an attachment is a <section> whose title is an h2,
 // and numbered heads are one level below the title they stand under.
 func documentBody(d *model.Document) (string, error) {
-	w := &docWriter{headBase: 2}
+	w := &docWriter{headBase: 2, chapterBase: chapterBase(d)}
 	if titleCount(d) > 1 {
 		w.headBase = 3
 	}
@@ -70,6 +71,18 @@ func titleCount(d *model.Document) int {
 		}
 	}
 	return n
+}
+
+// chapterBase is the shallowest 编/章/节 level in d (1 编, 2 章, 3 节), so
+// that a 规章 without 编 has its 章 as h2.
+func chapterBase(d *model.Document) int {
+	base := 0
+	for _, b := range d.Blocks {
+		if b.Kind == model.Chapter && (base == 0 || b.Level < base) {
+			base = b.Level
+		}
+	}
+	return base
 }
 
 // openSection starts the section of an attachment or forwarded document.
@@ -113,6 +126,23 @@ func (w *docWriter) block(b, prev *model.Block) {
 		w.table(b.Table)
 	case model.ImageBlock:
 		w.image(b.Image)
+	case model.Headnote:
+		w.p("headnote", b.Text)
+	case model.Contents:
+		w.contents(b)
+	case model.Chapter:
+		level := min(2+b.Level-w.chapterBase, 6)
+		fmt.Fprintf(&w.b, "<h%d class=\"chapter\">%s</h%d>\n", level, esc(b.Text), level)
+	case model.Article, model.Answer:
+		w.runIn(b, "")
+	case model.OrderHead:
+		w.p("order-head", b.Text)
+	case model.OrderNumber:
+		w.p("order-number", b.Text)
+	case model.Roster:
+		w.roster(b)
+	case model.Question:
+		w.p("question", b.Text)
 	default:
 		w.p("", b.Text)
 	}
@@ -156,6 +186,44 @@ func (w *docWriter) paragraph(b *model.Block) {
 	}
 	fmt.Fprintf(&w.b, "<p><strong class=\"lead-%d\">%s</strong>%s</p>\n",
 		b.Level, esc(b.Lead), lines(b.Text[len(b.Lead):]))
+}
+
+// runIn writes a paragraph opening with a run-in label in 黑体: an
+// article's number (第一条), 答：, a roster's 出席：.
+func (w *docWriter) runIn(b *model.Block, class string) {
+	open := "<p>"
+	if class != "" {
+		open = fmt.Sprintf("<p class=\"%s\">", class)
+	}
+	if b.Lead == "" || !strings.HasPrefix(b.Text, b.Lead) {
+		fmt.Fprintf(&w.b, "%s%s</p>\n", open, lines(b.Text))
+		return
+	}
+	fmt.Fprintf(&w.b, "%s<strong class=\"run-in\">%s</strong>%s</p>\n", open, esc(b.Lead), lines(b.Text[len(b.Lead):]))
+}
+
+// contents writes a 规章's own 目录: its heading, then an entry a line.
+func (w *docWriter) contents(b *model.Block) {
+	entries := strings.Split(b.Text, "\n")
+	w.b.WriteString("<div class=\"contents\">")
+	fmt.Fprintf(&w.b, "<p class=\"contents-title\">%s</p>", esc(entries[0]))
+	for _, e := range entries[1:] {
+		fmt.Fprintf(&w.b, "<p>%s</p>", esc(e))
+	}
+	w.b.WriteString("</div>\n")
+}
+
+// roster writes a labelled list (出席：…, 任命：): the first line with its
+// label, each further line under the first name.
+func (w *docWriter) roster(b *model.Block) {
+	items := strings.Split(b.Text, "\n")
+	w.b.WriteString("<div class=\"roster\">")
+	first := model.Block{Text: items[0], Lead: b.Lead}
+	w.runIn(&first, "")
+	for _, it := range items[1:] {
+		fmt.Fprintf(&w.b, "<p class=\"roster-item\">%s</p>", esc(it))
+	}
+	w.b.WriteString("</div>\n")
 }
 
 // attachmentNote writes the 附件说明: the label, then one line per

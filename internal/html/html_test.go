@@ -47,12 +47,26 @@ func testIssue() *model.Issue {
 		{Kind: model.Presider, Text: "某某主持"},
 		{Kind: model.Paragraph, Text: "7月11日，会议召开。"},
 	}}
+	rule := &model.Document{Source: "03.txt", Blocks: []model.Block{
+		{Kind: model.OrderHead, Text: "某省人民政府令"},
+		{Kind: model.OrderNumber, Text: "第12号"},
+		{Kind: model.Title, Text: "某省某某管理办法"},
+		{Kind: model.Headnote, Text: "（2024年1月5日省人民政府第30次常务会议通过）"},
+		{Kind: model.Contents, Text: "目　　录\n第一章　总　　则\n第二章　附　　则"},
+		{Kind: model.Chapter, Level: 2, Text: "第一章　总　　则"},
+		{Kind: model.Chapter, Level: 3, Text: "第一节　一般规定"},
+		{Kind: model.Article, Lead: "第一条", Text: "第一条　为了规范管理，制定本办法。"},
+		{Kind: model.Roster, Lead: "出席：", Text: "出席：张三、李四\n王五"},
+		{Kind: model.Question, Lead: "问：", Text: "问：何时施行？"},
+		{Kind: model.Answer, Lead: "答：", Text: "答：自公布之日起施行。"},
+	}}
 	return &model.Issue{
 		Gazette: model.Gazette{Name: "某区人民政府公报", Publisher: "某区人民政府办公室"},
 		Year:    2023, Number: 4, Serial: 17, Date: model.Date{Year: 2023, Month: 8, Day: 30},
 		Sections: []model.Section{
 			{Title: "区政府办公室文件", Documents: []*model.Document{notice}},
 			{Title: "政务动态", Documents: []*model.Document{report}},
+			{Title: "规章", Documents: []*model.Document{rule}},
 		},
 	}
 }
@@ -169,12 +183,28 @@ func TestDocumentStructure(t *testing.T) {
 			t.Errorf("index.html lacks %s", want)
 		}
 	}
+	rulePage := string(files["03.html"])
+	for _, want := range []string{
+		`<h1>某省某某管理办法</h1>`,
+		`<h2 class="chapter">第一章　总　　则</h2>`, // 章 is the shallowest level: h2
+		`<h3 class="chapter">第一节　一般规定</h3>`,
+		`<p><strong class="run-in">第一条</strong>　为了规范管理，制定本办法。</p>`,
+		`<p class="headnote">`, `<p class="order-head">某省人民政府令</p>`,
+		`<p class="roster-item">王五</p>`,
+	} {
+		if !strings.Contains(rulePage, want) {
+			t.Errorf("03.html lacks %s", want)
+		}
+	}
 	report := string(files["02.html"])
 	if !strings.Contains(report, `<p class="presider">某某主持</p>`) {
 		t.Errorf("02.html lacks the presider line")
 	}
-	if !strings.Contains(report, `<a href="01.html">上一篇</a>`) || strings.Contains(report, "下一篇") {
-		t.Errorf("the last page links back, not on")
+	if !strings.Contains(report, `<a href="01.html">上一篇</a>`) || !strings.Contains(report, `<a href="03.html">下一篇</a>`) {
+		t.Errorf("02.html links back to 01 and on to 03")
+	}
+	if strings.Contains(rulePage, "下一篇") {
+		t.Errorf("the last page links on")
 	}
 }
 
@@ -219,7 +249,7 @@ func TestWriteDirReplacesTheFolderWhole(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if got, want := strings.Join(names, " "), "01.html 02.html index.html style.css"; got != want {
+	if got, want := strings.Join(names, " "), "01.html 02.html 03.html index.html style.css"; got != want {
 		t.Errorf("folder holds %s, want %s", got, want)
 	}
 	left, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".gazette-html-*"))

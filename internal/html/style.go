@@ -47,6 +47,15 @@ p { margin: 0; text-indent: 2em; text-align: justify; }
 .signature .date { padding-left: 2em; }
 .note { margin-top: 1em; }
 .attachment-label { text-indent: 0; font-family: var(--hei); margin-top: 2rem; }
+.headnote { text-indent: 0; text-align: center; font-family: var(--kai); font-size: 0.9rem; margin-bottom: 1em; }
+.contents { margin: 1em 0; }
+.contents p { text-indent: 0; padding-left: 2em; font-family: var(--kai); }
+.contents p.contents-title { padding-left: 0; text-align: center; font-family: var(--hei); }
+h2.chapter, h3.chapter, h4.chapter { text-align: center; text-indent: 0; font-family: var(--hei); font-weight: normal; font-size: 1rem; }
+strong.run-in, .question { font-family: var(--hei); font-weight: normal; }
+.order-head { text-indent: 0; text-align: center; font-family: var(--title); font-size: 1.8rem; margin: 1rem 0 2rem; }
+.order-number { text-indent: 0; text-align: center; margin-bottom: 1em; }
+.roster .roster-item { text-indent: 0; padding-left: 5em; }
 .presider { text-indent: 0; text-align: center; font-family: var(--kai); margin-bottom: 1em; }
 section { margin-top: 2rem; }
 .table { overflow-x: auto; margin: 1em 0; }

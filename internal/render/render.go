@@ -18,8 +18,6 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"sort"
-	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -69,7 +67,11 @@ func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 		book = webBook(book)
 	}
 	fr := newFrame(book, opt.Print)
-	pdf, tags, err := draw(book, set, opt, fr)
+	fp, err := planFonts(book, set)
+	if err != nil {
+		return nil, err
+	}
+	pdf, tags, err := draw(book, fp, opt, fr)
 	if err != nil {
 		return nil, err
 	}
@@ -81,10 +83,12 @@ func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 		if err := declareVersion(b, webVersion); err != nil {
 			return nil, err
 		}
-		return finishWeb(b, opt.Created, book, tags)
+		return finishWeb(b, opt.Created, book, tags, fp.addFontObjects)
 	}
 	if opt.Print != nil {
-		finish = func(b []byte) ([]byte, error) { return finishPDFX(b, opt.Created, fr, opt.Print.Condition) }
+		finish = func(b []byte) ([]byte, error) {
+			return finishPDFX(b, opt.Created, fr, opt.Print.Condition, fp.addFontObjects)
+		}
 	}
 	inc, err := finish(buf.Bytes())
 	if err != nil {
@@ -95,7 +99,7 @@ func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 
 // draw builds the fpdf document for book on pages of the frame's media size,
 // and for the web edition the structure its marked content belongs to.
-func draw(book *layout.Book, set *fonts.Set, opt Options, fr frame) (*fpdf.Fpdf, *tagger, error) {
+func draw(book *layout.Book, fp *fontPlan, opt Options, fr frame) (*fpdf.Fpdf, *tagger, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: fr.mediaW(), Ht: fr.mediaH()}})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
@@ -117,13 +121,10 @@ func draw(book *layout.Book, set *fonts.Set, opt Options, fr frame) (*fpdf.Fpdf,
 		// allows nothing beyond PDF 1.3 and no open action.
 		pdf.SetDisplayMode("default", "TwoColumnRight")
 	}
-	w := &writer{pdf: pdf, fr: fr, images: map[string]*inlineImage{}, mode: opt.Images, web: opt.Print == nil}
+	w := &writer{pdf: pdf, fr: fr, images: map[string]*inlineImage{}, mode: opt.Images, web: opt.Print == nil, fonts: fp}
 	if w.web {
 		w.mode = imagesRGB
 		w.tags = newTagger()
-	}
-	if err := w.addFonts(book, set); err != nil {
-		return nil, nil, err
 	}
 	links := make([]int, len(book.Pages))
 	if w.web {
@@ -139,8 +140,7 @@ func draw(book *layout.Book, set *fonts.Set, opt Options, fr frame) (*fpdf.Fpdf,
 			return nil, nil, err
 		}
 		for _, bm := range marks[i] {
-			w.selectFont(w.anyFont(), 10)
-			pdf.Bookmark(bm.Title, bm.Level, 0)
+			pdf.Bookmark(utf16Text(bm.Title), bm.Level, 0) // fpdf encodes only while one of its own fonts is set
 		}
 	}
 	if err := pdf.Error(); err != nil {
@@ -159,89 +159,15 @@ func bookmarksByPage(b *layout.Book) map[int][]layout.Bookmark {
 
 // writer tracks the PDF's current text state so each operator is written once.
 type writer struct {
-	pdf     *fpdf.Fpdf
-	fr      frame
-	web     bool                    // the web edition: links are kept
-	tags    *tagger                 // the web edition's structure (tags.go); nil in print
-	mode    ImageMode               // picture conversion
-	images  map[string]*inlineImage // converted pictures by path
-	family  [fonts.NumRoles]string
-	curFam  string
-	curSize float64
-	curTc   float64
-	tcSet   bool
-}
-
-// addFonts embeds, for each role used, a TrueType font holding just the
-// glyphs the book uses.
-func (w *writer) addFonts(book *layout.Book, set *fonts.Set) error {
-	used := map[fonts.Role]map[rune]bool{}
-	for _, p := range book.Pages {
-		for _, r := range p.Runs {
-			if used[r.Role] == nil {
-				used[r.Role] = map[rune]bool{}
-			}
-			for _, c := range r.Text {
-				used[r.Role][c] = true
-			}
-		}
-	}
-	for role := fonts.Role(0); role < fonts.NumRoles; role++ {
-		if used[role] == nil {
-			continue
-		}
-		runes := make([]rune, 0, len(used[role]))
-		for r := range used[role] {
-			runes = append(runes, r)
-		}
-		sort.Slice(runes, func(i, j int) bool { return runes[i] < runes[j] })
-		face, err := set.Face(role)
-		if err != nil {
-			return err
-		}
-		data, err := face.Subset(runes)
-		if err != nil {
-			return fmt.Errorf("为%s生成子集字体: %w", role, err)
-		}
-		fam := face.Name()
-		if fam == "" {
-			fam = role.Key()
-		}
-		fam = fmt.Sprintf("%s-%s", role.Key(), sanitize(fam))
-		w.pdf.AddUTF8FontFromBytes(fam, "", data)
-		if err := w.pdf.Error(); err != nil {
-			return fmt.Errorf("嵌入字体 %s: %w", fam, err)
-		}
-		w.family[role] = fam
-	}
-	return nil
-}
-
-func sanitize(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r <= ' ' || r > '~' || strings.ContainsRune("()<>[]{}/%#", r) {
-			return '-'
-		}
-		return r
-	}, s)
-}
-
-func (w *writer) anyFont() fonts.Role {
-	for r, f := range w.family {
-		if f != "" {
-			return fonts.Role(r)
-		}
-	}
-	return fonts.Fang
-}
-
-func (w *writer) selectFont(role fonts.Role, size float64) {
-	fam := w.family[role]
-	if fam == w.curFam && size == w.curSize {
-		return
-	}
-	w.pdf.SetFont(fam, "", size)
-	w.curFam, w.curSize = fam, size
+	pdf    *fpdf.Fpdf
+	fr     frame
+	web    bool                    // the web edition: links are kept
+	tags   *tagger                 // the web edition's structure (tags.go); nil in print
+	mode   ImageMode               // picture conversion
+	images map[string]*inlineImage // converted pictures by path
+	fonts  *fontPlan
+	curTc  float64
+	tcSet  bool
 }
 
 // page draws one page's display list, shifted from the trim to the media.
@@ -280,7 +206,9 @@ func (w *writer) page(p *layout.Page, links []int) error {
 	w.closeMarked(len(p.Rules))
 	for _, r := range p.Runs {
 		w.openRun(r)
-		w.run(r)
+		if err := w.run(r); err != nil {
+			return err
+		}
 		w.closeMarked(1)
 	}
 	if w.web {
@@ -311,28 +239,32 @@ func (w *writer) image(p layout.Picture) error {
 	return nil
 }
 
-func (w *writer) run(r layout.Run) {
-	w.selectFont(r.Role, r.Size)
+// run shows one run of text at its baseline origin, in its role's face and
+// the faces that print the characters it lacks (fonts.go).
+func (w *writer) run(r layout.Run) error {
+	show, err := w.fonts.showText(r.Role, r.Text, r.Size)
+	if err != nil || show == "" {
+		return err
+	}
 	if !w.tcSet || r.Spacing != w.curTc {
 		w.pdf.RawWriteStr(fmt.Sprintf("%.4f Tc\n", r.Spacing))
 		w.curTc, w.tcSet = r.Spacing, true
 	}
-	x, y := w.fr.x(r.X), w.fr.ty(r.Y)
+	text := fmt.Sprintf("BT %.2f %.2f Td %s ET\n", w.fr.x(r.X), w.fr.y(r.Y), show)
 	if r.Color.IsBlack() && !r.FakeBold {
-		w.pdf.Text(x, y, r.Text)
-		return
+		w.pdf.RawWriteStr(text)
+		return nil
 	}
 	state := w.fill(r.Color)
 	if r.FakeBold { // text rendering mode 2: fill, then stroke (ISO 32000-1 9.3.6)
 		state += fmt.Sprintf(" %s %.3f w 1 j 2 Tr", w.stroke(r.Color), layout.FakeBoldStroke*r.Size)
 	}
-	w.pdf.RawWriteStr("q " + state + "\n")
-	w.pdf.Text(x, y, r.Text)
-	w.pdf.RawWriteStr("Q\n")
+	w.pdf.RawWriteStr("q " + state + "\n" + text + "Q\n")
+	return nil
 }
 
 // fillColor writes black as DeviceGray 0 (pure K) and every other colour as
-// DeviceCMYK: no RGB ever reaches the page (standards.md §3.5).
+// DeviceCMYK: no RGB ever reaches the page (docs/pdfx.md#colour).
 func fillColor(c layout.Color) string {
 	if c.IsBlack() {
 		return "0 g"

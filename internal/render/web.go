@@ -143,10 +143,13 @@ func (w *writer) addressLinks(p *layout.Page) {
 		if _, ok := lines[r.Y]; !ok {
 			lineY = append(lineY, r.Y)
 		}
-		w.selectFont(r.Role, r.Size)
 		x := r.X
 		for _, c := range r.Text {
-			adv := w.pdf.GetStringWidth(string(c))
+			adv := 0.0
+			if f, err := w.fonts.faceFor(r.Role, c); err == nil {
+				a, _ := f.Advance(c)
+				adv = a * r.Size
+			}
 			lines[r.Y] = append(lines[r.Y], placedRune{r: c, x0: x, x1: x + adv, size: r.Size, elem: r.Elem})
 			x += adv + r.Spacing
 		}
@@ -234,12 +237,15 @@ func xmlText(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
-// finishWeb returns the web edition's update: what finishPDF adds to both
-// editions, and the link annotations made indirect objects with their
+// finishWeb returns the web edition's update: the fonts (addFonts), what
+// finishPDF adds to both editions, and the link annotations made indirect objects with their
 // rectangles in order, the structure tree (tags.go), the page labels and
 // DisplayDocTitle.
-func finishWeb(base []byte, created time.Time, book *layout.Book, tags *tagger) ([]byte, error) {
+func finishWeb(base []byte, created time.Time, book *layout.Book, tags *tagger, addFonts func(*model.Context) error) ([]byte, error) {
 	return finish(base, created, func(ctx *model.Context) error {
+		if err := addFonts(ctx); err != nil {
+			return err
+		}
 		refs, err := pageRefs(ctx)
 		if err != nil {
 			return err

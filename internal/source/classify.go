@@ -29,6 +29,7 @@ const (
 	styleStandard    headStyle = iota // 一、 （一） 1. （1）
 	styleArabicComma                  // 2、 — should be 二、 or 2.
 	styleASCIIParen                   // (一) or (1) — should be （一） or （1）
+	styleCloseOnly                    // 1) — should be （1）
 )
 
 // head is the number that opens a heading or a numbered paragraph
@@ -47,6 +48,8 @@ var (
 	digitParenRE = regexp.MustCompile(`^([（(])([0-9]{1,2})([）)])`)
 	digitDotRE   = regexp.MustCompile(`^([0-9]{1,2})[.．]`)
 	digitCommaRE = regexp.MustCompile(`^([0-9]{1,2})、`)
+	// "1)" or "1）" with no opening bracket, a slip for （1）
+	digitCloseRE = regexp.MustCompile(`^([0-9]{1,2})[)）]`)
 )
 
 // parseHead reads the head number at the start of s, if any.
@@ -72,6 +75,10 @@ func parseHead(s string) (head, bool) {
 	if m := digitCommaRE.FindStringSubmatch(s); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return head{level: 3, num: n, size: len(m[0]), style: styleArabicComma}, true
+	}
+	if m := digitCloseRE.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return head{level: 4, num: n, size: len(m[0]), style: styleCloseOnly}, true
 	}
 	return head{}, false
 }
@@ -174,13 +181,16 @@ func titleLike(s string) bool {
 	}
 	_, isDoc := docNumber(s)
 	return !isDoc && !presiderLike(s) && !isDate(s) && !isAttachmentLabel(s) &&
-		!isAttachmentNote(s) && !strings.HasPrefix(s, "【")
+		!isAttachmentNote(s) && !strings.HasPrefix(s, "【") && !headnoteLike(s) &&
+		!orderNumberLike(s) && !startsKindElement(s)
 }
 
 // docNumberRE matches a 发文字号 (GB/T 9704-2012 7.2.4): 机关代字, the year in
 // brackets, the number and 号. Wrong brackets and a 第 or leading zeros are
 // accepted here and reported by Check.
-var docNumberRE = regexp.MustCompile(`^[\p{Han}A-Za-z]{1,15}[〔\[（(【［]\s*[0-9]{4}\s*[〕\]）)】］]\s*第?[0-9]{1,5}\s*号$`)
+// Spaces typed around the brackets ("国函 〔2011〕 50 号") are tolerated.
+var docNumberRE = regexp.MustCompile(`^[\p{Han}A-Za-z]{1,15}` + blanks + `[〔\[（(【［„]` + blanks + `[0-9]{4}` + blanks +
+	`[〕\]）)】］‟“]` + blanks + `第?[0-9]{1,5}` + blanks + `号$`)
 
 // docNumber recognises a 发文字号 line and returns it without the parentheses
 // a gazette prints around it: "（昌府办字〔2023〕25号）" → "昌府办字〔2023〕25号".

@@ -78,7 +78,7 @@ func Read(t testing.TB, pdf string, book *layout.Book) *Doc {
 	d := &Doc{Path: pdf}
 	locs := pageRE.FindAllStringSubmatchIndex(xml, -1)
 	texts := strings.Split(text, "\f")
-	boxes := pageBoxes(t, pdf, len(locs))
+	boxes := PageBoxes(t, pdf, len(locs))
 	for i, loc := range locs {
 		end := len(xml)
 		if i+1 < len(locs) {
@@ -114,9 +114,9 @@ func Read(t testing.TB, pdf string, book *layout.Book) *Doc {
 
 var boxRE = regexp.MustCompile(`Page\s+(\d+)\s+(MediaBox|TrimBox):\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)`)
 
-// pageBoxes reads every page's media and trim boxes (PDF frame: x0 y0 x1 y1
+// PageBoxes reads every page's media and trim boxes (PDF frame: x0 y0 x1 y1
 // from the bottom-left) with pdfinfo -box.
-func pageBoxes(t testing.TB, pdf string, n int) []map[string][4]float64 {
+func PageBoxes(t testing.TB, pdf string, n int) []map[string][4]float64 {
 	t.Helper()
 	out := testtool.Run(t, "pdfinfo", "-box", "-f", "1", "-l", strconv.Itoa(n), pdf)
 	boxes := make([]map[string][4]float64, n)
