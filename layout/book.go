@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 
 	"gazette/fonts"
 	"gazette/internal/diag"
@@ -97,14 +98,15 @@ func Lay(in Input) (*Book, error) {
 // section never mixes the two styles. If even a wholly tight setting saves
 // nothing, the document is set as usual.
 func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.List, missing *[]missingChar) *composer {
-	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing}
+	memo := breakMemo{} // the paragraphs each try sets as before are not broken again
+	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing, memo: memo}
 	c.compose()
 	pages, _ := paginate(c.items, st)
 	if !nearlyEmptyEnd(c.items, pages, st) {
 		return c
 	}
 	try := func(last int) (*composer, bool) {
-		t := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}, tightLast: last}
+		t := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}, tightLast: last, memo: memo}
 		t.compose()
 		p, _ := paginate(t.items, st)
 		return t, len(p) < len(pages)
@@ -229,6 +231,8 @@ type bookSetter struct {
 	// running heads and the outline no face has (they come from issue.toml)
 	missing []rune
 	seen    map[rune]bool
+	// warnedHead marks the sections whose name the running head cut
+	warnedHead map[*model.Section]bool
 }
 
 // bodyPages draws the paginated body, numbering from 1, with running heads,
@@ -256,8 +260,7 @@ func (bs *bookSetter) bodyPages(body [][]placed, plans []*docPlan, offset int) {
 				p.markArtifacts(n)
 			}
 		}
-		sec := bs.in.Issue.Sections[section[i]]
-		bs.runningHead(p, sec.Title)
+		bs.runningHead(p, &bs.in.Issue.Sections[section[i]])
 		bs.folio(p)
 		bs.book.Pages = append(bs.book.Pages, p)
 	}
@@ -292,8 +295,12 @@ func sectionOfPages(body [][]placed, plans []*docPlan) []int {
 }
 
 // runningHead sets the gazette's name and issue on the inner side and the
-// section on the outer side, above a thin rule (docs/house-design.md#running-heads).
-func (bs *bookSetter) runningHead(p *Page, section string) {
+// section on the outer side, above a thin rule (docs/house-design.md#running-heads). The
+// section is named by its short_title when it has one; a name too long to
+// stand a two-character gap from the inner text is set smaller, down to
+// headLeast of the head size, and past that cut with an ellipsis — and the
+// office is told to give the section a short_title.
+func (bs *bookSetter) runningHead(p *Page, sec *model.Section) {
 	st := bs.in.Style
 	is := bs.in.Issue
 	left := st.Left(p.Recto)
@@ -301,7 +308,7 @@ func (bs *bookSetter) runningHead(p *Page, section string) {
 	ruleY := st.Top - st.HeadRaise
 	base := ruleY - 0.35*st.HeadSize
 	inner := bs.single(fmt.Sprintf("%s　%d年第%d期", is.Gazette.Name, is.Year, is.Number), fonts.Song, st.HeadSize)
-	outer := bs.single(section, fonts.Hei, st.HeadSize)
+	outer := bs.headSection(sec, w-inner.Right-2*st.HeadSize)
 	defer p.markArtifacts(len(p.Runs))
 	if p.Recto { // inner (binding) side is on the left of a recto
 		p.addLine(&inner, left, base, bs.in.Metrics)
@@ -311,6 +318,44 @@ func (bs *bookSetter) runningHead(p *Page, section string) {
 		p.addLine(&inner, left+w-inner.Right, base, bs.in.Metrics)
 	}
 	p.Rules = append(p.Rules, Rule{X1: left, Y1: ruleY, X2: left + w, Y2: ruleY, Width: st.HeadRule})
+}
+
+// headLeast is the smallest a running head's section name is set, as a
+// fraction of the head size (六号 for a 五号 head).
+const headLeast = 7.5 / 10.5
+
+// headSection sets a section's name for the running head in at most room
+// points, warning once per section when it had to be made smaller or cut.
+func (bs *bookSetter) headSection(sec *model.Section, room float64) Line {
+	st := bs.in.Style
+	text := sec.Title
+	if sec.ShortTitle != "" {
+		text = sec.ShortTitle
+	}
+	l := bs.single(text, fonts.Hei, st.HeadSize)
+	if l.Right <= room {
+		return l
+	}
+	if bs.warnedHead == nil {
+		bs.warnedHead = map[*model.Section]bool{}
+	}
+	if !bs.warnedHead[sec] {
+		bs.warnedHead[sec] = true
+		bs.book.Warnings = append(bs.book.Warnings, (&diag.Problem{File: bs.in.ManifestPath, Line: sec.Line,
+			Msg:  fmt.Sprintf("栏目名称 “%s” 太长，书眉里排不下，已缩小字号或截短", text),
+			Hint: "请在这个 [[section]] 中加 short_title = \"…\"，写一个用于书眉的简称。"}).Error())
+	}
+	if size := math.Floor(st.HeadSize*room/l.Right*4) / 4; size >= st.HeadSize*headLeast {
+		return bs.single(text, fonts.Hei, size)
+	}
+	rs := []rune(text)
+	for n := len(rs) - 1; n > 0; n-- {
+		l = bs.single(string(rs[:n])+"…", fonts.Hei, st.HeadSize*headLeast)
+		if l.Right <= room {
+			return l
+		}
+	}
+	return l
 }
 
 // folio sets "— N —" in 四号 below the type area, the top edge of its 一字线

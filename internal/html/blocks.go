@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"html/template"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -342,17 +343,17 @@ func (w *docWriter) image(im *model.Image) {
 	if im == nil {
 		return
 	}
-	data, err := os.ReadFile(im.Path)
-	if err != nil {
-		if w.err == nil {
-			w.err = fmt.Errorf("网页版读取图片 %s: %w", im.Path, err)
+	data := im.Data
+	if data == nil {
+		var err error
+		if data, err = os.ReadFile(im.Path); err != nil {
+			if w.err == nil {
+				w.err = fmt.Errorf("网页版读取图片 %s: %w", im.Path, err)
+			}
+			return
 		}
-		return
 	}
-	mime := "image/png"
-	if ext := strings.ToLower(filepath.Ext(im.Path)); ext == ".jpg" || ext == ".jpeg" {
-		mime = "image/jpeg"
-	}
+	mime := http.DetectContentType(data) // image/png or image/jpeg, the kinds gazette reads
 	alt := strings.TrimSuffix(filepath.Base(im.Path), filepath.Ext(im.Path))
 	fmt.Fprintf(&w.b, "<figure><img src=\"data:%s;base64,%s\" alt=\"%s\"></figure>\n",
 		mime, base64.StdEncoding.EncodeToString(data), escAttr(alt))

@@ -83,6 +83,7 @@ var keyTable = map[string]keyInfo{
 	"fonts":                   {"字体设置", "", kTable},
 	"section":                 {"栏目", "", kTables},
 	"section.title":           {"栏目名称", `"政务动态"`, kText},
+	"section.short_title":     {"栏目简称（用于书眉）", `"政务动态"`, kText},
 	"section.documents":       {"栏目中的文件", `["01-通知.txt", "02-方案.txt"]`, kList},
 }
 
