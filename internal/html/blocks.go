@@ -102,9 +102,9 @@ func (w *docWriter) block(b, prev *model.Block) {
 	case model.Title:
 		w.title(b, prev)
 	case model.DocNumber:
-		// Printed in parentheses under the title (layout); the stylesheet
-		// adds them, so that the text stays the document's own.
-		w.p("docnumber", b.Text)
+		// in parentheses under the title, as printed (layout) and as the
+		// office's copy has it (the model keeps the number without them)
+		w.p("docnumber", "（"+b.Text+"）")
 	case model.Addressee:
 		w.p("addressee", b.Text)
 	case model.Heading:

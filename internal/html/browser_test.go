@@ -188,6 +188,9 @@ func TestSampleInChromium(t *testing.T) {
 func docText(d *model.Document) string {
 	var b strings.Builder
 	for _, bl := range d.Blocks {
+		if bl.Kind == model.DocNumber {
+			bl.Text = "（" + bl.Text + "）" // printed in parentheses
+		}
 		b.WriteString(bl.Text)
 		if bl.Table != nil {
 			for _, c := range bl.Table.Cells {

@@ -94,10 +94,14 @@ func dropSpace(s string) string {
 }
 
 // documentText is every character of a document's blocks in reading order,
-// white space dropped: table cells row by row.
+// white space dropped: table cells row by row, the 发文字号 in the
+// parentheses it is printed in.
 func documentText(d *model.Document) string {
 	var b strings.Builder
 	for _, bl := range d.Blocks {
+		if bl.Kind == model.DocNumber {
+			bl.Text = "（" + bl.Text + "）"
+		}
 		b.WriteString(bl.Text)
 		if bl.Table != nil {
 			for _, c := range bl.Table.Cells {
@@ -144,7 +148,7 @@ func TestDocumentStructure(t *testing.T) {
 	for _, want := range []string{
 		`<html lang="zh-CN">`,
 		`<h1>某区人民政府办公室关于印发<br>《某某方案》的通知</h1>`,
-		`<p class="docnumber">某府办字〔2023〕25号</p>`,
+		`<p class="docnumber">（某府办字〔2023〕25号）</p>`,
 		`<section class="forwarded">`,
 		`<h2>某某方案</h2>`,
 		`<h3 class="head-1">一、总体要求</h3>`, // under the forwarded title's h2

@@ -36,8 +36,6 @@ h3, h4, h5, h6 { font-size: 1rem; margin: 0.5rem 0; text-indent: 2em; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
 .issue-line { text-indent: 0; text-align: center; font-family: var(--song); font-size: 0.8rem; color: #c00; border-bottom: 1px solid #c00; }
 .docnumber { text-indent: 0; text-align: center; font-family: var(--kai); margin-bottom: 1em; }
-.docnumber::before { content: "（"; }
-.docnumber::after { content: "）"; }
 .addressee { text-indent: 0; }
 .attachment-note { display: flex; margin: 1em 0 0 2em; }
 .attachment-note .label { flex: none; }
