@@ -24,6 +24,10 @@ import (
 
 const sample = "../../samples/changjiang-2023-04/issue.toml"
 
+// issues are the issues opened in the browser: the sample, and one of every
+// kind of document (规章, 令, 纪要, 任免, 批复 …).
+var issues = []string{sample, "../../testdata/issues/kinds/issue.toml"}
+
 // The widths the pages are read at: a small phone and a desktop window.
 var widths = []int{375, 1280}
 
@@ -50,7 +54,14 @@ func chromium(t *testing.T, args ...string) []byte {
 // folder and the issue.
 func sampleEdition(t *testing.T) (string, *model.Issue) {
 	t.Helper()
-	is, err := build.Prepare(sample)
+	return edition(t, sample)
+}
+
+// edition writes the HTML edition of the issue at manifest and returns its
+// folder and the issue.
+func edition(t *testing.T, manifest string) (string, *model.Issue) {
+	t.Helper()
+	is, err := build.Prepare(manifest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,15 +73,17 @@ func sampleEdition(t *testing.T) (string, *model.Issue) {
 }
 
 func TestSampleEveryCharacterInOrder(t *testing.T) {
-	is, err := build.Prepare(sample)
-	if err != nil {
-		t.Fatal(err)
+	for _, manifest := range issues {
+		is, err := build.Prepare(manifest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, err := html.Files(&is.Manifest.Issue, html.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		html.CheckEveryCharacter(t, &is.Manifest.Issue, files)
 	}
-	files, err := html.Files(&is.Manifest.Issue, html.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	html.CheckEveryCharacter(t, &is.Manifest.Issue, files)
 }
 
 // probe is what the probe page reads of one edition page in an iframe of
@@ -122,12 +135,18 @@ func dropSpace(s string) string {
 	}, s)
 }
 
-// Chromium opens every page of the sample's edition: nothing is wider than
+// Chromium opens every page of each issue's edition: nothing is wider than
 // the window at 375 and 1280 px, each document page has its title as its
 // one h1 and all of the document's text, and the table keeps its merged
 // cells.
 func TestSampleInChromium(t *testing.T) {
-	dir, is := sampleEdition(t)
+	for _, manifest := range issues {
+		t.Run(filepath.Base(filepath.Dir(manifest)), func(t *testing.T) { inChromium(t, manifest) })
+	}
+}
+
+func inChromium(t *testing.T, manifest string) {
+	dir, is := edition(t, manifest)
 	var docs []*model.Document
 	for _, s := range is.Sections {
 		docs = append(docs, s.Documents...)
@@ -179,7 +198,7 @@ func TestSampleInChromium(t *testing.T) {
 		}
 		merged += p.Merged
 	}
-	if merged == 0 {
+	if manifest == sample && merged == 0 {
 		t.Errorf("no merged table cell in any page; the sample's 指标分解表 has them")
 	}
 }

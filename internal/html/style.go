@@ -29,7 +29,9 @@ nav a { color: #0645ad; }
 h1, h2 { font-family: var(--title); font-weight: bold; text-align: center; line-height: 1.5; }
 h1 { font-size: 1.6rem; margin: 1.5rem 0 1rem; }
 h2 { font-size: 1.35rem; margin: 2rem 0 1rem; }
-h3, h4, h5, h6 { font-size: 1rem; margin: 0.5rem 0; text-indent: 2em; }
+h3, h4, h5, h6, .head-1, .head-2, .head-3, .head-4 {
+  font-size: 1rem; line-height: 1.8; margin: 0.5rem 0; text-indent: 2em; text-align: left;
+}
 .head-1, strong.lead-1 { font-family: var(--hei); font-weight: normal; }
 .head-2, strong.lead-2 { font-family: var(--kai); font-weight: normal; }
 .head-3, .head-4, strong.lead-3, strong.lead-4 { font-family: var(--fang); font-weight: bold; }
@@ -53,7 +55,8 @@ h2.chapter, h3.chapter, h4.chapter { text-align: center; text-indent: 0; font-fa
 strong.run-in, .question { font-family: var(--hei); font-weight: normal; }
 .order-head { text-indent: 0; text-align: center; font-family: var(--title); font-size: 1.8rem; margin: 1rem 0 2rem; }
 .order-number { text-indent: 0; text-align: center; margin-bottom: 1em; }
-.roster .roster-item { text-indent: 0; padding-left: 5em; }
+.roster p { padding-left: 5em; text-indent: -3em; }
+.roster p.roster-item { text-indent: 0; }
 .presider { text-indent: 0; text-align: center; font-family: var(--kai); margin-bottom: 1em; }
 section { margin-top: 2rem; }
 .table { overflow-x: auto; margin: 1em 0; }
