@@ -13,10 +13,10 @@ package html
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
+	"gazette/internal/atomicfile"
 	"gazette/internal/model"
 )
 
@@ -57,55 +57,15 @@ func Files(is *model.Issue, opt Options) (map[string][]byte, error) {
 }
 
 // WriteDir writes the edition into the folder dir, replacing a folder of
-// that name: the files go to a temporary folder beside it, which is renamed
-// to dir only when every file was written, so a failed build never leaves a
-// half-written edition (the old one stays until the new one is complete).
+// that name whole (atomicfile.WriteDir): a failed or interrupted build
+// never leaves a half-written edition; the old one stays until the new one
+// is complete.
 func WriteDir(dir string, is *model.Issue, opt Options) error {
-	parent := filepath.Dir(dir)
-	tmp, err := os.MkdirTemp(parent, ".gazette-html-*.tmp")
-	if err != nil {
-		return fmt.Errorf("无法在 %s 创建临时文件夹（请检查文件夹是否存在、是否可写）: %w", parent, err)
-	}
-	defer os.RemoveAll(tmp) // gone once renamed; removed on any error
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("写出 %s: %w", dir, err)
-	}
 	files, err := Files(is, opt)
 	if err != nil {
 		return err
 	}
-	for name, data := range files {
-		if err := os.WriteFile(filepath.Join(tmp, name), data, 0o644); err != nil {
-			return fmt.Errorf("写出 %s: %w", filepath.Join(dir, name), err)
-		}
-	}
-	return replaceDir(tmp, dir)
-}
-
-// replaceDir renames tmp to dir. An existing dir is first moved aside and
-// removed after the rename, since a folder cannot be renamed over a
-// non-empty one; if the rename fails, the old folder is put back.
-func replaceDir(tmp, dir string) error {
-	old := ""
-	if fi, err := os.Stat(dir); err == nil {
-		if !fi.IsDir() {
-			return fmt.Errorf("%s 已存在且不是文件夹，请改名或删除后再生成网页版", dir)
-		}
-		old = tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
-			return fmt.Errorf("替换 %s（文件夹中是否有文件正被其他程序打开？）: %w", dir, err)
-		}
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			os.Rename(old, dir)
-		}
-		return fmt.Errorf("保存 %s: %w", dir, err)
-	}
-	if old != "" {
-		os.RemoveAll(old)
-	}
-	return nil
+	return atomicfile.WriteDir(dir, files)
 }
 
 // documents lists the issue's documents in reading order.

@@ -256,7 +256,7 @@ func TestWriteDirReplacesTheFolderWhole(t *testing.T) {
 	if got, want := strings.Join(names, " "), "01.html 02.html 03.html index.html style.css"; got != want {
 		t.Errorf("folder holds %s, want %s", got, want)
 	}
-	left, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".gazette-html-*"))
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".gazette-*"))
 	if len(left) > 0 {
 		t.Errorf("temporary folders left: %v", left)
 	}
