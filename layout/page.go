@@ -99,7 +99,8 @@ type Picture struct {
 // Link is a clickable rectangle that jumps to a page of the book.
 type Link struct {
 	X, Y, W, H float64
-	Target     int // index into Book.Pages
+	Target     int   // index into Book.Pages
+	Elem       *Elem // the structure element the link belongs to (tags.go), or nil
 }
 
 // Bookmark is an outline entry pointing at a page.

@@ -138,6 +138,11 @@ func TestWebEditionReadsBack(t *testing.T) {
 	var walk func(ref string, d map[string]any)
 	walk = func(ref string, d map[string]any) {
 		roles[strings.TrimPrefix(d["/S"].(string), "/")]++
+		if d["/S"] == "/Link" {
+			if p := dict(objs[d["/P"].(string)]); p["/S"] != "/TOCI" && p["/S"] != "/P" {
+				t.Errorf("a link inside %v, want a 目录 entry (TOCI) or the paragraph it is printed in", p["/S"])
+			}
+		}
 		if a := dict(d["/A"]); a != nil && (a["/RowSpan"] != nil || a["/ColSpan"] != nil) {
 			merged++
 		}
@@ -178,7 +183,7 @@ func TestWebEditionReadsBack(t *testing.T) {
 	if docs := len(is.Documents()); sects != docs || roles["H1"] != docs {
 		t.Errorf("%d sections and %d H1 for %d documents", sects, roles["H1"], docs)
 	}
-	for _, role := range []string{"H2", "H3", "P", "Table", "TR", "TH", "TD", "Link"} {
+	for _, role := range []string{"H2", "H3", "P", "Table", "TR", "TH", "TD", "Link", "TOC", "TOCI"} {
 		if roles[role] == 0 {
 			t.Errorf("no %s element: %v", role, roles)
 		}

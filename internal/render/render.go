@@ -215,7 +215,7 @@ func (w *writer) page(p *layout.Page, links []int) error {
 		for _, l := range p.Links {
 			if l.Target >= 0 && l.Target < len(links) {
 				w.pdf.Link(w.fr.x(l.X), w.fr.ty(l.Y), l.W, l.H, links[l.Target])
-				w.linked(nil)
+				w.linked(w.tags.nodeOf(l.Elem, 0))
 			}
 		}
 		w.addressLinks(p)

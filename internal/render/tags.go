@@ -366,21 +366,25 @@ func (w *writer) openRun(r layout.Run) {
 	}
 }
 
-// linked records the annotation just made, over text of element e on
-// baseline y (e nil and y 0: a 目录 link, under the Document).
+// linked records the annotation just made as a Link element inside in (nil:
+// under the Document).
 func (w *writer) linked(in *snode) {
 	if w.tags != nil {
 		w.tags.link(in)
 	}
 }
 
-// nodeOf is the element a run was marked in, or nil.
+// nodeOf is the element a run of element e on baseline y was marked in
+// (its front-matter line when e is nil), or nil: e nil and y 0.
 func (t *tagger) nodeOf(e *layout.Elem, y float64) *snode {
 	if t == nil {
 		return nil
 	}
 	if e != nil {
 		return t.nodes[e]
+	}
+	if y == 0 {
+		return nil
 	}
 	return t.lines[y]
 }
