@@ -119,7 +119,7 @@ type tocWriter struct {
 	nextTop float64 // the first baseline of a continuation page
 	// nextBottom is a continuation page's last baseline
 	nextBottom float64
-	fresh      bool // the page holds no entry yet
+	fresh      bool  // the page holds no entry yet
 	toc        *Elem // the 目录's structure element (tags.go): a TOCI per entry
 }
 
