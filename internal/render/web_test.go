@@ -233,3 +233,14 @@ func TestPrintEditionHasNoWebParts(t *testing.T) {
 		}
 	}
 }
+
+// The web edition is as reproducible as the print edition: its structure
+// tree, links and labels come out in the same order every time.
+func TestWebEditionSameBytes(t *testing.T) {
+	first := renderWeb(t)
+	for range 3 {
+		if again := renderWeb(t); !bytes.Equal(first, again) {
+			t.Fatal("two renders of the same book differ")
+		}
+	}
+}
