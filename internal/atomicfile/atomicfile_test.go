@@ -146,6 +146,9 @@ func TestCheckWritable(t *testing.T) {
 }
 
 func TestWriteDirReplacesWholeAndAbortRemovesTemporaryFolders(t *testing.T) {
+	dirs.mu.Lock()
+	dirs.aborted = false // another test's Abort
+	dirs.mu.Unlock()
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "issue-html")
 	if err := WriteDir(dir, map[string][]byte{"a.html": []byte("1"), "b.html": []byte("2")}); err != nil {
