@@ -25,6 +25,7 @@ type snode struct {
 	parent *snode       // nil: directly under the Document element
 	kids   []skid
 	ref    *types.IndirectRef // set when written
+	bbox   []float64          // a Figure's box on its page (llx lly urx ury)
 }
 
 // skid is a kid of an element: an element, marked content on a page, or an
@@ -129,13 +130,16 @@ func (t *tagger) runStart(r layout.Run) string {
 	return fmt.Sprintf("/%s <</MCID %d>> BDC\n", n.role, mcid)
 }
 
-// figureStart opens a picture's marked content: its Figure, or an artifact
-// for a picture with no element (the cover's emblem is decoration).
-func (t *tagger) figureStart(p layout.Picture) string {
+// figureStart opens a picture's marked content: its Figure, which records
+// bbox, the picture's box in PDF space, or an artifact for a picture with
+// no element (the cover's emblem is decoration).
+func (t *tagger) figureStart(p layout.Picture, bbox []float64) string {
 	if p.Elem == nil {
 		return "/Artifact BMC\n"
 	}
-	return fmt.Sprintf("/Figure <</MCID %d>> BDC\n", t.mark(t.node(p.Elem, p.Y)))
+	n := t.node(p.Elem, p.Y)
+	n.bbox = bbox
+	return fmt.Sprintf("/Figure <</MCID %d>> BDC\n", t.mark(n))
 }
 
 // link records an annotation just made on the current page as a Link
@@ -325,6 +329,9 @@ func attributes(n *snode, d types.Dict) {
 		d["A"] = a
 	case "Figure":
 		d["Alt"] = textString(e.Alt)
+		if len(n.bbox) == 4 { // where the picture is (ISO 32000-1 14.8.5.4.3)
+			d["A"] = types.Dict{"O": types.Name("Layout"), "BBox": types.NewNumberArray(n.bbox...)}
+		}
 	}
 	if e.Actual != "" {
 		d["ActualText"] = textString(e.Actual)
@@ -356,7 +363,8 @@ func (w *writer) closeMarked(n int) {
 
 func (w *writer) openFigure(p layout.Picture) {
 	if w.tags != nil {
-		w.pdf.RawWriteStr(w.tags.figureStart(p))
+		bbox := []float64{round2(w.fr.x(p.X)), round2(w.fr.y(p.Y + p.H)), round2(w.fr.x(p.X + p.W)), round2(w.fr.y(p.Y))}
+		w.pdf.RawWriteStr(w.tags.figureStart(p, bbox))
 	}
 }
 

@@ -244,3 +244,57 @@ func TestWebEditionSameBytes(t *testing.T) {
 		}
 	}
 }
+
+// A picture with an element is a Figure with its Alt and box; a running
+// head is a pagination artifact; a spread word carries its ActualText in
+// the page stream; the print edition writes none of these operators.
+func TestWebFigureArtifactsAndActualText(t *testing.T) {
+	set, err := fonts.Load(fonts.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := webTestBook(t)
+	b.Pages[0].Images[0].Elem = &layout.Elem{Role: "Figure", Alt: "图1 示意图"}
+	b.Pages[2].Runs = []layout.Run{
+		{X: 80, Y: 60, Role: fonts.Song, Size: 10, Text: "测试公报", Artifact: true},
+		{X: 80, Y: 200, Role: fonts.Fang, Size: 16, Text: "李", Elem: &layout.Elem{Role: "Span", Actual: "李胜"}},
+	}
+	data, err := Render(b, set, options(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"/Figure <</MCID 0>> BDC", "/Artifact <</Type /Pagination>> BDC", "/Span <</MCID 0 /ActualText <FEFF674E80DC>>> BDC"} {
+		if !bytes.Contains(data, []byte(want)) {
+			t.Errorf("the web PDF lacks %q", want)
+		}
+	}
+	ctx := readBack(t, data)
+	root, _ := ctx.Catalog()
+	str, _ := ctx.DereferenceDict(*root.IndirectRefEntry("StructTreeRoot"))
+	doc, _ := ctx.DereferenceDict(*str.IndirectRefEntry("K"))
+	var figure types.Dict
+	for _, k := range doc.ArrayEntry("K") {
+		d, _ := ctx.DereferenceDict(k.(types.IndirectRef))
+		if s := d.NameEntry("S"); s != nil && *s == "Figure" {
+			figure = d
+		}
+	}
+	if figure == nil {
+		t.Fatal("no Figure element under the Document")
+	}
+	if alt, ok := figure["Alt"].(types.HexLiteral); !ok || !strings.Contains(string(alt), "56FE") { // 图
+		t.Errorf("Figure /Alt = %v", figure["Alt"])
+	}
+	if a := figure.DictEntry("A"); a == nil || len(a.ArrayEntry("BBox")) != 4 {
+		t.Errorf("Figure /A = %v, want a Layout BBox", figure["A"])
+	}
+	print, err := Render(b, set, options(&Print{BleedMM: 3, Condition: "FOGRA39"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, banned := range []string{" BDC", " BMC", "EMC\n"} {
+		if bytes.Contains(print, []byte(banned)) {
+			t.Errorf("the print PDF has marked content (%q)", banned)
+		}
+	}
+}
