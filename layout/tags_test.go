@@ -50,6 +50,9 @@ func TestRunsCarryTheirStructure(t *testing.T) {
 		{Kind: model.SignDate, Text: "2023年6月29日"},
 		{Kind: model.Title, Text: "某某方案", NewPage: true},
 		{Kind: model.Heading, Level: 1, Text: "一、总体要求"},
+		{Kind: model.Contents, Text: "目　　录\n第一章　总　　则"},
+		{Kind: model.Chapter, Level: 2, Text: "第一章　总　　则"},
+		{Kind: model.Roster, Lead: "出席：", Text: "出席：张三\n李四"},
 		{Kind: model.TableBlock, Table: &model.Table{Columns: 2, Rows: rows, HeaderRows: 1, Cells: cells}},
 	}}
 	st, _ := Preset("gbt9704")
@@ -105,6 +108,7 @@ func TestRunsCarryTheirStructure(t *testing.T) {
 		"Sect/L/LI/LBody":  "附件：",
 		"Sect/Table/TR/TH": "指标",
 		"Sect/Table/TR/TD": "合并",
+		"Sect/TOC/TOCI":    "第一章",
 	} {
 		if got, ok := seen[path]; !ok || !strings.HasPrefix(got, text) {
 			t.Errorf("%s: first run %q, want one starting %q", path, got, text)
@@ -112,6 +116,17 @@ func TestRunsCarryTheirStructure(t *testing.T) {
 	}
 	if _, ok := seen["Sect/P"]; !ok {
 		t.Error("no paragraph element")
+	}
+	lbodies := 0
+	for _, p := range b.Pages {
+		for _, r := range p.Runs {
+			if r.Elem != nil && r.Elem.path() == "Sect/L/LI/LBody" && (strings.HasPrefix(r.Text, "出席") || r.Text == "李四") {
+				lbodies++
+			}
+		}
+	}
+	if lbodies < 2 {
+		t.Error("the roster's lines are not list items")
 	}
 	if headers == 0 {
 		t.Error("the table header repeated on the next page is not an artifact")
