@@ -132,6 +132,9 @@ func indexPage(is *model.Issue, opt Options) string {
 		fmt.Fprintf(&b, "<p class=\"issue-date\"><time datetime=\"%04d-%02d-%02d\">%d年%d月%d日</time>出版</p>\n",
 			d.Year, d.Month, d.Day, d.Year, d.Month, d.Day)
 	}
+	if is.Gazette.Statement != "" {
+		fmt.Fprintf(&b, "<p class=\"statement\">%s</p>\n", esc(is.Gazette.Statement))
+	}
 	b.WriteString("</header>\n<main>\n<h2 class=\"toc-title\">目　录</h2>\n")
 	n := 0
 	for _, s := range is.Sections {
@@ -148,7 +151,11 @@ func indexPage(is *model.Issue, opt Options) string {
 			if title == "" {
 				title = d.Source
 			}
-			fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a>", DocumentFile(n), esc(title))
+			fmt.Fprintf(&b, "<li><a href=\"%s\">%s", DocumentFile(n), esc(title))
+			if dn := d.DocNumber(); dn != "" { // under the title, as the printed 目录 has it
+				fmt.Fprintf(&b, "<span class=\"toc-docnumber\">（%s）</span>", esc(dn))
+			}
+			b.WriteString("</a>")
 			if n < len(opt.Pages) && opt.Pages[n] > 0 {
 				fmt.Fprintf(&b, "<span class=\"folio\">%d</span>", opt.Pages[n])
 			}

@@ -178,7 +178,7 @@ func TestDocumentStructure(t *testing.T) {
 	}
 	index := string(files["index.html"])
 	for _, want := range []string{
-		`<a href="01.html">某区人民政府办公室关于印发《某某方案》的通知</a><span class="folio">1</span>`,
+		`<a href="01.html">某区人民政府办公室关于印发《某某方案》的通知<span class="toc-docnumber">（某府办字〔2023〕25号）</span></a><span class="folio">1</span>`,
 		`<a href="02.html">区政府第31次常务会议召开</a><span class="folio">9</span>`,
 		`<h3>政务动态</h3>`,
 		`<a href="../issue-web.pdf">`,

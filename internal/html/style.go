@@ -74,7 +74,9 @@ img { max-width: 100%; height: auto; }
 ol.toc { list-style: none; padding: 0; margin: 0; }
 ol.toc li { display: flex; gap: 0.5em; padding: 0.3em 0 0.3em 2em; }
 ol.toc li a { flex: 1; color: #000; }
-ol.toc .folio { flex: none; font-family: var(--song); }
+ol.toc .folio { flex: none; align-self: flex-end; font-family: var(--song); }
+.toc-docnumber { display: block; font-family: var(--kai); }
+.masthead p.statement { font-family: var(--kai); font-size: 0.8rem; margin: 0.5rem 0; }
 footer { margin-top: 2rem; font-size: 0.8rem; font-family: var(--song); }
 footer p { text-indent: 0; }
 @media (max-width: 36em) {
