@@ -105,6 +105,8 @@ func TestOptionsAfterTheFile(t *testing.T) {
 			[]string{"d.pdf", "d-web.pdf"}},
 		{[]string{"build", "--html", sample, "-o", filepath.Join(dir, "e.pdf")}, 0, "已生成网页版 " + filepath.Join(dir, "e-html"),
 			[]string{"e.pdf", "e-html/index.html", "e-html/01.html", "e-html/05.html", "e-html/style.css"}},
+		{[]string{"build", "--web", "--html", sample, "-o", filepath.Join(dir, "f.pdf")}, 0, "已生成网页版 " + filepath.Join(dir, "f-html"),
+			[]string{"f.pdf", "f-web.pdf", "f-html/index.html", "f-html/02.html"}},
 		{[]string{"check", sample, "-h"}, 0, "gazette check — ", nil},
 		{[]string{"fonts", sample, "--help"}, 0, "用法：gazette fonts", nil},
 		{[]string{"preflight", pdf, "--max-saddle", "16"}, 0, "超过骑马钉的上限 16 页", nil},
