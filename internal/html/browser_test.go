@@ -24,9 +24,11 @@ import (
 
 const sample = "../../samples/changjiang-2023-04/issue.toml"
 
-// issues are the issues opened in the browser: the sample, and one of every
-// kind of document (规章, 令, 纪要, 任免, 批复 …).
-var issues = []string{sample, "../../testdata/issues/kinds/issue.toml"}
+// issues are the issues opened in the browser: the sample, one of every
+// kind of document (规章, 令, 纪要, 任免, 批复 …), and two of real county
+// and provincial documents.
+var issues = []string{sample, "../../testdata/issues/kinds/issue.toml",
+	"../../testdata/issues/county/issue.toml", "../../testdata/issues/province/issue.toml"}
 
 // The widths the pages are read at: a small phone and a desktop window.
 var widths = []int{375, 1280}
