@@ -264,6 +264,7 @@ func (bs *bookSetter) masthead() []*Page {
 		p := &Page{}
 		pages = append(pages, p)
 		bs.centred(p, "编 辑 委 员 会", fonts.Hei, 20*k, st.Top+10*k, Color{})
+		p.tagRuns(0, spreadElem("编辑委员会")) // reads as the word (tags.go)
 		return p
 	}
 	p := newPage()
