@@ -203,28 +203,33 @@ func (w *docWriter) runIn(b *model.Block, class string) {
 	fmt.Fprintf(&w.b, "%s<strong class=\"run-in\">%s</strong>%s</p>\n", open, esc(b.Lead), lines(b.Text[len(b.Lead):]))
 }
 
-// contents writes a 规章's own 目录: its heading, then an entry a line.
+// contents writes a 规章's own 目录: its heading, then its entries as a
+// list (they carry their own 第一章 numbers, so the list shows no marker).
 func (w *docWriter) contents(b *model.Block) {
 	entries := strings.Split(b.Text, "\n")
-	w.b.WriteString("<div class=\"contents\">")
-	fmt.Fprintf(&w.b, "<p class=\"contents-title\">%s</p>", esc(entries[0]))
+	w.b.WriteString("<nav class=\"contents\">")
+	fmt.Fprintf(&w.b, "<p class=\"contents-title\">%s</p><ul>", esc(entries[0]))
 	for _, e := range entries[1:] {
-		fmt.Fprintf(&w.b, "<p>%s</p>", esc(e))
+		fmt.Fprintf(&w.b, "<li>%s</li>", esc(e))
 	}
-	w.b.WriteString("</div>\n")
+	w.b.WriteString("</ul></nav>\n")
 }
 
-// roster writes a labelled list (出席：…, 任命：): the first line with its
-// label, each further line under the first name.
+// roster writes a labelled list (出席：…, 任命：) as a list: the first line
+// with its label, each further line under the first name.
 func (w *docWriter) roster(b *model.Block) {
 	items := strings.Split(b.Text, "\n")
-	w.b.WriteString("<div class=\"roster\">")
-	first := model.Block{Text: items[0], Lead: b.Lead}
-	w.runIn(&first, "")
-	for _, it := range items[1:] {
-		fmt.Fprintf(&w.b, "<p class=\"roster-item\">%s</p>", esc(it))
+	w.b.WriteString("<ul class=\"roster\">")
+	first := items[0]
+	if b.Lead != "" && strings.HasPrefix(first, b.Lead) {
+		fmt.Fprintf(&w.b, "<li><strong class=\"run-in\">%s</strong>%s</li>", esc(b.Lead), esc(first[len(b.Lead):]))
+	} else {
+		fmt.Fprintf(&w.b, "<li>%s</li>", esc(first))
 	}
-	w.b.WriteString("</div>\n")
+	for _, it := range items[1:] {
+		fmt.Fprintf(&w.b, "<li class=\"roster-item\">%s</li>", esc(it))
+	}
+	w.b.WriteString("</ul>\n")
 }
 
 // attachmentNote writes the 附件说明: the label, then one line per
@@ -243,14 +248,14 @@ func (w *docWriter) attachmentNote(b *model.Block) {
 	if label != "" {
 		fmt.Fprintf(&w.b, "<span class=\"label\">%s</span>", esc(label))
 	}
-	w.b.WriteString("<div class=\"items\">")
+	w.b.WriteString("<ul class=\"items\">") // the items carry their own numbers
 	for _, it := range items {
 		if strings.TrimSpace(it) == "" {
 			continue
 		}
-		fmt.Fprintf(&w.b, "<p>%s</p>", esc(strings.TrimSpace(it)))
+		fmt.Fprintf(&w.b, "<li>%s</li>", esc(strings.TrimSpace(it)))
 	}
-	w.b.WriteString("</div></div>\n")
+	w.b.WriteString("</ul></div>\n")
 }
 
 // signature writes the 署名 and 成文日期 as printed: the block stands at the

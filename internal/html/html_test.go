@@ -156,6 +156,7 @@ func TestDocumentStructure(t *testing.T) {
 		`<p><strong class="lead-2">（一）强化理论学习。</strong>正文正文。</p>`,
 		`<p>一种新的块</p>`, // an unknown kind is kept as a paragraph
 		`<section class="attachment">`,
+		`<div class="attachment-note"><span class="label">附件：</span><ul class="items"><li>1. 甲表</li><li>2. 乙表</li></ul></div>`,
 		`<div class="signature"><p class="signer">某区人民政府办公室</p><p class="date">2023年6月29日</p></div>`,
 		`<th scope="colgroup" colspan="2">指标</th>`,
 		`<td rowspan="2">产值</td>`,
@@ -194,7 +195,8 @@ func TestDocumentStructure(t *testing.T) {
 		`<h3 class="chapter">第一节　一般规定</h3>`,
 		`<p><strong class="run-in">第一条</strong>　为了规范管理，制定本办法。</p>`,
 		`<p class="headnote">`, `<p class="order-head">某省人民政府令</p>`,
-		`<p class="roster-item">王五</p>`,
+		`<ul class="roster"><li><strong class="run-in">出席：</strong>张三、李四</li><li class="roster-item">王五</li></ul>`,
+		`<nav class="contents"><p class="contents-title">目　　录</p><ul><li>第一章　总　　则</li>`,
 	} {
 		if !strings.Contains(rulePage, want) {
 			t.Errorf("03.html lacks %s", want)

@@ -41,7 +41,7 @@ p { margin: 0; text-indent: 2em; text-align: justify; }
 .addressee { text-indent: 0; }
 .attachment-note { display: flex; margin: 1em 0 0 2em; }
 .attachment-note .label { flex: none; }
-.attachment-note p { text-indent: 0; }
+.attachment-note ul, .contents ul, ul.roster { list-style: none; margin: 0; padding: 0; }
 .signature { width: fit-content; max-width: 100%; margin: 2em 2em 0 auto; }
 .signature p { text-indent: 0; text-align: left; }
 .signature .date { padding-left: 2em; }
@@ -49,14 +49,14 @@ p { margin: 0; text-indent: 2em; text-align: justify; }
 .attachment-label { text-indent: 0; font-family: var(--hei); margin-top: 2rem; }
 .headnote { text-indent: 0; text-align: center; font-family: var(--kai); font-size: 0.9rem; margin-bottom: 1em; }
 .contents { margin: 1em 0; }
-.contents p { text-indent: 0; padding-left: 2em; font-family: var(--kai); }
-.contents p.contents-title { padding-left: 0; text-align: center; font-family: var(--hei); }
+.contents li { padding-left: 2em; font-family: var(--kai); }
+.contents p.contents-title { text-indent: 0; text-align: center; font-family: var(--hei); }
 h2.chapter, h3.chapter, h4.chapter { text-align: center; text-indent: 0; font-family: var(--hei); font-weight: normal; font-size: 1rem; }
 strong.run-in, .question { font-family: var(--hei); font-weight: normal; }
 .order-head { text-indent: 0; text-align: center; font-family: var(--title); font-size: 1.8rem; margin: 1rem 0 2rem; }
 .order-number { text-indent: 0; text-align: center; margin-bottom: 1em; }
-.roster p { padding-left: 5em; text-indent: -3em; }
-.roster p.roster-item { text-indent: 0; }
+ul.roster li { padding-left: 5em; text-indent: -3em; text-align: justify; }
+ul.roster li.roster-item { text-indent: 0; }
 .presider { text-indent: 0; text-align: center; font-family: var(--kai); margin-bottom: 1em; }
 section { margin-top: 2rem; }
 .table { overflow-x: auto; margin: 1em 0; }
