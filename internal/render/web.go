@@ -134,10 +134,18 @@ type placedRune struct {
 // link to it (a URI action; mailto: for e-mail). An address is found
 // within one line; one broken across two lines is not linked.
 func (w *writer) addressLinks(p *layout.Page) {
+	// only lines with a "." or "@" can hold an address; all their runs
+	// are read, since an address may start in a run without either
+	maybe := map[float64]bool{}
+	for _, r := range p.Runs {
+		if strings.ContainsAny(r.Text, ".@") {
+			maybe[r.Y] = true
+		}
+	}
 	var lineY []float64
 	lines := map[float64][]placedRune{}
 	for _, r := range p.Runs {
-		if !strings.ContainsAny(r.Text, ".@") && len(lines[r.Y]) == 0 {
+		if !maybe[r.Y] {
 			continue
 		}
 		if _, ok := lines[r.Y]; !ok {

@@ -33,7 +33,8 @@ func webTestBook(t *testing.T) *layout.Book {
 	p1, p2, p3 := body(1), body(2), body(3)
 	p2.Runs = []layout.Run{
 		{X: 80, Y: 200, Role: fonts.Fang, Size: 16, Text: "网址："},
-		{X: 128, Y: 200, Role: fonts.Latin, Size: 16, Text: "https://www.example.gov.cn/a?b=1."},
+		{X: 128, Y: 200, Role: fonts.Latin, Size: 16, Text: "https://"},
+		{X: 180, Y: 200, Role: fonts.Latin, Size: 16, Text: "www.example.gov.cn/a?b=1."},
 		{X: 80, Y: 240, Role: fonts.Fang, Size: 16, Text: "邮箱：office@example.gov.cn，电话"},
 	}
 	blank := &layout.Page{Folio: 4, Label: "4", Blank: true}
