@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -296,6 +298,63 @@ func TestWebFigureArtifactsAndActualText(t *testing.T) {
 	for _, banned := range []string{" BDC", " BMC", "EMC\n"} {
 		if bytes.Contains(print, []byte(banned)) {
 			t.Errorf("the print PDF has marked content (%q)", banned)
+		}
+	}
+}
+
+var mcidRE = regexp.MustCompile(`/MCID (\d+)`)
+
+// In every page of the sample-like book, marked content is balanced (as
+// many BDC and BMC as EMC, never closing more than was opened) and the
+// MCIDs run 0, 1, 2 … as many as the page's ParentTree entry lists.
+func TestWebMarkedContentBalanced(t *testing.T) {
+	data := renderWeb(t)
+	ctx := readBack(t, data)
+	refs, err := pageRefs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, _ := ctx.Catalog()
+	str, _ := ctx.DereferenceDict(*root.IndirectRefEntry("StructTreeRoot"))
+	nums := str.DictEntry("ParentTree").ArrayEntry("Nums")
+	inTree := map[int]int{}
+	for i := 0; i+1 < len(nums); i += 2 {
+		if arr, ok := nums[i+1].(types.Array); ok {
+			inTree[nums[i].(types.Integer).Value()] = len(arr)
+		}
+	}
+	for i, ref := range refs {
+		d, _ := ctx.DereferenceDict(ref)
+		content, err := ctx.PageContent(d, i+1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		depth := 0
+		for _, line := range strings.Split(string(content), "\n") {
+			switch {
+			case strings.HasSuffix(line, " BDC") || strings.HasSuffix(line, " BMC"):
+				depth++
+			case line == "EMC":
+				if depth--; depth < 0 {
+					t.Fatalf("page %d: EMC without its BDC", i+1)
+				}
+			}
+		}
+		if depth != 0 {
+			t.Errorf("page %d: %d marked contents left open", i+1, depth)
+		}
+		ids := mcidRE.FindAllStringSubmatch(string(content), -1)
+		for k, m := range ids {
+			if m[1] != strconv.Itoa(k) {
+				t.Errorf("page %d: MCID %s where %d was due", i+1, m[1], k)
+				break
+			}
+		}
+		if want := inTree[i]; len(ids) != want {
+			t.Errorf("page %d: %d MCIDs in the page, %d in its ParentTree entry", i+1, len(ids), want)
+		}
+		if d.IntEntry("StructParents") == nil && len(ids) > 0 {
+			t.Errorf("page %d has marked content but no /StructParents", i+1)
 		}
 	}
 }
