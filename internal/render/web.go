@@ -250,7 +250,7 @@ func xmlText(s string) string {
 // rectangles in order, the structure tree (tags.go), the page labels and
 // DisplayDocTitle.
 func finishWeb(base []byte, created time.Time, book *layout.Book, tags *tagger, addFonts func(*model.Context) error) ([]byte, error) {
-	return finish(base, created, func(ctx *model.Context) error {
+	return finishPDF(base, created, func(ctx *model.Context) error {
 		if err := addFonts(ctx); err != nil {
 			return err
 		}
