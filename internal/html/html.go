@@ -98,7 +98,7 @@ func page(title, body string) string {
 // nav is the bar of links at the top and foot of a page.
 func nav(links ...[2]string) string {
 	var b strings.Builder
-	b.WriteString("<nav>")
+	b.WriteString("<nav aria-label=\"页面导航\">")
 	for i, l := range links {
 		if i > 0 {
 			b.WriteString(" ｜ ")
