@@ -295,6 +295,8 @@ func (lb *LineBreaker) breakCost(prev, next rune) (float64, bool) {
 		return 0, false
 	case joiner[prev] || joiner[next]: // “公司+基地+农户” is one term
 		return 0, false
+	case prev == '-' && next < 0x80: // a line ending in "-" reads as a hyphenated word: pdftotext drops the hyphen
+		return 0, false
 	case lb.Kinsoku >= KinsokuGB && (prev == '/' || prev == '／'): // clreq prohibition rules, GB level
 		return kinsokuPen, true
 	case lb.Kinsoku >= KinsokuStrict && longMark[next]: // clreq prohibition rules, strict level

@@ -41,13 +41,13 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= 'ï¼' && r <= 'ï
 // markTokens replaces the breaks inside each token by the token's own.
 func markTokens(atoms []atom) {
 	for i := 0; i < len(atoms); {
-		if n := addressAt(atoms, i); n > 0 {
-			addressBreaks(atoms[i : i+n])
+		if n := standardAt(atoms, i); n > 0 {
+			noBreaks(atoms[i : i+n])
 			i += n
 			continue
 		}
-		if n := standardAt(atoms, i); n > 0 {
-			noBreaks(atoms[i : i+n])
+		if n := addressAt(atoms, i); n > 0 {
+			addressBreaks(atoms[i : i+n])
 			i += n
 			continue
 		}
