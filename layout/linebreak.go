@@ -46,13 +46,15 @@ type Paragraph struct {
 	Hang   float64 // left indent of the lines after the first (附件说明)
 	Align  Align
 	Track  float64 // added to the advance of every CJK glyph (grid pitch − type size)
-	// KeepNames keeps every 《…》 title that fits the measure on one line,
-	// and the common words of titles whole (titleWords) (titles: GB/T
-	// 9704-2012 7.3.1 "回行时，要做到词意完整").
+	// KeepNames makes a break inside a 《…》 name cost, and inside a word,
+	// as KeepWords (titles: GB/T 9704-2012 7.3.1 "回行时，要做到词意完整").
 	KeepNames bool
-	// KeepWords keeps the common words of titles whole without holding
-	// 《…》 names together (目录 entries, which wrap to a fixed measure).
+	// KeepWords makes a break inside a dictionary word cost (words.go), so
+	// that lines break between words where they can (目录 entries).
 	KeepWords bool
+	// Balance, when above 0, sets p as a title: in at least Balance lines
+	// chosen by their shape and words (titlebreak.go), each centred.
+	Balance int
 	// Tight sets 全角式 text in 开明式 (Kaiming: every mark but 。？！ half
 	// an em), one even style over every line it sets. Lay sets it for the
 	// last paragraphs of a document whose last page would hold only a few
@@ -138,7 +140,13 @@ func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
 	}
 	setGive(atoms)
 	markEmergency(atoms, p)
-	ends := totalFit(atoms, p)
+	var ends []int
+	if p.Balance > 0 {
+		ends = titleBreaks(atoms, p, p.Balance)
+	}
+	if ends == nil {
+		ends = totalFit(atoms, p)
+	}
 	if ends == nil {
 		ends = lb.breakPoints(atoms, p) // greedy, breaking where a line overflows
 	}
@@ -187,10 +195,11 @@ func (lb *LineBreaker) prepare(p *Paragraph) ([]atom, []rune) {
 	}
 	lb.markBreaks(atoms)
 	if p.KeepNames {
-		keepNamesWhole(atoms, p.Width)
+		markNameBreaks(atoms)
+		markPhraseBreaks(atoms)
 	}
 	if p.KeepNames || p.KeepWords {
-		keepWordsWhole(atoms)
+		markWordBreaks(atoms)
 	}
 	lb.style(p).apply(atoms)
 	compressPairs(atoms)
