@@ -30,7 +30,7 @@ type Span struct {
 type Align int
 
 // The alignments. Justify sets every line but the last flush with both edges
-// (clreq §3.3.1: Chinese body text is justified, never ragged).
+// (Chinese body text is justified, never ragged: https://www.w3.org/TR/clreq/#necessity_for_line_adjustment).
 const (
 	Justify Align = iota
 	AlignLeft
@@ -93,9 +93,9 @@ func (l *Line) Text() string {
 
 // LineBreaker composes paragraphs into lines: break opportunities from UAX #14
 // tailored by the Chinese prohibitions, greedy filling with compression of
-// punctuation before pushing a character out ("先挤进，后推出", clreq §3.1.7),
-// justification, and no 孤字 (a last line holding a single character, clreq
-// §3.8.1 "孤字不成行").
+// punctuation before pushing a character out ("先挤进，后推出", https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end),
+// justification, and no 孤字 (a last line holding a single character, "孤字不成行":
+// https://www.w3.org/TR/clreq/#adjustments_of_orphans_and_widows).
 type LineBreaker struct {
 	Metrics Metrics
 	Kinsoku Kinsoku
@@ -121,7 +121,7 @@ type atom struct {
 	openMark, closeMark, long bool    // leftBlank, rightBlank, longMark
 	cutL                      float64 // left blank removed by compression with its neighbour
 	cutR                      float64 // right blank removed by compression with its neighbour
-	glue                      float64 // CJK–Latin space after this atom (clreq §3.2.1)
+	glue                      float64 // CJK–Latin space after this atom (https://www.w3.org/TR/clreq/#mixed_text_composition_in_horizontal_writing_mode)
 	give                      float64 // how much the blank around this atom may still shrink
 	class                     squeeze // the reduction priority of give
 	before                    bool    // give is the blank before the glyph (opening marks)
@@ -159,7 +159,7 @@ func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
 }
 
 // atoms measures the paragraph's characters, each in the face faceFor picks;
-// the marks in cjkForced always stay in the CJK face (standards.md §2.5).
+// the marks in cjkForced always stay in the CJK face (docs/clreq.md#handling-western-text-in-chinese-text-using-proportional-western-fonts).
 func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
 	var atoms []atom
 	var missing []rune
@@ -171,7 +171,7 @@ func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
 			a := atom{r: r, role: lb.faceFor(s.Role, r), size: s.Size, bold: s.FakeBold, cjk: isCJK(r), space: r == ' ' || r == '\u3000',
 				openMark: leftBlank[r], closeMark: rightBlank[r], long: longMark[r]}
 			adv, ok := lb.Metrics.Advance(a.role, r)
-			if !ok || r > 0xFFFF { // the PDF's fonts are BMP-only (fonts-and-pdf.md: fpdf panics beyond U+FFFF)
+			if !ok {
 				missing = append(missing, r)
 				adv = 1
 			}
@@ -233,7 +233,7 @@ func (lb *LineBreaker) style(p *Paragraph) PunctStyle {
 
 // faceFor is the role whose face sets r in a span of role. Latin letters and
 // digits come from the Latin face (office practice: Times New Roman digits in
-// 仿宋 text, standards.md §1.9), except in the bold faces of titles and 一级
+// 仿宋 text, docs/gbt9704.md#where-the-standard-leaves-a-choice-office-practice-we-follow), except in the bold faces of titles and 一级
 // headings, whose own digits match their weight ("第31次", "附件2"), as long as
 // those faces have them. A 造字 in the private use area is always the CJK
 // face's own: the Latin face's private glyphs are ligatures and ornaments.
@@ -316,7 +316,8 @@ func (lb *LineBreaker) breakCost(prev, next rune) (float64, bool) {
 
 // lineWidth measures atoms as one line: pair compression and CJK–Latin glue
 // inside, a line-start opening mark and a line-end mark set half-width
-// (clreq §3.1.6, GB/T 15834 5.1.10), no glue at either end (clreq §3.2.1),
+// (https://www.w3.org/TR/clreq/#punctuation_width_adjustment, GB/T 15834 5.1.10), no glue at either end
+// (https://www.w3.org/TR/clreq/#mixed_text_composition_in_horizontal_writing_mode),
 // and trailing spaces not counted.
 func lineWidth(atoms []atom) float64 {
 	atoms = trimSpaces(atoms)
@@ -344,8 +345,8 @@ func trimSpaces(atoms []atom) []atom {
 	return atoms[:n]
 }
 
-// startCut is the blank an opening mark loses at the start of a line (clreq
-// §3.1.6), a paragraph's first line included: so the ink of "（一）" or
+// startCut is the blank an opening mark loses at the start of a line
+// (https://www.w3.org/TR/clreq/#punctuation_width_adjustment), a paragraph's first line included: so the ink of "（一）" or
 // "《关于…" starts at the 2-character indent like a paragraph that opens with
 // a hanzi, a wrapped line's bracket stands flush with the margin, and a
 // centred line like “（昌府办字〔2023〕25号）” is centred on its ink, its
@@ -380,7 +381,7 @@ func giveOf(atoms []atom, i int) float64 {
 }
 
 // squeezeRatios spreads an overflow over the line's shrinkable blanks in
-// clreq's reduction order (§3.1.7 "先挤进"; standards.md §2.2): spaces,
+// clreq's reduction order (https://www.w3.org/TR/clreq/#procedures_for_inter-character_spacing_reduction): spaces,
 // interpuncts, brackets, ，、；：, then 。？！. It returns the
 // fraction of each class's give that is taken, and whether the line fits.
 func squeezeRatios(atoms []atom, over float64) (ratios [numSqueezes]float64, ok bool) {
@@ -438,7 +439,7 @@ func fits(atoms []atom, start, end int, p *Paragraph, first, squeeze bool) bool 
 // the line ends at the allowed break before, the rest being pushed to the
 // next line and the line justified — unless that leaves more than
 // maxPushSlack ems to spread, when the line squeezes its punctuation in
-// clreq's reduction order to take the mark in instead (clreq §3.1.7; a spread
+// clreq's reduction order to take the mark in instead (https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end; a spread
 // of one or two characters over a line is invisible, half-width marks in mid
 // line are not).
 func fitLine(atoms []atom, start int, p *Paragraph, first bool, limit int) int {
@@ -511,7 +512,7 @@ func lastFit(atoms []atom, start int, p *Paragraph, first bool, limit int, squee
 }
 
 // avoidOrphan moves a character down when the last line would hold a single
-// character, or one character and its punctuation (孤字, clreq §3.8.1).
+// character, or one character and its punctuation (孤字, https://www.w3.org/TR/clreq/#adjustments_of_orphans_and_widows).
 func avoidOrphan(atoms []atom, p *Paragraph, ends []int) []int {
 	n := len(ends)
 	if n < 2 || !isOrphan(atoms[ends[n-2]:]) {
@@ -595,9 +596,9 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 
 // stretchable reports whether justification may widen the gap after a: gaps
 // next to CJK characters and spaces stretch; Latin words and numbers are never
-// letter-spaced, nor are —— and …… split (clreq §3.2.3), and the quarter em
+// letter-spaced, nor are —— and …… split (https://www.w3.org/TR/clreq/#procedures_for_inter-character_space_expansion), and the quarter em
 // between a hanzi and a Latin word or number stays a quarter em, so that it
-// looks the same on every line (standards.md §2.4: one house rule).
+// looks the same on every line (docs/clreq.md#mixed-text-composition-in-horizontal-writing-mode: a house rule).
 func stretchable(a, b *atom) bool {
 	if a.long && a.r == b.r || a.glue > 0 {
 		return false

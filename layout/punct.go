@@ -3,7 +3,7 @@ package layout
 import "unicode"
 
 // Kinsoku is the strictness of the line-start and line-end prohibitions
-// (clreq §3.1.7 "Prohibition rules for line start and line end").
+// (https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end).
 type Kinsoku int
 
 // The levels, each a superset of the one before.
@@ -15,7 +15,7 @@ const (
 
 // noLineStart holds the marks that may not begin a line at the basic level:
 // 点号 (GB/T 15834 5.1.1, 5.1.2), closing quotes, brackets and 书名号
-// (5.1.3), connectors and interpuncts (clreq table of prohibitions), plus
+// (5.1.3), connectors and interpuncts (https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end), plus
 // their half-width look-alikes that staff paste from Word.
 var noLineStart = runeSet("。，、：；！？．‼⁇”’）〕】〗］｝》〉」』～・‧·–" +
 	",.;:!?)]}%％")
@@ -25,7 +25,7 @@ var noLineEnd = runeSet("“‘（〔【〖［｛《〈「『([{")
 
 // rightBlank holds the full-width marks whose glyph sits in the left half of
 // the em box, leaving the right half blank: the space compression may take
-// (clreq §3.1.6 "Punctuation width adjustment", GB horizontal forms).
+// (https://www.w3.org/TR/clreq/#punctuation_width_adjustment, GB horizontal forms).
 var rightBlank = runeSet("，。、：；！？”’）〕】〗］｝》〉」』")
 
 // leftBlank holds the full-width opening marks whose right half carries the
@@ -37,7 +37,7 @@ var leftBlank = runeSet("“‘（〔【〖［｛《〈「『")
 var longMark = runeSet("—…⋯⸺")
 
 // cjkForced holds marks of ambiguous width that must come from the CJK face
-// even between Latin letters (standards.md §2.5: Word sets them in the Latin
+// even between Latin letters (docs/clreq.md#handling-western-text-in-chinese-text-using-proportional-western-fonts: Word sets them in the Latin
 // font, which offices report as a bug).
 var cjkForced = runeSet("“”‘’—…·")
 
