@@ -5,7 +5,7 @@ import "math"
 // Total-fit line breaking: a paragraph is broken as a whole, choosing among
 // all its break opportunities the set whose lines cost least together, in
 // the manner of Knuth and Plass's algorithm adapted to Chinese text
-// (docs/line-composition.md §5). A line's cost is its break's penalty, the
+// (docs/line-composition.md#total-fit). A line's cost is its break's penalty, the
 // shrink its punctuation takes, and the space added between its characters
 // to justify it — the last resort, and never more than maxSpread ems a gap.
 //
@@ -14,7 +14,7 @@ import "math"
 // and a paragraph's last line.
 
 // The costs, in the units of Knuth's badness (100 = a line stretched to its
-// limit). docs/line-composition.md §5 says why each is what it is.
+// limit). docs/line-composition.md#total-fit says why each is what it is.
 const (
 	// linePen is paid for every line: fewer lines are better.
 	linePen = 10
@@ -57,7 +57,7 @@ const (
 	// address, a word pasted without spaces), between any two characters
 	// but after a hyphen.
 	emergencyPen = 2000
-	// orphanPen is a last line of one character (clreq §3.8 孤字不成行).
+	// orphanPen is a last line of one character (https://www.w3.org/TR/clreq/#adjustments_of_orphans_and_widows: 孤字不成行).
 	orphanPen = 1000
 	// forcedCost is a line too long for the measure even squeezed: allowed
 	// only for a single character wider than the measure.
@@ -65,7 +65,7 @@ const (
 )
 
 // maxSpread is the most space, in ems, justification adds between two
-// characters (docs/line-composition.md §5.2): a wider gap reads as letter-
+// characters (docs/line-composition.md#the-spreading-limit): a wider gap reads as letter-
 // spacing. A line that would need more is left short instead, and the
 // breaker looks for breaks that avoid it.
 const maxSpread = 0.25

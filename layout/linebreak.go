@@ -291,7 +291,7 @@ func itemNumberBefore(atoms []atom, i int) bool {
 
 // breakCost applies the Chinese tailoring of UAX #14 between prev and next:
 // whether a line may break there, and at what cost
-// (docs/line-composition.md §2). The basic level of the prohibitions is a
+// (docs/line-composition.md#break-opportunities-and-their-costs). The basic level of the prohibitions is a
 // ban; the stricter levels are penalties, which the total-fit breaker pays
 // only where no other break sets the paragraph within the spreading limit.
 func (lb *LineBreaker) breakCost(prev, next rune) (float64, bool) {

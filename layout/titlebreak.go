@@ -4,7 +4,7 @@ import "math"
 
 // Title line breaking (GB/T 9704-2012 7.3.1: a title of several lines is set
 // 梯形 or 菱形, its lines breaking so that words stay whole — 词意完整;
-// docs/line-composition.md §6). The lines of a title are few and short, so
+// docs/line-composition.md#titles-and-table-of-contents-entries). The lines of a title are few and short, so
 // every way of breaking one into k lines is weighed: the costs of its
 // breaks (inside a word, next to a lone hanzi, inside a 《…》 name; words.go)
 // and of its shape.

@@ -55,7 +55,7 @@ func TestNumbersAndUnitsNeverSplit(t *testing.T) {
 }
 
 // TestNumberSolidWithUnit: no quarter em between a number and the unit or
-// measure word after it, whatever the unit (docs/line-composition.md §4).
+// measure word after it, whatever the unit (docs/line-composition.md#numbers-and-units).
 func TestNumberSolidWithUnit(t *testing.T) {
 	for _, unit := range []string{"架", "栋", "公里", "平方米", "兆瓦", "千瓦时", "公顷", "吨", "艘", "万元"} {
 		text := "新增25" + unit + "以上"

@@ -7,7 +7,7 @@ import (
 )
 
 // Word boundaries in titles and 目录 entries (GB/T 9704-2012 7.3.1: 标题回行
-// 时要做到词意完整; docs/line-composition.md §6). Chinese has no spaces: the
+// 时要做到词意完整; docs/line-composition.md#titles-and-table-of-contents-entries). Chinese has no spaces: the
 // words come from a real dictionary (package zhwords), and a break inside
 // one costs, rather than being forbidden, so that a title whose only good
 // shape needs it can still take it.

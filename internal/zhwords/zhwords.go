@@ -4,7 +4,7 @@
 // searched in place, so nothing is parsed at start-up.
 //
 // Layout uses it to break titles and 目录 entries between words
-// (GB/T 9704-2012 7.3.1 "词意完整"; docs/line-composition.md §6).
+// (GB/T 9704-2012 7.3.1 "词意完整"; docs/line-composition.md#titles-and-table-of-contents-entries).
 package zhwords
 
 //go:generate go run ./internal/mkwords
