@@ -7,7 +7,7 @@ import "math"
 // the manner of Knuth and Plass's algorithm adapted to Chinese text
 // (docs/line-composition.md#total-fit). A line's cost is its break's penalty, the
 // shrink its punctuation takes, and the space added between its characters
-// to justify it — the last resort, and never more than maxSpread ems a gap.
+// to justify it — the last resort, and never more than MaxSpread ems a gap.
 //
 // Chinese text on a character grid fills most lines exactly; the costs
 // decide the lines around punctuation, numbers, Latin words and addresses,
@@ -38,7 +38,7 @@ const (
 	// squeezed to take the mark in).
 	loosePen = 60
 	// raggedPen is paid by a justified line that cannot be spread to the
-	// measure within maxSpread: it is left short.
+	// measure within MaxSpread: it is left short.
 	raggedPen = 200
 	// squeezePen is paid by a line whose punctuation is compressed. It is
 	// more than a line (linePen), so that a paragraph is not squeezed only
@@ -64,11 +64,11 @@ const (
 	forcedCost = 1e7
 )
 
-// maxSpread is the most space, in ems, justification adds between two
+// MaxSpread is the most space, in ems, justification adds between two
 // characters (docs/line-composition.md#the-spreading-limit): a wider gap reads as letter-
 // spacing. A line that would need more is left short instead, and the
 // breaker looks for breaks that avoid it.
-const maxSpread = 0.25
+const MaxSpread = 0.25
 
 // fitState is the running measure of a candidate line atoms[a:e].
 type fitState struct {
@@ -132,7 +132,7 @@ func lineCost(s lineShape, avail float64, p *Paragraph, last bool) (float64, boo
 	case last || p.Align != Justify:
 		return 0, true
 	}
-	stretch := float64(s.gaps) * maxSpread * s.em
+	stretch := float64(s.gaps) * MaxSpread * s.em
 	if slack <= stretch {
 		r := slack / s.em
 		switch {
@@ -179,7 +179,7 @@ func totalFit(atoms []atom, p *Paragraph) []int {
 }
 
 // relaxFrom tries the lines that start at break a. A justified line too
-// short to be spread within maxSpread is tried only when no line from a can
+// short to be spread within MaxSpread is tried only when no line from a can
 // be spread to the measure, and then only the cheapest of them: it is left
 // short, and any line that fills the measure is better.
 func relaxFrom(atoms []atom, p *Paragraph, a int, cost []float64, from []int) {

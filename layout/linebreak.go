@@ -559,7 +559,7 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 	case p.Align == Justify && !last:
 		if gaps := stretchGaps(atoms); gaps > 0 {
 			// never letter-spaced: a line that would need more is left short
-			extra = min(slack/float64(gaps), maxSpread*atoms[0].size)
+			extra = min(slack/float64(gaps), MaxSpread*atoms[0].size)
 		}
 	case p.Align == AlignCenter:
 		left += slack / 2

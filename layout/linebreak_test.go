@@ -228,7 +228,7 @@ func TestLongWordFillsTheLine(t *testing.T) {
 	}
 	for i := 1; i < len(lines[0].Glyphs); i++ {
 		a, b := lines[0].Glyphs[i-1], lines[0].Glyphs[i]
-		if isCJK(a.R) && isCJK(b.R) && b.X-a.X > 16*(1+maxSpread)+0.01 {
+		if isCJK(a.R) && isCJK(b.R) && b.X-a.X > 16*(1+MaxSpread)+0.01 {
 			t.Errorf("%c%c are %.2f apart: the line is letter-spaced", a.R, b.R, b.X-a.X)
 		}
 	}

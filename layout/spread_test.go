@@ -67,7 +67,7 @@ func checkLines(t *testing.T, text string, p *Paragraph, lines []Line) {
 		}
 		for j := 1; j < len(l.Glyphs); j++ {
 			a, b := l.Glyphs[j-1], l.Glyphs[j]
-			if unicode.Is(unicode.Han, a.R) && unicode.Is(unicode.Han, b.R) && b.X-a.X > 16*(1+maxSpread)+0.01 {
+			if unicode.Is(unicode.Han, a.R) && unicode.Is(unicode.Han, b.R) && b.X-a.X > 16*(1+MaxSpread)+0.01 {
 				t.Errorf("width %.0f: %c%c are %.2f apart (more than a quarter em added): %q", p.Width/16, a.R, b.R, b.X-a.X, l.Text())
 			}
 		}
