@@ -2,7 +2,9 @@ package layout
 
 import (
 	"math"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-text/typesetting/segmenter"
 
@@ -161,7 +163,11 @@ func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
 // atoms measures the paragraph's characters, each in the face faceFor picks;
 // the marks in cjkForced always stay in the CJK face (docs/clreq.md#handling-western-text-in-chinese-text-using-proportional-western-fonts).
 func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
-	var atoms []atom
+	n := 0
+	for _, s := range p.Spans {
+		n += utf8.RuneCountInString(s.Text)
+	}
+	atoms := make([]atom, 0, n)
 	var missing []rune
 	for _, s := range p.Spans {
 		for _, r := range s.Text {
@@ -259,7 +265,8 @@ func (lb *LineBreaker) markBreaks(atoms []atom) {
 	for i := range atoms {
 		runes[i] = atoms[i].r
 	}
-	var seg segmenter.Segmenter
+	seg := segmenters.Get().(*segmenter.Segmenter)
+	defer segmenters.Put(seg)
 	seg.Init(runes)
 	it := seg.LineIterator()
 	for it.Next() {
@@ -277,6 +284,11 @@ func (lb *LineBreaker) markBreaks(atoms []atom) {
 	}
 	markTokens(atoms)
 }
+
+// segmenters keeps UAX #14 segmenters for reuse: one holds buffers as long
+// as the longest paragraph it has seen, and Init resets it. A pool, safe
+// for concurrent use, not state of the LineBreaker.
+var segmenters = sync.Pool{New: func() any { return new(segmenter.Segmenter) }}
 
 // itemNumberBefore reports an item number such as "3." ending just before
 // atom i, whose text starts at i: the number stays with its item and
