@@ -18,8 +18,9 @@ const (
 	hourglassPen = 300
 	// stubPen is a last line of less than three characters.
 	stubPen = 300
-	// extraLinePen is one line more than the title needs.
-	extraLinePen = 150
+	// extraLinePen is one line more than the title needs: less than a
+	// break inside a word (wordPen), more than one next to a lone hanzi.
+	extraLinePen = 80
 	// titleBudget bounds the ways tried, and maxTitleLines the lines; a
 	// title that needs more is broken as a paragraph (knuth.go).
 	titleBudget   = 20000

@@ -79,7 +79,8 @@ func Contains(w []rune) bool {
 // picks the segmentation with the fewest words, a character standing alone
 // (in no dictionary word there) counting one and a half words: so
 // "常务/委员会" wins over "常务委员/会". Of equally good ones, the one whose
-// first words are longest. Characters that are not hanzi are words of one.
+// first words are longest, a word before a character alone ("建议/和", not
+// "建/议和"). Characters that are not hanzi are words of one.
 func Segment(text []rune) []int {
 	const word, single = 2, 3 // the costs of a word and of a character alone
 	n := len(text)
@@ -88,7 +89,7 @@ func Segment(text []rune) []int {
 	for i := n - 1; i >= 0; i-- {
 		cost[i], step[i] = cost[i+1]+single, 1
 		for k := min(MaxLen, n-i); k >= MinLen; k-- {
-			if c := cost[i+k] + word; c < cost[i] && Contains(text[i:i+k]) {
+			if c := cost[i+k] + word; (c < cost[i] || c == cost[i] && step[i] == 1) && Contains(text[i:i+k]) {
 				cost[i], step[i] = c, k
 			}
 		}
