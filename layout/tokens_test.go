@@ -3,6 +3,8 @@ package layout
 import (
 	"strings"
 	"testing"
+
+	"gazette/fonts"
 )
 
 // breaksInside reports the places where lines split one of the words of
@@ -111,6 +113,30 @@ func TestStandardNumbersStayWhole(t *testing.T) {
 		lines := breakText(t, text, chars)
 		if bad := breaksInside(lines, []string{"YD/T 5201—2014", "GB/T 9704-2012", "DB36/T 1234-2020"}); len(bad) > 0 {
 			t.Errorf("width %d: split %q", chars, bad)
+		}
+	}
+}
+
+// TestTableCellKeepsNumberWithUnit: a table column is never narrower than a
+// number with its unit (the least measure LongestPiece reports), so a cell
+// never splits "公／里"; an address in a cell may wrap at its break points.
+func TestTableCellKeepsNumberWithUnit(t *testing.T) {
+	lb := &LineBreaker{Metrics: gridMetrics{}, Kinsoku: KinsokuGB}
+	for _, tt := range []struct {
+		text  string
+		least float64 // ems
+	}{
+		{"新敷设光缆186.5公里", 2.5 + 2},
+		{"4.2万平方米", 1.5 + 4},
+		{"１２．５％", 5},
+		{"https://www.example.gov.cn/zwgk/feiyi/index.html", 0},
+	} {
+		got := lb.LongestPiece(&Paragraph{Spans: []Span{{Text: tt.text, Role: fonts.Fang, Size: 16}}}) / 16
+		if got < tt.least-0.01 {
+			t.Errorf("%s: longest piece %.2f em, less than %.2f: the number would be split from its unit", tt.text, got, tt.least)
+		}
+		if tt.least == 0 && got > 10 {
+			t.Errorf("%s: longest piece %.2f em: the address does not break at its own points", tt.text, got)
 		}
 	}
 }
