@@ -1,6 +1,9 @@
 package layout
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Total-fit line breaking: a paragraph is broken as a whole, choosing among
 // all its break opportunities the set whose lines cost least together, in
@@ -148,10 +151,11 @@ func lineCost(s lineShape, avail float64, p *Paragraph, last bool) (float64, boo
 
 // totalFit returns the end index of every line of the cheapest breaking of
 // atoms, or nil when none sets every line in the measure.
-func totalFit(atoms []atom, p *Paragraph) []int {
+func totalFit(atoms []atom, p *Paragraph, sc *scratch) []int {
 	n := len(atoms)
-	cost := make([]float64, n+1)
-	from := make([]int, n+1)
+	cost := slices.Grow(sc.cost[:0], n+1)[:n+1]
+	from := slices.Grow(sc.from[:0], n+1)[:n+1]
+	sc.cost, sc.from = cost, from
 	for i := range cost {
 		cost[i] = math.Inf(1)
 	}

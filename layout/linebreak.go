@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -136,7 +137,9 @@ func (a *atom) half() float64 { return a.w / 2 }
 // missing (and measured as one em so that layout can go on and report them
 // all at once).
 func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
-	atoms, missing := lb.prepare(p)
+	sc := scratches.Get().(*scratch)
+	defer scratches.Put(sc)
+	atoms, missing := lb.prepare(p, sc)
 	if len(atoms) == 0 {
 		return []Line{{Last: true}}, missing
 	}
@@ -147,7 +150,7 @@ func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
 		ends = titleBreaks(atoms, p, p.Balance)
 	}
 	if ends == nil {
-		ends = totalFit(atoms, p)
+		ends = totalFit(atoms, p, sc)
 	}
 	if ends == nil {
 		ends = lb.breakPoints(atoms, p) // greedy, breaking where a line overflows
@@ -162,12 +165,13 @@ func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
 
 // atoms measures the paragraph's characters, each in the face faceFor picks;
 // the marks in cjkForced always stay in the CJK face (docs/clreq.md#handling-western-text-in-chinese-text-using-proportional-western-fonts).
-func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
+func (lb *LineBreaker) atoms(p *Paragraph, sc *scratch) ([]atom, []rune) {
 	n := 0
 	for _, s := range p.Spans {
 		n += utf8.RuneCountInString(s.Text)
 	}
-	atoms := make([]atom, 0, n)
+	atoms := slices.Grow(sc.atoms[:0], n)
+	defer func() { sc.atoms = atoms[:0] }()
 	var missing []rune
 	for _, s := range p.Spans {
 		for _, r := range s.Text {
@@ -194,12 +198,12 @@ func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
 // prepare measures p's characters and marks what the line breaker needs:
 // break opportunities, the style's and the pairs' compression, CJK–Latin
 // glue.
-func (lb *LineBreaker) prepare(p *Paragraph) ([]atom, []rune) {
-	atoms, missing := lb.atoms(p)
+func (lb *LineBreaker) prepare(p *Paragraph, sc *scratch) ([]atom, []rune) {
+	atoms, missing := lb.atoms(p, sc)
 	if len(atoms) == 0 {
 		return atoms, missing
 	}
-	lb.markBreaks(atoms)
+	lb.markBreaks(atoms, sc)
 	if p.KeepNames {
 		markNameBreaks(atoms)
 		markPhraseBreaks(atoms)
@@ -217,7 +221,9 @@ func (lb *LineBreaker) prepare(p *Paragraph) ([]atom, []rune) {
 // break divides ("2023年", "〔2023〕25号", a web address): the least measure
 // that sets p without cutting a word.
 func (lb *LineBreaker) LongestPiece(p *Paragraph) float64 {
-	atoms, _ := lb.prepare(p)
+	sc := scratches.Get().(*scratch)
+	defer scratches.Put(sc)
+	atoms, _ := lb.prepare(p, sc)
 	best, start := 0.0, 0
 	for i := 1; i <= len(atoms); i++ {
 		if i == len(atoms) || atoms[i].breakB {
@@ -260,8 +266,9 @@ func (lb *LineBreaker) faceFor(role fonts.Role, r rune) fonts.Role {
 
 // markBreaks sets breakB from UAX #14 (via go-text's segmenter), then removes
 // the breaks the Chinese rules forbid.
-func (lb *LineBreaker) markBreaks(atoms []atom) {
-	runes := make([]rune, len(atoms))
+func (lb *LineBreaker) markBreaks(atoms []atom, sc *scratch) {
+	runes := slices.Grow(sc.runes[:0], len(atoms))[:len(atoms)]
+	sc.runes = runes
 	for i := range atoms {
 		runes[i] = atoms[i].r
 	}
@@ -284,6 +291,18 @@ func (lb *LineBreaker) markBreaks(atoms []atom) {
 	}
 	markTokens(atoms)
 }
+
+// scratch is the working memory of breaking one paragraph, reused through
+// a pool (safe for concurrent use; never state of the LineBreaker, and
+// nothing in it outlives the call that took it).
+type scratch struct {
+	atoms []atom
+	runes []rune
+	cost  []float64
+	from  []int
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
 
 // segmenters keeps UAX #14 segmenters for reuse: one holds buffers as long
 // as the longest paragraph it has seen, and Init resets it. A pool, safe
