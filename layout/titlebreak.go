@@ -30,6 +30,7 @@ const (
 // titleSearch is the state of the search for a title's lines.
 type titleSearch struct {
 	atoms  []atom
+	pw     prefixWidths
 	avail  float64
 	em     float64
 	ends   []int
@@ -42,8 +43,8 @@ type titleSearch struct {
 // titleBreaks returns the end of every line of the best breaking of a
 // title into at least minLines lines, or nil when none fits.
 func titleBreaks(atoms []atom, p *Paragraph, minLines int) []int {
-	s := &titleSearch{atoms: atoms, avail: p.Width, em: atoms[0].size, cost: math.Inf(1)}
-	need := max(minLines, int(math.Ceil(lineWidth(atoms)/p.Width-1e-9)))
+	s := &titleSearch{atoms: atoms, pw: newPrefixWidths(atoms), avail: p.Width, em: atoms[0].size, cost: math.Inf(1)}
+	need := max(minLines, int(math.Ceil(s.pw.width(0, len(atoms))/p.Width-1e-9)))
 	if need > maxTitleLines {
 		return nil
 	}
@@ -65,7 +66,7 @@ func (s *titleSearch) search(a, lines int, cost float64) {
 		return
 	}
 	if lines == 1 {
-		w := lineWidth(s.atoms[a:])
+		w := s.pw.width(a, n)
 		if w > s.avail+0.01 {
 			return
 		}
@@ -81,11 +82,11 @@ func (s *titleSearch) search(a, lines int, cost float64) {
 		if !s.atoms[e].breakB {
 			continue
 		}
-		w := lineWidth(s.atoms[a:e])
+		w := s.pw.width(a, e)
 		if w > s.avail+0.01 {
 			break
 		}
-		if lineWidth(s.atoms[e:]) > float64(lines-1)*s.avail {
+		if s.pw.width(e, n) > float64(lines-1)*s.avail {
 			continue // the rest cannot fit the lines left
 		}
 		s.widths = append(s.widths, w)
@@ -114,4 +115,38 @@ func (s *titleSearch) shapeCost() float64 {
 		c += stubPen
 	}
 	return c
+}
+
+// prefixWidths measures any run of atoms as lineWidth does, in constant
+// time: running sums of the advances and of the gaps after each atom.
+type prefixWidths struct {
+	atoms []atom
+	adv   []float64 // adv[i]: sum of w − cutL of atoms[:i]
+	gap   []float64 // gap[i]: sum of glue − cutR of atoms[:i]
+	last  []int     // last[e]: the last atom before e that is no space, or −1
+}
+
+func newPrefixWidths(atoms []atom) prefixWidths {
+	n := len(atoms)
+	pw := prefixWidths{atoms: atoms, adv: make([]float64, n+1), gap: make([]float64, n+1), last: make([]int, n+1)}
+	pw.last[0] = -1
+	for i, a := range atoms {
+		pw.adv[i+1] = pw.adv[i] + a.w - a.cutL
+		pw.gap[i+1] = pw.gap[i] + a.glue - a.cutR
+		pw.last[i+1] = pw.last[i]
+		if !a.space {
+			pw.last[i+1] = i
+		}
+	}
+	return pw
+}
+
+// width is lineWidth(atoms[a:e]).
+func (pw *prefixWidths) width(a, e int) float64 {
+	l := pw.last[e]
+	if l < a {
+		return 0
+	}
+	w := pw.adv[l+1] - pw.adv[a] + pw.gap[l] - pw.gap[a]
+	return w - startCut(pw.atoms[a:]) - endCut(pw.atoms[l])
 }
