@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"sync"
+	"unicode"
 )
 
 // Fallback is the pseudo-role of a face that prints the characters a role's
@@ -85,6 +86,23 @@ func (s *Set) FaceFor(role Role, r rune) (*Face, bool) {
 	return f, true
 }
 
+// Lookup is FaceFor without noting the use: it tells whether some face
+// could print r in role's text (a check of text whose role is not known
+// yet), and FallbackUses does not list it.
+func (s *Set) Lookup(role Role, r rune) (*Face, bool) {
+	if own, err := s.Face(role); err == nil && own.Covers(r) {
+		return own, true
+	}
+	fb := &s.fallback
+	fb.mu.Lock()
+	defer fb.mu.Unlock()
+	if f, ok := fb.resolved[roleRune{role, r}]; ok {
+		return f, f != nil
+	}
+	f, _ := s.findFallback(role, r)
+	return f, f != nil
+}
+
 // findFallback looks through the configured, then the installed faces.
 // The caller holds fb.mu.
 func (s *Set) findFallback(role Role, r rune) (f *Face, installed bool) {
@@ -94,6 +112,11 @@ func (s *Set) findFallback(role Role, r rune) (f *Face, installed bool) {
 		if l.err == nil && l.face.Covers(r) {
 			return l.face, false
 		}
+	}
+	if unicode.In(r, unicode.Co) {
+		// A private-use code means what one font says (an office's 造字); an
+		// installed font's glyph there is another character altogether.
+		return nil, false
 	}
 	if !fb.scanned {
 		fb.scanned = true

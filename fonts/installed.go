@@ -72,7 +72,7 @@ var (
 		{styleFang, []string{"fang", "仿宋"}},
 		{styleKai, []string{"kai", "楷"}},
 		{styleHei, []string{"hei", "sans", "gothic", "yahei", "黑", "pingfang", "dengxian"}},
-		{styleSong, []string{"song", "sun", "serif", "ming", "宋", "明"}},
+		{styleSong, []string{"song", "sun", "serif", "ming", "mincho", "myungjo", "batang", "宋", "明"}},
 	}
 )
 

@@ -101,5 +101,5 @@ type MissingError struct {
 }
 
 func (e *MissingError) Error() string {
-	return fmt.Sprintf("%s %s 没有 %s", e.Role.Label(), e.Face, runeList(e.Runes, 10))
+	return fmt.Sprintf("%s%s 没有 %s", e.Role.Label(), e.Face, runeList(e.Runes, 10))
 }

@@ -98,14 +98,15 @@ func Lay(in Input) (*Book, error) {
 // section never mixes the two styles. If even a wholly tight setting saves
 // nothing, the document is set as usual.
 func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.List, missing *[]missingChar) *composer {
-	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing}
+	memo := breakMemo{} // the paragraphs each try sets as before are not broken again
+	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing, memo: memo}
 	c.compose()
 	pages, _ := paginate(c.items, st)
 	if !nearlyEmptyEnd(c.items, pages, st) {
 		return c
 	}
 	try := func(last int) (*composer, bool) {
-		t := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}, tightLast: last}
+		t := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}, tightLast: last, memo: memo}
 		t.compose()
 		p, _ := paginate(t.items, st)
 		return t, len(p) < len(pages)

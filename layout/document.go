@@ -27,6 +27,7 @@ type composer struct {
 	// punctuation (Paragraph.Tight); 0, the blocks are set as usual.
 	tightLast int
 	tight     bool // the block being composed is set tight
+	memo      breakMemo
 }
 
 // ch is n body characters on the grid.
@@ -194,7 +195,7 @@ func (c *composer) paragraph(spans []Span, indent, hang float64, a Align, keepAl
 // breakReport breaks a paragraph and reports characters no face covers.
 func (c *composer) breakReport(p *Paragraph) []Line {
 	p.Tight = c.tight
-	lines, missing := c.lb.Break(p)
+	lines, missing := c.memo.breakLines(c.lb, p)
 	if c.missing == nil {
 		return lines
 	}
@@ -203,7 +204,8 @@ func (c *composer) breakReport(p *Paragraph) []Line {
 		if c.block != nil {
 			line = c.block.Line
 		}
-		*c.missing = append(*c.missing, missingChar{r: r, file: c.doc.Source, line: line})
+		*c.missing = append(*c.missing, missingChar{r: r, file: c.doc.Source, line: line,
+			role: c.lb.roleOf(p, r), face: faceName(c.lb.Metrics, c.lb.roleOf(p, r))})
 	}
 	return lines
 }
@@ -213,6 +215,33 @@ type missingChar struct {
 	r    rune
 	file string
 	line int
+	role fonts.Role // the role whose text holds it
+	face string     // that role's face, by PostScript name ("" if unknown)
+}
+
+// roleOf is the role whose face was asked for r in p (the first span that
+// holds it).
+func (lb *LineBreaker) roleOf(p *Paragraph, r rune) fonts.Role {
+	for _, s := range p.Spans {
+		if strings.ContainsRune(s.Text, r) {
+			return lb.faceFor(s.Role, r)
+		}
+	}
+	return fonts.Fang
+}
+
+// isHan reports a Chinese character, also one of a CJK extension newer
+// than Go's Unicode tables (planes 2 and 3 hold only ideographs).
+func isHan(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x20000 && r <= 0x3FFFF)
+}
+
+// faceName is the name of role's face, when the metrics can tell.
+func faceName(m Metrics, role fonts.Role) string {
+	if n, ok := m.(interface{ FaceName(fonts.Role) string }); ok {
+		return n.FaceName(role)
+	}
+	return ""
 }
 
 // maxMissingListed is how many characters are reported one by one; beyond
@@ -234,7 +263,7 @@ func missingProblems(all []missingChar) diag.List {
 	var out diag.List
 	if len(first) <= maxMissingListed {
 		for _, m := range first {
-			out = append(out, missingProblem(m.file, m.line, m.r))
+			out = append(out, missingProblem(m))
 		}
 		return out
 	}
@@ -248,18 +277,21 @@ func missingProblems(all []missingChar) diag.List {
 			"运行 gazette fonts issue.toml 可以看到每个字体缺哪些字。"})
 }
 
-func missingProblem(file string, line int, r rune) *diag.Problem {
-	msg := fmt.Sprintf("字符 “%c”（U+%04X）在所配置的字体中都没有", r, r)
-	hint := "请在 issue.toml 的 [fonts] 中换用包含该字的字体，或改用常用字。"
+// missingProblem names the role that lacks the character and its face —
+// "仿宋（正文）FandolFang-Regular 没有“喆”" — and says what to do: a face
+// in [fonts] fallback, or an installed font that has it.
+func missingProblem(m missingChar) *diag.Problem {
+	file, line, r := m.file, m.line, m.r
+	msg := fmt.Sprintf("%s%s 没有“%c”（U+%04X），[fonts] fallback 和本机安装的字体中也都没有", m.role.Label(), m.face, r, r)
+	hint := "请安装含有这个字的字体（如 Noto Serif CJK SC / 思源宋体，Windows 的 SimSun-ExtB），" +
+		"或在 issue.toml 的 [fonts] 中写 fallback = [\"含有这个字的字体文件\"]；也可改用常用字。"
 	switch {
-	case r > 0xFFFF && unicode.Is(unicode.Han, r):
-		hint = "这是扩展区汉字（超出基本多文种平面），内置字体不支持；请换用常用字或造字图片。"
-	case r > 0xFFFF:
-		hint = "这个字符（如表情符号）超出基本多文种平面，印刷字体里没有；请删去或改用文字。"
+	case r > 0xFFFF && !isHan(r):
+		hint = "这个字符（如表情符号）印刷字体里一般没有；请删去或改用文字。"
 	case unicode.In(r, unicode.Co):
-		msg = fmt.Sprintf("字符 U+%04X 是私用区字符（多为本单位的造字），所配置的字体中没有它的字形", r)
-		hint = "请改用标准汉字，或在 issue.toml 的 [fonts] 中换用含有这个造字的字体。"
-	case !unicode.IsGraphic(r):
+		msg = fmt.Sprintf("字符 U+%04X 是私用区字符（多为本单位的造字），%s%s 和 [fonts] fallback 中的字体都没有它的字形", r, m.role.Label(), m.face)
+		hint = "请改用标准汉字，或在 issue.toml 的 [fonts] 中写 fallback = [\"含有这个造字的字体文件\"]（本机安装的字体不用于私用区字符：同一个码位在各字体中是不同的字）。"
+	case !unicode.IsGraphic(r) && !isHan(r):
 		msg = fmt.Sprintf("文件中有看不见的控制字符 U+%04X", r)
 		hint = "请删去这个字符（可在记事本中把这一行重新输入一遍）。"
 	}

@@ -181,7 +181,7 @@ func lineText(l *Line) string {
 // at y, keeping the picture's proportions (a 国徽 must never print
 // stretched), and warns when it would print below 300 ppi.
 func (bs *bookSetter) emblem(p *Page, path string, side, y float64) {
-	pw, ph, err := readPicture(path)
+	pw, ph, err := readPicture(&model.Image{Path: path})
 	if errors.Is(err, os.ErrNotExist) {
 		return // issue.toml's loader reports a missing emblem at its line
 	}

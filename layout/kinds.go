@@ -33,7 +33,7 @@ func (c *composer) composeKind(b, next *model.Block) bool {
 	switch b.Kind {
 	case model.Headnote:
 		// 题注: under the title, in 楷体 a size smaller, centred; never part
-		// of the title (立法技术规范; printed gazettes)
+		// of the title (docs/document-kinds.md#headnote)
 		c.unblank()
 		c.paragraph([]Span{{Text: b.Text, Role: fonts.Kai, Size: size * headnoteScale}}, 0, 0, AlignCenter, true)
 		c.blankUnlessNext(next, model.Headnote)
@@ -41,9 +41,9 @@ func (c *composer) composeKind(b, next *model.Block) bool {
 		c.contents(b)
 	case model.Chapter:
 		// 章/节 headings centred on a line of their own, in 黑体, kept with
-		// the article under them
+		// the article under them (docs/document-kinds.md#chapters)
 		c.text(Span{Text: b.Text, Role: fonts.Hei, Size: size}, 0, AlignCenter, true)
-	case model.Article:
+	case model.Article: // docs/document-kinds.md#articles
 		c.paragraph(c.runIn(b, fonts.Hei), c.ch(2), 0, Justify, false)
 	case model.OrderHead:
 		c.orderHead(b)
@@ -82,7 +82,7 @@ func (c *composer) unblank() {
 	}
 }
 
-// contents sets a 规章's own 目录: "目　　录" centred in 黑体, then one line
+// contents sets a 规章's own 目录 (docs/document-kinds.md#contents): "目　　录" centred in 黑体, then one line
 // per entry, two characters in, a wrapped entry aligned with its first
 // character; a blank line after it.
 func (c *composer) contents(b *model.Block) {
@@ -95,7 +95,7 @@ func (c *composer) contents(b *model.Block) {
 	c.blank(false)
 }
 
-// orderHead sets the head of a 令 (GB/T 9704-2012 10.2.3.1): the issuing
+// orderHead sets the head of a 令 (GB/T 9704-2012 10.2.3.1; docs/document-kinds.md#orders): the issuing
 // body's name and 令, centred in the title face, larger than a title, two
 // empty lines over its number.
 func (c *composer) orderHead(b *model.Block) {
@@ -108,7 +108,7 @@ func (c *composer) orderHead(b *model.Block) {
 	}
 }
 
-// roster sets a labelled list (GB/T 9704-2012 10.3: "出席" two characters
+// roster sets a labelled list (docs/document-kinds.md#minutes; GB/T 9704-2012 10.3: "出席" two characters
 // in, in 黑体, a full-width colon, the names in 仿宋; a wrapped line aligns
 // with the first character after the colon). The items a 任命： or 免去：
 // line heads, one a line, align there too.

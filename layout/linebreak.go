@@ -113,12 +113,16 @@ type atom struct {
 	cjk    bool
 	space  bool
 	breakB bool    // a line may break before this atom
-	cutL   float64 // left blank removed by compression with its neighbour
-	cutR   float64 // right blank removed by compression with its neighbour
-	glue   float64 // CJK–Latin space after this atom (https://www.w3.org/TR/clreq/#mixed_text_composition_in_horizontal_writing_mode)
-	give   float64 // how much the blank around this atom may still shrink
-	class  squeeze // the reduction priority of give
-	before bool    // give is the blank before the glyph (opening marks)
+	pen    float64 // what a break before this atom costs (knuth.go)
+	emerg  bool    // a break here only as a last resort, inside a run longer than a line
+	// the character's classes, looked up once (the breaker asks often)
+	openMark, closeMark, long bool    // leftBlank, rightBlank, longMark
+	cutL                      float64 // left blank removed by compression with its neighbour
+	cutR                      float64 // right blank removed by compression with its neighbour
+	glue                      float64 // CJK–Latin space after this atom (https://www.w3.org/TR/clreq/#mixed_text_composition_in_horizontal_writing_mode)
+	give                      float64 // how much the blank around this atom may still shrink
+	class                     squeeze // the reduction priority of give
+	before                    bool    // give is the blank before the glyph (opening marks)
 }
 
 // half is the compressible blank of a full-width mark: half its advance.
@@ -133,7 +137,11 @@ func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
 		return []Line{{Last: true}}, missing
 	}
 	setGive(atoms)
-	ends := lb.breakPoints(atoms, p)
+	markEmergency(atoms, p)
+	ends := totalFit(atoms, p)
+	if ends == nil {
+		ends = lb.breakPoints(atoms, p) // greedy, breaking where a line overflows
+	}
 	start := 0
 	for i, end := range ends {
 		lines = append(lines, lb.place(atoms[start:end], p, i == 0, i == len(ends)-1))
@@ -152,7 +160,8 @@ func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
 			if r == '\n' || r == '\r' || r == '\t' {
 				r = ' '
 			}
-			a := atom{r: r, role: lb.faceFor(s.Role, r), size: s.Size, bold: s.FakeBold, cjk: isCJK(r), space: r == ' ' || r == '\u3000'}
+			a := atom{r: r, role: lb.faceFor(s.Role, r), size: s.Size, bold: s.FakeBold, cjk: isCJK(r), space: r == ' ' || r == '\u3000',
+				openMark: leftBlank[r], closeMark: rightBlank[r], long: longMark[r]}
 			adv, ok := lb.Metrics.Advance(a.role, r)
 			if !ok {
 				missing = append(missing, r)
@@ -251,10 +260,13 @@ func (lb *LineBreaker) markBreaks(atoms []atom) {
 		}
 	}
 	for i := 1; i < len(atoms); i++ {
-		if atoms[i].breakB && (!lb.mayBreak(atoms[i-1].r, atoms[i].r) || itemNumberBefore(atoms, i)) {
-			atoms[i].breakB = false
+		if !atoms[i].breakB {
+			continue
 		}
+		pen, ok := lb.breakCost(atoms[i-1].r, atoms[i].r)
+		atoms[i].breakB, atoms[i].pen = ok && !itemNumberBefore(atoms, i), pen
 	}
+	markTokens(atoms)
 }
 
 // itemNumberBefore reports an item number such as "3." ending just before
@@ -268,26 +280,27 @@ func itemNumberBefore(atoms []atom, i int) bool {
 	return (prev == '.' || prev == '．') && isNumeric(atoms[i-2].r)
 }
 
-// mayBreak applies the tailoring of UAX #14 between prev and next: the
-// levels of https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end.
-func (lb *LineBreaker) mayBreak(prev, next rune) bool {
+// breakCost applies the Chinese tailoring of UAX #14 between prev and next:
+// whether a line may break there, and at what cost
+// (docs/line-composition.md §2). The basic level of the prohibitions is a
+// ban; the stricter levels are penalties, which the total-fit breaker pays
+// only where no other break sets the paragraph within the spreading limit.
+func (lb *LineBreaker) breakCost(prev, next rune) (float64, bool) {
 	switch {
-	case noLineStart[next], noLineEnd[prev]: // clreq basic level
-		return false
-	case lb.Kinsoku >= KinsokuGB && (prev == '/' || prev == '／'): // clreq GB level
-		return false
+	case noLineStart[next], noLineEnd[prev]: // https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end, basic level
+		return 0, false
 	case longMark[prev] && prev == next: // GB/T 15834 5.1.4, 5.1.5: —— and …… never split
-		return false
-	case lb.Kinsoku >= KinsokuStrict && longMark[next]: // clreq strict level
-		return false
-	case isNumeric(prev) && dateOrNumberSuffix[next]: // 2023年, 25号 stay together
-		return false
-	case (prev == '〕' || prev == ']') && isNumeric(next): // 〔2023〕25号 is one unit
-		return false
+		return 0, false
+	case (prev == '〕' || prev == ']') && isDigit(next): // 〔2023〕25号 is one unit
+		return 0, false
 	case joiner[prev] || joiner[next]: // “公司+基地+农户” is one term
-		return false
+		return 0, false
+	case lb.Kinsoku >= KinsokuGB && (prev == '/' || prev == '／'): // clreq prohibition rules, GB level
+		return kinsokuPen, true
+	case lb.Kinsoku >= KinsokuStrict && longMark[next]: // clreq prohibition rules, strict level
+		return kinsokuPen, true
 	}
-	return true
+	return 0, true
 }
 
 // lineWidth measures atoms as one line: pair compression and CJK–Latin glue
@@ -328,7 +341,7 @@ func trimSpaces(atoms []atom) []atom {
 // centred line like “（昌府办字〔2023〕25号）” is centred on its ink, its
 // closing mark's blank being dropped at the end (GB/T 15834 5.1.10).
 func startCut(atoms []atom) float64 {
-	if len(atoms) == 0 || !leftBlank[atoms[0].r] || atoms[0].cutL > 0 {
+	if len(atoms) == 0 || !atoms[0].openMark || atoms[0].cutL > 0 {
 		return 0
 	}
 	return atoms[0].half()
@@ -336,7 +349,7 @@ func startCut(atoms []atom) float64 {
 
 // endCut is the blank a full-width mark loses at line end (GB/T 15834 5.1.10).
 func endCut(a atom) float64 {
-	if rightBlank[a.r] {
+	if a.closeMark {
 		return a.half()
 	}
 	return 0
@@ -439,7 +452,7 @@ func fitLine(atoms []atom, start int, p *Paragraph, first bool, limit int) int {
 }
 
 // maxPushSlack is the most white, in ems, that pushing a character to the
-// next line may leave to be spread over a line.
+// next line may leave to be spread over a line (knuth.go's loosePen).
 const maxPushSlack = 2
 
 // pushBack is the last allowed break in (start, fit], or -1 when there is
@@ -534,7 +547,8 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 		ratios, _ = squeezeRatios(atoms, -slack)
 	case p.Align == Justify && !last:
 		if gaps := stretchGaps(atoms); gaps > 0 {
-			extra = slack / float64(gaps)
+			// never letter-spaced: a line that would need more is left short
+			extra = min(slack/float64(gaps), maxSpread*atoms[0].size)
 		}
 	case p.Align == AlignCenter:
 		left += slack / 2
@@ -575,7 +589,7 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 // between a hanzi and a Latin word or number stays a quarter em, so that it
 // looks the same on every line (docs/clreq.md#mixed-text-composition-in-horizontal-writing-mode: a house rule).
 func stretchable(a, b *atom) bool {
-	if longMark[a.r] && a.r == b.r || a.glue > 0 {
+	if a.long && a.r == b.r || a.glue > 0 {
 		return false
 	}
 	return a.cjk || b.cjk || a.space || b.space

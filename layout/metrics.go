@@ -45,6 +45,14 @@ func (m *FontMetrics) face(role fonts.Role, r rune) *fonts.Face {
 	return f
 }
 
+// FaceName is the PostScript name of role's own face.
+func (m *FontMetrics) FaceName(role fonts.Role) string {
+	if role < 0 || role >= fonts.NumRoles {
+		return ""
+	}
+	return m.faces[role].Name()
+}
+
 // InkTop is how far r's glyph in the face of role rises above the baseline,
 // in em.
 func (m *FontMetrics) InkTop(role fonts.Role, r rune) (float64, bool) {

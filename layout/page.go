@@ -84,7 +84,8 @@ type FillBox struct {
 
 // Picture is an image placed in a box.
 type Picture struct {
-	Path       string
+	Path       string // the file, or a name for a picture that came inside a document
+	Data       []byte // that picture's bytes; nil: read Path
 	X, Y, W, H float64
 }
 

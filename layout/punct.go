@@ -71,9 +71,3 @@ func isCJK(r rune) bool {
 // isNumeric reports runes that belong to a number: digits and the marks
 // inside one (2023, 1.55, 12.5%).
 func isNumeric(r rune) bool { return r >= '0' && r <= '9' }
-
-// dateOrNumberSuffix holds the characters that stay on the line of the digits
-// before them: 2023年, 25号, 5个, 8日, 1篇, 100强 (dates, counts and the
-// measure words and units that follow a number) (GB/T 9704-1999 8.2.3 "数字、年份不能回行",
-// kept as a house rule).
-var dateOrNumberSuffix = runeSet("年月日号时分秒亿万元个家项条款期%％篇名人户次届件批种类场所座处套台辆吨亩米倍岁天周级位强册份本页张")

@@ -156,7 +156,7 @@ func addLatinGlue(atoms []atom) {
 			numeric = numeric && (isNumeric(atoms[j].r) || atoms[j].r == '.')
 			j++
 		}
-		if numeric && (i > 0 && isUnit(atoms[i-1].r) || j < len(atoms) && isUnit(atoms[j].r)) {
+		if numeric && (i > 0 && isUnit(atoms[i-1].r) || unitAt(atoms, j) > 0) {
 			if i > 0 {
 				atoms[i-1].glue = 0
 			}
@@ -166,9 +166,11 @@ func addLatinGlue(atoms []atom) {
 	}
 }
 
-// isUnit reports a hanzi that counts or measures the number next to it.
+// isUnit reports a hanzi before a number that counts or measures it
+// ("6月29日", "第4期"): one of glueNeighbours or a unit of one character
+// (units.go).
 func isUnit(r rune) bool {
-	return unicode.Is(unicode.Han, r) && (glueNeighbours[r] || dateOrNumberSuffix[r])
+	return unicode.Is(unicode.Han, r) && (glueNeighbours[r] || unitSet[string(r)])
 }
 
 // needsGlue reports whether hanzi h next to Western w takes a quarter em.

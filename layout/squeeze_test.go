@@ -80,7 +80,7 @@ func TestCJKLatinGlue(t *testing.T) {
 func TestNoGlueAtLineEnds(t *testing.T) {
 	// "一二三四五" fills 5 em exactly: the glue before "2025" must not push
 	// the line over, and the next line must start flush left.
-	ls := setLines(t, &LineBreaker{}, "一二三四五2025年六七八", 5, Justify)
+	ls := setLines(t, &LineBreaker{}, "一二三四五2025年六七八九十", 5, Justify)
 	if ls[0].Text() != "一二三四五" {
 		t.Fatalf("line 1 = %q, want 一二三四五", ls[0].Text())
 	}

@@ -6,6 +6,7 @@ import (
 	"image"
 	_ "image/jpeg" // image sizes for ImageBlock
 	_ "image/png"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -493,7 +494,13 @@ const MaxPicturePixels = 40_000_000
 // pixels or of more than MaxPicturePixels. The renderer calls it again
 // before it decodes.
 func PictureSize(path string) (w, h int, err error) {
-	f, err := os.Open(path)
+	return PictureSizeOf(func() (io.ReadCloser, error) { return os.Open(path) })
+}
+
+// PictureSizeOf is PictureSize for a picture opened by open (a file, or the
+// bytes of a picture that came inside a Word document).
+func PictureSizeOf(open func() (io.ReadCloser, error)) (w, h int, err error) {
+	f, err := open()
 	if err != nil {
 		return 0, 0, err
 	}
@@ -514,11 +521,11 @@ func PictureSize(path string) (w, h int, err error) {
 // readPicture is PictureSize, then a whole decode of the picture: a file
 // copied only in part has a good header but not all its pixels, and is
 // found here, at the line that names it, not only when the PDF is written.
-func readPicture(path string) (w, h int, err error) {
-	if w, h, err = PictureSize(path); err != nil {
+func readPicture(im *model.Image) (w, h int, err error) {
+	if w, h, err = PictureSizeOf(im.Open); err != nil {
 		return 0, 0, err
 	}
-	f, err := os.Open(path)
+	f, err := im.Open()
 	if err != nil {
 		return 0, 0, err
 	}
@@ -566,7 +573,7 @@ func (c *composer) image(b *model.Block) {
 	if im == nil {
 		return
 	}
-	pw, ph, err := readPicture(im.Path)
+	pw, ph, err := readPicture(im)
 	if err != nil {
 		*c.probs = append(*c.probs, pictureProblem(c.doc.Source, b.Line, im.Path, err))
 		return
@@ -592,9 +599,9 @@ func (c *composer) image(b *model.Block) {
 	}
 	rows := math.Ceil(h/c.st.LinePitch - 1e-9)
 	x := (c.st.TextWidth() - w) / 2
-	path := im.Path
+	path, data := im.Path, im.Data
 	c.items = append(c.items, item{height: rows * c.st.LinePitch, grid: true,
 		draw: func(p *Page, ox, oy float64) {
-			p.Images = append(p.Images, Picture{Path: path, X: ox + x, Y: oy, W: w, H: h})
+			p.Images = append(p.Images, Picture{Path: path, Data: data, X: ox + x, Y: oy, W: w, H: h})
 		}})
 }

@@ -6,6 +6,12 @@
 // matter, and layout turns it into pages. It imports nothing of ours.
 package model
 
+import (
+	"bytes"
+	"io"
+	"os"
+)
+
 // Issue is one issue of the gazette: everything the front matter prints,
 // given once in the manifest, and the documents in reading order.
 type Issue struct {
@@ -120,7 +126,7 @@ const (
 	Contents    // a 规章's own 目录: Text is "目　　录" and one line per 章/节, "\n"-separated
 	Chapter     // 编/章/节 heading "第一章　总　　则"; Level 1 编, 2 章, 3 节
 	Article     // 条: a paragraph whose Lead is the article number "第一条"
-	OrderHead   // the 令 head "某省人民政府令" (GB/T 9704-2012 10.2.3.1)
+	OrderHead   // 发文机关标志: the 令 head "某省人民政府令" (GB/T 9704-2012 10.2.3.1), or "某某文件" (7.2.3)
 	OrderNumber // "第12号" under a 令 head, or a 公告/通告's number under its title
 	Roster      // a labelled list: "出席：…" (纪要, 10.3), "任命：" and its items (人事任免); Lead is the label
 	Question    // 政策解读 "问：…"; Lead is "问："
@@ -129,7 +135,7 @@ const (
 
 var kindNames = [...]string{"正文", "标题", "发文字号", "主送机关", "标题层次", "附件说明",
 	"署名", "成文日期", "附注", "附件标识", "主持", "分页", "表格", "图片",
-	"题注", "目录", "章节", "条", "令头", "编号", "名单", "问", "答"}
+	"题注", "目录", "章节", "条", "机关标志", "编号", "名单", "问", "答"}
 
 // String returns the kind's Chinese name, as messages print it.
 func (k Kind) String() string {
@@ -179,6 +185,18 @@ type Cell struct {
 
 // Image is a picture placed in the text column.
 type Image struct {
+	// Path is the picture's file; for a picture inside a document (a Word
+	// file) it names the document and the part, for messages.
 	Path    string
+	Data    []byte  // the picture's bytes when it came inside a document; nil: read Path
 	WidthMM float64 // 0: as wide as the type area
+}
+
+// Open opens the picture's bytes: Data when it came inside a document,
+// else the file at Path.
+func (im *Image) Open() (io.ReadCloser, error) {
+	if im.Data != nil {
+		return io.NopCloser(bytes.NewReader(im.Data)), nil
+	}
+	return os.Open(im.Path)
 }

@@ -273,7 +273,7 @@ func newObject(ctx *model.Context, obj types.Object) (*types.IndirectRef, error)
 func flate(data []byte) []byte {
 	var buf bytes.Buffer
 	zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level never fails
-	zw.Write(data) // a bytes.Buffer does not fail
+	zw.Write(data)                                     // a bytes.Buffer does not fail
 	zw.Close()
 	return buf.Bytes()
 }

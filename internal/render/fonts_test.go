@@ -157,7 +157,7 @@ func TestEmbeddedFontsAreTaggedSubsetsWithSoundPrograms(t *testing.T) {
 	}
 	lines := map[fonts.Role]string{
 		fonts.Fang: "根据《中华人民共和国政府信息公开条例》，现将有关事项通知如下：",
-		fonts.Hei: "一、总体要求", fonts.Kai: "（一）强化理论学习", fonts.Title: "关于印发工作方案的通知",
+		fonts.Hei:  "一、总体要求", fonts.Kai: "（一）强化理论学习", fonts.Title: "关于印发工作方案的通知",
 		fonts.Song: "— 1 —", fonts.Latin: "GB/T 9704-2012 2023",
 	}
 	for _, opt := range []Options{options(nil), options(&Print{BleedMM: 3, Condition: "FOGRA39"})} {

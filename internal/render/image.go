@@ -8,6 +8,7 @@ import (
 	"image"
 	_ "image/jpeg" // the emblem and 【图片】 pictures may be JPEG
 	_ "image/png"
+	"io"
 	"os"
 	"strings"
 
@@ -54,19 +55,31 @@ type inlineImage struct {
 
 // loadImage reads a PNG or JPEG and converts it for print: alpha flattened
 // onto white paper, then DeviceGray or DeviceCMYK by mode.
-func loadImage(path string, mode ImageMode) (*inlineImage, error) {
+// data, when not nil, holds the picture's bytes (a picture that came inside
+// a Word file) and path only names it.
+func loadImage(path string, data []byte, mode ImageMode) (*inlineImage, error) {
 	// the size from the header first: a picture over the pixel limit is
 	// refused before it is decoded (layout refused it already; this guards
 	// a file changed since)
-	if _, _, err := layout.PictureSize(path); err != nil {
+	open := func() (io.ReadCloser, error) {
+		if data != nil {
+			return io.NopCloser(bytes.NewReader(data)), nil
+		}
+		return os.Open(path)
+	}
+	if _, _, err := layout.PictureSizeOf(open); err != nil {
 		return nil, fmt.Errorf("图片 %s 有 %w", path, err)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("打开图片 %s: %w", path, err)
+	var r io.Reader = bytes.NewReader(data)
+	if data == nil {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("打开图片 %s: %w", path, err)
+		}
+		defer f.Close()
+		r = f
 	}
-	defer f.Close()
-	img, _, err := image.Decode(f)
+	img, _, err := image.Decode(r)
 	if err != nil {
 		return nil, fmt.Errorf("图片 %s 无法读取（请使用 PNG 或 JPEG）: %w", path, err)
 	}

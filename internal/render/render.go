@@ -204,7 +204,7 @@ func (w *writer) image(p layout.Picture) error {
 	im, ok := w.images[p.Path]
 	if !ok {
 		var err error
-		if im, err = loadImage(p.Path, w.mode); err != nil {
+		if im, err = loadImage(p.Path, p.Data, w.mode); err != nil {
 			return err
 		}
 		w.images[p.Path] = im

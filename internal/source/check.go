@@ -199,12 +199,15 @@ var signDateRE = regexp.MustCompile(`年0[0-9]月|月0[0-9]日`)
 
 // signDate reports a 成文日期 with leading zeros (GB/T 9704-2012 7.3.5.4).
 func (c *checker) signDate(b *model.Block) {
+	if strings.ContainsAny(b.Text, "OoΟ") {
+		c.warn(b.Line, "日期中的“O”是拉丁字母，应为“〇”（如“二〇〇六年”）", asIs)
+	}
 	if signDateRE.MatchString(b.Text) {
 		c.warn(b.Line, "成文日期的月、日不编虚位（如“2023年6月9日”，不写“06月09日”）（GB/T 9704-2012 7.3.5.4）", asIs)
 	}
 }
 
-// articleNumber checks that articles run 第一条, 第二条, … through the whole
+// articleNumber (docs/document-kinds.md#slips-check-names) checks that articles run 第一条, 第二条, … through the whole
 // text without a gap or a repeat (立法技术规范: 条 are numbered
 // continuously, not afresh in each 章).
 func (c *checker) articleNumber(b *model.Block) {

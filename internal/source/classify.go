@@ -180,9 +180,42 @@ func titleLike(s string) bool {
 		return false
 	}
 	_, isDoc := docNumber(s)
-	return !isDoc && !presiderLike(s) && !isDate(s) && !isAttachmentLabel(s) &&
+	return !isDoc && !presiderLike(s) && !isDate(s) && !isAttachmentLabel(s) && !imprintRE.MatchString(s) &&
 		!isAttachmentNote(s) && !strings.HasPrefix(s, "【") && !headnoteLike(s) &&
 		!orderNumberLike(s) && !startsKindElement(s)
+}
+
+// imprintRE matches the 版记 line "…办公室 2015年3月5日印发" (GB/T
+// 9704-2012 7.4.3: 印发机关和印发日期), which is no title.
+var imprintRE = regexp.MustCompile(`[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日` + blanks + `印发$`)
+
+// kindWords are the names of the kinds of document a title ends with: the
+// 15 文种 of 《党政机关公文处理工作条例》 art. 8, the names of 规章 and
+// normative documents, and what else a gazette carries.
+var kindWords = []string{"决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
+	"请示", "批复", "议案", "函", "纪要", "条例", "规定", "办法", "细则", "规则", "方案", "计划", "规划",
+	"要点", "预案", "名单", "解读", "制度", "标准", "清单", "指南", "目录"}
+
+// endsWithKind reports a title line that ends with the name of a kind of
+// document, before a bracketed "（试行）".
+func endsWithKind(s string) bool {
+	s = strings.TrimRightFunc(s, isBlank)
+	if i := strings.LastIndexAny(s, "（("); i > 0 && strings.ContainsRune("）)", lastRune(s)) {
+		s = strings.TrimRightFunc(s[:i], isBlank)
+	}
+	for _, w := range kindWords {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitTitle reports a title the source split with a blank line (docs/document-kinds.md#titles): the lines
+// so far do not end with the name of a kind of document, the line after the
+// blank does ("南县住房和城乡建设局2018年度整体支出" / "" / "绩效评价报告").
+func splitTitle(parts []string, next string) bool {
+	return !endsWithKind(parts[len(parts)-1]) && endsWithKind(next) && titleLike(next)
 }
 
 // docNumberRE matches a 发文字号 (GB/T 9704-2012 7.2.4): 机关代字, the year in
@@ -216,8 +249,9 @@ func unwrapParens(s string) (string, bool) {
 }
 
 var (
-	dateRE    = regexp.MustCompile(`^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日$`)
-	hanDateRE = regexp.MustCompile(`^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$`)
+	dateRE = regexp.MustCompile(`^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日$`)
+	// the Latin letter O typed for 〇 ("二OO六年") is tolerated; Check names it
+	hanDateRE = regexp.MustCompile(`^[〇○零OoΟ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$`)
 )
 
 // isDate recognises a 成文日期 line (GB/T 9704-2012 7.3.5.4): 2023年6月29日,

@@ -38,6 +38,11 @@ var (
 	articleRE     = regexp.MustCompile(`^第` + blanks + `(` + bigHanNum + `|[0-9０-９]{1,4})` + blanks + `条`)
 	orderNumberRE = regexp.MustCompile(`^[（(]?` + blanks + `([0-9０-９]{4}` + blanks + `年|[〔\[［【（(]` + blanks + `[0-9０-９]{4}` + blanks + `[〕\]］】）)])?` + blanks + `第` + blanks +
 		`([0-9０-９]{1,5}|` + bigHanNum + `)` + blanks + `号` + blanks + `[）)]?$`)
+	// "（县疫情防控指挥部第1号）": a 通告's number with its issuer, in brackets
+	namedNumberRE = regexp.MustCompile(`^[（(][\p{Han}]{1,20}第` + blanks + `([0-9０-９]{1,5}|` + bigHanNum + `)` + blanks + `号[）)]$`)
+	// a 令 head and its number on one line: "宁夏回族自治区人民政府令第103号"
+	orderLineRE = regexp.MustCompile(`^([\p{Han}]{2,30}?令)` + blanks + `((?:[〔\[［（(]` + blanks + `[0-9]{4}` + blanks + `[〕\]］）)])?` + blanks +
+		`第` + blanks + `(?:[0-9０-９]{1,5}|` + bigHanNum + `)` + blanks + `号)$`)
 	rosterRE = regexp.MustCompile(`^(出席|列席|请假|缺席|参加|参会|出席人员|列席人员|请假人员|缺席人员|参会人员|参加人员|` +
 		`参会单位|列席单位|记录|记录人|主持人|任命|免去|免职|任职|聘任|解聘|提名)` + blanks + `[：:]`)
 	qaRE       = regexp.MustCompile(`^(问|答)` + blanks + `([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?` + blanks + `[：:]`)
@@ -105,7 +110,7 @@ type chapterHead struct {
 	name   string // "总　则", half-width spaces made full-width
 }
 
-// chapterOf recognises a 编, 章 or 节 heading (立法技术规范: 编、章、节 are
+// chapterOf recognises a 编, 章 or 节 heading (docs/document-kinds.md#chapters; 立法技术规范: 编、章、节 are
 // numbered 第一编, 第一章, 第一节 and carry a short name): "第一章　总　　则",
 // "第一章 总 则", "第一章总则", "第 一 章　总则". A line that goes on like a
 // sentence ("第一章规定的……。") is none.
@@ -138,7 +143,7 @@ func (c chapterHead) text() string {
 	return c.number + "\u3000" + c.name
 }
 
-// articleOf recognises an article (条) at the start of s: "第一条　为了……",
+// articleOf recognises an article (条, docs/document-kinds.md#articles) at the start of s: "第一条　为了……",
 // "第一条 为了……", "第一条为了……", "第 十 条……". It returns the article
 // number as it prints ("第一条"), its value and the text after it.
 func articleOf(s string) (lead string, num int, rest string, ok bool) {
@@ -171,7 +176,7 @@ const contentsLabel = "目\u3000\u3000录"
 // isContentsLabel recognises the "目　　录" line over a 规章's own 目录.
 func isContentsLabel(s string) bool { return forwardKey(s) == "目录" }
 
-// headnoteLike recognises a 题注 line under a 规章's title: it opens with a
+// headnoteLike recognises a 题注 line under a 规章's title (docs/document-kinds.md#headnote): it opens with a
 // parenthesis and says when and by whom the text was adopted, promulgated
 // or amended ("（2024年1月5日省人民政府第30次常务会议通过）"). A bracket with
 // no date or such word ("（试行）") is part of the title; a 发文字号 is none.
@@ -185,35 +190,48 @@ func headnoteLike(s string) bool {
 	return headnoteRE.MatchString(s)
 }
 
-// closesParen reports whether s ends the parenthesis a 题注 opened.
-func closesParen(s string) bool {
-	r := lastRune(s)
-	return r == '）' || r == ')'
+// orderHeadAt recognises the head of a 令 at line i (docs/document-kinds.md#orders) (GB/T 9704-2012
+// 10.2.3.1: 发文机关全称加“令”字): a short line ending in 令 with the order
+// number (第N号) right under it, or both on one line
+// ("宁夏回族自治区人民政府令第103号"). Where notices may stand — after a
+// title, not as one — the head of a 公告 or 通告 with its number is taken
+// the same way ("深圳市人民代表大会常务委员会公告" over "第三十七号").
+func (p *parser) orderHeadAt(i int, notices bool) bool {
+	s := p.lines[i].text
+	if orderLineRE.MatchString(s) {
+		return true
+	}
+	if i+1 >= len(p.lines) || runes(s) > maxOrderHead || runes(s) < 2 ||
+		strings.ContainsAny(s, sentenceEnds+clauseMarks+"《》“”（）()") {
+		return false
+	}
+	head := strings.HasSuffix(s, "令") || notices && (strings.HasSuffix(s, "公告") || strings.HasSuffix(s, "通告"))
+	return head && orderNumberRE.MatchString(p.lines[i+1].text)
 }
 
-// orderHeadAt recognises the head of a 令 at line i (GB/T 9704-2012
-// 10.2.3.1: 发文机关全称加“令”字): a short line ending in 令, with the order
-// number (第N号) right under it.
-func (p *parser) orderHeadAt(i int) bool {
-	if i+1 >= len(p.lines) {
-		return false
-	}
+// issuerMarkAt recognises the 发文机关标志 of a document at line i (docs/document-kinds.md#issuer-marks) (GB/T
+// 9704-2012 7.2.3: 发文机关全称或规范化简称加“文件”二字), as offices paste
+// it over the 发文字号: "湖南省人民政府办公厅文件" over "湘政办发〔2009〕24号".
+// It is set like the head of a 令, and the title under it stays the title.
+func (p *parser) issuerMarkAt(i int) bool {
 	s := p.lines[i].text
-	if !strings.HasSuffix(s, "令") || runes(s) > maxOrderHead || runes(s) < 2 ||
-		strings.ContainsAny(s, sentenceEnds+clauseMarks+"《》“”") {
+	if !strings.HasSuffix(s, "文件") || runes(s) > maxOrderHead || !titleLike(s) || i+1 >= len(p.lines) {
 		return false
 	}
-	return orderNumberLike(p.lines[i+1].text)
+	_, ok := docNumber(p.lines[i+1].text)
+	return ok
 }
 
 // orderNumberLike recognises "第12号" or "〔2010〕第15号" under a 令 head,
 // or a 公告's number "（第1号）", "2024年第3号" under its title.
-func orderNumberLike(s string) bool { return orderNumberRE.MatchString(s) }
+func orderNumberLike(s string) bool {
+	return orderNumberRE.MatchString(s) || namedNumberRE.MatchString(s)
+}
 
 // rosterLabel returns the label of a list line ("出席：", "任命："), or "".
 func rosterLabel(s string) string { return rosterRE.FindString(s) }
 
-// qaLabel returns "问：" or "答：" (with the number some write: "问1："), or ""
+// qaLabel (docs/document-kinds.md#policy-explanations) returns "问：" or "答：" (with the number some write: "问1："), or ""
 // and the kind it opens.
 func qaLabel(s string) (string, model.Kind) {
 	m := qaRE.FindStringSubmatch(s)
@@ -297,7 +315,7 @@ func (p *parser) article(lead, rest string) {
 	p.inRules = true
 }
 
-// contents reads a 规章's own 目录: the label and the 章/节 lines under it,
+// contents reads a 规章's own 目录 (docs/document-kinds.md#contents): the label and the 章/节 lines under it,
 // up to the line where the body's first chapter repeats the first entry.
 func (p *parser) contents() {
 	first := p.cur()
@@ -308,7 +326,7 @@ func (p *parser) contents() {
 		s := p.cur().text
 		key := forwardKey(s)
 		c, isChapter := chapterOf(s)
-		if key == firstKey || !isChapter && !(len(entries) > 1 && runes(s) <= maxChapterName && titleLike(s)) {
+		if key == firstKey || !isChapter && !contentsEntry(s) {
 			break
 		}
 		if firstKey == "" {
@@ -323,7 +341,24 @@ func (p *parser) contents() {
 	p.add(model.Block{Kind: model.Contents, Text: strings.Join(entries, "\n"), Line: first.no})
 }
 
-// roster reads a labelled list: "出席：" and the names after it (GB/T
+// sectionNumberRE is the number of a section as plans number them: "1.1",
+// "2.3.1", "8 ".
+var sectionNumberRE = regexp.MustCompile(`^[0-9]{1,2}(\.[0-9]{1,2})*[.．、 ]?` + blanks + `\p{Han}`)
+
+// contentsEntry reports a line that can be an entry of a 目录 other than
+// a chapter: a short name with no sentence in it, numbered ("1.总则",
+// "1.1 编制目的") or not ("附则").
+func contentsEntry(s string) bool {
+	if runes(s) > maxChapterName || strings.ContainsAny(s, sentenceEnds+"，,：:") || isDate(s) {
+		return false
+	}
+	if _, ok := parseHead(s); ok || sectionNumberRE.MatchString(s) {
+		return true
+	}
+	return titleLike(s)
+}
+
+// roster reads a labelled list (docs/document-kinds.md#minutes, #appointments): "出席：" and the names after it (GB/T
 // 9704-2012 10.3), or "任命：" and the appointments under it, one a line.
 // A line after the label line belongs to the list when the line before it
 // leaves the list open: the bare label, or a line ending in 、，；. A line
@@ -362,24 +397,63 @@ func (p *parser) rosterItem(l line) bool {
 	return !strings.ContainsAny(body, "。！？!?")
 }
 
-// headnote reads a 题注 under a title: from the line opening the bracket to
-// the one closing it.
-func (p *parser) headnote() {
-	first := p.cur()
-	p.i++
-	text := first.text
-	for k := 1; !closesParen(text) && k < maxHeadnote && p.i < len(p.lines); k++ {
-		text = joinLines(text, p.cur().text)
-		p.i++
+// headnoteSpan reports how many lines from i make a 题注: a headnoteLike
+// line whose brackets close at its end, or that goes on, line by line
+// (no blank line between, each short), to a line where they close at its
+// end. 0 when the brackets close inside a line with text after them
+// ("(1985年5月4日皖政〔1985〕38号)  根据……") or never close.
+func (p *parser) headnoteSpan(i int) int {
+	if !headnoteLike(p.lines[i].text) {
+		return 0
 	}
+	depth := 0
+	for k := 0; k < maxHeadnote && i+k < len(p.lines); k++ {
+		l := p.lines[i+k]
+		if k > 0 && (l.blank || runes(l.text) > maxTitleLine) {
+			return 0
+		}
+		for j, r := range l.text {
+			switch r {
+			case '（', '(':
+				depth++
+			case '）', ')':
+				depth--
+				if depth == 0 {
+					if j+utf8.RuneLen(r) != len(l.text) {
+						return 0
+					}
+					return k + 1
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// headnote reads the n lines of a 题注 under a title.
+func (p *parser) headnote(n int) {
+	first := p.cur()
+	text := first.text
+	for k := 1; k < n; k++ {
+		text = joinLines(text, p.lines[p.i+k].text)
+	}
+	p.i += n
 	p.add(model.Block{Kind: model.Headnote, Text: text, Line: first.no})
 }
 
-// orderHead reads the head of a 令 and its number (GB/T 9704-2012 10.2.3).
+// orderHead reads the head of a 令 (or 公告) and its number (GB/T
+// 9704-2012 10.2.3); written on one line, the two are set apart.
 func (p *parser) orderHead() {
-	head, num := p.cur(), p.lines[p.i+1]
-	p.i += 2
-	p.add(model.Block{Kind: model.OrderHead, Text: head.text, Line: head.no})
-	p.add(model.Block{Kind: model.OrderNumber, Text: num.text, Line: num.no})
+	head := p.cur()
+	p.i++
+	if m := orderLineRE.FindStringSubmatch(head.text); m != nil {
+		p.add(model.Block{Kind: model.OrderHead, Text: m[1], Line: head.no})
+		p.add(model.Block{Kind: model.OrderNumber, Text: m[2], Line: head.no})
+	} else {
+		num := p.cur()
+		p.i++
+		p.add(model.Block{Kind: model.OrderHead, Text: head.text, Line: head.no})
+		p.add(model.Block{Kind: model.OrderNumber, Text: num.text, Line: num.no})
+	}
 	p.state = stBody
 }

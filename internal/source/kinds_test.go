@@ -82,7 +82,7 @@ func TestParseKinds(t *testing.T) {
 			name: "政府令: head, number, text, signer and date, then the regulation",
 			text: lines("某省人民政府令", "第300号", "", "《某省行政规范性文件管理规定》已经2019年12月30日省人民政府第75次常务会议通过，现予公布，自2020年3月1日起施行。",
 				"", "省长　王某某", "2020年1月10日", "", "某省行政规范性文件管理规定", "第一条　为推进依法行政，制定本规定。"),
-			want:  []string{"1 令头", "2 编号", "4 正文", "6 署名", "7 成文日期", "9 标题 新页", "10 条 第一条"},
+			want:  []string{"1 机关标志", "2 编号", "4 正文", "6 署名", "7 成文日期", "9 标题 新页", "10 条 第一条"},
 			texts: map[int]string{6: "省长　王某某"},
 		},
 		{
@@ -111,6 +111,49 @@ func TestParseKinds(t *testing.T) {
 				"制定了《办法》。", "问2:《办法》何时施行？", "答:自2024年5月1日起施行。"),
 			want:  []string{"1 标题", "2 问 问：", "3 答 答：", "5 问 问2:", "6 答 答:"},
 			texts: map[int]string{3: "答：为规范城市管理，市政府依据有关法律法规制定了《办法》。"},
+		},
+		{
+			// 宁夏回族自治区人民政府令第103号 (corpus ling/): head and number
+			// on one line, a Latin O in the date of another (铁岭)
+			name: "a 令 head and number on one line; 二OO四年 is a date",
+			text: lines("宁夏回族自治区人民政府令第103号", "", "《某办法》已经自治区人民政府常务会议讨论通过,现予以公布。",
+				"", "自治区代主席 王正伟", "二OO七年十一月九日", "", "某办法"),
+			want:  []string{"1 机关标志", "1 编号", "3 正文", "5 署名", "6 成文日期", "8 标题 新页"},
+			texts: map[int]string{1: "宁夏回族自治区人民政府令"},
+		},
+		{
+			// 深圳市人民代表大会常务委员会听证条例 (corpus guizhang/): the 公告
+			// between title and 题注, the 题注 over two lines after the date
+			name: "a 公告 head under the title; a two-line 题注 after the date",
+			text: lines("深圳市人民代表大会常务委员会听证条例", "", "深圳市人民代表大会常务委员会公告", "", "第三十七号", "",
+				"《听证条例》业经批准,现予公布。", "", "深圳市人民代表大会常务委员会", "", "2001年12月26日", "",
+				"(2001年10月17日深圳市第三届人民代表大会常务委员会第十一次会议通过", "2001年12月3日广东省第九届人民代表大会常务委员会第二十九次会议批准)",
+				"第一章 总 则"),
+			want: []string{"1 标题", "3 机关标志", "5 编号", "7 正文", "9 署名", "11 成文日期", "13 题注", "15 章节 L2"},
+		},
+		{
+			// 安徽省人民政府关于任免国家机关工作人员问题的通知 (corpus): the
+			// bracket closes inside the line and the text runs on
+			name: "a bracket with text after it is no 题注",
+			text: lines("安徽省人民政府关于任免国家机关工作人员问题的通知", "", "(1985年5月4日皖政〔1985〕38号)  根据有关规定,现通知如下:",
+				"", " 一、任免权限"),
+			want: []string{"1 标题", "3 正文", "5 标题层次 L1"},
+		},
+		{
+			// 湖南省人民政府办公厅 湘政办发〔2009〕24号 (corpus tongzhi/)
+			name: "发文机关标志 over the 发文字号; a title split by a blank line",
+			text: lines("湖南省人民政府办公厅文件", "", "湘政办发〔2009〕24号", "", "湖南省人民政府办公厅关于加强普通高等学校", "",
+				"毕业生就业工作的通知", "", "各市州、县市区人民政府:"),
+			want:  []string{"1 机关标志", "3 发文字号", "5 标题", "9 主送机关"},
+			texts: map[int]string{5: "湖南省人民政府办公厅关于加强普通高等学校\n毕业生就业工作的通知"},
+		},
+		{
+			// 冠县安全生产事故应急救援预案 (corpus tongzhi/): a plan's own 目录
+			name: "a 目录 of numbered sections; the 版记 is no title",
+			text: lines("某预案", "目 录", "1.总则", "1.1编制目的", "2.组织体系", "", "1.总则", "为了做好工作,制定本预案。",
+				"某县人民政府", "2015年3月3日", "某县人民政府办公室 2015年3月5日印发"),
+			want:  []string{"1 标题", "2 目录", "7 标题层次 L3", "8 正文", "9 署名", "10 成文日期", "11 正文"},
+			texts: map[int]string{2: "目\u3000\u3000录\n1.总则\n1.1编制目的\n2.组织体系"},
 		},
 		{
 			name: "not an article: a paragraph quoting 第三条规定",
@@ -157,6 +200,9 @@ func TestCheckKinds(t *testing.T) {
 		}},
 		{"„‟ written for 〔〕 in a 发文字号", lines("通知", "昌府发„2023‟5号", "正文。", "昌江区人民政府", "2023年6月29日"), []string{
 			"2: 发文字号中的年份应使用六角括号“〔2023〕”，这里写成了“„2023‟”",
+		}},
+		{"二OO六年: the Latin letter O for 〇", lines("通知", "正文。", "二OO六年二月二十日"), []string{
+			"3: 日期中的“O”是拉丁字母，应为“〇”",
 		}},
 		{"1) for （1）", lines("方案", "（一）甲", "1)子", "2)丑"), []string{
 			"3: 序号“1)”只有右括号，应写作“（1）”",

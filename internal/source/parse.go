@@ -222,8 +222,13 @@ func (p *parser) docTitle() {
 		p.i++
 		return
 	}
-	if p.orderHeadAt(p.i) {
+	if p.orderHeadAt(p.i, false) {
 		p.orderHead()
+		return
+	}
+	if p.issuerMarkAt(p.i) {
+		p.add(model.Block{Kind: model.OrderHead, Text: l.text, Line: l.no})
+		p.i++
 		return
 	}
 	if titleLike(strings.TrimRight(l.text, "？！?!")) {
@@ -256,7 +261,7 @@ func (p *parser) title(first string, no int, newPage bool) {
 	parts := []string{first}
 	for p.i < len(p.lines) && len(parts) < maxTitleLines {
 		l := p.cur()
-		if l.blank || strings.ContainsRune("？！?!", lastRune(parts[len(parts)-1])) {
+		if l.blank && !splitTitle(parts, l.text) || strings.ContainsRune("？！?!", lastRune(parts[len(parts)-1])) {
 			break
 		}
 		if c, ok, err := parseCommand(l.text); ok && err == nil && c.kind == cmdRole && c.role == model.Title {
@@ -291,8 +296,12 @@ func (p *parser) head() {
 		p.i++
 		return
 	}
-	if headnoteLike(l.text) {
-		p.headnote()
+	if n := p.headnoteSpan(p.i); n > 0 {
+		p.headnote(n)
+		return
+	}
+	if p.orderHeadAt(p.i, true) {
+		p.orderHead()
 		return
 	}
 	if orderNumberLike(l.text) {
@@ -365,6 +374,9 @@ func (p *parser) signature() {
 func (p *parser) closing() {
 	l := p.cur()
 	switch {
+	case p.headnoteSpan(p.i) > 0:
+		// the 题注 of a 条例 printed after the 公告 that promulgates it
+		p.headnote(p.headnoteSpan(p.i))
 	case noteLike(l.text):
 		p.add(model.Block{Kind: model.Note, Text: l.text, Line: l.no})
 		p.i++
