@@ -150,7 +150,7 @@ func tableText(st *Style, p *Page) string {
 // BenchmarkTableRows lays out a table of 1,000 and of 10,000 rows: the cost
 // is linear in rows (10,000 about ten times 1,000; it was quadratic).
 func BenchmarkTableRows(b *testing.B) {
-	for _, n := range []int{1000, 10000} {
+	for _, n := range benchRows {
 		tb := gridTable(3, n+1, func(r, c int) string {
 			if r == 0 {
 				return []string{"序号", "名称", "数值"}[c]
@@ -166,3 +166,6 @@ func BenchmarkTableRows(b *testing.B) {
 		})
 	}
 }
+
+// benchRows are the table lengths BenchmarkTableRows lays out.
+var benchRows = []int{1000, 10000}

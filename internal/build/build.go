@@ -217,8 +217,13 @@ func (is *Issue) bind() {
 func (is *Issue) readDocuments() error {
 	m := is.Manifest
 	var probs diag.List
+	var textBytes int64
 	for si, sec := range m.Sections {
 		for _, path := range sec.Documents {
+			if p := sourceTooBig(m.Path, path, sec.Line, &textBytes); p != nil {
+				probs = append(probs, p)
+				continue
+			}
 			doc, err := source.ParseDocument(path)
 			if err != nil {
 				if ps := diag.Problems(err); ps != nil {
@@ -233,7 +238,10 @@ func (is *Issue) readDocuments() error {
 		}
 	}
 	is.Warnings = append(is.Warnings, sameDocNumbers(is.Documents())...)
-	return probs.Err()
+	if err := probs.Err(); err != nil {
+		return err
+	}
+	return is.checkLimits(textBytes)
 }
 
 // sameDocNumbers reports a document whose 发文字号 an earlier document of
