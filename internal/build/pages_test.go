@@ -41,9 +41,9 @@ func stressIssue(t *testing.T) string {
 	}
 	files := map[string]string{
 		"stress.txt": "【标题】关于" + strings.Repeat("进一步加强和改进", 25) + "的通知\n\n各单位：\n现将有关表格印发给你们。\n【表格：宽表.csv 表头=1】\n【表格：长格.csv 表头=1】\n【图片：长图.png】\n特此通知。\n",
-		"宽表.csv":       strings.Join(cols, ",") + "\n" + strings.Repeat(strings.Join(row, ",")+"\n", 5),
-		"长格.csv":       "项目,内容\n甲,\"" + strings.Repeat("这是一个很长的格子内容用来测试超过一页的行，", 150) + "\"\n乙,2023年\n",
-		"长图.png":       string(pngBytes(t, 400, 2000)),
+		"宽表.csv":     strings.Join(cols, ",") + "\n" + strings.Repeat(strings.Join(row, ",")+"\n", 5),
+		"长格.csv":     "项目,内容\n甲,\"" + strings.Repeat("这是一个很长的格子内容用来测试超过一页的行，", 150) + "\"\n乙,2023年\n",
+		"长图.png":     string(pngBytes(t, 400, 2000)),
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
