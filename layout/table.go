@@ -334,31 +334,33 @@ func (c *composer) tableItems(g *tableGrid) {
 		return item{height: g.heights[r], keepNext: header || spanEnd[r] > r,
 			draw: func(p *Page, x, y float64) { drawCells(p, mine, g.xs, ys, x, y-top, g.lead, c.lb.Metrics) }}
 	}
-	var header []item
-	headerH := 0.0
-	for r := 0; r < t.HeaderRows && r < t.Rows; r++ {
-		header = append(header, rowItem(r, true))
+	headerRows, headerH := min(t.HeaderRows, t.Rows), 0.0
+	for r := 0; r < headerRows; r++ {
 		headerH += g.heights[r]
 	}
-	room := c.st.TextHeight() - headerH
-	repeat := header
 	if headerH > c.st.TextHeight()/2 {
-		// a header taller than half a page is not repeated: it would leave
-		// too little room for the rows it heads
-		repeat, room = nil, c.st.TextHeight()
+		// a header taller than half a page is neither kept with the first
+		// row nor repeated: it would leave too little room for the rows it
+		// heads. Its rows are set as the others are (split if need be).
+		headerRows, headerH = 0, 0
 	}
+	var header []item
+	for r := 0; r < headerRows; r++ {
+		header = append(header, rowItem(r, true))
+	}
+	room := c.st.TextHeight() - headerH
 	c.keepLast()
 	c.items = append(c.items, header...)
-	for r := t.HeaderRows; r < t.Rows; r++ {
+	for r := headerRows; r < t.Rows; r++ {
 		if g.heights[r] > room+0.01 && spanEnd[r] == r && !coveredFromAbove(byRow, r, spanEnd) {
 			for _, it := range c.splitRow(g, byRow[r], room) {
-				it.header = repeat
+				it.header = header
 				c.items = append(c.items, it)
 			}
 			continue
 		}
 		it := rowItem(r, false)
-		it.header = repeat
+		it.header = header
 		c.items = append(c.items, it)
 	}
 }
