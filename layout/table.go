@@ -89,7 +89,7 @@ type tableGrid struct {
 	pad     float64   // padding above and below a cell's text
 }
 
-// Table fitting. A table is set in the table type (小四 on A4) when its
+// Table fitting (docs/pages-and-limits.md#fitting-the-measure). A table is set in the table type (小四 on A4) when its
 // columns fit the measure at their natural widths or narrowed to their
 // least widths (long text wraps, a number or a word never breaks). When even
 // the least widths are wider than the measure, the whole table is set

@@ -11,7 +11,7 @@ import (
 	"gazette/layout"
 )
 
-// Limits. Any input either builds within 10 seconds and 1 GB of memory on
+// Limits (docs/pages-and-limits.md#limits). Any input either builds within 10 seconds and 1 GB of memory on
 // an office's ordinary computer (measured on a shared two-core machine) or
 // is refused before the work starts, with the file and the limit named.
 // The limits are far above any real issue — a gazette issue runs to 30–200
