@@ -155,7 +155,7 @@ func (is *Issue) Lay() error {
 	book, err := layout.Lay(in)
 	if err != nil {
 		if ps := diag.Problems(err); ps != nil {
-			return append(textProbs, ps...).Err()
+			return append(textProbs, fromDocuments(ps, is.Manifest.Path, textProbs)...).Err()
 		}
 		return err
 	}
@@ -163,6 +163,9 @@ func (is *Issue) Lay() error {
 		return err
 	}
 	is.Book = book
+	if err := is.checkPages(); err != nil {
+		return err
+	}
 	if err := is.fallbackFaces(); err != nil {
 		return err
 	}
