@@ -16,7 +16,8 @@ import (
 // off the page or hang: a 14-character gazette name, a committee of 40
 // with a 常务副主任, a section title of 30 characters, a 200-character
 // title, a table of 16 short columns, a row taller than a page under a
-// header, and a picture five times as tall as it is wide.
+// header, a table of 22 columns (set turned) and a picture five times as
+// tall as it is wide.
 func stressIssue(t *testing.T) string {
 	t.Helper()
 	m := testtool.CopySample(t, sampleDir, func(b []byte) []byte {
@@ -34,16 +35,20 @@ func stressIssue(t *testing.T) string {
 		return []byte(s)
 	})
 	dir := filepath.Dir(m)
-	var cols, row []string
+	var cols, row, turned []string
 	for c := 0; c < 16; c++ {
 		cols = append(cols, fmt.Sprintf("列%d", c+1))
 		row = append(row, fmt.Sprint(c*7))
 	}
+	for c := 0; c < 22; c++ {
+		turned = append(turned, fmt.Sprintf("栏%d", c+1))
+	}
 	files := map[string]string{
-		"stress.txt": "【标题】关于" + strings.Repeat("进一步加强和改进", 25) + "的通知\n\n各单位：\n现将有关表格印发给你们。\n【表格：宽表.csv 表头=1】\n【表格：长格.csv 表头=1】\n【图片：长图.png】\n特此通知。\n",
+		"stress.txt": "【标题】关于" + strings.Repeat("进一步加强和改进", 25) + "的通知\n\n各单位：\n现将有关表格印发给你们。\n【表格：宽表.csv 表头=1】\n【表格：长格.csv 表头=1】\n【表格：横表.csv 表头=1】\n【图片：长图.png】\n特此通知。\n",
 		"宽表.csv":     strings.Join(cols, ",") + "\n" + strings.Repeat(strings.Join(row, ",")+"\n", 5),
 		"长格.csv":     "项目,内容\n甲,\"" + strings.Repeat("这是一个很长的格子内容用来测试超过一页的行，", 150) + "\"\n乙,2023年\n",
 		"长图.png":     string(pngBytes(t, 400, 2000)),
+		"横表.csv":     strings.Join(turned, ",") + "\n" + strings.Repeat(strings.Join(row, ",")+",1,2,3,4,5,6\n", 40),
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
@@ -110,7 +115,7 @@ func TestNothingOverprints(t *testing.T) {
 	// committee, the long title and the long cell's last words
 	text := testtool.Run(t, "pdftotext", "-enc", "UTF-8", pdf, "-")
 	flat := strings.Join(strings.Fields(text), "")
-	for _, want := range []string{"新疆维吾尔自治区人民政府公报", "常务副主任", "李伟明", "周敏明", "加强和改进的通知", "列16"} {
+	for _, want := range []string{"新疆维吾尔自治区人民政府公报", "常务副主任", "李伟明", "周敏明", "加强和改进的通知", "列16", "栏22"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("the PDF's text lacks %q", want)
 		}
