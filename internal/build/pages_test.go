@@ -70,6 +70,29 @@ func TestNothingOverprints(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkReadBack(t, pdf, is)
+	// what the issue names is all there: the two-line cover name, the
+	// committee, the long title and the long cell's last words
+	text := testtool.Run(t, "pdftotext", "-enc", "UTF-8", pdf, "-")
+	flat := strings.Join(strings.Fields(text), "")
+	for _, want := range []string{"新疆维吾尔自治区人民政府公报", "常务副主任", "李伟明", "周敏明", "加强和改进的通知", "列16", "栏22"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the PDF's text lacks %q", want)
+		}
+	}
+	// the row taller than a page continues under its repeated header: every
+	// phrase of its cell is printed once
+	cell := strings.ReplaceAll(flat, "项目内容", "")
+	if n := strings.Count(cell, "用来测试超过一页的行"); n != 150 {
+		t.Errorf("the long cell prints %d of its 150 phrases", n)
+	}
+}
+
+// checkReadBack reads a built PDF back: every word inside its page's trim,
+// no two words over each other (a 目录 leader aside), qpdf finds the file
+// sound and gazette preflight finds no error.
+func checkReadBack(t *testing.T, pdf string, is *Issue) {
+	t.Helper()
 	d := pdfread.Read(t, pdf, is.Book)
 	faults := 0
 	fault := func(format string, args ...any) {
@@ -111,19 +134,68 @@ func TestNothingOverprints(t *testing.T) {
 			t.Errorf("preflight: %s (pages %v)", f.Message, f.Pages)
 		}
 	}
-	// what the issue names is all there: the two-line cover name, the
-	// committee, the long title and the long cell's last words
-	text := testtool.Run(t, "pdftotext", "-enc", "UTF-8", pdf, "-")
-	flat := strings.Join(strings.Fields(text), "")
-	for _, want := range []string{"新疆维吾尔自治区人民政府公报", "常务副主任", "李伟明", "周敏明", "加强和改进的通知", "列16", "栏22"} {
-		if !strings.Contains(flat, want) {
-			t.Errorf("the PDF's text lacks %q", want)
+}
+
+// TestNothingOverprintsCommittee builds an issue of 200 committee roles,
+// 30 documents in the 目录, a row taller than a page in a table without a
+// header and a table of 12 columns, and reads it back as
+// TestNothingOverprints does; every role and document is printed.
+func TestNothingOverprintsCommittee(t *testing.T) {
+	testtool.Need(t, "pdftotext")
+	testtool.Need(t, "qpdf")
+	var committee, docs strings.Builder
+	sur, giv := []rune("王李张刘陈杨黄赵吴周"), []rune("伟芳娜敏静丽强磊军洋")
+	for i := 0; i < 200; i++ {
+		fmt.Fprintf(&committee, "[[gazette.committee]]\nrole = %q\nnames = [%q]\n", []string{"委员", "副主任", "常务副主任", "编辑"}[i%4],
+			string(sur[i%10])+string(giv[i/10%10])+string(giv[i/100]))
+	}
+	m := testtool.CopySample(t, sampleDir, func(b []byte) []byte {
+		s := string(b)
+		i, j := strings.Index(s, "\n[[gazette.committee]]")+1, strings.Index(s, "\n[issue]")+1
+		for k := 0; k < 30; k++ {
+			fmt.Fprintf(&docs, `, "d%02d.txt"`, k)
+		}
+		s = s[:i] + committee.String() + "\n" + s[j:]
+		return []byte(strings.Replace(s, `  "05-第33次常务会议.txt",`, `  "05-第33次常务会议.txt"`+docs.String()+",", 1))
+	})
+	dir := filepath.Dir(m)
+	var cols []string
+	for c := 0; c < 12; c++ {
+		cols = append(cols, fmt.Sprintf("第%d列", c+1))
+	}
+	for k := 0; k < 30; k++ {
+		text := fmt.Sprintf("关于印发第%d项工作实施方案的通知\n\n各单位：\n现将方案印发给你们，请认真贯彻执行。\n", k+1)
+		if k == 0 {
+			text += "【表格：长格.csv】\n【表格：宽表.csv 表头=1】\n"
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("d%02d.txt", k)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
-	// the row taller than a page continues under its repeated header: every
-	// phrase of its cell is printed once
-	cell := strings.ReplaceAll(flat, "项目内容", "")
-	if n := strings.Count(cell, "用来测试超过一页的行"); n != 150 {
-		t.Errorf("the long cell prints %d of its 150 phrases", n)
+	files := map[string]string{
+		"长格.csv": "甲,\"" + strings.Repeat("这是一个很长的格子内容用来测试超过一页的行，", 150) + "\"\n乙,2023年\n",
+		"宽表.csv": strings.Join(cols, ",") + "\n" + strings.Repeat("1.5,22,333,4444,5,6,7,8,9,10,11,12\n", 5),
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pdf := filepath.Join(t.TempDir(), "committee.pdf")
+	is, _, err := Build(m, pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReadBack(t, pdf, is)
+	flat := strings.Join(strings.Fields(testtool.Run(t, "pdftotext", "-enc", "UTF-8", pdf, "-")), "")
+	for i := 0; i < 200; i++ {
+		if name := string(sur[i%10]) + string(giv[i/10%10]) + string(giv[i/100]); !strings.Contains(flat, name) {
+			t.Errorf("committee member %s is missing", name)
+		}
+	}
+	for k := 0; k < 30; k++ {
+		if n := strings.Count(flat, fmt.Sprintf("关于印发第%d项工作实施方案的通知", k+1)); n < 2 {
+			t.Errorf("document %d printed %d times (in the 目录 and the body)", k+1, n)
+		}
 	}
 }
