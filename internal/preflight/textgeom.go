@@ -324,6 +324,9 @@ func (s *scanner) widths(name string) *fontWidths {
 	}
 	fw := s.readWidths(o)
 	if key >= 0 {
+		if s.c.widths == nil {
+			s.c.widths = map[int]*fontWidths{}
+		}
 		s.c.widths[key] = fw
 	}
 	return fw
@@ -355,7 +358,7 @@ func (s *scanner) readWidths(o types.Object) *fontWidths {
 		w, _ := ctx.DereferenceArray(cid["W"])
 		for i := 0; i < len(w); {
 			first, ok := s.number(w[i])
-			if !ok || i+1 >= len(w) {
+			if !ok || i+1 >= len(w) || !(first >= 0 && first <= 65535) {
 				break
 			}
 			if list, err := ctx.DereferenceArray(w[i+1]); err == nil && list != nil {
@@ -368,7 +371,8 @@ func (s *scanner) readWidths(o types.Object) *fontWidths {
 				continue
 			}
 			last, ok1 := s.number(w[i+1])
-			if i+2 >= len(w) || !ok1 || last-first > 65535 {
+			// a range of codes: at most the 65,536 two-byte codes, in order
+			if i+2 >= len(w) || !ok1 || !(first >= 0 && first <= last && last <= 65535) {
 				break
 			}
 			v, _ := s.number(w[i+2])
@@ -380,6 +384,9 @@ func (s *scanner) readWidths(o types.Object) *fontWidths {
 		return fw
 	}
 	first, _ := s.number(d["FirstChar"])
+	if !(first >= 0 && first <= 255) {
+		return fw
+	}
 	ws, _ := ctx.DereferenceArray(d["Widths"])
 	for k, x := range ws {
 		if v, ok := s.number(x); ok {
