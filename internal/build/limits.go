@@ -30,7 +30,7 @@ const (
 	MaxSourceBytes = 4 << 20
 	MaxIssueBytes  = 6 << 20
 	MaxTableRows   = 20000
-	MaxIssuePixels = 200_000_000
+	MaxIssuePixels = 150_000_000
 	MaxPages       = 2000
 )
 

@@ -46,7 +46,7 @@ func addDocument(t *testing.T, files map[string][]byte) string {
 
 // TestLimits: an input past a limit is refused before the work, by check
 // as by build, naming the file and the limit: a table of more than 20,000
-// rows, a text file over 4 MB, pictures together over 200 million pixels.
+// rows, a text file over 4 MB, pictures together over 150 million pixels.
 func TestLimits(t *testing.T) {
 	var rows strings.Builder
 	rows.WriteString("序号,数值\n")
@@ -70,10 +70,10 @@ func TestLimits(t *testing.T) {
 			[]string{"stress.txt 第4行", "长表.csv", "20002 行", "上限 20000 行"}},
 		{"a 4 MB text", map[string][]byte{"stress.txt": append([]byte("关于大文件的通知\n\n"), big...)},
 			[]string{"issue.toml", "stress.txt", "上限 4 MB"}},
-		{"240 million pixels", func() map[string][]byte {
+		{"160 million pixels", func() map[string][]byte {
 			pictures["stress.txt"] = []byte("关于图片的通知\n\n各单位：\n" + pics.String())
 			return pictures
-		}(), []string{"stress.txt 第9行", "图6.png", "上限 20000 万像素"}},
+		}(), []string{"stress.txt 第7行", "图4.png", "上限 15000 万像素"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
