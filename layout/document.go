@@ -28,6 +28,7 @@ type composer struct {
 	tightLast int
 	tight     bool // the block being composed is set tight
 	memo      breakMemo
+	pictures  pictureCache // pictures read, shared by the settings tried of one document
 }
 
 // ch is n body characters on the grid.

@@ -638,6 +638,28 @@ func readPicture(im *model.Image) (w, h int, err error) {
 	return w, h, nil
 }
 
+// pictureCache keeps what readPicture found for each picture of a
+// document, so that the settings composeDocument tries decode a picture
+// once, not once a try.
+type pictureCache map[*model.Image]pictureRead
+
+type pictureRead struct {
+	w, h int
+	err  error
+}
+
+// read is readPicture, once per picture (a nil cache reads every time).
+func (pc pictureCache) read(im *model.Image) (w, h int, err error) {
+	if r, ok := pc[im]; ok {
+		return r.w, r.h, r.err
+	}
+	w, h, err = readPicture(im)
+	if pc != nil {
+		pc[im] = pictureRead{w, h, err}
+	}
+	return w, h, err
+}
+
 // TooManyPixels is PictureSize's error for a picture over MaxPicturePixels.
 type TooManyPixels struct{ W, H int }
 
@@ -675,7 +697,7 @@ func (c *composer) image(b *model.Block) {
 	if im == nil {
 		return
 	}
-	pw, ph, err := readPicture(im)
+	pw, ph, err := c.pictures.read(im)
 	if err != nil {
 		*c.probs = append(*c.probs, pictureProblem(c.doc.Source, b.Line, im.Path, err))
 		return
