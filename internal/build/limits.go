@@ -27,6 +27,11 @@ import (
 //     check it and to convert it for print);
 //   - at most MaxPages pages laid out (checked before the PDF is written).
 const (
+	// MemoryLimit is the soft memory limit the command sets for the Go
+	// runtime (debug.SetMemoryLimit): a build stays under 1 GB by making
+	// the collector run more often as it nears it, not by failing.
+	MemoryLimit = 800 << 20
+
 	MaxSourceBytes = 4 << 20
 	MaxIssueBytes  = 6 << 20
 	MaxTableRows   = 20000
