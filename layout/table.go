@@ -26,6 +26,7 @@ type tableCell struct {
 	// at x from the cell's centre, so the column's decimal points line up.
 	aligned bool
 	x       float64
+	elem    *Elem // its TH or TD (tags.go)
 	// slots, when set, is the number of lines of a piece of a row split
 	// over pages (splitRow): the cell's lines are set from the top of that
 	// block, not centred, so a cell's text reads on from piece to piece
@@ -71,6 +72,7 @@ func (c *composer) table(b *model.Block) {
 	}
 	growForSpans(cells, heights, lead, pad)
 	alignDecimals(t, cells)
+	c.tagCells(t, cells)
 	g := &tableGrid{t: t, cells: cells, xs: xs, heights: heights, lead: lead, pad: pad}
 	// a turned table's rows run across the page: a page holds the type
 	// area's width of them
@@ -88,8 +90,14 @@ func (c *composer) table(b *model.Block) {
 	}
 	c.keepLast()
 	c.items = append(c.items, header...)
+	// the copies in it.header are drawn when repeated: artifacts, not content
+	repeat := make([]item, len(header))
+	for h := range header {
+		repeat[h] = header[h]
+		repeat[h].repeated = true
+	}
 	for _, it := range body {
-		it.header = header
+		it.header = repeat
 		c.items = append(c.items, it)
 	}
 }
@@ -431,12 +439,18 @@ func (c *composer) turnedTable(header, body []item) {
 	if len(cur) > 0 || len(pages) == 0 {
 		pages = append(pages, cur)
 	}
-	for _, rows := range pages {
-		rows := append(append([]item(nil), header...), rows...)
+	for k, rows := range pages {
 		c.items = append(c.items, item{height: c.st.TextHeight(), newPage: true,
 			draw: func(p *Page, x, y float64) {
 				flat := &Page{}
 				v := 0.0
+				for _, it := range header {
+					it.draw(flat, 0, v)
+					v += it.height
+				}
+				if k > 0 { // the header repeated: an artifact, not content
+					flat.markArtifacts(0)
+				}
 				for _, it := range rows {
 					it.draw(flat, 0, v)
 					v += it.height
@@ -553,7 +567,9 @@ func drawCells(p *Page, cells []tableCell, xs, ys []float64, x, y0, lead float64
 			if tc.aligned {
 				inner = (right-left)/2 + tc.x
 			}
+			n := len(p.Runs)
 			p.addLine(l, left+inner-l.left(), base, m)
+			p.tagRuns(n, tc.elem)
 		}
 	}
 }
@@ -723,9 +739,9 @@ func (c *composer) image(b *model.Block) {
 	}
 	rows := math.Ceil(h/c.st.LinePitch - 1e-9)
 	x := (c.st.TextWidth() - w) / 2
-	path, data := im.Path, im.Data
+	path, data, elem := im.Path, im.Data, c.elem
 	c.items = append(c.items, item{height: rows * c.st.LinePitch, grid: true,
 		draw: func(p *Page, ox, oy float64) {
-			p.Images = append(p.Images, Picture{Path: path, Data: data, X: ox + x, Y: oy, W: w, H: h})
+			p.Images = append(p.Images, Picture{Path: path, Data: data, X: ox + x, Y: oy, W: w, H: h, Elem: elem})
 		}})
 }

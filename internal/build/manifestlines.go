@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 
-	"gazette/internal/diag"
 	"gazette/layout"
 )
 
@@ -38,19 +37,3 @@ func manifestPlaces(in *layout.Input, path string) {
 }
 
 var emblemKeyRE = regexp.MustCompile(`^\s*emblem\s*=`)
-
-// fromDocuments drops, when issue.toml's own text check found problems, the
-// characters layout reports missing at issue.toml: they are the same ones
-// (layout's report is the backstop for text the check does not cover).
-func fromDocuments(ps []*diag.Problem, manifestPath string, textProbs diag.List) []*diag.Problem {
-	if len(textProbs) == 0 {
-		return ps
-	}
-	var out []*diag.Problem
-	for _, p := range ps {
-		if p.File != manifestPath || !strings.HasSuffix(p.Msg, "没有字体能显示") {
-			out = append(out, p)
-		}
-	}
-	return out
-}
