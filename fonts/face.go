@@ -18,10 +18,11 @@ type Face struct {
 	names     map[uint16]string // English 'name' strings, by name ID
 	upem      int
 	numGlyphs int
-	cff       bool     // CFF outlines; else TrueType glyf
-	longLoca  bool     // head.indexToLocFormat == 1
-	gids      []uint16 // BMP rune → glyph; 0 means not covered
-	advs      []uint16 // glyph → advance in 1/1000 em
+	cff       bool            // CFF outlines; else TrueType glyf
+	longLoca  bool            // head.indexToLocFormat == 1
+	gids      []uint16        // BMP rune → glyph; 0 means not covered
+	astral    map[rune]uint16 // rune beyond the BMP (CJK Ext. B and on) → glyph
+	advs      []uint16        // glyph → advance in 1/1000 em
 
 	ascent, descent, lineGap int // 1/1000 em; ascent and descent positive
 	capHeight                int // 1/1000 em; 0 if OS/2 gives none
@@ -57,14 +58,10 @@ func (f *Face) Index() int { return f.index }
 func (f *Face) NumGlyphs() int { return f.numGlyphs }
 
 // Advance returns r's advance width in em (1.0 = the font size), and false
-// if the face cannot print r. It equals the /W width fpdf writes for r from
-// Subset's font, to the last bit. Runes outside the BMP are never covered:
-// fpdf cannot embed them.
+// if the face cannot print r. It equals the /W width the renderer writes for
+// r from Subset's font, to the last bit.
 func (f *Face) Advance(r rune) (float64, bool) {
-	if uint32(r) > 0xFFFF {
-		return 0, false
-	}
-	g := f.gids[r]
+	g := f.glyph(r)
 	if g == 0 {
 		return 0, false
 	}
@@ -72,8 +69,14 @@ func (f *Face) Advance(r rune) (float64, bool) {
 }
 
 // Covers reports whether the face can print r (see Advance).
-func (f *Face) Covers(r rune) bool {
-	return uint32(r) <= 0xFFFF && f.gids[r] != 0
+func (f *Face) Covers(r rune) bool { return f.glyph(r) != 0 }
+
+// glyph is r's glyph in the face, 0 if it has none.
+func (f *Face) glyph(r rune) uint16 {
+	if r >= 0 && r <= 0xFFFF {
+		return f.gids[r]
+	}
+	return f.astral[r]
 }
 
 // InkTop is how far r's glyph rises above the baseline, in em (the top of
@@ -86,7 +89,7 @@ func (f *Face) InkTop(r rune) (float64, bool) {
 		return 0, false
 	}
 	var b glyphBuf
-	if err := f.loadGlyph(f.gids[r], &b); err != nil || len(b.pEnd) == 0 {
+	if err := f.loadGlyph(f.glyph(r), &b); err != nil || len(b.pEnd) == 0 {
 		return 0, false
 	}
 	return float64(b.yMax) / 1000, true
@@ -126,8 +129,9 @@ func (f *Face) capUnits() int {
 // Set is the faces of every role for one run, loaded lazily: each face is
 // parsed, once, the first time Face asks for it. It is safe for concurrent use.
 type Set struct {
-	cfg   Config
-	faces [NumRoles]lazyFace
+	cfg      Config
+	faces    [NumRoles]lazyFace
+	fallback fallbackFaces
 }
 
 // lazyFace is a face parsed on first use.
@@ -138,38 +142,58 @@ type lazyFace struct {
 }
 
 // Load prepares the faces cfg names; roles cfg leaves out use the bundled
-// faces. A Source with a Name and no Path is looked up among the installed
-// fonts (the system's font folders). Otherwise it is cheap: it only checks
-// that the user's files exist, and parses nothing. Its error is a diag.List of *diag.Problem, one per unreadable file.
-func Load(cfg Config) (*Set, error) {
+// faces. fallback are the faces of [fonts] fallback, tried in order for a
+// character a role's face lacks (FaceFor). A Source with a Name and no Path
+// is looked up among the installed fonts (the system's font folders).
+// Otherwise it is cheap: it only checks that the user's files exist, and
+// parses nothing. Its error is a diag.List of *diag.Problem, one per
+// unreadable file.
+func Load(cfg Config, fallback ...Source) (*Set, error) {
 	s := &Set{cfg: Config{}}
 	var probs diag.List
 	for role, src := range cfg {
 		if role < 0 || role >= NumRoles {
 			return nil, fmt.Errorf("fonts: no role %d", int(role))
 		}
-		if src.Path == "" && src.Name != "" { // a font named, not its file: look among the installed ones
-			path, ok := findInstalled(src.Name)
-			if !ok {
-				probs = append(probs, errNotInstalled(role, src.Name))
-				continue
-			}
-			src.Path = path
+		src, ok := locate(role, src, &probs)
+		if ok {
+			s.cfg[role] = src
 		}
-		s.cfg[role] = src
-		if src.Path == "" {
-			continue
-		}
-		if st, err := os.Stat(src.Path); err != nil {
-			probs = append(probs, errMissing(role, src.Path, err))
-		} else if st.IsDir() {
-			probs = append(probs, errNotFont(role, src.Path, fmt.Errorf("%s is a directory", src.Path)))
+	}
+	for _, src := range fallback {
+		if src, ok := locate(Fallback, src, &probs); ok && src.Path != "" {
+			s.fallback.srcs = append(s.fallback.srcs, src)
+			s.fallback.config = append(s.fallback.config, &lazyFace{})
 		}
 	}
 	if err := probs.Err(); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// locate finds an installed font given by name only, and checks that a
+// user's file exists; false if it does not.
+func locate(role Role, src Source, probs *diag.List) (Source, bool) {
+	if src.Path == "" && src.Name != "" { // a font named, not its file: look among the installed ones
+		path, ok := findInstalled(src.Name)
+		if !ok {
+			*probs = append(*probs, errNotInstalled(role, src.Name))
+			return src, false
+		}
+		src.Path = path
+	}
+	if src.Path == "" {
+		return src, true
+	}
+	if st, err := os.Stat(src.Path); err != nil {
+		*probs = append(*probs, errMissing(role, src.Path, err))
+		return src, false
+	} else if st.IsDir() {
+		*probs = append(*probs, errNotFont(role, src.Path, fmt.Errorf("%s is a directory", src.Path)))
+		return src, false
+	}
+	return src, true
 }
 
 // Face returns the face serving role r, parsing it on the first call. For a
@@ -187,7 +211,12 @@ func (s *Set) Face(r Role) (*Face, error) {
 
 // loadFace opens and parses the face for one role.
 func loadFace(role Role, src Source) (f *Face, err error) {
-	o := &origin{role: role, path: src.Path, bin: builtins[role]}
+	o := &origin{role: role, path: src.Path}
+	if role >= 0 && role < NumRoles {
+		o.bin = builtins[role]
+	} else if src.Path == "" {
+		return nil, fmt.Errorf("fonts: a fallback face needs a file")
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			f, err = nil, o.fail(fmt.Errorf("parser panic: %v", p))
@@ -203,3 +232,7 @@ func loadFace(role Role, src Source) (f *Face, err error) {
 	}
 	return readFace(o, file)
 }
+
+// AutoPicked reports that the face was chosen from a collection named
+// without index or name: its Simplified Chinese face, by its names.
+func (f *Face) AutoPicked() bool { return f.auto }

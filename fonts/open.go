@@ -17,6 +17,7 @@ type origin struct {
 	role  Role
 	path  string // the user's file; "" for a bundled face
 	index int    // face in a collection, once resolved
+	auto  bool   // index chosen by pick as the collection's Simplified Chinese face
 	bin   builtin
 }
 
@@ -207,12 +208,28 @@ func (o *origin) pick(f *opened, src Source) error {
 		if o.index < 0 {
 			return errFaceName(o.role, o.path, src.Name, labels(f))
 		}
+	case src.Index == 0 && !src.IndexSet && len(f.loaders) > 1:
+		o.index, o.auto = simplifiedFace(f), true
 	case src.Index < 0 || src.Index >= len(f.loaders):
 		return errFaceIndex(o.role, o.path, src.Index, labels(f))
 	default:
 		o.index = src.Index
 	}
 	return nil
+}
+
+// simplifiedFace picks a collection's face for Chinese text: the first
+// Simplified Chinese face by its names, else the first face of no stated
+// language, else the first Traditional one, else face 0.
+func simplifiedFace(f *opened) int {
+	best, bestLang := 0, scriptJK+1
+	for i := range f.loaders {
+		lang, _ := classify(readNames(f, i))
+		if lang < bestLang {
+			best, bestLang = i, lang
+		}
+	}
+	return best
 }
 
 // errNoTable is returned when a required table is missing or short.

@@ -3,6 +3,7 @@ package fonts
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"gazette/internal/diag"
 )
@@ -89,6 +90,10 @@ func runeList(rs []rune, max int) string {
 		if i == max {
 			parts = append(parts, fmt.Sprintf("等共 %d 个", len(rs)))
 			break
+		}
+		if !utf8.ValidRune(r) {
+			parts = append(parts, "无效字符")
+			continue
 		}
 		parts = append(parts, fmt.Sprintf("%c（U+%04X）", r, r))
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/go-text/typesetting/font/opentype/tables"
 )
@@ -221,6 +222,7 @@ func (f *Face) readCmap(t faceTables) error {
 	}
 	f.gids = make([]uint16, 0x10000)
 	fillCmap(f.gids, sub)
+	f.astral = astralCmap(sub, f.numGlyphs)
 	for r, g := range f.gids {
 		if int(g) >= f.numGlyphs || r == 0 || r == 0xFFFF || (r >= 0xD800 && r <= 0xDFFF) {
 			f.gids[r] = 0
@@ -274,6 +276,25 @@ func fillCmap(gids []uint16, sub tables.CmapSubtable) {
 			}
 		}
 	}
+}
+
+// astralCmap returns a format 12 subtable's mappings beyond the BMP (the
+// CJK extensions B–H hold names such as 𠮷 U+20BB7), nil for other formats.
+func astralCmap(sub tables.CmapSubtable, numGlyphs int) map[rune]uint16 {
+	s, ok := sub.(tables.CmapSubtable12)
+	if !ok {
+		return nil
+	}
+	out := map[rune]uint16{}
+	work := 0
+	for _, g := range s.Groups {
+		for c := max(g.StartCharCode, 0x10000); c <= g.EndCharCode && c <= unicode.MaxRune && work < maxCmapWork; c, work = c+1, work+1 {
+			if gid := g.StartGlyphID + (c - g.StartCharCode); gid != 0 && int(gid) < numGlyphs {
+				out[rune(c)] = uint16(gid)
+			}
+		}
+	}
+	return out
 }
 
 // fillCmap4 decodes a format 4 subtable into gids.

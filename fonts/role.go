@@ -41,6 +41,9 @@ var roleNames = [NumRoles]string{"宋体", "仿宋", "黑体", "楷体", "标题
 
 // Key is the role's name in issue.toml ([fonts] song = "…").
 func (r Role) Key() string {
+	if r == Fallback {
+		return "fallback"
+	}
 	if r >= 0 && r < NumRoles {
 		return roleKeys[r]
 	}
@@ -49,6 +52,9 @@ func (r Role) Key() string {
 
 // String is the role's Chinese name, as messages print it.
 func (r Role) String() string {
+	if r == Fallback {
+		return "后备字体"
+	}
 	if r >= 0 && r < NumRoles {
 		return roleNames[r]
 	}
@@ -70,8 +76,24 @@ func ParseRole(key string) (Role, bool) {
 type Source struct {
 	Path  string // a .ttf, .otf, .ttc or .otc file; "" for the built-in face, or an installed font found by Name
 	Index int    // face index in a collection (TTC/OTC)
-	Name  string // or the face's PostScript, family or full name (any language); wins over Index
+	// IndexSet says Index was given, even as 0. A collection named with
+	// neither index nor name serves with its Simplified Chinese face, chosen
+	// by its names (Face.AutoPicked), not blindly its first (in Noto CJK the
+	// Japanese one).
+	IndexSet bool
+	Name     string // or the face's PostScript, family or full name (any language); wins over Index
 }
 
 // Config gives the Source of each role; a role left out uses its built-in face.
 type Config map[Role]Source
+
+var roleUses = [NumRoles]string{"页码、封面", "正文", "一级标题、栏目", "二级标题、发文字号", "文件标题", "字母和数字"}
+
+// Label is the role's Chinese name with what it sets, as messages name a
+// role to office staff: "仿宋（正文）".
+func (r Role) Label() string {
+	if r >= 0 && r < NumRoles {
+		return roleNames[r] + "（" + roleUses[r] + "）"
+	}
+	return r.String()
+}

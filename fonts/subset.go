@@ -5,25 +5,40 @@ import (
 	"runtime"
 	"slices"
 	"sync"
-
-	"gazette/internal/diag"
 )
 
 // Subset returns a TrueType font (glyf outlines, 1000 units per em) holding
-// .notdef and the glyphs of runes, and nothing else: the per-document font
-// the renderer gives fpdf's AddUTF8FontFromBytes. Its tables are head, hhea,
-// maxp, OS/2, hmtx, cmap (format 4, platform 3 encoding 1), loca, glyf, name
-// and post. CFF cubic curves become quadratic ones within 1/2000 em; TrueType
+// .notdef and the glyphs of runes, and nothing else: the font program the
+// renderer embeds (EmbedSubset gives it with what the PDF font dictionaries
+// need). Its tables are head, hhea, maxp, OS/2, hmtx, cmap (format 4,
+// platform 3 encoding 1, for the runes in the BMP), loca, glyf, name and
+// post. CFF cubic curves become quadratic ones within 1/2000 em; TrueType
 // outlines are copied (scaled to 1000 units per em if need be, composites
 // flattened, hinting dropped) — simple glyphs of a face with 1000 units per
 // em, such as the bundled faces', byte for byte but for their instructions.
 // The advances are those Advance reports.
 //
 // The result depends only on the face and the set of runes (not their order
-// or repeats): the same input gives the same bytes. A rune outside the BMP,
-// or one the face does not cover, is an error (a *diag.Problem naming the
-// runes) — check Covers first.
+// or repeats): the same input gives the same bytes. A rune the face does not
+// cover is an error naming the runes — check Covers first.
 func (f *Face) Subset(runes []rune) ([]byte, error) {
+	s, err := f.subset(runes)
+	if err != nil {
+		return nil, err
+	}
+	return s.program, nil
+}
+
+// builtSubset is a finished subset font and the plan it was made from.
+type builtSubset struct {
+	program []byte
+	plan    *subsetPlan
+	box     glyphBox
+	advs    []uint16
+}
+
+// subset builds the subset font of runes.
+func (f *Face) subset(runes []rune) (*builtSubset, error) {
 	rs, err := f.checkRunes(runes)
 	if err != nil {
 		return nil, err
@@ -44,33 +59,22 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("生成 %s 的子集字体: %w", f.psName, err)
 	}
-	return out, nil
+	return &builtSubset{program: out, plan: p, box: s.fontBox(), advs: s.advs}, nil
 }
 
-// checkRunes sorts and dedupes runes and rejects those fpdf cannot embed
-// or the face lacks.
+// checkRunes sorts and dedupes runes and rejects those the face lacks.
 func (f *Face) checkRunes(runes []rune) ([]rune, error) {
 	rs := slices.Clone(runes)
 	slices.Sort(rs)
 	rs = slices.Compact(rs)
-	var astral, missing []rune
+	var missing []rune
 	for _, r := range rs {
-		switch {
-		case r < 0 || r > 0xFFFF:
-			astral = append(astral, r)
-		case !f.Covers(r):
+		if !f.Covers(r) {
 			missing = append(missing, r)
 		}
 	}
-	if len(astral) > 0 {
-		return nil, &diag.Problem{
-			Msg:  fmt.Sprintf("以下字符在 Unicode 基本多文种平面之外，PDF 中无法嵌入：%s", runeList(astral, 10)),
-			Hint: "请改用基本平面内的字形（如常用的规范汉字），或把该字做成图片。"}
-	}
 	if len(missing) > 0 {
-		return nil, &diag.Problem{
-			Msg:  fmt.Sprintf("%s %s 缺少以下字符：%s", f.role, f.psName, runeList(missing, 10)),
-			Hint: "请修改文稿，或在 issue.toml 的 [fonts] 中为" + f.role.String() + "换用包含这些字符的字体。"}
+		return nil, &MissingError{Role: f.role, Face: f.psName, File: f.File(), Runes: missing}
 	}
 	return rs, nil
 }
@@ -90,7 +94,7 @@ func (f *Face) plan(rs []rune) *subsetPlan {
 		runes: rs, gids: make([]uint16, len(rs))}
 	newID := make([]uint16, f.numGlyphs) // source glyph → new glyph; 0: not yet in the subset
 	for i, r := range rs {
-		g := f.gids[r] // not 0: checkRunes let only covered runes through
+		g := f.glyph(r) // not 0: checkRunes let only covered runes through
 		id := newID[g]
 		if id == 0 {
 			id = uint16(len(p.src))

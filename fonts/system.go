@@ -17,9 +17,17 @@ import (
 // variable so that tests can point it at a folder of their own.
 var fontDirs = systemFontDirs
 
+// FontDirsEnv names the environment variable that, when set, replaces the
+// folders searched for installed fonts (a list separated like PATH; empty:
+// search none), so that a build does not depend on what a machine has.
+const FontDirsEnv = "GAZETTE_FONT_DIRS"
+
 // systemFontDirs is where Windows, macOS and Linux keep installed fonts, for
-// all users and for the current one.
+// all users and for the current one, or FontDirsEnv's folders.
 func systemFontDirs() []string {
+	if v, ok := os.LookupEnv(FontDirsEnv); ok {
+		return filepath.SplitList(v)
+	}
 	home, _ := os.UserHomeDir()
 	switch runtime.GOOS {
 	case "windows":

@@ -171,6 +171,9 @@ type cmapSeg struct{ start, end, delta uint16 }
 func (s *subsetFont) cmapSegments() []cmapSeg {
 	var segs []cmapSeg
 	for i, r := range s.p.runes {
+		if r > 0xFFFF { // the PDF reaches these through CIDs; format 4 holds the BMP only
+			break
+		}
 		g := s.p.gids[i]
 		if n := len(segs); n > 0 && int(segs[n-1].end)+1 == int(r) && segs[n-1].delta+uint16(r) == g {
 			segs[n-1].end = uint16(r)

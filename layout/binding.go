@@ -4,7 +4,7 @@ import "strconv"
 
 // SaddleSheet is the number of pages one folded sheet of a saddle-stitched
 // (骑马钉) booklet carries: a saddle-stitched page count is a multiple of it
-// (standards.md §3.7: "确认总页数是4的倍数(不足时补白页)").
+// (docs/pdfx.md#saddle-stitch).
 const SaddleSheet = 4
 
 // Padding reports what PadForSaddleStitch added.
@@ -15,8 +15,8 @@ type Padding struct {
 }
 
 // PadForSaddleStitch pads the book with blank pages to a multiple of four, so
-// that the printer can fold it into sheets without asking (standards.md
-// §3.7). The blanks go where a printer expects them: before the back cover
+// that the printer can fold it into sheets without asking (docs/pdfx.md#saddle-stitch).
+// The blanks go where a printer expects them: before the back cover
 // (the trailing pages marked BackCover) when there is one, else at the end.
 //
 // A blank page prints nothing — no running head, no folio — but counts in

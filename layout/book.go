@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 
 	"gazette/fonts"
 	"gazette/internal/diag"
@@ -16,6 +17,13 @@ type Input struct {
 	Metrics Metrics
 	Kinsoku Kinsoku
 	Punct   PunctStyle
+	// ManifestPath and EmblemLine place problems with what issue.toml
+	// gives the front matter (the emblem, characters no font has).
+	ManifestPath string
+	EmblemLine   int
+	// ManifestLine, if set, finds the line of issue.toml where a character
+	// first appears.
+	ManifestLine func(r rune) int
 }
 
 // docPlan is one document's place in the book.
@@ -66,19 +74,23 @@ func Lay(in Input) (*Book, error) {
 		Warnings: append(warns, forcedWarnings(forced)...)}
 	bs := &bookSetter{in: in, lb: lb, book: b}
 	front := bs.frontMatter(plans)
+	bs.bodyPages(body, plans, len(front))
+	bs.probs = append(bs.probs, bs.missingProblems()...)
+	if err := bs.probs.Err(); err != nil {
+		return nil, err
+	}
 	for _, p := range front {
 		for i := range p.Links {
 			p.Links[i].Target += len(front)
 		}
 	}
-	b.Pages = append(b.Pages, front...)
-	bs.bodyPages(body, plans, len(front))
+	b.Pages = append(front, b.Pages...)
 	return b, nil
 }
 
 // composeDocument lays out one document's vertical list. When its last page
 // would be filled to no more than a quarter, the document's last sections
-// are set with tight punctuation (LineBreaker.Tight), as few of them as save
+// are set with tight punctuation (Paragraph.Tight), as few of them as save
 // the page — found by bisection over the points where a numbered heading
 // starts a section, since setting more sections tight never adds a page —
 // and the rest keeps its full-width marks. A tight run so begins at a
@@ -86,14 +98,15 @@ func Lay(in Input) (*Book, error) {
 // section never mixes the two styles. If even a wholly tight setting saves
 // nothing, the document is set as usual.
 func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.List, missing *[]missingChar) *composer {
-	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing}
+	memo := breakMemo{} // the paragraphs each try sets as before are not broken again
+	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing, memo: memo}
 	c.compose()
 	pages, _ := paginate(c.items, st)
 	if !nearlyEmptyEnd(c.items, pages, st) {
 		return c
 	}
 	try := func(last int) (*composer, bool) {
-		t := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}, tightLast: last}
+		t := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}, tightLast: last, memo: memo}
 		t.compose()
 		p, _ := paginate(t.items, st)
 		return t, len(p) < len(pages)
@@ -150,7 +163,7 @@ func nearlyEmptyEnd(items []item, pages [][]placed, st *Style) bool {
 func askedBreaks(items []item, pages [][]placed) []bool {
 	asked := make([]bool, len(pages))
 	for i := 1; i < len(pages); i++ {
-		k := indexOf(items, pages[i][0].item)
+		k := pages[i][0].index
 		if k >= 0 && items[k].newPage {
 			asked[i] = true
 		}
@@ -179,6 +192,12 @@ func pageFill(page []placed) float64 {
 func forcedWarnings(forced []forcedBreak) []string {
 	var out []string
 	for _, f := range forced {
+		if f.tall {
+			out = append(out, (&diag.Problem{File: f.at.file, Line: f.at.srcLine,
+				Msg:  fmt.Sprintf("正文第%d页上的这一部分比一页的版心还高，印出来会超出版心下边", f.page+1),
+				Hint: "请把它拆成几部分（如把表格中跨很多行的合并格拆开）。"}).Error())
+			continue
+		}
 		p := &diag.Problem{File: f.at.file, Line: f.at.srcLine,
 			Msg:  fmt.Sprintf("正文第%d页排满后只能从连排的内容中间换页（标题、标题与其后正文、或署名与日期被分在两页）", f.page+1),
 			Hint: "可删减或拆分这一部分，或在前文适当位置加【分页】。"}
@@ -204,9 +223,16 @@ func bookTitle(is *model.Issue) string {
 
 // bookSetter draws pages.
 type bookSetter struct {
-	in   Input
-	lb   *LineBreaker
-	book *Book
+	in    Input
+	lb    *LineBreaker
+	book  *Book
+	probs diag.List
+	// missing lists, in order, the characters of the front matter, the
+	// running heads and the outline no face has (they come from issue.toml)
+	missing []rune
+	seen    map[rune]bool
+	// warnedHead marks the sections whose name the running head cut
+	warnedHead map[*model.Section]bool
 }
 
 // bodyPages draws the paginated body, numbering from 1, with running heads,
@@ -229,8 +255,7 @@ func (bs *bookSetter) bodyPages(body [][]placed, plans []*docPlan, offset int) {
 				it.draw(p, left+it.x, y)
 			}
 		}
-		sec := bs.in.Issue.Sections[section[i]]
-		bs.runningHead(p, sec.Title)
+		bs.runningHead(p, &bs.in.Issue.Sections[section[i]])
 		bs.folio(p)
 		bs.book.Pages = append(bs.book.Pages, p)
 	}
@@ -265,8 +290,12 @@ func sectionOfPages(body [][]placed, plans []*docPlan) []int {
 }
 
 // runningHead sets the gazette's name and issue on the inner side and the
-// section on the outer side, above a thin rule (gazette-design.md).
-func (bs *bookSetter) runningHead(p *Page, section string) {
+// section on the outer side, above a thin rule (docs/house-design.md#running-heads). The
+// section is named by its short_title when it has one; a name too long to
+// stand a two-character gap from the inner text is set smaller, down to
+// headLeast of the head size, and past that cut with an ellipsis — and the
+// office is told to give the section a short_title.
+func (bs *bookSetter) runningHead(p *Page, sec *model.Section) {
 	st := bs.in.Style
 	is := bs.in.Issue
 	left := st.Left(p.Recto)
@@ -274,7 +303,7 @@ func (bs *bookSetter) runningHead(p *Page, section string) {
 	ruleY := st.Top - st.HeadRaise
 	base := ruleY - 0.35*st.HeadSize
 	inner := bs.single(fmt.Sprintf("%s　%d年第%d期", is.Gazette.Name, is.Year, is.Number), fonts.Song, st.HeadSize)
-	outer := bs.single(section, fonts.Hei, st.HeadSize)
+	outer := bs.headSection(sec, w-inner.Right-2*st.HeadSize)
 	if p.Recto { // inner (binding) side is on the left of a recto
 		p.addLine(&inner, left, base, bs.in.Metrics)
 		p.addLine(&outer, left+w-outer.Right, base, bs.in.Metrics)
@@ -283,6 +312,44 @@ func (bs *bookSetter) runningHead(p *Page, section string) {
 		p.addLine(&inner, left+w-inner.Right, base, bs.in.Metrics)
 	}
 	p.Rules = append(p.Rules, Rule{X1: left, Y1: ruleY, X2: left + w, Y2: ruleY, Width: st.HeadRule})
+}
+
+// headLeast is the smallest a running head's section name is set, as a
+// fraction of the head size (六号 for a 五号 head).
+const headLeast = 7.5 / 10.5
+
+// headSection sets a section's name for the running head in at most room
+// points, warning once per section when it had to be made smaller or cut.
+func (bs *bookSetter) headSection(sec *model.Section, room float64) Line {
+	st := bs.in.Style
+	text := sec.Title
+	if sec.ShortTitle != "" {
+		text = sec.ShortTitle
+	}
+	l := bs.single(text, fonts.Hei, st.HeadSize)
+	if l.Right <= room {
+		return l
+	}
+	if bs.warnedHead == nil {
+		bs.warnedHead = map[*model.Section]bool{}
+	}
+	if !bs.warnedHead[sec] {
+		bs.warnedHead[sec] = true
+		bs.book.Warnings = append(bs.book.Warnings, (&diag.Problem{File: bs.in.ManifestPath, Line: sec.Line,
+			Msg:  fmt.Sprintf("栏目名称 “%s” 太长，书眉里排不下，已缩小字号或截短", text),
+			Hint: "请在这个 [[section]] 中加 short_title = \"…\"，写一个用于书眉的简称。"}).Error())
+	}
+	if size := math.Floor(st.HeadSize*room/l.Right*4) / 4; size >= st.HeadSize*headLeast {
+		return bs.single(text, fonts.Hei, size)
+	}
+	rs := []rune(text)
+	for n := len(rs) - 1; n > 0; n-- {
+		l = bs.single(string(rs[:n])+"…", fonts.Hei, st.HeadSize*headLeast)
+		if l.Right <= room {
+			return l
+		}
+	}
+	return l
 }
 
 // folio sets "— N —" in 四号 below the type area, the top edge of its 一字线
@@ -305,8 +372,42 @@ func (bs *bookSetter) folio(p *Page) {
 // single sets one unbroken line of text starting at 0.
 func (bs *bookSetter) single(text string, role fonts.Role, size float64) Line {
 	p := &Paragraph{Spans: []Span{{Text: text, Role: role, Size: size}}, Width: 1e6, Align: AlignLeft}
-	lines, _ := bs.lb.Break(p)
-	return lines[0]
+	return bs.breakLines(p)[0]
+}
+
+// breakLines breaks a paragraph of the front matter or a running head,
+// noting the characters no face has.
+func (bs *bookSetter) breakLines(p *Paragraph) []Line {
+	lines, missing := bs.lb.Break(p)
+	for _, r := range missing {
+		if bs.seen == nil {
+			bs.seen = map[rune]bool{}
+		}
+		if !bs.seen[r] {
+			bs.seen[r] = true
+			bs.missing = append(bs.missing, r)
+		}
+	}
+	return lines
+}
+
+// missingProblems reports each character of issue.toml's text that no
+// face has, at its line: `check` finds them as `build` would.
+func (bs *bookSetter) missingProblems() []*diag.Problem {
+	var out []*diag.Problem
+	for _, r := range bs.missing {
+		line := 0
+		if bs.in.ManifestLine != nil {
+			line = bs.in.ManifestLine(r)
+		}
+		hint := "请改用常用的规范汉字，或在 [fonts] 中换用有这个字的字体。"
+		if r > 0xFFFF {
+			hint = "这个字符（如表情符号、扩展区汉字）超出基本多文种平面，PDF 中的字体无法收入；请删去或改用常用字。"
+		}
+		out = append(out, &diag.Problem{File: bs.in.ManifestPath, Line: line,
+			Msg: fmt.Sprintf("“%c”（U+%04X）没有字体能显示", r, r), Hint: hint})
+	}
+	return out
 }
 
 // flatTitle joins a title's source lines for the outline and the 目录.

@@ -24,8 +24,10 @@ type composer struct {
 	warns   []string     // what the office may want to fix; the build goes on
 	block   *model.Block // the block being composed, for messages
 	// tightLast is how many of the last blocks are set with tight
-	// punctuation (LineBreaker.Tight); 0, the blocks are set as usual.
+	// punctuation (Paragraph.Tight); 0, the blocks are set as usual.
 	tightLast int
+	tight     bool // the block being composed is set tight
+	memo      breakMemo
 }
 
 // ch is n body characters on the grid.
@@ -54,14 +56,13 @@ func headRole(level int) fonts.Role {
 // compose lays out every block of the document.
 func (c *composer) compose() {
 	blocks := c.doc.Blocks
-	defer func() { c.lb.Tight = false }()
 	for i := range blocks {
 		b := &blocks[i]
 		c.block = b
 		// headings keep their marks, so that those of one level look alike,
 		// and so does a table: its cells are no lines of the text to save,
 		// and a squeezed bracket reads as an ASCII one there
-		c.lb.Tight = i >= len(blocks)-c.tightLast && b.Kind != model.TableBlock && b.Kind != model.Heading
+		c.tight = i >= len(blocks)-c.tightLast && b.Kind != model.TableBlock && b.Kind != model.Heading
 		var prev, next *model.Block
 		if i > 0 {
 			prev = &blocks[i-1]
@@ -81,7 +82,7 @@ func (c *composer) compose() {
 }
 
 // keepLastPageFull keeps a document's last two text lines together, so that
-// its last page never holds a single line (clreq §3.8 "孤行不成页").
+// its last page never holds a single line ("孤行不成页", https://www.w3.org/TR/clreq/#adjustments_of_orphans_and_widows).
 func (c *composer) keepLastPageFull() {
 	seen := 0
 	for i := len(c.items) - 1; i >= 0; i-- {
@@ -96,12 +97,15 @@ func (c *composer) keepLastPageFull() {
 }
 
 func (c *composer) composeBlock(b, prev, next *model.Block) {
+	if c.composeKind(b, next) {
+		return
+	}
 	st := c.st
 	switch b.Kind {
 	case model.Title:
 		c.title(b, next)
 	case model.DocNumber:
-		// gazette-design.md: the 发文字号 in 楷体 under the title, then one
+		// docs/house-design.md#documents: the 发文字号 in 楷体 under the title, then one
 		// blank line before the 主送机关 (GB/T 9704-2012 7.3.2).
 		c.text(Span{Text: "（" + b.Text + "）", Role: fonts.Kai, Size: st.BodySize}, 0, AlignCenter, true)
 		c.blankUnlessNext(next)
@@ -144,7 +148,7 @@ func (c *composer) composeBlock(b, prev, next *model.Block) {
 // leadSpans splits a paragraph into its run-in head, in the head's face, and
 // the rest in 仿宋. A 仿宋 head of the third or fourth level ("1.产业化育龙头。")
 // is set in fake bold, so that it stands out from the text it runs into, as
-// 公文 offices print it (standards.md §1.9; gazette-design.md) — GB/T
+// 公文 offices print it (docs/gbt9704.md#where-the-standard-leaves-a-choice-office-practice-we-follow) — GB/T
 // 9704-2012 7.3.3 names only the typeface.
 func (c *composer) leadSpans(b *model.Block) []Span {
 	size := c.st.BodySize
@@ -168,7 +172,7 @@ func (c *composer) text(s Span, indent float64, a Align, keep bool) {
 }
 
 // paragraph breaks spans into lines and appends them with the keeps of
-// GB/T 9704 practice and clreq §3.8: a head keeps with the next line, the
+// GB/T 9704 practice and https://www.w3.org/TR/clreq/#adjustments_of_orphans_and_widows: a head keeps with the next line, the
 // first and the last line of a paragraph never stand alone on a page.
 func (c *composer) paragraph(spans []Span, indent, hang float64, a Align, keepAll bool) {
 	size := spans[0].Size
@@ -190,7 +194,8 @@ func (c *composer) paragraph(spans []Span, indent, hang float64, a Align, keepAl
 
 // breakReport breaks a paragraph and reports characters no face covers.
 func (c *composer) breakReport(p *Paragraph) []Line {
-	lines, missing := c.lb.Break(p)
+	p.Tight = c.tight
+	lines, missing := c.memo.breakLines(c.lb, p)
 	if c.missing == nil {
 		return lines
 	}
@@ -199,7 +204,8 @@ func (c *composer) breakReport(p *Paragraph) []Line {
 		if c.block != nil {
 			line = c.block.Line
 		}
-		*c.missing = append(*c.missing, missingChar{r: r, file: c.doc.Source, line: line})
+		*c.missing = append(*c.missing, missingChar{r: r, file: c.doc.Source, line: line,
+			role: c.lb.roleOf(p, r), face: faceName(c.lb.Metrics, c.lb.roleOf(p, r))})
 	}
 	return lines
 }
@@ -209,6 +215,33 @@ type missingChar struct {
 	r    rune
 	file string
 	line int
+	role fonts.Role // the role whose text holds it
+	face string     // that role's face, by PostScript name ("" if unknown)
+}
+
+// roleOf is the role whose face was asked for r in p (the first span that
+// holds it).
+func (lb *LineBreaker) roleOf(p *Paragraph, r rune) fonts.Role {
+	for _, s := range p.Spans {
+		if strings.ContainsRune(s.Text, r) {
+			return lb.faceFor(s.Role, r)
+		}
+	}
+	return fonts.Fang
+}
+
+// isHan reports a Chinese character, also one of a CJK extension newer
+// than Go's Unicode tables (planes 2 and 3 hold only ideographs).
+func isHan(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x20000 && r <= 0x3FFFF)
+}
+
+// faceName is the name of role's face, when the metrics can tell.
+func faceName(m Metrics, role fonts.Role) string {
+	if n, ok := m.(interface{ FaceName(fonts.Role) string }); ok {
+		return n.FaceName(role)
+	}
+	return ""
 }
 
 // maxMissingListed is how many characters are reported one by one; beyond
@@ -230,7 +263,7 @@ func missingProblems(all []missingChar) diag.List {
 	var out diag.List
 	if len(first) <= maxMissingListed {
 		for _, m := range first {
-			out = append(out, missingProblem(m.file, m.line, m.r))
+			out = append(out, missingProblem(m))
 		}
 		return out
 	}
@@ -244,18 +277,21 @@ func missingProblems(all []missingChar) diag.List {
 			"运行 gazette fonts issue.toml 可以看到每个字体缺哪些字。"})
 }
 
-func missingProblem(file string, line int, r rune) *diag.Problem {
-	msg := fmt.Sprintf("字符 “%c”（U+%04X）在所配置的字体中都没有", r, r)
-	hint := "请在 issue.toml 的 [fonts] 中换用包含该字的字体，或改用常用字。"
+// missingProblem names the role that lacks the character and its face —
+// "仿宋（正文）FandolFang-Regular 没有“喆”" — and says what to do: a face
+// in [fonts] fallback, or an installed font that has it.
+func missingProblem(m missingChar) *diag.Problem {
+	file, line, r := m.file, m.line, m.r
+	msg := fmt.Sprintf("%s%s 没有“%c”（U+%04X），[fonts] fallback 和本机安装的字体中也都没有", m.role.Label(), m.face, r, r)
+	hint := "请安装含有这个字的字体（如 Noto Serif CJK SC / 思源宋体，Windows 的 SimSun-ExtB），" +
+		"或在 issue.toml 的 [fonts] 中写 fallback = [\"含有这个字的字体文件\"]；也可改用常用字。"
 	switch {
-	case r > 0xFFFF && unicode.Is(unicode.Han, r):
-		hint = "这是扩展区汉字（超出基本多文种平面），内置字体不支持；请换用常用字或造字图片。"
-	case r > 0xFFFF:
-		hint = "这个字符（如表情符号）超出基本多文种平面，印刷字体里没有；请删去或改用文字。"
+	case r > 0xFFFF && !isHan(r):
+		hint = "这个字符（如表情符号）印刷字体里一般没有；请删去或改用文字。"
 	case unicode.In(r, unicode.Co):
-		msg = fmt.Sprintf("字符 U+%04X 是私用区字符（多为本单位的造字），所配置的字体中没有它的字形", r)
-		hint = "请改用标准汉字，或在 issue.toml 的 [fonts] 中换用含有这个造字的字体。"
-	case !unicode.IsGraphic(r):
+		msg = fmt.Sprintf("字符 U+%04X 是私用区字符（多为本单位的造字），%s%s 和 [fonts] fallback 中的字体都没有它的字形", r, m.role.Label(), m.face)
+		hint = "请改用标准汉字，或在 issue.toml 的 [fonts] 中写 fallback = [\"含有这个造字的字体文件\"]（本机安装的字体不用于私用区字符：同一个码位在各字体中是不同的字）。"
+	case !unicode.IsGraphic(r) && !isHan(r):
 		msg = fmt.Sprintf("文件中有看不见的控制字符 U+%04X", r)
 		hint = "请删去这个字符（可在记事本中把这一行重新输入一遍）。"
 	}

@@ -1,7 +1,10 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
+	"math"
+	"os"
 	"strings"
 
 	"gazette/fonts"
@@ -15,9 +18,7 @@ import (
 func (bs *bookSetter) frontMatter(plans []*docPlan) []*Page {
 	cover := &Page{Label: "i", Recto: true}
 	bs.cover(cover)
-	mast := &Page{Label: "ii"}
-	bs.masthead(mast)
-	pages := []*Page{cover, mast}
+	pages := append([]*Page{cover}, bs.masthead()...)
 	pages = append(pages, bs.contents(plans)...)
 	for len(pages)%2 == 1 {
 		pages = append(pages, &Page{Recto: false})
@@ -29,10 +30,17 @@ func (bs *bookSetter) frontMatter(plans []*docPlan) []*Page {
 	return pages
 }
 
-// centred places a line centred on the page at baseline y.
+// centred places a line centred on the page at baseline y ("\n" breaks
+// it), each line set smaller if need be to fit the type area's width — a
+// long sponsor, statement or motto never runs off the page.
 func (bs *bookSetter) centred(p *Page, text string, role fonts.Role, size, y float64, c Color) {
+	measure := bs.in.Style.TextWidth()
 	for _, part := range strings.Split(text, "\n") {
-		l := bs.single(strings.TrimSpace(part), role, size)
+		part = strings.TrimSpace(part)
+		l := bs.single(part, role, size)
+		if l.Right > measure {
+			l = bs.single(part, role, math.Floor(size*measure/l.Right*4)/4)
+		}
 		p.addColoredLine(&l, (bs.in.Style.PageWidth-l.Right)/2, y, bs.in.Metrics, c)
 		y += size * 1.4
 	}
@@ -50,7 +58,7 @@ func (bs *bookSetter) cover(p *Page) {
 	if g.Emblem != "" {
 		bs.emblem(p, g.Emblem, 40*MM*k, at(30))
 	}
-	bs.centred(p, g.Name, fonts.Title, 46*k, at(100), Red)
+	bs.coverName(p, g.Name, k, at(100))
 	bs.centred(p, g.EnglishName, fonts.Latin, 12*k, at(112), Color{})
 	left, right := st.Inner, st.PageWidth-st.Outer
 	p.Rules = append(p.Rules,
@@ -67,13 +75,119 @@ func (bs *bookSetter) cover(p *Page) {
 	}
 }
 
+// The gazette's name on the cover is set in 46 bp (on A4) when it fits the
+// measure; a longer name is set smaller to fit, down to coverNameLeast;
+// past that it is set on two lines (where the office broke it with "\n",
+// else balanced by the line breaker, which keeps words whole) in at most
+// coverNameTwoLines, its last line on the one-line name's baseline so that
+// the English name below keeps its place.
+const (
+	coverNameSize     = 46.0
+	coverNameLeast    = 36.0
+	coverNameTwoLines = 40.0
+	coverNameLead     = 1.2 // baseline to baseline, in type sizes
+)
+
+// coverName sets the gazette's name centred on the cover, its (last)
+// baseline at y, never wider than the type area.
+func (bs *bookSetter) coverName(p *Page, name string, k, y float64) {
+	measure := bs.in.Style.TextWidth()
+	parts := strings.Split(name, "\n")
+	if len(parts) == 1 {
+		w := bs.single(name, fonts.Title, coverNameSize*k).Right
+		if w <= measure {
+			bs.centred(p, name, fonts.Title, coverNameSize*k, y, Red)
+			return
+		}
+		if size := coverNameSize * k * measure / w; size >= coverNameLeast*k {
+			bs.centred(p, name, fonts.Title, math.Floor(size*4)/4, y, Red)
+			return
+		}
+		parts = placeBreak(name)
+		if parts == nil {
+			parts = bs.balanced(name, fonts.Title, coverNameTwoLines*k, 2)
+		}
+	}
+	size := coverNameTwoLines * k
+	if len(parts) == 1 {
+		size = coverNameSize * k
+	}
+	for _, part := range parts {
+		if w := bs.single(strings.TrimSpace(part), fonts.Title, size).Right; w > measure {
+			size = math.Floor(size*measure/w*4) / 4
+		}
+	}
+	y -= float64(len(parts)-1) * coverNameLead * size
+	for _, part := range parts {
+		l := bs.single(strings.TrimSpace(part), fonts.Title, size)
+		p.addColoredLine(&l, (bs.in.Style.PageWidth-l.Right)/2, y, bs.in.Metrics, Red)
+		y += coverNameLead * size
+	}
+}
+
+// divisionEnds are the last characters of the names of China's
+// administrative divisions (省、自治区、市、自治州、地区、盟、县、旗、区、
+// 镇、乡): a gazette's name is a place and an organ (新疆维吾尔自治区 ·
+// 人民政府公报), and on two lines it reads best broken between them.
+const divisionEnds = "省区市州盟县旗镇乡"
+
+// placeBreak breaks a gazette's name in two after the end of a division's
+// name — the one that makes the lines most nearly equal, each at least
+// three characters — or returns nil when there is none.
+func placeBreak(name string) []string {
+	rs := []rune(name)
+	best, bestDiff := -1, len(rs)
+	for i := 3; i <= len(rs)-3; i++ {
+		if !strings.ContainsRune(divisionEnds, rs[i-1]) {
+			continue
+		}
+		if d := abs(float64(len(rs) - 2*i)); int(d) < bestDiff {
+			best, bestDiff = i, int(d)
+		}
+	}
+	if best < 0 || bestDiff > len(rs)/2 {
+		return nil
+	}
+	return []string{string(rs[:best]), string(rs[best:])}
+}
+
+// balanced breaks text into n lines of about equal width, keeping words
+// whole where the line breaker can.
+func (bs *bookSetter) balanced(text string, role fonts.Role, size float64, n int) []string {
+	full := bs.single(text, role, size).Right
+	for width := full / float64(n); width <= full+size; width += size / 2 {
+		lines := bs.breakLines(&Paragraph{Spans: []Span{{Text: text, Role: role, Size: size}}, Width: width, Align: AlignLeft, KeepWords: true})
+		if len(lines) <= n {
+			out := make([]string, len(lines))
+			for i := range lines {
+				out[i] = lineText(&lines[i])
+			}
+			return out
+		}
+	}
+	return []string{text}
+}
+
+// lineText is the characters of a line.
+func lineText(l *Line) string {
+	rs := make([]rune, len(l.Glyphs))
+	for i, g := range l.Glyphs {
+		rs[i] = g.R
+	}
+	return string(rs)
+}
+
 // emblem places the cover's emblem centred in a box side wide whose top is
 // at y, keeping the picture's proportions (a 国徽 must never print
 // stretched), and warns when it would print below 300 ppi.
 func (bs *bookSetter) emblem(p *Page, path string, side, y float64) {
-	pw, ph, err := imageSize(path)
-	if err != nil || pw == 0 || ph == 0 {
-		return // the manifest has checked the file; the renderer reports what is left
+	pw, ph, err := readPicture(&model.Image{Path: path})
+	if errors.Is(err, os.ErrNotExist) {
+		return // issue.toml's loader reports a missing emblem at its line
+	}
+	if err != nil {
+		bs.probs = append(bs.probs, pictureProblem(bs.in.ManifestPath, bs.in.EmblemLine, path, err))
+		return
 	}
 	w, h := side, side*float64(ph)/float64(pw)
 	if h > side {
@@ -98,32 +212,138 @@ func issueLine(is *model.Issue) string {
 // leading zeros).
 func dateText(d model.Date) string { return fmt.Sprintf("%d年%d月%d日", d.Year, d.Month, d.Day) }
 
+// The 编辑委员会 is set as a list: each role in 黑体 in a label column as
+// wide as the longest role (four characters at least, shorter roles spread
+// over four: 均排, https://www.w3.org/TR/clreq/#ways_of_alignments), a colon, then its names in columns, two to
+// a row as the house design has it. A committee too long for the room
+// above the publication details is set with more names to a row (as many
+// as the measure holds), then closer rows, then runs on to more pages, the
+// details at the foot of the last; nothing is ever set over the details or
+// off the page.
+const (
+	mastheadPitch      = 2.0 // committee rows, in type sizes
+	mastheadTightPitch = 1.5 // the closest rows may come
+	mastheadPerRow     = 2   // names to a row in the house design
+	mastheadNameChars  = 3   // a name is spread over at least three characters
+)
+
+// mastLayout is how the committee is set: names to a row, row pitch, the
+// label column's width and a name column's width.
+type mastLayout struct {
+	perRow         int
+	pitch          float64
+	labelW, nameW  float64
+	x, right, size float64
+}
+
+// rows is how many rows the committee takes.
+func (ml mastLayout) rows(cs []model.CommitteeRole) int {
+	n := 0
+	for _, cr := range cs {
+		n += max(1, (len(cr.Names)+ml.perRow-1)/ml.perRow)
+	}
+	return n
+}
+
 // masthead: the 编辑委员会 with each role's names in columns, then the
 // publication details; sizes and places scaled from A4 like the cover's.
-func (bs *bookSetter) masthead(p *Page) {
+// It returns the masthead's pages: one, unless the committee needs more.
+func (bs *bookSetter) masthead() []*Page {
 	st := bs.in.Style
 	g := &bs.in.Issue.Gazette
 	sy, k := st.a4Scale()
-	bs.centred(p, "编 辑 委 员 会", fonts.Hei, 20*k, st.Top+10*k, Color{})
 	size := 14 * k
-	x := st.Outer + 3*size
-	y := st.Top + 50*k
+	ml := bs.mastMeasure(size)
+	top := st.Top + 50*k
+	detailsTop := bs.detailsTop(size, sy)
+	clear := mastheadPitch * size // from the last row's baseline to the first detail's
+	room := detailsTop - clear - top
+	ml = bs.mastFit(ml, room)
+	var pages []*Page
+	newPage := func() *Page {
+		p := &Page{}
+		pages = append(pages, p)
+		bs.centred(p, "编 辑 委 员 会", fonts.Hei, 20*k, st.Top+10*k, Color{})
+		return p
+	}
+	p := newPage()
+	y := top
+	// a page of the committee alone holds rows down to the foot of the
+	// type area; the details need their room only on the last page
+	pageEnd := st.Top + st.TextHeight()
+	rowsLeft := ml.rows(g.Committee)
 	for _, cr := range g.Committee {
 		label := bs.spread(cr.Role, 4, size, fonts.Hei)
-		for i := 0; i < len(cr.Names) || i == 0; i += 2 {
+		for i := 0; i < len(cr.Names) || i == 0; i += ml.perRow {
+			limit := pageEnd
+			if float64(rowsLeft-1)*ml.pitch <= room-(y-top)+0.01 {
+				limit = detailsTop - clear // the rest fits above the details
+			}
+			if y > limit+0.01 {
+				p, y = newPage(), top
+			}
 			if i == 0 {
-				p.Runs = append(p.Runs, shiftRuns(label, x, y)...)
+				p.Runs = append(p.Runs, shiftRuns(label, ml.x, y)...)
 				colon := bs.single("：", fonts.Fang, size)
-				p.addLine(&colon, x+4*size, y, bs.in.Metrics)
+				p.addLine(&colon, ml.x+ml.labelW, y, bs.in.Metrics)
 			}
-			for j := i; j < i+2 && j < len(cr.Names); j++ {
-				name := bs.spread(cr.Names[j], 3, size, fonts.Fang)
-				p.Runs = append(p.Runs, shiftRuns(name, x+5*size+float64(j-i)*5*size, y)...)
+			for j := i; j < i+ml.perRow && j < len(cr.Names); j++ {
+				name := bs.spread(cr.Names[j], mastheadNameChars, size, fonts.Fang)
+				p.Runs = append(p.Runs, shiftRuns(name, ml.x+ml.labelW+size+float64(j-i)*ml.nameW, y)...)
 			}
-			y += size * 2
+			y += ml.pitch
+			rowsLeft--
 		}
 	}
-	bs.details(p, x, y, size, sy)
+	last := y - ml.pitch // the last row's baseline
+	if last > detailsTop-clear+0.01 {
+		p, last = newPage(), top-clear
+	}
+	bs.details(p, ml.x, last+size, size, sy)
+	return pages
+}
+
+// mastMeasure finds the committee's columns: the label column as wide as
+// the longest role, a name column as wide as the longest name and a
+// character's space, the list indented three characters as the house
+// design has it — less when a long role needs the room.
+func (bs *bookSetter) mastMeasure(size float64) mastLayout {
+	st := bs.in.Style
+	g := &bs.in.Issue.Gazette
+	labelW, nameW := 4*size, float64(mastheadNameChars+2)*size
+	for _, cr := range g.Committee {
+		labelW = max(labelW, bs.single(cr.Role, fonts.Hei, size).Right)
+		for _, n := range cr.Names {
+			nameW = max(nameW, bs.single(n, fonts.Fang, size).Right+2*size)
+		}
+	}
+	left := st.Left(false)
+	right := left + st.TextWidth()
+	x := left + 3*size
+	// the label, its colon and one name column must fit the measure
+	if over := x + labelW + size + nameW - right; over > 0 {
+		x = max(left, x-over)
+	}
+	return mastLayout{perRow: mastheadPerRow, pitch: mastheadPitch * size, labelW: labelW, nameW: nameW, x: x, right: right, size: size}
+}
+
+// mastFit picks the fewest names to a row and the widest pitch that set the
+// committee in the room above the details; failing that, the most names to
+// a row and the closest pitch (and the committee runs on to more pages).
+func (bs *bookSetter) mastFit(ml mastLayout, room float64) mastLayout {
+	cs := bs.in.Issue.Gazette.Committee
+	most := max(1, int((ml.right-ml.x-ml.labelW-ml.size)/ml.nameW+0.001))
+	for per := min(mastheadPerRow, most); per <= most; per++ {
+		for _, pitch := range []float64{mastheadPitch, mastheadTightPitch} {
+			try := ml
+			try.perRow, try.pitch = per, pitch*ml.size
+			if float64(try.rows(cs)-1)*try.pitch <= room+0.01 {
+				return try
+			}
+		}
+	}
+	ml.perRow, ml.pitch = most, mastheadTightPitch*ml.size
+	return ml
 }
 
 // details sets the publication details at the foot of the masthead, from
@@ -131,21 +351,7 @@ func (bs *bookSetter) masthead(p *Page) {
 // 准印证号) fit: the lines close up where they would run into the
 // committee above.
 func (bs *bookSetter) details(p *Page, x, committeeEnd, size, sy float64) {
-	g, is := &bs.in.Issue.Gazette, bs.in.Issue
-	copies := ""
-	if is.Copies > 0 {
-		copies = fmt.Sprintf("%d册", is.Copies)
-	}
-	var lines [][2]string
-	for _, d := range [][2]string{
-		{"主管主办", g.Sponsor}, {"编辑出版", g.Publisher}, {"地址", g.Address}, {"邮编", g.Postcode},
-		{"网站", g.Website}, {"联系电话", g.Telephone}, {"投稿邮箱", g.Email}, {"印刷单位", g.Printer},
-		{"出版日期", dateText(is.Date)}, {"印数", copies}, {"准印证号", g.Permit},
-	} {
-		if d[1] != "" {
-			lines = append(lines, d)
-		}
-	}
+	lines := bs.detailLines()
 	if len(lines) == 0 {
 		return
 	}
@@ -164,7 +370,36 @@ func (bs *bookSetter) details(p *Page, x, committeeEnd, size, sy float64) {
 	}
 }
 
-// spread sets text evenly across n characters (均排, clreq §3.3.2), as the
+// detailsTop is the baseline of the first publication detail when the
+// details are set as close as they may be (the committee may come down to
+// a line above it).
+func (bs *bookSetter) detailsTop(size, sy float64) float64 {
+	last := bs.in.Style.PageHeight - 41*MM*sy
+	n := len(bs.detailLines())
+	return last - float64(max(0, n-1))*1.5*size
+}
+
+// detailLines are the publication details given, label and value.
+func (bs *bookSetter) detailLines() [][2]string {
+	g, is := &bs.in.Issue.Gazette, bs.in.Issue
+	copies := ""
+	if is.Copies > 0 {
+		copies = fmt.Sprintf("%d册", is.Copies)
+	}
+	var lines [][2]string
+	for _, d := range [][2]string{
+		{"主管主办", g.Sponsor}, {"编辑出版", g.Publisher}, {"地址", g.Address}, {"邮编", g.Postcode},
+		{"网站", g.Website}, {"联系电话", g.Telephone}, {"投稿邮箱", g.Email}, {"印刷单位", g.Printer},
+		{"出版日期", dateText(is.Date)}, {"印数", copies}, {"准印证号", g.Permit},
+	} {
+		if d[1] != "" {
+			lines = append(lines, d)
+		}
+	}
+	return lines
+}
+
+// spread sets text evenly across n characters (均排, https://www.w3.org/TR/clreq/#ways_of_alignments), as the
 // labels and two-character names of a masthead are set.
 func (bs *bookSetter) spread(text string, n int, size float64, role fonts.Role) []Run {
 	rs := []rune(text)

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"gazette/fonts"
 	"gazette/internal/model"
 )
 
@@ -87,5 +88,126 @@ func TestEmblemKeepsItsProportions(t *testing.T) {
 	}
 	if w := strings.Join(b.Warnings, "\n"); !strings.Contains(w, "封面图标") || !strings.Contains(w, "ppi") {
 		t.Errorf("no warning about a 100-pixel emblem printed 40 mm wide: %q", w)
+	}
+}
+
+// stressIssue is an issue with a full set of publication details and the
+// committee given, for the front-matter tests.
+func stressIssue(name string, committee []model.CommitteeRole, docs ...*model.Document) *model.Issue {
+	if len(docs) == 0 {
+		docs = []*model.Document{{Blocks: []model.Block{{Kind: model.Title, Text: "通知"}, para("正文。")}}}
+	}
+	g := model.Gazette{Name: name, EnglishName: "TEST GAZETTE", Sponsor: "测试区人民政府", Publisher: "测试区人民政府办公室",
+		Address: "测试路1号", Postcode: "333000", Website: "http://example.gov.cn", Telephone: "（0798）8332255",
+		Email: "gb@example.cn", Permit: "赣内资准字第0123号", Printer: "测试印务有限公司",
+		Mottos: []string{"传达政令　宣传政策", "指导工作　服务社会"}, Statement: "本刊所登文件与正式文件具有同等效力", Committee: committee}
+	return &model.Issue{Gazette: g, Year: 2023, Number: 4, Serial: 17, Copies: 500, Date: model.Date{Year: 2023, Month: 8, Day: 30},
+		Sections: []model.Section{{Title: "文件", Documents: docs}}}
+}
+
+// names makes n distinct two- and three-character names.
+func names(n int) []string {
+	const sur, giv = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗", "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平"
+	s, g := []rune(sur), []rune(giv)
+	var out []string
+	for i := 0; i < n; i++ {
+		name := string(s[i%20]) + string(g[(i/20)%20])
+		if i%3 == 0 {
+			name += string(g[(i*7)%20])
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// TestCommitteeOfAnySize: a committee of 24, 40 or 200 members, or of 200
+// roles, with a role longer than four characters, is set whole — every
+// name printed once — in as many columns and pages as it needs, never over
+// the publication details, its labels' colons clear of the longest role,
+// nothing off the page.
+func TestCommitteeOfAnySize(t *testing.T) {
+	lead := []model.CommitteeRole{{Role: "主任", Names: []string{"李镒岚"}}, {Role: "常务副主任", Names: []string{"王瀚洋"}}}
+	tail := []model.CommitteeRole{{Role: "责任编辑", Names: []string{"段守阳"}}}
+	tests := []struct {
+		name      string
+		committee []model.CommitteeRole
+	}{
+		{"24 members", append(append(append([]model.CommitteeRole{}, lead...), model.CommitteeRole{Role: "委员", Names: names(24)}), tail...)},
+		{"40 members", append(append(append([]model.CommitteeRole{}, lead...), model.CommitteeRole{Role: "委员", Names: names(40)}), tail...)},
+		{"200 members", append(append(append([]model.CommitteeRole{}, lead...), model.CommitteeRole{Role: "委员", Names: names(200)}), tail...)},
+		{"200 roles", func() []model.CommitteeRole {
+			var cs []model.CommitteeRole
+			for i, n := range names(200) {
+				cs = append(cs, model.CommitteeRole{Role: []string{"委员", "副主任", "常务副主任", "编辑"}[i%4], Names: []string{n}})
+			}
+			return cs
+		}()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, _ := Preset("gbt9704")
+			b, err := Lay(Input{Issue: stressIssue("测试公报", tt.committee), Style: st, Metrics: gridMetrics{}, Kinsoku: KinsokuGB})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkBook(t, st, b)
+			details := 0
+			for _, p := range b.Pages {
+				if p.Folio > 0 {
+					break
+				}
+				for _, r := range p.Runs {
+					if r.Text == "：测试区人民政府办公室" {
+						details++
+					}
+				}
+			}
+			// every name is printed: count the names' first characters set as runs
+			want, got := 0, 0
+			for _, cr := range tt.committee {
+				want += len(cr.Names)
+			}
+			for _, p := range b.Pages {
+				if p.Folio > 0 {
+					break
+				}
+				for _, r := range p.Runs {
+					if r.Size == 14 && r.Role == fonts.Fang && r.Text != "：" && !strings.HasPrefix(r.Text, "：") {
+						got++
+					}
+				}
+			}
+			if got < want {
+				t.Errorf("%d of %d names printed", got, want)
+			}
+			if details != 1 {
+				t.Errorf("the details are set %d times, want once", details)
+			}
+		})
+	}
+}
+
+// TestCoverNameFits: a gazette's name too long for the cover's measure is
+// set smaller or on two lines, never wider than the type area.
+func TestCoverNameFits(t *testing.T) {
+	for _, name := range []string{"测试公报", "内蒙古自治区人民政府公报", "新疆维吾尔自治区人民政府公报", "新疆维吾尔自治区伊犁哈萨克自治州人民政府公报"} {
+		st, _ := Preset("gbt9704")
+		b, err := Lay(Input{Issue: stressIssue(name, nil), Style: st, Metrics: gridMetrics{}, Kinsoku: KinsokuGB})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkBook(t, st, b)
+		var got strings.Builder
+		for _, r := range b.Pages[0].Runs {
+			if r.Color == Red {
+				got.WriteString(r.Text)
+				if x0, x1 := runExtent(r); x1-x0 > st.TextWidth()+0.01 {
+					t.Errorf("%s: %q spans x %.1f–%.1f, wider than the type area", name, r.Text, x0, x1)
+				}
+			}
+		}
+		if got.String() != name {
+			t.Errorf("the cover reads %q, want %q", got.String(), name)
+		}
 	}
 }

@@ -30,7 +30,7 @@ type Span struct {
 type Align int
 
 // The alignments. Justify sets every line but the last flush with both edges
-// (clreq §3.3.1: Chinese body text is justified, never ragged).
+// (Chinese body text is justified, never ragged: https://www.w3.org/TR/clreq/#necessity_for_line_adjustment).
 const (
 	Justify Align = iota
 	AlignLeft
@@ -53,6 +53,13 @@ type Paragraph struct {
 	// KeepWords keeps the common words of titles whole without holding
 	// 《…》 names together (目录 entries, which wrap to a fixed measure).
 	KeepWords bool
+	// Tight sets 全角式 text in 开明式 (Kaiming: every mark but 。？！ half
+	// an em), one even style over every line it sets. Lay sets it for the
+	// last paragraphs of a document whose last page would hold only a few
+	// lines, to save the page (as an editor asks the compositor to "挤一挤").
+	// It belongs to the paragraph, not to the LineBreaker shared by every
+	// document of the issue.
+	Tight bool
 }
 
 // Glyph is one placed character: X from the line's left edge to the glyph
@@ -84,24 +91,16 @@ func (l *Line) Text() string {
 
 // LineBreaker composes paragraphs into lines: break opportunities from UAX #14
 // tailored by the Chinese prohibitions, greedy filling with compression of
-// punctuation before pushing a character out ("先挤进，后推出", clreq §3.1.7),
-// justification, and no 孤字 (a last line holding a single character, clreq
-// §3.8.1 "孤字不成行").
+// punctuation before pushing a character out ("先挤进，后推出", https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end),
+// justification, and no 孤字 (a last line holding a single character, "孤字不成行":
+// https://www.w3.org/TR/clreq/#adjustments_of_orphans_and_widows).
 type LineBreaker struct {
 	Metrics Metrics
 	Kinsoku Kinsoku
 	Punct   PunctStyle
-	// Tight sets 全角式 text in 开明式 (Kaiming: every mark but 。？！ half
-	// an em), one even style over every line it sets. Lay sets it for the
-	// last paragraphs of a document whose last page would hold only a few
-	// lines, to save the page (as an editor asks the compositor to "挤一挤").
-	Tight bool
-
-	// scratch space reused from paragraph to paragraph (a LineBreaker is
-	// not safe for concurrent use)
-	atomBuf []atom
-	runeBuf []rune
-	seg     segmenter.Segmenter
+	// A LineBreaker holds no state between paragraphs: one is shared by
+	// every document of an issue, and what one paragraph asks for (Tight,
+	// KeepNames) lives in its Paragraph.
 }
 
 // atom is one character with its measured box.
@@ -114,12 +113,16 @@ type atom struct {
 	cjk    bool
 	space  bool
 	breakB bool    // a line may break before this atom
-	cutL   float64 // left blank removed by compression with its neighbour
-	cutR   float64 // right blank removed by compression with its neighbour
-	glue   float64 // CJK–Latin space after this atom (clreq §3.2.1)
-	give   float64 // how much the blank around this atom may still shrink
-	class  squeeze // the reduction priority of give
-	before bool    // give is the blank before the glyph (opening marks)
+	pen    float64 // what a break before this atom costs (knuth.go)
+	emerg  bool    // a break here only as a last resort, inside a run longer than a line
+	// the character's classes, looked up once (the breaker asks often)
+	openMark, closeMark, long bool    // leftBlank, rightBlank, longMark
+	cutL                      float64 // left blank removed by compression with its neighbour
+	cutR                      float64 // right blank removed by compression with its neighbour
+	glue                      float64 // CJK–Latin space after this atom (https://www.w3.org/TR/clreq/#mixed_text_composition_in_horizontal_writing_mode)
+	give                      float64 // how much the blank around this atom may still shrink
+	class                     squeeze // the reduction priority of give
+	before                    bool    // give is the blank before the glyph (opening marks)
 }
 
 // half is the compressible blank of a full-width mark: half its advance.
@@ -134,7 +137,11 @@ func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
 		return []Line{{Last: true}}, missing
 	}
 	setGive(atoms)
-	ends := lb.breakPoints(atoms, p)
+	markEmergency(atoms, p)
+	ends := totalFit(atoms, p)
+	if ends == nil {
+		ends = lb.breakPoints(atoms, p) // greedy, breaking where a line overflows
+	}
 	start := 0
 	for i, end := range ends {
 		lines = append(lines, lb.place(atoms[start:end], p, i == 0, i == len(ends)-1))
@@ -144,19 +151,19 @@ func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
 }
 
 // atoms measures the paragraph's characters, each in the face faceFor picks;
-// the marks in cjkForced always stay in the CJK face (standards.md §2.5).
+// the marks in cjkForced always stay in the CJK face (docs/clreq.md#handling-western-text-in-chinese-text-using-proportional-western-fonts).
 func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
-	atoms := lb.atomBuf[:0]
-	defer func() { lb.atomBuf = atoms[:0] }()
+	var atoms []atom
 	var missing []rune
 	for _, s := range p.Spans {
 		for _, r := range s.Text {
 			if r == '\n' || r == '\r' || r == '\t' {
 				r = ' '
 			}
-			a := atom{r: r, role: lb.faceFor(s.Role, r), size: s.Size, bold: s.FakeBold, cjk: isCJK(r), space: r == ' ' || r == '\u3000'}
+			a := atom{r: r, role: lb.faceFor(s.Role, r), size: s.Size, bold: s.FakeBold, cjk: isCJK(r), space: r == ' ' || r == '\u3000',
+				openMark: leftBlank[r], closeMark: rightBlank[r], long: longMark[r]}
 			adv, ok := lb.Metrics.Advance(a.role, r)
-			if !ok || r > 0xFFFF { // the PDF's fonts are BMP-only (fonts-and-pdf.md: fpdf panics beyond U+FFFF)
+			if !ok {
 				missing = append(missing, r)
 				adv = 1
 			}
@@ -185,7 +192,7 @@ func (lb *LineBreaker) prepare(p *Paragraph) ([]atom, []rune) {
 	if p.KeepNames || p.KeepWords {
 		keepWordsWhole(atoms)
 	}
-	lb.style().apply(atoms)
+	lb.style(p).apply(atoms)
 	compressPairs(atoms)
 	addLatinGlue(atoms)
 	return atoms, missing
@@ -208,8 +215,8 @@ func (lb *LineBreaker) LongestPiece(p *Paragraph) float64 {
 
 // style is the punctuation style lines are set in: the office's, or 开明式
 // for a tight setting of 全角式 text.
-func (lb *LineBreaker) style() PunctStyle {
-	if lb.Tight && lb.Punct == Quanjiao {
+func (lb *LineBreaker) style(p *Paragraph) PunctStyle {
+	if p.Tight && lb.Punct == Quanjiao {
 		return Kaiming
 	}
 	return lb.Punct
@@ -217,7 +224,7 @@ func (lb *LineBreaker) style() PunctStyle {
 
 // faceFor is the role whose face sets r in a span of role. Latin letters and
 // digits come from the Latin face (office practice: Times New Roman digits in
-// 仿宋 text, standards.md §1.9), except in the bold faces of titles and 一级
+// 仿宋 text, docs/gbt9704.md#where-the-standard-leaves-a-choice-office-practice-we-follow), except in the bold faces of titles and 一级
 // headings, whose own digits match their weight ("第31次", "附件2"), as long as
 // those faces have them. A 造字 in the private use area is always the CJK
 // face's own: the Latin face's private glyphs are ligatures and ornaments.
@@ -239,13 +246,13 @@ func (lb *LineBreaker) faceFor(role fonts.Role, r rune) fonts.Role {
 // markBreaks sets breakB from UAX #14 (via go-text's segmenter), then removes
 // the breaks the Chinese rules forbid.
 func (lb *LineBreaker) markBreaks(atoms []atom) {
-	runes := lb.runeBuf[:0]
+	runes := make([]rune, len(atoms))
 	for i := range atoms {
-		runes = append(runes, atoms[i].r)
+		runes[i] = atoms[i].r
 	}
-	lb.runeBuf = runes
-	lb.seg.Init(runes)
-	it := lb.seg.LineIterator()
+	var seg segmenter.Segmenter
+	seg.Init(runes)
+	it := seg.LineIterator()
 	for it.Next() {
 		l := it.Line()
 		if end := l.Offset + len(l.Text); end < len(atoms) {
@@ -253,10 +260,13 @@ func (lb *LineBreaker) markBreaks(atoms []atom) {
 		}
 	}
 	for i := 1; i < len(atoms); i++ {
-		if atoms[i].breakB && (!lb.mayBreak(atoms[i-1].r, atoms[i].r) || itemNumberBefore(atoms, i)) {
-			atoms[i].breakB = false
+		if !atoms[i].breakB {
+			continue
 		}
+		pen, ok := lb.breakCost(atoms[i-1].r, atoms[i].r)
+		atoms[i].breakB, atoms[i].pen = ok && !itemNumberBefore(atoms, i), pen
 	}
+	markTokens(atoms)
 }
 
 // itemNumberBefore reports an item number such as "3." ending just before
@@ -270,30 +280,33 @@ func itemNumberBefore(atoms []atom, i int) bool {
 	return (prev == '.' || prev == '．') && isNumeric(atoms[i-2].r)
 }
 
-// mayBreak applies the tailoring of UAX #14 between prev and next.
-func (lb *LineBreaker) mayBreak(prev, next rune) bool {
+// breakCost applies the Chinese tailoring of UAX #14 between prev and next:
+// whether a line may break there, and at what cost
+// (docs/line-composition.md §2). The basic level of the prohibitions is a
+// ban; the stricter levels are penalties, which the total-fit breaker pays
+// only where no other break sets the paragraph within the spreading limit.
+func (lb *LineBreaker) breakCost(prev, next rune) (float64, bool) {
 	switch {
-	case noLineStart[next], noLineEnd[prev]: // clreq §3.1.7 basic level
-		return false
-	case lb.Kinsoku >= KinsokuGB && (prev == '/' || prev == '／'): // clreq §3.1.7 GB level
-		return false
+	case noLineStart[next], noLineEnd[prev]: // https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end, basic level
+		return 0, false
 	case longMark[prev] && prev == next: // GB/T 15834 5.1.4, 5.1.5: —— and …… never split
-		return false
-	case lb.Kinsoku >= KinsokuStrict && longMark[next]: // clreq §3.1.7 strict level
-		return false
-	case isNumeric(prev) && dateOrNumberSuffix[next]: // 2023年, 25号 stay together
-		return false
-	case (prev == '〕' || prev == ']') && isNumeric(next): // 〔2023〕25号 is one unit
-		return false
+		return 0, false
+	case (prev == '〕' || prev == ']') && isDigit(next): // 〔2023〕25号 is one unit
+		return 0, false
 	case joiner[prev] || joiner[next]: // “公司+基地+农户” is one term
-		return false
+		return 0, false
+	case lb.Kinsoku >= KinsokuGB && (prev == '/' || prev == '／'): // clreq prohibition rules, GB level
+		return kinsokuPen, true
+	case lb.Kinsoku >= KinsokuStrict && longMark[next]: // clreq prohibition rules, strict level
+		return kinsokuPen, true
 	}
-	return true
+	return 0, true
 }
 
 // lineWidth measures atoms as one line: pair compression and CJK–Latin glue
 // inside, a line-start opening mark and a line-end mark set half-width
-// (clreq §3.1.6, GB/T 15834 5.1.10), no glue at either end (clreq §3.2.1),
+// (https://www.w3.org/TR/clreq/#punctuation_width_adjustment, GB/T 15834 5.1.10), no glue at either end
+// (https://www.w3.org/TR/clreq/#mixed_text_composition_in_horizontal_writing_mode),
 // and trailing spaces not counted.
 func lineWidth(atoms []atom) float64 {
 	atoms = trimSpaces(atoms)
@@ -321,14 +334,14 @@ func trimSpaces(atoms []atom) []atom {
 	return atoms[:n]
 }
 
-// startCut is the blank an opening mark loses at the start of a line (clreq
-// §3.1.6), a paragraph's first line included: so the ink of "（一）" or
+// startCut is the blank an opening mark loses at the start of a line
+// (https://www.w3.org/TR/clreq/#punctuation_width_adjustment), a paragraph's first line included: so the ink of "（一）" or
 // "《关于…" starts at the 2-character indent like a paragraph that opens with
 // a hanzi, a wrapped line's bracket stands flush with the margin, and a
 // centred line like “（昌府办字〔2023〕25号）” is centred on its ink, its
 // closing mark's blank being dropped at the end (GB/T 15834 5.1.10).
 func startCut(atoms []atom) float64 {
-	if len(atoms) == 0 || !leftBlank[atoms[0].r] || atoms[0].cutL > 0 {
+	if len(atoms) == 0 || !atoms[0].openMark || atoms[0].cutL > 0 {
 		return 0
 	}
 	return atoms[0].half()
@@ -336,7 +349,7 @@ func startCut(atoms []atom) float64 {
 
 // endCut is the blank a full-width mark loses at line end (GB/T 15834 5.1.10).
 func endCut(a atom) float64 {
-	if rightBlank[a.r] {
+	if a.closeMark {
 		return a.half()
 	}
 	return 0
@@ -357,7 +370,7 @@ func giveOf(atoms []atom, i int) float64 {
 }
 
 // squeezeRatios spreads an overflow over the line's shrinkable blanks in
-// clreq's reduction order (§3.1.7 "先挤进"; standards.md §2.2): spaces,
+// clreq's reduction order (https://www.w3.org/TR/clreq/#procedures_for_inter-character_spacing_reduction): spaces,
 // interpuncts, brackets, ，、；：, then 。？！. It returns the
 // fraction of each class's give that is taken, and whether the line fits.
 func squeezeRatios(atoms []atom, over float64) (ratios [numSqueezes]float64, ok bool) {
@@ -415,7 +428,7 @@ func fits(atoms []atom, start, end int, p *Paragraph, first, squeeze bool) bool 
 // the line ends at the allowed break before, the rest being pushed to the
 // next line and the line justified — unless that leaves more than
 // maxPushSlack ems to spread, when the line squeezes its punctuation in
-// clreq's reduction order to take the mark in instead (clreq §3.1.7; a spread
+// clreq's reduction order to take the mark in instead (https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end; a spread
 // of one or two characters over a line is invisible, half-width marks in mid
 // line are not).
 func fitLine(atoms []atom, start int, p *Paragraph, first bool, limit int) int {
@@ -439,7 +452,7 @@ func fitLine(atoms []atom, start int, p *Paragraph, first bool, limit int) int {
 }
 
 // maxPushSlack is the most white, in ems, that pushing a character to the
-// next line may leave to be spread over a line.
+// next line may leave to be spread over a line (knuth.go's loosePen).
 const maxPushSlack = 2
 
 // pushBack is the last allowed break in (start, fit], or -1 when there is
@@ -488,7 +501,7 @@ func lastFit(atoms []atom, start int, p *Paragraph, first bool, limit int, squee
 }
 
 // avoidOrphan moves a character down when the last line would hold a single
-// character, or one character and its punctuation (孤字, clreq §3.8.1).
+// character, or one character and its punctuation (孤字, https://www.w3.org/TR/clreq/#adjustments_of_orphans_and_widows).
 func avoidOrphan(atoms []atom, p *Paragraph, ends []int) []int {
 	n := len(ends)
 	if n < 2 || !isOrphan(atoms[ends[n-2]:]) {
@@ -534,7 +547,8 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 		ratios, _ = squeezeRatios(atoms, -slack)
 	case p.Align == Justify && !last:
 		if gaps := stretchGaps(atoms); gaps > 0 {
-			extra = slack / float64(gaps)
+			// never letter-spaced: a line that would need more is left short
+			extra = min(slack/float64(gaps), maxSpread*atoms[0].size)
 		}
 	case p.Align == AlignCenter:
 		left += slack / 2
@@ -571,11 +585,11 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 
 // stretchable reports whether justification may widen the gap after a: gaps
 // next to CJK characters and spaces stretch; Latin words and numbers are never
-// letter-spaced, nor are —— and …… split (clreq §3.2.3), and the quarter em
+// letter-spaced, nor are —— and …… split (https://www.w3.org/TR/clreq/#procedures_for_inter-character_space_expansion), and the quarter em
 // between a hanzi and a Latin word or number stays a quarter em, so that it
-// looks the same on every line (standards.md §2.4: one house rule).
+// looks the same on every line (docs/clreq.md#mixed-text-composition-in-horizontal-writing-mode: a house rule).
 func stretchable(a, b *atom) bool {
-	if longMark[a.r] && a.r == b.r || a.glue > 0 {
+	if a.long && a.r == b.r || a.glue > 0 {
 		return false
 	}
 	return a.cjk || b.cjk || a.space || b.space

@@ -211,9 +211,9 @@ func TestDigitsFollowTheWeight(t *testing.T) {
 	}
 }
 
-// TestLongWordFillsTheLine: a run with no break opportunity longer than a
-// line (a web address) is cut where it overflows, so it starts on the line
-// before instead of leaving that line spread over the measure.
+// TestLongWordFillsTheLine: a web address starts on the line where it
+// stands and breaks at one of its own break points, so the line before it is
+// not spread beyond a quarter em a gap (docs/line-composition.md §5.2).
 func TestLongWordFillsTheLine(t *testing.T) {
 	text := "详见昌江区人民政府网站公开栏目：http://www.jdzcjq.gov.cn/art/2023/8/30/art_1234_567890.html。"
 	lines := breakText(t, text, 28)
@@ -223,11 +223,13 @@ func TestLongWordFillsTheLine(t *testing.T) {
 	if got := strings.Join(lineTexts(lines), ""); got != text {
 		t.Errorf("text %q, want %q", got, text)
 	}
-	// the first line is set solid: no gap between two hanzi is wider than an em
+	if end := lines[0].Text(); !strings.ContainsRune("/._?&=@", rune(end[len(end)-1])) {
+		t.Errorf("the address breaks after %q, not at one of its break points", end)
+	}
 	for i := 1; i < len(lines[0].Glyphs); i++ {
 		a, b := lines[0].Glyphs[i-1], lines[0].Glyphs[i]
-		if isCJK(a.R) && isCJK(b.R) && b.X-a.X > 16.01 {
-			t.Errorf("%c%c are %.2f apart: the line is spread", a.R, b.R, b.X-a.X)
+		if isCJK(a.R) && isCJK(b.R) && b.X-a.X > 16*(1+maxSpread)+0.01 {
+			t.Errorf("%c%c are %.2f apart: the line is letter-spaced", a.R, b.R, b.X-a.X)
 		}
 	}
 }

@@ -3,14 +3,17 @@ package layout
 import "gazette/fonts"
 
 // FontMetrics measures with the faces of a fonts.Set — the same faces the
-// renderer embeds.
+// renderer embeds. A character a role's face lacks is measured in the face
+// that prints it instead (fonts.Set.FaceFor: [fonts] fallback, then the
+// installed fonts), so layout and the PDF agree on every advance.
 type FontMetrics struct {
+	set   *fonts.Set
 	faces [fonts.NumRoles]*fonts.Face
 }
 
 // NewFontMetrics loads every role's face of set.
 func NewFontMetrics(set *fonts.Set) (*FontMetrics, error) {
-	m := &FontMetrics{}
+	m := &FontMetrics{set: set}
 	for r := fonts.Role(0); r < fonts.NumRoles; r++ {
 		f, err := set.Face(r)
 		if err != nil {
@@ -26,7 +29,28 @@ func (m *FontMetrics) Advance(role fonts.Role, r rune) (float64, bool) {
 	if role < 0 || role >= fonts.NumRoles {
 		return 0, false
 	}
-	return m.faces[role].Advance(r)
+	return m.face(role, r).Advance(r)
+}
+
+// face is the face that prints r in role's text: the role's own, or its
+// fallback for r (the role's face again when none has r).
+func (m *FontMetrics) face(role fonts.Role, r rune) *fonts.Face {
+	f := m.faces[role]
+	if f.Covers(r) || m.set == nil {
+		return f
+	}
+	if fb, ok := m.set.FaceFor(role, r); ok {
+		return fb
+	}
+	return f
+}
+
+// FaceName is the PostScript name of role's own face.
+func (m *FontMetrics) FaceName(role fonts.Role) string {
+	if role < 0 || role >= fonts.NumRoles {
+		return ""
+	}
+	return m.faces[role].Name()
 }
 
 // InkTop is how far r's glyph in the face of role rises above the baseline,
@@ -35,7 +59,7 @@ func (m *FontMetrics) InkTop(role fonts.Role, r rune) (float64, bool) {
 	if role < 0 || role >= fonts.NumRoles {
 		return 0, false
 	}
-	return m.faces[role].InkTop(r)
+	return m.face(role, r).InkTop(r)
 }
 
 // inkMetrics is the Metrics that can also tell where a glyph's ink tops out.

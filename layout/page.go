@@ -48,7 +48,7 @@ type Run struct {
 const FakeBoldStroke = 0.03
 
 // Color is a process colour in CMYK fractions. The zero value is black as
-// pure K (C = M = Y = 0, K = 1 is written as DeviceGray 0: standards.md §3.5).
+// pure K (C = M = Y = 0, K = 1 is written as DeviceGray 0: docs/pdfx.md#colour).
 type Color struct {
 	C, M, Y, K float64
 	set        bool
@@ -77,8 +77,8 @@ type FillBox struct {
 	Gray       float64
 	// Bleed marks a box printed to the edge of the page: the renderer extends
 	// every side that lies on the trim edge out to the bleed edge, so that no
-	// white sliver shows where the guillotine cuts a little off (standards.md
-	// §3.2: only what touches the trim needs to reach into the bleed).
+	// white sliver shows where the guillotine cuts a little off (docs/pdfx.md#bleed:
+	// only what touches the trim needs to reach into the bleed).
 	Bleed bool
 }
 

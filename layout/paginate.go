@@ -25,14 +25,16 @@ type anchor struct {
 
 // placed is an item at its position on a page.
 type placed struct {
-	item *item
-	y    float64 // top, from the type area's top
+	item  *item
+	y     float64 // top, from the type area's top
+	index int     // the item's index in the list paginated, -1 for a repeated table header
 }
 
 // forcedBreak records a page that had to break inside kept material.
 type forcedBreak struct {
 	page int   // body page index
 	at   *item // the first item moved to the next page
+	tall bool  // at is taller than the room a page has for it: it runs past the type area
 }
 
 // paginate breaks the vertical list into pages of the type area's height.
@@ -46,11 +48,16 @@ func paginate(items []item, st *Style) ([][]placed, []forcedBreak) {
 	var forced []forcedBreak
 	var cur []placed
 	y := 0.0
+	// fresh is set while the page holds nothing but a repeated table
+	// header: an item that does not fit under it would not fit under it on
+	// any page, so it is placed there (and reported) rather than carried on
+	// from page to page for ever.
+	fresh := false
 	flush := func() {
 		if len(cur) > 0 {
 			pages = append(pages, cur)
 		}
-		cur, y = nil, 0
+		cur, y, fresh = nil, 0, false
 	}
 	for i := 0; i < len(items); {
 		it := &items[i]
@@ -63,16 +70,17 @@ func paginate(items []item, st *Style) ([][]placed, []forcedBreak) {
 		}
 		if len(cur) == 0 && len(it.header) > 0 {
 			for h := range it.header {
-				cur = append(cur, placed{item: &it.header[h], y: y})
+				cur = append(cur, placed{item: &it.header[h], y: y, index: -1})
 				y += it.header[h].height
 			}
+			fresh = true
 		}
 		top := y
 		if it.grid {
 			top = snap(y, st.LinePitch)
 		}
-		if top+it.height > capacity && len(cur) > 0 {
-			next, ok := breakBack(&cur, i, items)
+		if top+it.height > capacity && len(cur) > 0 && !fresh {
+			next, ok := breakBack(&cur, i)
 			if !ok {
 				forced = append(forced, forcedBreak{page: len(pages), at: it})
 			}
@@ -80,8 +88,12 @@ func paginate(items []item, st *Style) ([][]placed, []forcedBreak) {
 			flush()
 			continue
 		}
-		cur = append(cur, placed{item: it, y: top})
+		if top+it.height > capacity {
+			forced = append(forced, forcedBreak{page: len(pages), at: it, tall: true})
+		}
+		cur = append(cur, placed{item: it, y: top, index: i})
 		y = top + it.height
+		fresh = false
 		i++
 	}
 	flush()
@@ -91,14 +103,14 @@ func paginate(items []item, st *Style) ([][]placed, []forcedBreak) {
 // breakBack finds the last allowed break on the current page, drops the
 // items after it from the page and returns the index to continue from; ok is
 // false when no keep could be honoured.
-func breakBack(cur *[]placed, next int, items []item) (int, bool) {
+func breakBack(cur *[]placed, next int) (int, bool) {
 	c := *cur
 	for k := len(c) - 1; k >= 0; k-- {
 		if !c[k].item.keepNext {
 			if k == len(c)-1 {
 				return next, true
 			}
-			first := indexOf(items, c[k+1].item)
+			first := c[k+1].index
 			if first < 0 { // a repeated header: nothing to move back
 				return next, true
 			}
@@ -107,15 +119,6 @@ func breakBack(cur *[]placed, next int, items []item) (int, bool) {
 		}
 	}
 	return next, false // all kept together: break where it overflows
-}
-
-func indexOf(items []item, it *item) int {
-	for i := range items {
-		if &items[i] == it {
-			return i
-		}
-	}
-	return -1
 }
 
 // snap rounds y up to the next multiple of pitch (within a hair).

@@ -279,9 +279,11 @@ func TestTightOnlyWhereItSavesThePage(t *testing.T) {
 // page is saved there too, and the 附件 is left as it was.
 func TestTightSavesThePageBeforeAnAttachment(t *testing.T) {
 	st, _ := Preset("gbt9704")
-	text := strings.Repeat("甲乙丙丁，", 11)
+	// paragraphs long enough that 开明式 saves a line in each: a short one
+	// the total-fit breaker sets in as few lines by squeezing its last line
+	text := strings.Repeat("甲乙丙丁，", 23)
 	blocks := []model.Block{{Kind: model.Title, Text: "方案"}}
-	for i := 0; i < 13; i++ {
+	for i := 0; i < 8; i++ {
 		if i%3 == 0 {
 			blocks = append(blocks, model.Block{Kind: model.Heading, Level: 1, Text: "一、总体要求"})
 		}

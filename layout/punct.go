@@ -3,7 +3,7 @@ package layout
 import "unicode"
 
 // Kinsoku is the strictness of the line-start and line-end prohibitions
-// (clreq §3.1.7 "Prohibition rules for line start and line end").
+// (https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end).
 type Kinsoku int
 
 // The levels, each a superset of the one before.
@@ -15,7 +15,7 @@ const (
 
 // noLineStart holds the marks that may not begin a line at the basic level:
 // 点号 (GB/T 15834 5.1.1, 5.1.2), closing quotes, brackets and 书名号
-// (5.1.3), connectors and interpuncts (clreq table of prohibitions), plus
+// (5.1.3), connectors and interpuncts (https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end), plus
 // their half-width look-alikes that staff paste from Word.
 var noLineStart = runeSet("。，、：；！？．‼⁇”’）〕】〗］｝》〉」』～・‧·–" +
 	",.;:!?)]}%％")
@@ -25,7 +25,7 @@ var noLineEnd = runeSet("“‘（〔【〖［｛《〈「『([{")
 
 // rightBlank holds the full-width marks whose glyph sits in the left half of
 // the em box, leaving the right half blank: the space compression may take
-// (clreq §3.1.6 "Punctuation width adjustment", GB horizontal forms).
+// (https://www.w3.org/TR/clreq/#punctuation_width_adjustment, GB horizontal forms).
 var rightBlank = runeSet("，。、：；！？”’）〕】〗］｝》〉」』")
 
 // leftBlank holds the full-width opening marks whose right half carries the
@@ -37,7 +37,7 @@ var leftBlank = runeSet("“‘（〔【〖［｛《〈「『")
 var longMark = runeSet("—…⋯⸺")
 
 // cjkForced holds marks of ambiguous width that must come from the CJK face
-// even between Latin letters (standards.md §2.5: Word sets them in the Latin
+// even between Latin letters (docs/clreq.md#handling-western-text-in-chinese-text-using-proportional-western-fonts: Word sets them in the Latin
 // font, which offices report as a bug).
 var cjkForced = runeSet("“”‘’—…·")
 
@@ -71,9 +71,3 @@ func isCJK(r rune) bool {
 // isNumeric reports runes that belong to a number: digits and the marks
 // inside one (2023, 1.55, 12.5%).
 func isNumeric(r rune) bool { return r >= '0' && r <= '9' }
-
-// dateOrNumberSuffix holds the characters that stay on the line of the digits
-// before them: 2023年, 25号, 5个, 8日, 1篇, 100强 (dates, counts and the
-// measure words and units that follow a number) (GB/T 9704-1999 8.2.3 "数字、年份不能回行",
-// kept as a house rule).
-var dateOrNumberSuffix = runeSet("年月日号时分秒亿万元个家项条款期%％篇名人户次届件批种类场所座处套台辆吨亩米倍岁天周级位强册份本页张")

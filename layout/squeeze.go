@@ -5,8 +5,8 @@ import (
 	"unicode"
 )
 
-// PunctStyle is how wide full-width punctuation is set (clreq §3.1.6
-// "Punctuation width adjustment"; xeCJK's PunctStyle names them).
+// PunctStyle is how wide full-width punctuation is set (
+// https://www.w3.org/TR/clreq/#punctuation_width_adjustment; xeCJK's PunctStyle names them).
 type PunctStyle int
 
 // The styles. In every style two adjacent marks are compressed (》《 to
@@ -68,7 +68,7 @@ func (s PunctStyle) apply(atoms []atom) {
 }
 
 // compressPairs halves the blank between two adjacent full-width marks so
-// that the pair takes 1.5 em (clreq §3.1.6: "。」", "》《", "，“").
+// that the pair takes 1.5 em ("。」", "》《", "，“": https://www.w3.org/TR/clreq/#punctuation_width_adjustment).
 func compressPairs(atoms []atom) {
 	for i := 0; i+1 < len(atoms); i++ {
 		a, b := &atoms[i], &atoms[i+1]
@@ -82,8 +82,7 @@ func compressPairs(atoms []atom) {
 }
 
 // squeeze is a class of shrinkable blank, in clreq's reduction priority
-// (standards.md §2.2, clreq "procedures for inter-character spacing
-// reduction"); line-end marks (priority 1) are always half-width already.
+// (https://www.w3.org/TR/clreq/#procedures_for_inter-character_spacing_reduction); line-end marks (priority 1) are always half-width already.
 type squeeze int8
 
 const (
@@ -127,16 +126,16 @@ func setGive(atoms []atom) {
 }
 
 // glueNeighbours holds the hanzi that take no space next to a digit: the
-// house rule of standards.md §2.4 keeps dates, 发文字号 and counted items
+// house rule of docs/clreq.md#mixed-text-composition-in-horizontal-writing-mode keeps dates, 发文字号 and counted items
 // solid (2023年6月29日, 〔2023〕25号, 第4期, 第31次, 十一届, 附件2), as 公文 made
 // in Word print them.
 var glueNeighbours = runeSet("年月日时分秒号期第次届条款项章节件")
 
 // addLatinGlue puts a quarter em between a hanzi and an adjacent Latin letter
-// or digit (clreq §3.2.1 "Spacing between Han and Western characters"): none
+// or digit (https://www.w3.org/TR/clreq/#mixed_text_composition_in_horizontal_writing_mode): none
 // next to punctuation, since only hanzi and Western characters qualify, and
 // none at a line's ends (lineWidth leaves out the last atom's glue). The house
-// rule of standards.md §2.4 keeps a number solid on both sides when a unit or
+// rule (docs/clreq.md#mixed-text-composition-in-horizontal-writing-mode) keeps a number solid on both sides when a unit or
 // counter stands next to it, as 公文 made in Word print them: 2023年6月29日,
 // 〔2023〕25号, 第4期, 组织1次, 12月底, 836号, 超10亿元. A word with letters
 // in it keeps its quarter em on both sides: 国家 4A 级.
@@ -157,7 +156,7 @@ func addLatinGlue(atoms []atom) {
 			numeric = numeric && (isNumeric(atoms[j].r) || atoms[j].r == '.')
 			j++
 		}
-		if numeric && (i > 0 && isUnit(atoms[i-1].r) || j < len(atoms) && isUnit(atoms[j].r)) {
+		if numeric && (i > 0 && isUnit(atoms[i-1].r) || unitAt(atoms, j) > 0) {
 			if i > 0 {
 				atoms[i-1].glue = 0
 			}
@@ -167,9 +166,11 @@ func addLatinGlue(atoms []atom) {
 	}
 }
 
-// isUnit reports a hanzi that counts or measures the number next to it.
+// isUnit reports a hanzi before a number that counts or measures it
+// ("6月29日", "第4期"): one of glueNeighbours or a unit of one character
+// (units.go).
 func isUnit(r rune) bool {
-	return unicode.Is(unicode.Han, r) && (glueNeighbours[r] || dateOrNumberSuffix[r])
+	return unicode.Is(unicode.Han, r) && (glueNeighbours[r] || unitSet[string(r)])
 }
 
 // needsGlue reports whether hanzi h next to Western w takes a quarter em.

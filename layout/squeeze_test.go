@@ -43,7 +43,7 @@ func advanceAfter(t *testing.T, l Line, r rune, n int) float64 {
 }
 
 func TestCJKLatinGlue(t *testing.T) {
-	// clreq §3.2.1: a quarter em (4 bp at 16 bp) between hanzi and Western
+	// https://www.w3.org/TR/clreq/#mixed_text_composition_in_horizontal_writing_mode: a quarter em (4 bp at 16 bp) between hanzi and Western
 	// characters; none inside dates, 发文字号 and counted items (house rule).
 	tests := []struct {
 		text string
@@ -80,7 +80,7 @@ func TestCJKLatinGlue(t *testing.T) {
 func TestNoGlueAtLineEnds(t *testing.T) {
 	// "一二三四五" fills 5 em exactly: the glue before "2025" must not push
 	// the line over, and the next line must start flush left.
-	ls := setLines(t, &LineBreaker{}, "一二三四五2025年六七八", 5, Justify)
+	ls := setLines(t, &LineBreaker{}, "一二三四五2025年六七八九十", 5, Justify)
 	if ls[0].Text() != "一二三四五" {
 		t.Fatalf("line 1 = %q, want 一二三四五", ls[0].Text())
 	}
@@ -123,7 +123,7 @@ func TestSqueezeOrder(t *testing.T) {
 	// 9.5 em of text set in 9.25 em, ending in a closing mark that may not
 	// start a line after a dash that may not be split: pushing the dash down
 	// would leave 2.25 em to spread, so the line squeezes to take the mark in
-	// ("先挤进", clreq §3.1.7), and clreq takes the brackets' blanks (priority
+	// ("先挤进", https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end), and clreq takes the brackets' blanks (priority
 	// 4), equally, before the full stop's (priority 7): an eighth of an em
 	// from each bracket.
 	ls := setLines(t, &LineBreaker{}, "一二（三）四。——」", 9.25, Justify)
@@ -248,7 +248,7 @@ func TestWithSizesKeepsTheGridFilled(t *testing.T) {
 }
 
 // TestLineStartBracketIsSetFlush: an opening bracket that starts a line
-// loses its leading blank (clreq §3.1.6) on every line, a paragraph's first
+// loses its leading blank (https://www.w3.org/TR/clreq/#punctuation_width_adjustment) on every line, a paragraph's first
 // included, and is never squeezed further: the ink of "（一）" starts at the
 // 2-character indent, as a paragraph opening with a hanzi does, whether or
 // not its line had to be squeezed, and a wrapped line's bracket stands flush
@@ -284,7 +284,7 @@ func TestLineStartBracketIsSetFlush(t *testing.T) {
 // TestCentredLineCentresItsInk: a centred line that starts with an opening
 // mark and ends with a closing one sits in the middle of the measure by its
 // ink: the two blanks (the opening mark's left half, the closing mark's
-// right half) are both left out (clreq §3.1.6, GB/T 15834 5.1.10).
+// right half) are both left out (https://www.w3.org/TR/clreq/#punctuation_width_adjustment, GB/T 15834 5.1.10).
 func TestCentredLineCentresItsInk(t *testing.T) {
 	lb := &LineBreaker{Metrics: gridMetrics{}, Kinsoku: KinsokuGB}
 	ls := setLines(t, lb, "（昌府办字〔2023〕25号）", 28, AlignCenter)
@@ -304,7 +304,7 @@ func TestCentredLineCentresItsInk(t *testing.T) {
 
 // TestGlueStaysAQuarterEm: justification spreads a line over its gaps between
 // hanzi, never over the quarter em next to a Western word or number, which
-// looks the same on every line (standards.md §2.4).
+// looks the same on every line (docs/clreq.md#mixed-text-composition-in-horizontal-writing-mode, house rule).
 func TestGlueStaysAQuarterEm(t *testing.T) {
 	ls := setLines(t, &LineBreaker{}, "采用PDF格式的文件共有甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申", 12.4, Justify)
 	if len(ls) < 2 {
@@ -320,7 +320,7 @@ func TestGlueStaysAQuarterEm(t *testing.T) {
 
 // TestPushOutBeforeSqueezing: where a closing mark may not start the next
 // line, one character goes down with it and the line is justified, rather
-// than the marks of the line being squeezed (clreq §3.1.7 "推出"), as long as
+// than the marks of the line being squeezed ("推出", https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end), as long as
 // that leaves no more than maxPushSlack ems to spread.
 func TestPushOutBeforeSqueezing(t *testing.T) {
 	ls := setLines(t, &LineBreaker{}, "一二（三）四。五六」七八", 9.25, Justify)

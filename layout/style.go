@@ -10,18 +10,14 @@
 // (package fonts) the renderer embeds, so what was measured is what prints.
 package layout
 
-import "fmt"
+import (
+	"fmt"
+
+	"gazette/internal/printspec"
+)
 
 // MM is one millimetre in bp.
 const MM = 72 / 25.4
-
-// Zihao maps the Chinese type-size names to bp (ctex's table; GB/T 9704-2012
-// 5.2.2 names sizes this way: 三号 = 16 bp).
-var Zihao = map[string]float64{
-	"初号": 42, "小初": 36, "一号": 26, "小一": 24, "二号": 22, "小二": 18,
-	"三号": 16, "小三": 15, "四号": 14, "小四": 12, "五号": 10.5, "小五": 9,
-	"六号": 7.5, "小六": 6.5, "七号": 5.5, "八号": 5,
-}
 
 // Style is a complete page and type design. Presets return one; the office
 // picks a preset in issue.toml.
@@ -82,7 +78,7 @@ func Preset(name string) (*Style, error) {
 	case "compact":
 		s := gbt9704()
 		s.Name = "compact"
-		s.BodySize = Zihao["四号"]
+		s.BodySize = printspec.Zihao["四号"]
 		s.CharsPerLine = 32
 		s.LinesPerPage = 27
 		s.LinePitch = s.TextHeightMM(225) / 27

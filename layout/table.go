@@ -1,10 +1,12 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
 	"image"
 	_ "image/jpeg" // image sizes for ImageBlock
 	_ "image/png"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -24,24 +26,30 @@ type tableCell struct {
 	// at x from the cell's centre, so the column's decimal points line up.
 	aligned bool
 	x       float64
+	// slots, when set, is the number of lines of a piece of a row split
+	// over pages (splitRow): the cell's lines are set from the top of that
+	// block, not centred, so a cell's text reads on from piece to piece
+	slots int
 }
 
 // table lays out a model.Table: column widths from content, a full grid,
 // merged cells drawn as one cell with their text centred both ways, the
 // header repeated on every page the table continues on. Table text is
 // smaller than the body and has its own line pitch (the body's 28.95 bp
-// pitch makes rows far too tall: standards.md §1.7).
+// pitch makes rows far too tall: docs/gbt9704.md#clause-8-tables).
 func (c *composer) table(b *model.Block) {
 	t := b.Table
 	if t == nil || t.Columns == 0 || t.Rows == 0 {
 		return
 	}
 	st := c.st
-	size := st.TableSize
+	size, widths, ok := c.fitTable(t, b)
+	if !ok {
+		return
+	}
 	pad := st.TablePadMM * MM // above and below the text
 	padX := size / 2          // left and right of it: half a character
 	lead := size * st.TableLead
-	widths := c.columnWidths(t, size, padX)
 	xs := make([]float64, t.Columns+1)
 	for i, w := range widths {
 		xs[i+1] = xs[i] + w
@@ -63,7 +71,118 @@ func (c *composer) table(b *model.Block) {
 	}
 	growForSpans(cells, heights, lead, pad)
 	alignDecimals(t, cells)
-	c.tableItems(t, cells, xs, heights, lead)
+	g := &tableGrid{t: t, cells: cells, xs: xs, heights: heights, lead: lead, pad: pad}
+	if !c.checkMergedRows(b, g) {
+		return
+	}
+	c.tableItems(g)
+}
+
+// tableGrid is a table composed: its cells with their lines, the column
+// borders and the row heights.
+type tableGrid struct {
+	t       *model.Table
+	cells   []tableCell
+	xs      []float64 // column borders from the table's left
+	heights []float64 // row heights
+	lead    float64   // line pitch of the table text
+	pad     float64   // padding above and below a cell's text
+}
+
+// Table fitting. A table is set in the table type (小四 on A4) when its
+// columns fit the measure at their natural widths or narrowed to their
+// least widths (long text wraps, a number or a word never breaks). When even
+// the least widths are wider than the measure, the whole table is set
+// smaller, down to tableShrinkLimit of the table type — 六号 (7.5 bp) for a
+// 小四 table, the smallest size statistical yearbooks print a wide table in
+// — and past that it is refused, naming the table and the width it needs:
+// text smaller than that cannot be read in print, and a column narrower than
+// its longest word would run into the next column.
+const (
+	tableShrinkLimit = 7.5 / 12
+	tableShrinkStep  = 0.25 // bp: sizes are tried in quarter points
+)
+
+// fitTable finds the size the table is set in and its column widths; ok is
+// false when the table was refused (its problem recorded).
+func (c *composer) fitTable(t *model.Table, b *model.Block) (size float64, widths []float64, ok bool) {
+	measure := c.st.TextWidth()
+	size = c.st.TableSize
+	smallest := c.st.TableSize * tableShrinkLimit
+	natural, least := c.columnNeeds(t, size)
+	need := sum(least)
+	for need > measure+0.01 && size > smallest {
+		// the needs scale with the size: aim at the size that just fits,
+		// on a quarter point, and step down from there while it does not
+		next := math.Floor(size*measure/need/tableShrinkStep) * tableShrinkStep
+		size = max(smallest, min(next, size-tableShrinkStep))
+		natural, least = c.columnNeeds(t, size)
+		need = sum(least)
+	}
+	name := filepath.Base(t.Source)
+	if need > measure+0.01 {
+		*c.probs = append(*c.probs, &diag.Problem{File: c.doc.Source, Line: b.Line,
+			Msg: fmt.Sprintf("表格 “%s” 有 %d 列，即使缩小到 %g 磅字也要 %.0f 毫米宽，比版心（%.0f 毫米）还宽，排不下",
+				name, t.Columns, size, need/MM, measure/MM),
+			Hint: "请把这张表拆成几张列数较少的表（每张都重复第一列），或删去不必要的列；横排（转 90°）的整页表格本版本还不支持。"})
+		return 0, nil, false
+	}
+	if size < c.st.TableSize {
+		c.warn(b.Line, fmt.Sprintf("表格 “%s” 有 %d 列，按 %g 磅字排比版心（%.0f 毫米）宽，已整表缩小到 %g 磅字",
+			name, t.Columns, c.st.TableSize, measure/MM, size),
+			"如嫌字小，可把这张表拆成几张列数较少的表。")
+	}
+	return size, spreadColumns(natural, least, measure), true
+}
+
+// columnNeeds gives each column its content's natural width and the least
+// width it can narrow to, at type size size with half a character of
+// padding either side.
+func (c *composer) columnNeeds(t *model.Table, size float64) (natural, least []float64) {
+	pad := size / 2
+	natural = make([]float64, t.Columns)
+	least = make([]float64, t.Columns)
+	for _, cell := range t.Cells {
+		if cell.ColSpan != 1 {
+			continue
+		}
+		role := cellRole(t, cell)
+		w := c.measure(cell.Text, role, size, 1e6) + 2*pad
+		// a column narrows down to three characters, never below the
+		// longest piece of its text that cannot be broken ("2023年", "10.46")
+		l := math.Min(w, math.Max(3*size, c.lb.LongestPiece(&Paragraph{Spans: []Span{{Text: cell.Text, Role: role, Size: size}}}))+2*pad)
+		if cell.RowSpan > 1 {
+			w = spanWidth(w-2*pad, cell.RowSpan, size) + 2*pad
+			l = w
+		}
+		natural[cell.Col] = math.Max(natural[cell.Col], w)
+		least[cell.Col] = math.Max(least[cell.Col], l)
+	}
+	// a column that only merged cells cross still gets one character, so
+	// that no width is zero (and no share of the spare width divides by it)
+	for i := range natural {
+		natural[i] = math.Max(natural[i], size+2*pad)
+		least[i] = math.Max(least[i], size+2*pad)
+	}
+	return natural, least
+}
+
+// spreadColumns fits columns to the measure: spare width is shared in
+// proportion to the natural widths; a shortfall is taken from the columns
+// whose text can wrap, in proportion to how much each can give. The least
+// widths must fit the measure.
+func spreadColumns(natural, least []float64, measure float64) []float64 {
+	total, totalLeast := sum(natural), sum(least)
+	out := make([]float64, len(natural))
+	for i := range out {
+		switch {
+		case total <= measure:
+			out[i] = natural[i] + (measure-total)*natural[i]/total
+		default: // total > measure ≥ totalLeast, so total-totalLeast > 0
+			out[i] = least[i] + (measure-totalLeast)*(natural[i]-least[i])/(total-totalLeast)
+		}
+	}
+	return out
 }
 
 // numberRE matches a cell that holds one number: 17.2, 0.08, 38.5, 5%.
@@ -136,44 +255,6 @@ func growForSpans(cells []tableCell, heights []float64, lead, pad float64) {
 	}
 }
 
-// columnWidths gives each column its content's width, then fits the table to
-// the measure: spare width is shared in proportion, a shortfall is taken
-// from the columns whose text can wrap.
-func (c *composer) columnWidths(t *model.Table, size, pad float64) []float64 {
-	natural := make([]float64, t.Columns)
-	minimum := make([]float64, t.Columns)
-	for _, cell := range t.Cells {
-		if cell.ColSpan != 1 {
-			continue
-		}
-		role := cellRole(t, cell)
-		w := c.measure(cell.Text, role, size, 1e6) + 2*pad
-		// a column narrows down to three characters, never below the
-		// longest piece of its text that cannot be broken ("2023年", "10.46")
-		least := math.Min(w, math.Max(3*size, c.lb.LongestPiece(&Paragraph{Spans: []Span{{Text: cell.Text, Role: role, Size: size}}}))+2*pad)
-		if cell.RowSpan > 1 {
-			w = spanWidth(w-2*pad, cell.RowSpan, size) + 2*pad
-			least = w
-		}
-		natural[cell.Col] = math.Max(natural[cell.Col], w)
-		minimum[cell.Col] = math.Max(minimum[cell.Col], least)
-	}
-	measure := c.st.TextWidth()
-	total, totalMin := sum(natural), sum(minimum)
-	out := make([]float64, t.Columns)
-	switch {
-	case total <= measure:
-		for i := range out {
-			out[i] = natural[i] + (measure-total)*natural[i]/total
-		}
-	default:
-		for i := range out {
-			out[i] = minimum[i] + (measure-totalMin)*(natural[i]-minimum[i])/(total-totalMin)
-		}
-	}
-	return out
-}
-
 // spanWidth is the width a cell merged over rows asks for: its text may wrap
 // into as many lines as it spans rows without making the table taller, so it
 // wants no more than its width over the row count, and no less than six
@@ -226,38 +307,121 @@ func sum(xs []float64) float64 {
 }
 
 // tableItems appends one item per table row; header rows are kept with the
-// first body row and repeated when a page break falls inside the table.
-func (c *composer) tableItems(t *model.Table, cells []tableCell, xs, heights []float64, lead float64) {
+// first body row and repeated when a page break falls inside the table. A
+// row taller than a page's room under the header is split into pieces that
+// continue its cells' lines on the next pages (splitRow). The work is linear
+// in the number of cells: each row's cells are found through an index.
+func (c *composer) tableItems(g *tableGrid) {
+	t := g.t
 	ys := make([]float64, t.Rows+1)
-	for r, h := range heights {
+	for r, h := range g.heights {
 		ys[r+1] = ys[r] + h
 	}
-	rowItem := func(r int, header bool) item {
-		var mine []tableCell
-		spanEnd := r
-		for _, tc := range cells {
-			if tc.cell.Row == r {
-				mine = append(mine, tc)
-			}
-			if tc.cell.Row <= r && tc.cell.Row+tc.cell.RowSpan-1 > r {
-				spanEnd = max(spanEnd, tc.cell.Row+tc.cell.RowSpan-1)
-			}
+	byRow := make([][]tableCell, t.Rows)
+	spanEnd := make([]int, t.Rows) // the last row a merged cell over row r reaches
+	for r := range spanEnd {
+		spanEnd[r] = r
+	}
+	for _, tc := range g.cells {
+		cl := tc.cell
+		byRow[cl.Row] = append(byRow[cl.Row], tc)
+		for r := cl.Row; r < cl.Row+cl.RowSpan-1 && r < t.Rows; r++ {
+			spanEnd[r] = max(spanEnd[r], cl.Row+cl.RowSpan-1)
 		}
-		top := ys[r]
-		return item{height: heights[r], keepNext: header || spanEnd > r,
-			draw: func(p *Page, x, y float64) { drawCells(p, mine, xs, ys, x, y-top, lead, c.lb.Metrics) }}
+	}
+	rowItem := func(r int, header bool) item {
+		mine, top := byRow[r], ys[r]
+		return item{height: g.heights[r], keepNext: header || spanEnd[r] > r,
+			draw: func(p *Page, x, y float64) { drawCells(p, mine, g.xs, ys, x, y-top, g.lead, c.lb.Metrics) }}
 	}
 	var header []item
+	headerH := 0.0
 	for r := 0; r < t.HeaderRows && r < t.Rows; r++ {
 		header = append(header, rowItem(r, true))
+		headerH += g.heights[r]
+	}
+	room := c.st.TextHeight() - headerH
+	repeat := header
+	if headerH > c.st.TextHeight()/2 {
+		// a header taller than half a page is not repeated: it would leave
+		// too little room for the rows it heads
+		repeat, room = nil, c.st.TextHeight()
 	}
 	c.keepLast()
 	c.items = append(c.items, header...)
 	for r := t.HeaderRows; r < t.Rows; r++ {
+		if g.heights[r] > room+0.01 && spanEnd[r] == r && !coveredFromAbove(byRow, r, spanEnd) {
+			for _, it := range c.splitRow(g, byRow[r], room) {
+				it.header = repeat
+				c.items = append(c.items, it)
+			}
+			continue
+		}
 		it := rowItem(r, false)
-		it.header = header
+		it.header = repeat
 		c.items = append(c.items, it)
 	}
+}
+
+// coveredFromAbove reports whether a merged cell from an earlier row
+// reaches row r.
+func coveredFromAbove(byRow [][]tableCell, r int, spanEnd []int) bool {
+	return r > 0 && spanEnd[r-1] >= r
+}
+
+// splitRow cuts a row taller than room into pieces no taller than room:
+// each piece draws every cell of the row with the next lines of its text,
+// in a box of its own, so the cells continue on the next page under the
+// repeated header; a cell whose text has run out prints as an empty box.
+// The first piece is at most half a page, so that the row can begin on the
+// page the table begins on, below the text that leads into the table.
+func (c *composer) splitRow(g *tableGrid, cells []tableCell, room float64) []item {
+	per := max(1, int((room-2*g.pad)/g.lead))
+	first := max(1, int((room/2-2*g.pad)/g.lead))
+	most := 0
+	for _, tc := range cells {
+		most = max(most, len(tc.lines))
+	}
+	var out []item
+	for from, n := 0, first; from < most; from, n = from+n, per {
+		to := min(most, from+n)
+		h := float64(to-from)*g.lead + 2*g.pad
+		piece := make([]tableCell, len(cells))
+		for i, tc := range cells {
+			tc.cell.Row, tc.cell.RowSpan = 0, 1
+			tc.lines = tc.lines[min(from, len(tc.lines)):min(to, len(tc.lines))]
+			tc.slots = to - from
+			piece[i] = tc
+		}
+		ys := []float64{0, h}
+		it := item{height: h, draw: func(p *Page, x, y float64) { drawCells(p, piece, g.xs, ys, x, y, g.lead, c.lb.Metrics) }}
+		out = append(out, it)
+	}
+	return out
+}
+
+// checkMergedRows refuses a table whose rows under one merged cell are
+// together taller than a page: a merged cell is drawn whole, so it cannot
+// continue on the next page.
+func (c *composer) checkMergedRows(b *model.Block, g *tableGrid) bool {
+	for _, tc := range g.cells {
+		cl := tc.cell
+		if cl.RowSpan <= 1 {
+			continue
+		}
+		h := 0.0
+		for r := cl.Row; r < cl.Row+cl.RowSpan && r < len(g.heights); r++ {
+			h += g.heights[r]
+		}
+		if h > c.st.TextHeight() {
+			*c.probs = append(*c.probs, &diag.Problem{File: c.doc.Source, Line: b.Line,
+				Msg: fmt.Sprintf("表格 “%s” 第%d行的合并格跨 %d 行，这几行合起来比一页的版心还高（%.0f 毫米），合并格不能跨页",
+					filepath.Base(g.t.Source), cl.Line, cl.RowSpan, h/MM),
+				Hint: "请把这个合并格拆开（在下面几行里重写它的内容，不用“^”），或把这几行的文字分到更多行中。"})
+			return false
+		}
+	}
+	return true
 }
 
 // drawCells draws cells whose grid starts at (x, y0): borders and text.
@@ -270,6 +434,9 @@ func drawCells(p *Page, cells []tableCell, xs, ys []float64, x, y0, lead float64
 		p.box(left, top, right, bottom, rule)
 		block := float64(len(tc.lines)) * lead
 		ty := top + (bottom-top-block)/2
+		if tc.slots > 0 {
+			ty = top + (bottom-top-float64(tc.slots)*lead)/2
+		}
 		for i := range tc.lines {
 			l := &tc.lines[i]
 			if len(l.Glyphs) == 0 {
@@ -290,7 +457,7 @@ func drawCells(p *Page, cells []tableCell, xs, ys []float64, x, y0, lead float64
 }
 
 // minImagePPI is the resolution a picture needs at its printed size
-// (standards.md §3.6); below poorImagePPI gazette preflight calls it an error.
+// (docs/pdfx.md#images); below poorImagePPI gazette preflight calls it an error.
 const (
 	minImagePPI  = 300
 	poorImagePPI = 150
@@ -312,15 +479,85 @@ func lowResolution(path string, px int, w float64) (msg, hint string, low bool) 
 	return msg, hint, true
 }
 
-// imageSize is a PNG or JPEG picture's size in pixels.
-func imageSize(path string) (w, h int, err error) {
-	f, err := os.Open(path)
+// MaxPicturePixels is the most pixels a picture may have. A picture is
+// read whole into memory to be converted for print, at about 12 bytes a
+// pixel (the decoded picture, its RGB and its CMYK samples); 40 million
+// pixels (7,300 × 5,500) keep that under half a gigabyte, the build under
+// the 1 GB it may use, and are still 600 ppi over a whole A4 type area — far
+// more than print needs. A small file can hold a huge picture (a 2.5 MB PNG
+// of 50,000 × 50,000 pixels would take 30 GB), so the size is read from the
+// file's header before anything is decoded.
+const MaxPicturePixels = 40_000_000
+
+// PictureSize reads a PNG or JPEG picture's size in pixels from its header
+// (image.DecodeConfig: nothing is decoded) and refuses a picture of no
+// pixels or of more than MaxPicturePixels. The renderer calls it again
+// before it decodes.
+func PictureSize(path string) (w, h int, err error) {
+	return PictureSizeOf(func() (io.ReadCloser, error) { return os.Open(path) })
+}
+
+// PictureSizeOf is PictureSize for a picture opened by open (a file, or the
+// bytes of a picture that came inside a Word document).
+func PictureSizeOf(open func() (io.ReadCloser, error)) (w, h int, err error) {
+	f, err := open()
 	if err != nil {
 		return 0, 0, err
 	}
 	defer f.Close()
 	cfg, _, err := image.DecodeConfig(f)
-	return cfg.Width, cfg.Height, err
+	if err != nil {
+		return 0, 0, err
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return 0, 0, fmt.Errorf("图片是空的（%d × %d 像素）", cfg.Width, cfg.Height)
+	}
+	if int64(cfg.Width)*int64(cfg.Height) > MaxPicturePixels {
+		return 0, 0, &TooManyPixels{W: cfg.Width, H: cfg.Height}
+	}
+	return cfg.Width, cfg.Height, nil
+}
+
+// readPicture is PictureSize, then a whole decode of the picture: a file
+// copied only in part has a good header but not all its pixels, and is
+// found here, at the line that names it, not only when the PDF is written.
+func readPicture(im *model.Image) (w, h int, err error) {
+	if w, h, err = PictureSizeOf(im.Open); err != nil {
+		return 0, 0, err
+	}
+	f, err := im.Open()
+	if err != nil {
+		return 0, 0, err
+	}
+	defer f.Close()
+	if _, _, err := image.Decode(f); err != nil {
+		return 0, 0, err
+	}
+	return w, h, nil
+}
+
+// TooManyPixels is PictureSize's error for a picture over MaxPicturePixels.
+type TooManyPixels struct{ W, H int }
+
+func (e *TooManyPixels) Error() string {
+	return fmt.Sprintf("%d × %d 像素（%.0f 万像素），超过 gazette 能处理的 %d 万像素", e.W, e.H,
+		float64(e.W)*float64(e.H)/1e4, MaxPicturePixels/10000)
+}
+
+// pictureProblem is the office's message for a picture that cannot be
+// used, at the line of the document (or issue.toml) that names it.
+func pictureProblem(file string, line int, path string, err error) *diag.Problem {
+	var big *TooManyPixels
+	switch {
+	case errors.As(err, &big):
+		return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("图片 “%s” 有 %s", filepath.Base(path), big.Error()),
+			Hint: fmt.Sprintf("印刷只需 300 ppi：请把图片缩小到不超过 %d 万像素（版心整页宽约 1900 像素）后再用。", MaxPicturePixels/10000)}
+	case errors.Is(err, os.ErrNotExist):
+		return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("找不到图片文件 “%s”", path),
+			Hint: "请检查文件名和路径（相对于文档所在文件夹）。", Err: err}
+	}
+	return &diag.Problem{File: file, Line: line, Msg: fmt.Sprintf("图片 “%s” 无法读取", filepath.Base(path)),
+		Hint: "请使用 PNG 或 JPEG 格式的图片；如果文件是从别处复制来的，请确认它已完整复制。", Err: err}
 }
 
 // warn records a warning about the block at line of the document.
@@ -328,40 +565,39 @@ func (c *composer) warn(line int, msg, hint string) {
 	c.warns = append(c.warns, (&diag.Problem{File: c.doc.Source, Line: line, Msg: msg, Hint: hint}).Error())
 }
 
-// image places a picture as wide as asked (or the measure), on whole grid
-// lines so the text after it stays on the grid.
+// image places a picture as wide as asked (or the measure), scaled down in
+// proportion when it would be taller than the type area — never squashed —
+// on whole grid lines so the text after it stays on the grid.
 func (c *composer) image(b *model.Block) {
 	im := b.Image
 	if im == nil {
 		return
 	}
-	f, err := im.Open()
+	pw, ph, err := readPicture(im)
 	if err != nil {
-		*c.probs = append(*c.probs, &diag.Problem{File: c.doc.Source, Line: b.Line,
-			Msg: fmt.Sprintf("找不到图片文件 “%s”", im.Path), Hint: "请检查文件名和路径（相对于文档所在文件夹）。", Err: err})
+		*c.probs = append(*c.probs, pictureProblem(c.doc.Source, b.Line, im.Path, err))
 		return
 	}
-	defer f.Close()
-	cfg, _, err := image.DecodeConfig(f)
-	if err != nil || cfg.Width == 0 {
-		*c.probs = append(*c.probs, &diag.Problem{File: c.doc.Source, Line: b.Line,
-			Msg: fmt.Sprintf("图片 “%s” 无法读取", im.Path), Hint: "请使用 PNG 或 JPEG 格式的图片。", Err: err})
-		return
-	}
+	name := filepath.Base(im.Path)
 	w := c.st.TextWidth()
 	if im.WidthMM > 0 {
 		if im.WidthMM*MM > w+0.01 {
-			c.warn(b.Line, fmt.Sprintf("图片 “%s” 要求宽 %g 毫米，比版心（%.0f 毫米）还宽，已按版心宽度排", filepath.Base(im.Path), im.WidthMM, w/MM),
+			c.warn(b.Line, fmt.Sprintf("图片 “%s” 要求宽 %g 毫米，比版心（%.0f 毫米）还宽，已按版心宽度排", name, im.WidthMM, w/MM),
 				"如需整版大图，请把宽度改为不超过版心的数值。")
 		}
 		w = math.Min(w, im.WidthMM*MM)
 	}
-	if msg, hint, low := lowResolution(im.Path, cfg.Width, w); low {
+	h := w * float64(ph) / float64(pw)
+	if room := c.st.TextHeight(); h > room+0.01 {
+		asked := w
+		w, h = w*room/h, room
+		c.warn(b.Line, fmt.Sprintf("图片 “%s” 按 %.0f 毫米宽排比版心（高 %.0f 毫米）还高，已按比例缩小为 %.0f × %.0f 毫米", name, asked/MM, room/MM, w/MM, h/MM),
+			"如需更大，可把图片裁成几张分别插入。")
+	}
+	if msg, hint, low := lowResolution(im.Path, pw, w); low {
 		c.warn(b.Line, "图片"+msg, hint)
 	}
-	h := w * float64(cfg.Height) / float64(cfg.Width)
-	rows := math.Ceil(h / c.st.LinePitch)
-	h = math.Min(h, c.st.TextHeight())
+	rows := math.Ceil(h/c.st.LinePitch - 1e-9)
 	x := (c.st.TextWidth() - w) / 2
 	path, data := im.Path, im.Data
 	c.items = append(c.items, item{height: rows * c.st.LinePitch, grid: true,

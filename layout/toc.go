@@ -68,30 +68,84 @@ func (bs *bookSetter) contents(plans []*docPlan) []*Page {
 	if is.Gazette.Statement != "" {
 		bs.centred(p, "● "+is.Gazette.Statement, fonts.Kai, 12*k, st.Top+46*k, Color{})
 	}
-	left := st.Left(true)
-	w := st.TextWidth()
-	y := st.Top + 84*k
-	bottom := st.Top + st.TextHeight() - 2*tt.pitch
+	tw := &tocWriter{bs: bs, tt: tt, pages: pages, p: p, y: st.Top + 84*k,
+		left: st.Left(true), w: st.TextWidth(), bottom: st.Top + st.TextHeight() - 2*tt.pitch, nextTop: st.Top + 20*k,
+		nextBottom: st.Top + st.TextHeight()}
 	lastSec := ""
 	entries := tocEntries(plans, secNames)
-	leaderEnd := left + w - bs.widestFolio(entries, tt) - tt.size/4
+	leaderEnd := tw.left + tw.w - bs.widestFolio(entries, tt) - tt.size/4
 	for _, e := range entries {
-		need := 3 * tt.pitch
-		if y+need > bottom {
-			p = &Page{}
-			pages = append(pages, p)
-			y = st.Top + 20*k
-		}
+		var head []Line
 		if e.Section != lastSec {
 			lastSec = e.Section
-			l := bs.single(e.Section, fonts.Hei, tt.head)
-			p.addLine(&l, left, y, bs.in.Metrics)
-			y += tt.pitch * 1.2
+			head = bs.breakLines(&Paragraph{Spans: []Span{{Text: e.Section, Role: fonts.Hei, Size: tt.head}}, Width: tw.w, Align: AlignLeft, KeepWords: true})
 		}
-		y = bs.tocEntry(p, e, tt, left, w, leaderEnd, y)
+		rows := bs.tocRows(e, tt, tw.left, leaderEnd)
+		// the entry's real height, with its section's name when it opens
+		// one: it goes to the next page when it does not fit, unless the
+		// page has no entry yet (an entry taller than a page runs on)
+		need := float64(len(head)+len(rows)-1) * tt.pitch
+		if len(head) > 0 {
+			need += 0.2 * tt.pitch
+		}
+		if tw.y+need > tw.bottom && !tw.fresh {
+			tw.newPage()
+		}
+		for i := range head {
+			tw.p.addLine(&head[i], tw.left, tw.y, bs.in.Metrics)
+			tw.y += tt.pitch
+		}
+		if len(head) > 0 {
+			tw.y += 0.2 * tt.pitch
+		}
+		tw.entry(e, rows)
 	}
-	bs.mottos(pages[0], k)
-	return pages
+	bs.mottos(tw.pages[0], k)
+	return tw.pages
+}
+
+// tocWriter places the 目录's lines down its pages.
+type tocWriter struct {
+	bs      *bookSetter
+	tt      tocType
+	pages   []*Page
+	p       *Page
+	y       float64 // the next baseline
+	left, w float64 // the measure
+	bottom  float64 // the last baseline the page takes (the first keeps room for the mottos)
+	nextTop float64 // the first baseline of a continuation page
+	// nextBottom is a continuation page's last baseline
+	nextBottom float64
+	fresh      bool // the page holds no entry yet
+}
+
+func (tw *tocWriter) newPage() {
+	tw.p = &Page{}
+	tw.pages = append(tw.pages, tw.p)
+	tw.y, tw.bottom, tw.fresh = tw.nextTop, tw.nextBottom, true
+}
+
+// tocRow is a line of a 目录 entry: a line of its title or its 发文字号.
+type tocRow struct {
+	line Line
+	x    float64
+}
+
+// tocRows composes an entry: the title on aligned lines wrapped short of
+// leaderEnd (the column kept for the widest page number), then the 发文字号
+// in parentheses on a line of its own.
+func (bs *bookSetter) tocRows(e TOCEntry, tt tocType, left, leaderEnd float64) []tocRow {
+	indent := 2 * tt.size
+	para := &Paragraph{Spans: []Span{{Text: e.Title, Role: fonts.Fang, Size: tt.size}}, Width: leaderEnd - left - indent - 2*tt.size, Align: Justify, KeepWords: true}
+	var rows []tocRow
+	for _, l := range bs.breakLines(para) {
+		rows = append(rows, tocRow{line: l, x: left + indent})
+	}
+	if e.DocNumber != "" {
+		dn := bs.single("（"+e.DocNumber+"）", fonts.Kai, tt.size)
+		rows = append(rows, tocRow{line: dn, x: left + indent}) // its bracket is set flush (startCut)
+	}
+	return rows
 }
 
 // folioText is a 目录 entry's page number as printed.
@@ -107,36 +161,37 @@ func (bs *bookSetter) widestFolio(entries []TOCEntry, tt tocType) float64 {
 	return w
 }
 
-// tocEntry sets one entry from baseline y and returns the next baseline. The
-// title wraps short of leaderEnd, the column kept for the widest page number;
-// the page number is set flush right, and the leader dots run up to a
-// quarter em before it, whatever its width.
-func (bs *bookSetter) tocEntry(p *Page, e TOCEntry, tt tocType, left, w, leaderEnd, y float64) float64 {
-	tocSize, tocPitch := tt.size, tt.pitch
-	indent := 2 * tocSize
-	num := bs.single(folioText(e.Folio), fonts.Fang, tocSize)
-	numW := num.Right
-	para := &Paragraph{Spans: []Span{{Text: e.Title, Role: fonts.Fang, Size: tocSize}}, Width: leaderEnd - left - indent - 2*tocSize, Align: Justify, KeepWords: true}
-	lines, _ := bs.lb.Break(para)
-	top := y - tocSize
-	for i := range lines {
-		p.addLine(&lines[i], left+indent, y, bs.in.Metrics)
-		if i < len(lines)-1 {
-			y += tocPitch
+// entry sets one entry's rows from the current baseline. The page number
+// is set flush right on the last row, and the leader dots run up to a
+// quarter em before it, whatever its width. An entry that reaches the
+// bottom continues on a new page; each page's part of it links to the
+// entry's page.
+func (tw *tocWriter) entry(e TOCEntry, rows []tocRow) {
+	bs, size := tw.bs, tw.tt.size
+	num := bs.single(folioText(e.Folio), fonts.Fang, size)
+	top := tw.y - size
+	link := func(lastBase float64) {
+		tw.p.Links = append(tw.p.Links, Link{X: tw.left, Y: top, W: tw.w, H: lastBase - top + size*0.4, Target: e.Page})
+	}
+	for i := range rows {
+		if i > 0 {
+			if tw.y+tw.tt.pitch > tw.bottom+0.01 {
+				link(tw.y)
+				tw.newPage()
+				top = tw.y - size
+			} else {
+				tw.y += tw.tt.pitch
+			}
 		}
+		tw.p.addLine(&rows[i].line, rows[i].x, tw.y, bs.in.Metrics)
 	}
-	lastEnd := left + indent + lines[len(lines)-1].Right
-	if e.DocNumber != "" {
-		y += tocPitch
-		dn := bs.single("（"+e.DocNumber+"）", fonts.Kai, tocSize)
-		p.addLine(&dn, left+indent, y, bs.in.Metrics) // its bracket is set flush (startCut)
-		lastEnd = left + indent + dn.Right
-	}
-	numX := left + w - numW
-	bs.leader(p, lastEnd+tocSize/2, numX-tocSize/4, y, tocSize)
-	p.addLine(&num, numX, y, bs.in.Metrics)
-	p.Links = append(p.Links, Link{X: left, Y: top, W: w, H: y - top + tocSize*0.4, Target: e.Page})
-	return y + tocPitch*1.3
+	last := rows[len(rows)-1]
+	numX := tw.left + tw.w - num.Right
+	bs.leader(tw.p, last.x+last.line.Right+size/2, numX-size/4, tw.y, size)
+	tw.p.addLine(&num, numX, tw.y, bs.in.Metrics)
+	link(tw.y)
+	tw.y += tw.tt.pitch * 1.3
+	tw.fresh = false
 }
 
 // leaderDot is the mark of the 目录's leaders and leaderPitch their spacing

@@ -1,10 +1,12 @@
 package layout
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
 
+	"gazette/fonts"
 	"gazette/internal/model"
 )
 
@@ -75,5 +77,68 @@ func TestTOCDocNumberAlignsWithTheTitle(t *testing.T) {
 	}
 	if d := number.X + number.Size/2 - title.X; math.Abs(d) > 0.01 {
 		t.Errorf("the bracket's ink starts %.2f pt right of the title", d)
+	}
+}
+
+// TestTOCOfAnySize: the 目录 measures each entry by its real height and
+// runs on over pages: 60 entries, a 200-character title and a section
+// title longer than the measure are all listed, nothing overlaps the
+// mottos or runs off the page; a long section name is cut in the running
+// heads (with a warning pointing at short_title), and a short_title is
+// used there when given.
+func TestTOCOfAnySize(t *testing.T) {
+	long := "关于" + strings.Repeat("进一步加强和改进", 25) + "的通知"
+	var docs []*model.Document
+	for i := 0; i < 60; i++ {
+		if i == 6 { // near the foot of the first 目录 page, above the mottos
+			docs = append(docs, &model.Document{Blocks: []model.Block{{Kind: model.Title, Text: long}, para("正文。")}})
+		}
+		docs = append(docs, &model.Document{Blocks: []model.Block{{Kind: model.Title, Text: fmt.Sprintf("关于印发第%d项工作实施方案的通知", i+1)},
+			{Kind: model.DocNumber, Text: fmt.Sprintf("测府办字〔2023〕%d号", i+1)}, para("正文。")}})
+	}
+	longSec := "区人民政府办公室关于印发各类专项工作方案和实施意见的文件汇编"
+	for _, short := range []string{"", "文件汇编"} {
+		is := stressIssue("测试公报", nil)
+		is.Sections = []model.Section{{Title: longSec, ShortTitle: short, Line: 40, Documents: docs[:31]}, {Title: "政务动态", Documents: docs[31:]}}
+		st, _ := Preset("gbt9704")
+		b, err := Lay(Input{Issue: is, Style: st, Metrics: gridMetrics{}, Kinsoku: KinsokuGB, ManifestPath: "issue.toml"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkBook(t, st, b)
+		var toc strings.Builder
+		for _, p := range b.Pages {
+			if p.Folio > 0 {
+				break
+			}
+			for _, r := range p.Runs {
+				toc.WriteString(r.Text)
+			}
+		}
+		for i := 0; i < 60; i++ {
+			if !strings.Contains(toc.String(), fmt.Sprintf("第%d项工作", i+1)) {
+				t.Errorf("the 目录 lacks entry %d", i+1)
+			}
+		}
+		if strings.Count(toc.String(), "进一步加强和改进") != 25 || !strings.Contains(toc.String(), "文件汇编") {
+			t.Errorf("the 目录 lacks the long title or the long section name")
+		}
+		head := ""
+		for _, r := range b.Pages[firstBody(b)].Runs {
+			if r.Y < st.Top && r.Role == fonts.Hei {
+				head += r.Text
+			}
+		}
+		warned := strings.Contains(strings.Join(b.Warnings, "\n"), "short_title")
+		switch short {
+		case "":
+			if !warned || !strings.Contains(strings.Join(b.Warnings, "\n"), "issue.toml 第40行") {
+				t.Errorf("no warning at issue.toml 第40行 about the long section name: %q", b.Warnings)
+			}
+		default:
+			if head != short || warned {
+				t.Errorf("the running head reads %q (warned %v), want the short_title %q", head, warned, short)
+			}
+		}
 	}
 }

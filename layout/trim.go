@@ -3,13 +3,15 @@ package layout
 import (
 	"fmt"
 	"math"
+
+	"gazette/internal/printspec"
 )
 
 // The page the presets are designed for: A4, the 公文 paper of GB/T 9704-2012
 // 5.1 (210 × 297 mm).
 const (
-	A4WidthMM  = 210.0
-	A4HeightMM = 297.0
+	A4WidthMM  = printspec.A4WidthMM
+	A4HeightMM = printspec.A4HeightMM
 )
 
 // Limits of ForTrim: a body type smaller than 六号 (7.5 bp) cannot be read in
@@ -21,7 +23,7 @@ const (
 
 // ForTrim fits the style, designed for its current page (A4 for every
 // preset), to a finished page of wMM × hMM millimetres: A4, 大16开 210 × 285,
-// 正16开 185 × 260 (standards.md §3.1) or any custom size.
+// 正16开 185 × 260 (docs/pdfx.md#trim-sizes) or any custom size.
 //
 // The whole design is scaled by k = min(w/W, h/H, 1), W × H being the
 // current page: the tighter of the two ratios, so that the grid keeps its

@@ -13,6 +13,9 @@ command -v soffice >/dev/null || need+=(libreoffice-writer-nogui libreoffice-cal
 [ -f /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf ] || need+=(fonts-arphic-gbsn00lp)
 [ -f /usr/share/fonts/truetype/arphic/uming.ttc ] || need+=(fonts-arphic-uming)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || need+=(fonts-dejavu-core)
+# Noto Serif/Sans CJK (OTC collections): the fallback tests print the names and the 8,105 characters
+# of the 通用规范汉字表 the built-in Fandol faces lack from the installed fonts.
+[ -f /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ] || need+=(fonts-noto-cjk)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -93,7 +93,7 @@ func TestCLIFontsReportsUncoveredCharacters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data = append(bytes.TrimRight(data, "\n"), "\n会议还研究了𠀀字的写法。\n"...)
+	data = append(bytes.TrimRight(data, "\n"), "\n会议还研究了𮯰字的写法。\n"...)
 	if err := os.WriteFile(doc, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -105,8 +105,8 @@ func TestCLIFontsReportsUncoveredCharacters(t *testing.T) {
 		stderr []string
 		not    string // not in stderr
 	}{
-		{"fonts", 1, []string{"宋体：FandolSong", "文件 内置 FandolSong-Regular.ttf", "缺 1 个本期用到的字符：𠀀（U+20000）", "西文字体："},
-			[]string{"发现 1 处问题：\n", "文件 03-第31次常务会议.txt 第" + line + "行：字符 “𠀀”（U+20000）在所配置的字体中都没有"}, "未生成 PDF"},
+		{"fonts", 1, []string{"宋体：FandolSong", "文件 内置 FandolSong-Regular.ttf", "缺 1 个本期用到的字符：𮯰（U+2EBF0）", "西文字体："},
+			[]string{"发现 1 处问题：\n", "文件 03-第31次常务会议.txt 第" + line + "行：仿宋（正文）FandolFang-Regular 没有“𮯰”（U+2EBF0），[fonts] fallback 和本机安装的字体中也都没有"}, "未生成 PDF"},
 		{"check", 1, nil, []string{"发现 1 处问题：\n", "第" + line + "行"}, "未生成 PDF"},
 		{"build", 1, nil, []string{"发现 1 处问题，未生成 PDF：\n", "第" + line + "行"}, "\x00"},
 	}

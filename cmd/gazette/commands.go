@@ -42,6 +42,7 @@ func buildCommand() *cli.Command {
 				return withStale(err)
 			}
 			printWarnings(c, is.Warnings)
+			printFontNotes(c, is.FontNotes)
 			printPadding(c, is)
 			fmt.Fprintf(c.App.Writer, "已生成 %s：共 %d 页，成品尺寸 %s（%s）\n", ed.Print, len(is.Book.Pages),
 				is.Manifest.Print.Trim, elapsed(start))
@@ -120,16 +121,25 @@ func checkCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			is, err := build.Prepare(path)
+			is, err := build.Check(path)
 			if err != nil {
 				return err
 			}
 			printWarnings(c, is.Warnings)
+			printFontNotes(c, is.FontNotes)
 			printPadding(c, is)
 			fmt.Fprintf(c.App.Writer, "检查完成：%d 篇文稿，排成 %d 页，%d 条提示。\n",
 				len(is.Documents()), len(is.Book.Pages), len(is.Warnings))
 			return nil
 		},
+	}
+}
+
+// printFontNotes says which faces the fonts package chose on its own
+// (build.FontNotes).
+func printFontNotes(c *cli.Context, notes []string) {
+	for _, n := range notes {
+		fmt.Fprintln(c.App.Writer, "  字体："+n)
 	}
 }
 
@@ -174,13 +184,27 @@ func issueFonts(c *cli.Context, path string) error {
 	if err := printFonts(c, is.Fonts, usedRunes(is)); err != nil {
 		return err
 	}
-	return is.Lay()
+	err = is.Lay()
+	if notes := build.FontNotes(is.Fonts); len(notes) > 0 {
+		fmt.Fprintln(c.App.Writer, "补缺字的字体（每个字先用本角色的字体，缺字再依次用 [fonts] fallback 和本机安装的字体）：")
+		printFontNotes(c, notes)
+	}
+	return err
 }
 
-// usedRunes lists the distinct characters of an issue's documents.
+// usedRunes lists the distinct characters of an issue's documents and of
+// the text issue.toml prints.
 func usedRunes(is *build.Issue) []rune {
 	seen := map[rune]bool{}
 	var out []rune
+	for _, t := range is.Manifest.Texts {
+		for _, r := range t.Text {
+			if !seen[r] && r > ' ' {
+				seen[r] = true
+				out = append(out, r)
+			}
+		}
+	}
 	for _, d := range is.Documents() {
 		for _, b := range d.Blocks {
 			for _, r := range b.Text {

@@ -9,11 +9,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode"
 
 	"gazette/internal/build"
 	"gazette/internal/model"
 	"gazette/internal/testtool"
+	"gazette/internal/testtool/pdfread"
 )
 
 const sample = "../../samples/changjiang-2023-04/issue.toml"
@@ -52,15 +52,6 @@ func buildSampleFresh(t *testing.T) (*build.Issue, string) {
 	return is, out
 }
 
-func squeeze(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '\u3000' || r == '\f' {
-			return -1
-		}
-		return r
-	}, s)
-}
-
 var folioRE = regexp.MustCompile(`—\d+—`)
 
 // bodyText is the text of the body pages, without running heads and folios.
@@ -73,9 +64,9 @@ func bodyText(t *testing.T, pdf string, is *build.Issue) string {
 			front = i + 1
 		}
 	}
-	body := squeeze(strings.Join(pages[front:], ""))
+	body := pdfread.Squeeze(strings.Join(pages[front:], ""))
 	m := is.Manifest.Issue
-	body = strings.ReplaceAll(body, squeeze(m.Gazette.Name+"　2023年第4期"), "")
+	body = strings.ReplaceAll(body, pdfread.Squeeze(m.Gazette.Name+"　2023年第4期"), "")
 	for _, s := range m.Sections {
 		body = strings.ReplaceAll(body, s.Title, "")
 	}
@@ -97,13 +88,13 @@ func TestSampleTextComesBackOut(t *testing.T) {
 		for _, b := range d.Blocks {
 			if b.Kind == model.TableBlock {
 				for _, c := range b.Table.Cells {
-					if !strings.Contains(body, squeeze(c.Text)) {
+					if !strings.Contains(body, pdfread.Squeeze(c.Text)) {
 						t.Errorf("%s: table cell %q not in the PDF", d.Source, c.Text)
 					}
 				}
 				continue
 			}
-			want := squeeze(blockText(b))
+			want := pdfread.Squeeze(blockText(b))
 			if want == "" {
 				continue
 			}
@@ -133,9 +124,15 @@ func TestSampleFontsEmbedded(t *testing.T) {
 		if f[len(f)-3] != "yes" {
 			t.Errorf("font without ToUnicode: %s", l)
 		}
+		// A subset's name is its tag and the font's PostScript name
+		// (ISO 32000-1 9.6.4); pdffonts says "sub yes" for it.
+		if f[len(f)-4] != "yes" || !regexp.MustCompile(`^[A-Z]{6}\+`).MatchString(f[0]) {
+			t.Errorf("font is no tagged subset: %s", l)
+		}
 	}
-	for _, want := range []string{"fang", "hei", "kai", "title", "latin", "song"} {
-		if !strings.Contains(out, want+"-") {
+	for _, want := range []string{"FandolFang-Regular", "FandolHei-Regular", "FandolKai-Regular",
+		"FandolSong-Bold", "TeXGyreTermes-Regular", "FandolSong-Regular"} {
+		if !strings.Contains(out, "+"+want+" ") {
 			t.Errorf("no %s font in the PDF:\n%s", want, out)
 		}
 	}

@@ -102,7 +102,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		HideHelp:     true,
 		OnUsageError: usageError,
 		Commands: []*cli.Command{
-			buildCommand(), checkCommand(), fontsCommand(), preflightCommand(), imposeCommand(),
+			buildCommand(), checkCommand(), newCommand(), watchCommand(), fontsCommand(), preflightCommand(), imposeCommand(),
 			versionCommand(), helpCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {},

@@ -1,7 +1,8 @@
 package main
 
 // Typography figures read back from the PDF (pdftotext -bbox-layout) on
-// every body page: line-start and line-end prohibitions (clreq §2.1),
+// every body page: line-start and line-end prohibitions
+// (https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end),
 // justification to the type area's right edge, the 28.95 bp baseline grid
 // (GB/T 9704 5.2.3) and lines per page. Each test asserts the requirement
 // and logs the measured figures (run with -v).
@@ -18,10 +19,12 @@ import (
 
 	"gazette/internal/build"
 	"gazette/internal/model"
+	"gazette/internal/testtool/pdfread"
 	"gazette/layout"
 )
 
-// Marks that must not start a line (clreq basic level: 点号, closing
+// Marks that must not start a line (https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end
+// basic level: 点号, closing
 // brackets and quotes; half-width ones too) and marks that must not end one.
 const (
 	typoNoLineStart = "，。、；：？！）》」』〕】”’．〉〗］｝,.;:!?)]"
@@ -89,20 +92,20 @@ func typoHandwritten(t *testing.T) (*build.Issue, string) {
 }
 
 // typoReadFixture builds, reads back and classifies a fixture's pages.
-func typoReadFixture(t *testing.T, fx typoFixture) (*build.Issue, *layout.Style, []*rbGeom) {
+func typoReadFixture(t *testing.T, fx typoFixture) (*build.Issue, *layout.Style, []*pdfread.Geom) {
 	t.Helper()
 	is, pdf := fx.get(t)
-	rb := rbReadPDF(t, pdf, is)
+	rb := pdfread.Read(t, pdf, is.Book)
 	st := rbStyle(t, is)
-	return is, st, rbGeometry(rb, st)
+	return is, st, pdfread.Geometry(rb, st)
 }
 
 // ---------------------------------------------------------------------------
 // Body lines and the paragraphs they belong to
 
 type typoLine struct {
-	g    *rbGeom
-	row  *rbRow
+	g    *pdfread.Geom
+	row  *pdfread.Row
 	text string
 	para int  // index into the issue's paragraphs, -1 when none
 	last bool // the paragraph's last line
@@ -113,13 +116,13 @@ func (l *typoLine) String() string {
 }
 
 // typoLines are the body-size rows of every body page, in reading order.
-func typoLines(gs []*rbGeom, st *layout.Style) []*typoLine {
+func typoLines(gs []*pdfread.Geom, st *layout.Style) []*typoLine {
 	var out []*typoLine
 	for _, g := range gs {
 		if g.Folio == 0 {
 			continue
 		}
-		for _, r := range g.sizedRows(st.BodySize) {
+		for _, r := range g.SizedRows(st.BodySize) {
 			out = append(out, &typoLine{g: g, row: r, text: r.Text(), para: -1})
 		}
 	}
@@ -134,10 +137,10 @@ func typoParagraphs(is *build.Issue) []string {
 		for _, b := range d.Blocks {
 			switch b.Kind {
 			case model.Paragraph, model.Addressee, model.Heading, model.Note:
-				out = append(out, squeeze(b.Text))
+				out = append(out, pdfread.Squeeze(b.Text))
 			case model.AttachmentNote:
 				for _, item := range strings.Split(b.Text, "\n") {
-					out = append(out, squeeze(item))
+					out = append(out, pdfread.Squeeze(item))
 				}
 			}
 		}
@@ -215,22 +218,22 @@ type typoStartEndFigures struct {
 
 // typoCheckStartEnd checks that no body or title line starts with a closing mark or
 // ends with an opening one.
-func typoCheckStartEnd(gs []*rbGeom, st *layout.Style) typoStartEndFigures {
+func typoCheckStartEnd(gs []*pdfread.Geom, st *layout.Style) typoStartEndFigures {
 	var f typoStartEndFigures
 	for _, g := range gs {
 		if g.Folio == 0 {
 			continue
 		}
-		for _, r := range g.areaRows() {
+		for _, r := range g.AreaRows() {
 			if math.Abs(r.Size-st.BodySize) > 0.3 && math.Abs(r.Size-st.TitleSize) > 0.3 {
 				continue
 			}
 			f.Lines++
-			if c := r.firstRune(); strings.ContainsRune(typoNoLineStart, c) {
+			if c := r.FirstRune(); strings.ContainsRune(typoNoLineStart, c) {
 				f.BadStart++
 				f.Faults = append(f.Faults, fmt.Sprintf("page %d (folio %d): line starts with closing mark %q: %q", g.N, g.Folio, c, r.Text()))
 			}
-			if c := r.lastRune(); strings.ContainsRune(typoNoLineEnd, c) {
+			if c := r.LastRune(); strings.ContainsRune(typoNoLineEnd, c) {
 				f.BadEnd++
 				f.Faults = append(f.Faults, fmt.Sprintf("page %d (folio %d): line ends with opening mark %q: %q", g.N, g.Folio, c, r.Text()))
 			}
@@ -266,7 +269,7 @@ type typoEdgeDev struct {
 // typoCheckRightEdge checks that every full line of a paragraph ends at the right edge of
 // the type area, within typoEdgeTolerance; a line ending in a closing mark or
 // point set half-width may end up to half a character short.
-func typoCheckRightEdge(paras []string, spaced map[string]bool, gs []*rbGeom, st *layout.Style) typoEdgeFigures {
+func typoCheckRightEdge(paras []string, spaced map[string]bool, gs []*pdfread.Geom, st *layout.Style) typoEdgeFigures {
 	lines := typoLines(gs, st)
 	f := typoEdgeFigures{Paragraphs: len(paras), Missing: typoAssign(paras, lines)}
 	for _, l := range lines {
@@ -281,7 +284,7 @@ func typoCheckRightEdge(paras []string, spaced map[string]bool, gs []*rbGeom, st
 			}
 		}
 		half := l.row.Size / 2
-		last := l.row.lastRune()
+		last := l.row.LastRune()
 		if strings.ContainsRune(typoHalfAtLineEnd, last) {
 			// pdftotext boxes a glyph by its full advance: a mark set
 			// half-width at the line end reaches half a character past the
@@ -313,7 +316,7 @@ func typoCheckRightEdge(paras []string, spaced map[string]bool, gs []*rbGeom, st
 // hanzi beyond the grid's character pitch: measured between words that meet
 // hanzi to hanzi (unless the source puts a space between that pair), and as
 // the mean inside words made only of hanzi.
-func typoHanStretch(r *rbRow, st *layout.Style, spaced map[string]bool) float64 {
+func typoHanStretch(r *pdfread.Row, st *layout.Style, spaced map[string]bool) float64 {
 	han := func(c rune) bool { return unicode.Is(unicode.Han, c) }
 	size, pitch := r.Size, st.CharPitch()
 	worst := 0.0
@@ -344,7 +347,7 @@ type typoGridFigures struct {
 
 // typoCheckGrid checks that every body baseline lies on top + first baseline + k × pitch,
 // k = 0 … LinesPerPage−1, within typoGridTolerance.
-func typoCheckGrid(gs []*rbGeom, st *layout.Style) typoGridFigures {
+func typoCheckGrid(gs []*pdfread.Geom, st *layout.Style) typoGridFigures {
 	var f typoGridFigures
 	first := st.Top + st.FirstBaseline()
 	for _, l := range typoLines(gs, st) {
@@ -374,14 +377,14 @@ type typoPageFigures struct {
 
 // typoCheckLinesPerPage checks for at most LinesPerPage body lines a page and no body
 // page whose only text is one line.
-func typoCheckLinesPerPage(gs []*rbGeom, st *layout.Style) typoPageFigures {
+func typoCheckLinesPerPage(gs []*pdfread.Geom, st *layout.Style) typoPageFigures {
 	var f typoPageFigures
 	for _, g := range gs {
 		if g.Folio == 0 {
 			continue
 		}
 		f.Pages++
-		n := len(g.sizedRows(st.BodySize))
+		n := len(g.SizedRows(st.BodySize))
 		if n > f.MaxLines {
 			f.MaxLines, f.MaxFolio = n, g.Folio
 		}
@@ -389,7 +392,7 @@ func typoCheckLinesPerPage(gs []*rbGeom, st *layout.Style) typoPageFigures {
 			f.Overfull++
 			f.Faults = append(f.Faults, fmt.Sprintf("page %d (folio %d) holds %d body lines, limit %d", g.N, g.Folio, n, st.LinesPerPage))
 		}
-		if rows := g.areaRows(); len(rows) == 1 {
+		if rows := g.AreaRows(); len(rows) == 1 {
 			f.Single++
 			f.Faults = append(f.Faults, fmt.Sprintf("page %d (folio %d) holds a single line and nothing else: %q", g.N, g.Folio, rows[0].Text()))
 		}
@@ -428,7 +431,7 @@ func TestTypographyJustifiedToRightEdge(t *testing.T) {
 			is, st, gs := typoReadFixture(t, fx)
 			f := typoCheckRightEdge(typoParagraphs(is), typoSpacedPairs(is), gs, st)
 			for _, p := range f.Missing {
-				t.Errorf("paragraph not found line by line in the PDF (its lines do not spell it): %q", rbFirstRunes(p, 40))
+				t.Errorf("paragraph not found line by line in the PDF (its lines do not spell it): %q", pdfread.FirstRunes(p, 40))
 			}
 			if f.Full == 0 {
 				t.Fatal("no full line found: the paragraphs were not recognised in the PDF")
@@ -491,21 +494,21 @@ func TestTypographyChecksCatchFaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := rbBoxMetrics{CJKDesc: 0.12}
+	m := pdfread.BoxMetrics{CJKDesc: 0.12}
 	base := func(k int) float64 { return st.Top + st.FirstBaseline() + float64(k)*st.LinePitch }
-	page := func(n, folio int, rows ...rbWord) *rbGeom {
-		g := &rbGeom{rbPage: &rbPage{N: n, W: st.PageWidth, H: st.PageHeight}, Folio: folio, Recto: folio%2 == 1,
+	page := func(n, folio int, rows ...pdfread.Word) *pdfread.Geom {
+		g := &pdfread.Geom{Page: &pdfread.Page{N: n, W: st.PageWidth, H: st.PageHeight}, Folio: folio, Recto: folio%2 == 1,
 			Top: st.Top, Bottom: st.Top + st.TextHeight()}
 		g.Left = st.Left(g.Recto)
 		g.Right = g.Left + st.TextWidth()
 		g.Words = rows
-		g.Rows = rbGroupRows(rows, m)
+		g.Rows = pdfread.GroupRows(rows, m)
 		return g
 	}
 	// A word of body size on grid line k (+ dy), from x0 to x1.
-	word := func(text string, k int, dy, x0, x1 float64) rbWord {
+	word := func(text string, k int, dy, x0, x1 float64) pdfread.Word {
 		b := base(k) + dy
-		return rbWord{X0: x0, X1: x1, Y0: b - 0.88*st.BodySize, Y1: b + 0.12*st.BodySize, Text: text}
+		return pdfread.Word{X0: x0, X1: x1, Y0: b - 0.88*st.BodySize, Y1: b + 0.12*st.BodySize, Text: text}
 	}
 	left, right := st.Left(true), st.Left(true)+st.TextWidth()
 	p1 := page(5, 1,
@@ -516,13 +519,13 @@ func TestTypographyChecksCatchFaults(t *testing.T) {
 		word("子丑寅卯，", 4, 0, left, right+8),  // mark-ended, flush: fine
 		word("辰巳", 5, 1.0, left, left+40),   // 1 pt below the grid
 	)
-	var rows []rbWord
+	var rows []pdfread.Word
 	for k := 0; k < 23; k++ {
 		rows = append(rows, word("满", k%st.LinesPerPage, float64(k/st.LinesPerPage)*10, left, left+16))
 	}
 	p2 := page(6, 2, rows...)
 	p3 := page(7, 3, word("孤行", 0, 0, st.Left(true), st.Left(true)+32))
-	gs := []*rbGeom{p1, p2, p3}
+	gs := []*pdfread.Geom{p1, p2, p3}
 
 	if f := typoCheckStartEnd(gs, st); f.BadStart != 1 || f.BadEnd != 1 {
 		t.Errorf("line starts and ends: %d bad starts, %d bad ends, want 1 and 1: %q", f.BadStart, f.BadEnd, f.Faults)

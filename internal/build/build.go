@@ -24,6 +24,10 @@ type Issue struct {
 	Book     *layout.Book
 	Padding  layout.Padding  // blank pages added for saddle stitching
 	Warnings []*diag.Problem // slips the office may want to fix; they do not stop a build
+	// FontNotes say which face printed the characters a role's face lacks,
+	// and which face of a collection named without index was taken; build
+	// and check print them.
+	FontNotes []string
 }
 
 // Prepare reads the manifest and every document, loads the fonts and lays the
@@ -34,6 +38,28 @@ func Prepare(manifestPath string) (*Issue, error) {
 		return nil, err
 	}
 	if err := is.Lay(); err != nil {
+		return nil, err
+	}
+	return is, nil
+}
+
+// Check does all that a build does — reads, lays out and renders the print
+// edition, pictures decoded and fonts subset — except writing the file, so
+// that `check` never passes an issue `build` then refuses (a character no
+// font has in issue.toml, a picture copied only in part, one too big to
+// decode).
+func Check(manifestPath string) (*Issue, error) {
+	is, err := Prepare(manifestPath)
+	if err != nil {
+		return nil, err
+	}
+	opt, err := is.renderOptions()
+	if err != nil {
+		return nil, err
+	}
+	p := is.Manifest.Print
+	opt.Print = &render.Print{BleedMM: p.BleedMM, CropMarks: p.CropMarks, Condition: p.OutputCondition}
+	if _, err := render.Render(is.Book, is.Fonts, opt); err != nil {
 		return nil, err
 	}
 	return is, nil
@@ -51,12 +77,30 @@ func Read(manifestPath string) (*Issue, error) {
 	if err := is.readDocuments(); err != nil {
 		return nil, err
 	}
-	set, err := fonts.Load(m.Fonts)
+	set, err := fonts.Load(m.Fonts, m.Fallback...)
 	if err != nil {
 		return nil, atFontLines(m, err)
 	}
 	is.Fonts = set
 	return is, nil
+}
+
+// fallbackFaces checks, after layout, that the faces of [fonts] fallback
+// that were needed could be read, and notes which face printed which
+// characters in place of a role's own face (FontNotes).
+func (is *Issue) fallbackFaces() error {
+	var probs diag.List
+	for _, err := range is.Fonts.FallbackErrors() {
+		probs = append(probs, diag.Problems(err)...)
+		if diag.Problems(err) == nil {
+			return err
+		}
+	}
+	if err := probs.Err(); err != nil {
+		return atFontLines(is.Manifest, err)
+	}
+	is.FontNotes = FontNotes(is.Fonts)
+	return nil
 }
 
 // atFontLines moves a problem the fonts package found in a font file (no
@@ -70,6 +114,14 @@ func atFontLines(m *manifest.Manifest, err error) error {
 		return err
 	}
 	for _, p := range ps {
+		for _, src := range m.Fallback {
+			if p.File != "" && p.File == src.Path {
+				p.Msg = fmt.Sprintf("后备字体文件 %s：%s", filepath.Base(src.Path), p.Msg)
+				p.File, p.Line = m.Path, m.FallbackLine
+			} else if p.File == "" && src.Path == "" && src.Name != "" && strings.Contains(p.Msg, "“"+src.Name+"”") {
+				p.File, p.Line = m.Path, m.FallbackLine
+			}
+		}
 		for role, src := range m.Fonts {
 			switch {
 			case p.File != "" && p.File == src.Path:
@@ -98,11 +150,22 @@ func (is *Issue) Lay() error {
 		return err
 	}
 	in.Metrics = metrics
+	manifestPlaces(&in, is.Manifest.Path)
+	textProbs := manifestTextProblems(is.Manifest, is.Fonts)
 	book, err := layout.Lay(in)
 	if err != nil {
+		if ps := diag.Problems(err); ps != nil {
+			return append(textProbs, ps...).Err()
+		}
+		return err
+	}
+	if err := textProbs.Err(); err != nil {
 		return err
 	}
 	is.Book = book
+	if err := is.fallbackFaces(); err != nil {
+		return err
+	}
 	for _, w := range book.Warnings {
 		is.Warnings = append(is.Warnings, &diag.Problem{Msg: w})
 	}
@@ -138,7 +201,7 @@ func layoutInput(m *manifest.Manifest) (layout.Input, error) {
 }
 
 // bind pads the book for saddle stitching and warns when it has more pages
-// than a saddle stitch holds (standards.md §3.7).
+// than a saddle stitch holds (docs/pdfx.md#saddle-stitch).
 func (is *Issue) bind() {
 	is.Padding = is.Book.PadForSaddleStitch()
 	p := is.Manifest.Print

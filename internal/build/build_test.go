@@ -6,18 +6,8 @@ import (
 
 	"gazette/internal/diag"
 	"gazette/internal/manifest"
-	"gazette/internal/render"
 	"gazette/layout"
 )
-
-// Every output condition issue.toml accepts is one the renderer can write.
-func TestManifestConditionsAreRenderable(t *testing.T) {
-	for _, c := range manifest.OutputConditions {
-		if !render.KnownCondition(c) {
-			t.Errorf("[print] output_condition accepts %q, which the renderer does not know", c)
-		}
-	}
-}
 
 func TestLayoutInputFitsTheTrimThenTheTypeSize(t *testing.T) {
 	tests := []struct {

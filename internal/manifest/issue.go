@@ -51,6 +51,26 @@ func (m *Manifest) checkIssue(f *file, md toml.MetaData, data []byte, probs *dia
 			Hint: "总期号是创刊以来的累计期数，不会小于当年的期号；请检查 number 和 serial 是否写反。"})
 	}
 	m.checkDate(md, data, probs)
+	m.checkPerYear(f, md, data, probs)
+}
+
+// checkPerYear checks issues_per_year (read by `gazette new`) and that the
+// issue number does not pass it.
+func (m *Manifest) checkPerYear(f *file, md toml.MetaData, data []byte, probs *diag.List) {
+	if !md.IsDefined("gazette", "issues_per_year") {
+		return
+	}
+	n, line := f.Gazette.IssuesPerYear, keyLine(data, toml.Key{"gazette", "issues_per_year"})
+	switch {
+	case n < 1 || n > 366:
+		*probs = append(*probs, &diag.Problem{File: m.Path, Line: line,
+			Msg:  fmt.Sprintf("每年期数 issues_per_year = %d 不合理", n),
+			Hint: "写每年出版的期数，1 到 366 之间，如双月刊写 issues_per_year = 6。"})
+	case f.Issue.Number > n:
+		*probs = append(*probs, &diag.Problem{File: m.Path, Line: keyLine(data, toml.Key{"issue", "number"}),
+			Msg:  fmt.Sprintf("期号 %d 大于每年期数 %d（issues_per_year）", f.Issue.Number, n),
+			Hint: "请检查 number，或改正 [gazette] 的 issues_per_year。"})
+	}
 }
 
 func (m *Manifest) checkNumber(n issueNumber, md toml.MetaData, data []byte, probs *diag.List) {

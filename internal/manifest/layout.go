@@ -1,23 +1,21 @@
 package manifest
 
 import (
-	"cmp"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"gazette/internal/diag"
-	"gazette/layout"
+	"gazette/internal/printspec"
 )
 
 // Layout holds the typesetting choices of [layout] in issue.toml.
 type Layout struct {
 	Preset      string // "gbt9704" (default) or "compact"
-	Punctuation string // "quanjiao" (default), "kaiming" or "banjiao" (clreq §3.1.6)
-	Kinsoku     string // "gb" (default), "basic" or "strict" (clreq §3.1.7)
+	Punctuation string // "quanjiao" (default), "kaiming" or "banjiao" (https://www.w3.org/TR/clreq/#punctuation_width_adjustment)
+	Kinsoku     string // "gb" (default), "basic" or "strict" (https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end)
 	BodySize    Size   // body type: a 字号 name ("三号") or bp; 0 = the preset's
 	TitleSize   Size   // document titles, likewise
 }
@@ -51,7 +49,7 @@ func (m *Manifest) size(key string, v any, data []byte, probs *diag.List) Size {
 	case nil:
 		return 0
 	case string:
-		if bp, ok := layout.Zihao[strings.TrimSpace(v)]; ok {
+		if bp, ok := printspec.Zihao[strings.TrimSpace(v)]; ok {
 			return Size(bp)
 		}
 		msg = fmt.Sprintf("%s “%s” 不认识", name, v)
@@ -72,11 +70,7 @@ func (m *Manifest) size(key string, v any, data []byte, probs *diag.List) Size {
 }
 
 // zihaoNames lists the 字号 names from the largest, 初号 … 八号.
-func zihaoNames() string {
-	names := slices.Collect(maps.Keys(layout.Zihao))
-	slices.SortFunc(names, func(a, b string) int { return cmp.Compare(layout.Zihao[b], layout.Zihao[a]) })
-	return strings.Join(names, "、")
-}
+func zihaoNames() string { return strings.Join(printspec.ZihaoNames(), "、") }
 
 // choice is one [layout] key with a closed set of values; the first is the
 // default.

@@ -39,9 +39,16 @@ type Manifest struct {
 	// FontLines is the line of each role's entry under [fonts], for
 	// problems the fonts package finds in the file later.
 	FontLines map[fonts.Role]int
-	Layout    Layout
-	Print     Print
-	Sections  []Section
+	// Fallback are the faces of [fonts] fallback, in order, and
+	// FallbackLine its line.
+	Fallback     []fonts.Source
+	FallbackLine int
+	// Texts are the pieces of issue.toml printed in the issue, with their
+	// lines, for the character check documents get too.
+	Texts    []TextField
+	Layout   Layout
+	Print    Print
+	Sections []Section
 
 	// Warnings are slips that do not stop a build but that the office
 	// should look at, each at its line: a bleed under 3 mm, a font given
@@ -59,22 +66,25 @@ type Section struct {
 // file mirrors issue.toml's schema for decoding.
 type file struct {
 	Gazette struct {
-		Name        string      `toml:"name"`
-		EnglishName string      `toml:"english_name"`
-		Sponsor     string      `toml:"sponsor"`
-		Publisher   string      `toml:"publisher"`
-		Frequency   string      `toml:"frequency"`
-		Statement   string      `toml:"statement"`
-		Mottos      []string    `toml:"mottos"`
-		Emblem      string      `toml:"emblem"`
-		Address     string      `toml:"address"`
-		Postcode    string      `toml:"postcode"`
-		Website     string      `toml:"website"`
-		Telephone   string      `toml:"telephone"`
-		Email       string      `toml:"email"`
-		Permit      string      `toml:"permit"`
-		Printer     string      `toml:"printer"`
-		Committee   []committee `toml:"committee"`
+		Name        string `toml:"name"`
+		EnglishName string `toml:"english_name"`
+		Sponsor     string `toml:"sponsor"`
+		Publisher   string `toml:"publisher"`
+		Frequency   string `toml:"frequency"`
+		// IssuesPerYear is read by `gazette new` where frequency is not
+		// one of the usual 刊期 names.
+		IssuesPerYear int         `toml:"issues_per_year"`
+		Statement     string      `toml:"statement"`
+		Mottos        []string    `toml:"mottos"`
+		Emblem        string      `toml:"emblem"`
+		Address       string      `toml:"address"`
+		Postcode      string      `toml:"postcode"`
+		Website       string      `toml:"website"`
+		Telephone     string      `toml:"telephone"`
+		Email         string      `toml:"email"`
+		Permit        string      `toml:"permit"`
+		Printer       string      `toml:"printer"`
+		Committee     []committee `toml:"committee"`
 	} `toml:"gazette"`
 	Issue struct {
 		Year   int       `toml:"year"`
@@ -87,8 +97,9 @@ type file struct {
 	Print   printFile             `toml:"print"`
 	Fonts   map[string]fontSource `toml:"fonts"`
 	Section []struct {
-		Title     string   `toml:"title"`
-		Documents []string `toml:"documents"`
+		Title      string   `toml:"title"`
+		ShortTitle string   `toml:"short_title"` // the running heads' form of a long title
+		Documents  []string `toml:"documents"`
 	} `toml:"section"`
 }
 
@@ -97,15 +108,31 @@ type committee struct {
 	Names []string `toml:"names"`
 }
 
-// fontSource accepts either a path string or {path, index, name}.
+// fontSource accepts either a path string or {path, index, name}; under
+// the key fallback, a list of them.
 type fontSource struct {
 	fonts.Source
-	indexSet bool // index was written, even as 0
+	indexSet bool         // index was written, even as 0
+	list     []fontSource // fallback = [ … ]
+	isList   bool
 }
 
 // UnmarshalTOML implements toml.Unmarshaler.
 func (f *fontSource) UnmarshalTOML(v any) error {
 	switch v := v.(type) {
+	case []any:
+		f.isList = true
+		for _, e := range v {
+			var one fontSource
+			if _, nested := e.([]any); nested {
+				return errors.New("后备字体应写成文件路径或 { path = \"…\", index = 0 } 的列表")
+			}
+			if err := one.UnmarshalTOML(e); err != nil {
+				return err
+			}
+			f.list = append(f.list, one)
+		}
+		return nil
 	case string:
 		f.Path = v
 		return nil
@@ -129,7 +156,7 @@ func (f *fontSource) UnmarshalTOML(v any) error {
 				if !ok || n < 0 {
 					return errors.New("index 应为非负整数")
 				}
-				f.Index, f.indexSet = int(n), true
+				f.Index, f.indexSet, f.IndexSet = int(n), true, true
 			default:
 				return fmt.Errorf("字体设置中没有 %q 这一项（可用 path、index、name）", k)
 			}
@@ -197,6 +224,7 @@ func (m *Manifest) fill(f *file, md toml.MetaData, data []byte, probs *diag.List
 	m.require(probs, data, g.Name != "", "gazette.name", "缺少公报名称")
 	m.checkIssue(f, md, data, probs)
 	m.fillFonts(f, data, probs)
+	m.collectTexts(f, data)
 	m.fillSections(f, data, probs)
 	m.checkLayout(&f.Layout, data, probs)
 	m.checkPrint(&f.Print, data, probs)
@@ -217,11 +245,21 @@ func (m *Manifest) fillFonts(f *file, data []byte, probs *diag.List) {
 	for _, key := range slices.Sorted(maps.Keys(f.Fonts)) { // problems in a stable order
 		src := f.Fonts[key]
 		line := keyLine(data, toml.Key{"fonts", key})
+		if key == "fallback" {
+			m.fillFallback(src, line, data, probs)
+			continue
+		}
+		if src.isList {
+			*probs = append(*probs, &diag.Problem{File: m.Path, Line: line,
+				Msg:  fmt.Sprintf("字体 %s 只能写一个字体，不能写成列表", key),
+				Hint: "几个字体依次补缺字时，写在 fallback = [ … ] 中。"})
+			continue
+		}
 		role, ok := fonts.ParseRole(key)
 		if !ok {
 			*probs = append(*probs, &diag.Problem{File: m.Path, Line: line,
 				Msg:  fmt.Sprintf("没有名为 “%s” 的字体角色", key),
-				Hint: "可用的角色：song（宋体）、fang（仿宋）、hei（黑体）、kai（楷体）、title（标题）、latin（西文）。"})
+				Hint: "可用的角色：song（宋体）、fang（仿宋）、hei（黑体）、kai（楷体）、title（标题）、latin（西文），以及 fallback（后备字体）。"})
 			continue
 		}
 		s := src.Source
@@ -234,6 +272,27 @@ func (m *Manifest) fillFonts(f *file, data []byte, probs *diag.List) {
 		m.checkFontChoice(key, src, line)
 		m.Fonts[role] = s
 		m.FontLines[role] = line
+	}
+}
+
+// fillFallback reads [fonts] fallback: the faces, in order, that print the
+// characters a role's own face lacks (fonts.Set.FaceFor).
+func (m *Manifest) fillFallback(src fontSource, line int, data []byte, probs *diag.List) {
+	list := src.list
+	if !src.isList {
+		list = []fontSource{src}
+	}
+	m.FallbackLine = line
+	for _, one := range list {
+		s := one.Source
+		if s.Path != "" {
+			if !m.checkEscapes(s.Path, line, data, probs) {
+				m.checkFont(fonts.Fallback, s.Path, line, probs)
+			}
+			s.Path = m.resolve(s.Path)
+		}
+		m.checkFontChoice("fallback", one, line)
+		m.Fallback = append(m.Fallback, s)
 	}
 }
 
@@ -263,7 +322,7 @@ func (m *Manifest) fillSections(f *file, data []byte, probs *diag.List) {
 			}
 		}
 		m.Sections = append(m.Sections, sec)
-		m.Issue.Sections = append(m.Issue.Sections, model.Section{Title: s.Title})
+		m.Issue.Sections = append(m.Issue.Sections, model.Section{Title: s.Title, ShortTitle: s.ShortTitle, Line: sec.Line})
 	}
 }
 

@@ -47,6 +47,7 @@ var keyTable = map[string]keyInfo{
 	"gazette.sponsor":         {"主管主办单位", `"昌江区人民政府"`, kText},
 	"gazette.publisher":       {"编辑出版单位", `"昌江区人民政府办公室"`, kText},
 	"gazette.frequency":       {"刊期", `"双月刊"`, kText},
+	"gazette.issues_per_year": {"每年期数", "6", kInt},
 	"gazette.statement":       {"效力声明", `"本刊所登文件与正式文件具有同等效力"`, kText},
 	"gazette.mottos":          {"封面题词", `["传达政令　宣传政策", "指导工作　服务社会"]`, kList},
 	"gazette.emblem":          {"封面图标", `"国徽.png"`, kPath},
@@ -82,6 +83,7 @@ var keyTable = map[string]keyInfo{
 	"fonts":                   {"字体设置", "", kTable},
 	"section":                 {"栏目", "", kTables},
 	"section.title":           {"栏目名称", `"政务动态"`, kText},
+	"section.short_title":     {"栏目简称（用于书眉）", `"政务动态"`, kText},
 	"section.documents":       {"栏目中的文件", `["01-通知.txt", "02-方案.txt"]`, kList},
 }
 

@@ -9,17 +9,18 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"gazette/internal/diag"
+	"gazette/internal/printspec"
 )
 
 // Print holds [print] of issue.toml: the finished size and what the print
-// shop needs to print without calling back (standards.md §3).
+// shop needs to print without calling back (docs/pdfx.md).
 type Print struct {
 	Trim            Trim
-	BleedMM         float64 // bleed on every side, mm (standards.md §3.2: 3 mm is the norm)
+	BleedMM         float64 // bleed on every side, mm (docs/pdfx.md#bleed: 3 mm is the norm)
 	CropMarks       bool    // draw 裁切线 outside the bleed
-	Images          string  // "cmyk" (default) or "gray": how pictures are converted for print (standards.md §3.6)
-	OutputCondition string  // registered printing condition of the PDF/X OutputIntent (standards.md §3.3)
-	SaddleMaxPages  int     // above this page count 骑马钉 does not hold (standards.md §3.7)
+	Images          string  // "cmyk" (default) or "gray": how pictures are converted for print (docs/pdfx.md#images)
+	OutputCondition string  // registered printing condition of the PDF/X OutputIntent (docs/pdfx.md#output-conditions)
+	SaddleMaxPages  int     // above this page count 骑马钉 does not hold (docs/pdfx.md#saddle-stitch)
 	SaddleLine      int     // line of saddle_max_pages in issue.toml, 0 when not written
 }
 
@@ -37,21 +38,6 @@ func (t Trim) String() string {
 	}
 	return fmt.Sprintf("%g × %g 毫米", t.W, t.H)
 }
-
-// trimSizes are the named trims (standards.md §3.1): A4, 大度 and 正度 16开,
-// each also under a Latin name.
-var trimSizes = []struct {
-	names []string
-	w, h  float64
-}{
-	{[]string{"A4", "a4"}, 210, 297},
-	{[]string{"大16开", "大度16开", "da16"}, 210, 285},
-	{[]string{"正16开", "正度16开", "zheng16"}, 185, 260},
-}
-
-// OutputConditions are the registered printing conditions [print]
-// output_condition accepts, the first being the default (standards.md §3.3).
-var OutputConditions = []string{"FOGRA39", "JC200103", "CGATS TR 001"}
 
 // printFile mirrors [print] for decoding; loosely typed values are checked
 // in checkPrint so that every slip is reported in Chinese with its line.
@@ -81,7 +67,7 @@ func (m *Manifest) checkPrint(f *printFile, data []byte, probs *diag.List) {
 	pc.checkBleed(p.BleedMM)
 	p.CropMarks = f.CropMarks
 	p.Images = pc.choice("images", f.Images, []string{"cmyk", "gray"}, "图片的印刷色")
-	p.OutputCondition = pc.choice("output_condition", f.OutputCondition, OutputConditions, "印刷条件")
+	p.OutputCondition = pc.choice("output_condition", f.OutputCondition, printspec.OutputConditionNames(), "印刷条件")
 	pages := pc.number("saddle_max_pages", f.SaddleMaxPages, defaultSaddleMaxPages, 4, 1000, "骑马钉的页数上限")
 	if pages != math.Trunc(pages) {
 		pc.report("saddle_max_pages", fmt.Sprintf("骑马钉的页数上限 %g 不是整数", pages), "请写整数页数，例如 saddle_max_pages = 64。")
@@ -108,7 +94,7 @@ func (pc *printCheck) report(key, msg, hint string) {
 }
 
 // checkBleed warns about a bleed under the 3 mm print shops expect
-// (standards.md §3.2), which preflight would flag on every page: it is
+// (docs/pdfx.md#bleed), which preflight would flag on every page: it is
 // accepted, for a shop may agree to it, but the office should ask.
 func (pc *printCheck) checkBleed(mm float64) {
 	if mm >= defaultBleedMM {
@@ -125,16 +111,15 @@ func (pc *printCheck) checkBleed(mm float64) {
 
 // trim reads trim = "A4" | "大16开" | "正16开" | [宽, 高] (mm); absent is A4.
 func (pc *printCheck) trim(v any) Trim {
-	a4 := Trim{Name: "A4", W: 210, H: 297}
+	def := printspec.TrimSizes[0]
+	a4 := Trim{Name: def.Name, W: def.Width, H: def.Height}
 	const hint = `trim 可写 "A4"（默认）、"大16开"（210 × 285）、"正16开"（185 × 260），或写成 [宽, 高] 的毫米数，例如 [148, 210]。`
 	switch v := v.(type) {
 	case nil:
 		return a4
 	case string:
-		for _, t := range trimSizes {
-			if slices.Contains(t.names, strings.TrimSpace(v)) {
-				return Trim{Name: t.names[0], W: t.w, H: t.h, Line: pc.line("trim")}
-			}
+		if t, ok := printspec.TrimByName(strings.TrimSpace(v)); ok {
+			return Trim{Name: t.Name, W: t.Width, H: t.Height, Line: pc.line("trim")}
 		}
 		pc.report("trim", fmt.Sprintf("成品尺寸 “%s” 不认识", v), hint)
 	case []any:

@@ -63,8 +63,10 @@ func (d Date) IsZero() bool { return d.Year == 0 }
 
 // Section is a 栏目 of the issue (区政府办公室文件, 政务动态).
 type Section struct {
-	Title     string
-	Documents []*Document
+	Title      string
+	ShortTitle string // the running heads' form of a long Title, "" if none
+	Line       int    // the line of issue.toml the section is given at, for messages
+	Documents  []*Document
 }
 
 // Document is one item of the issue as the office submits it: a notice with
@@ -74,7 +76,9 @@ type Document struct {
 	Blocks []Block // in reading order
 }
 
-// Title returns the document's first title, joined, or "".
+// Title returns the document's first title, joined, or "". It is the title
+// alone: a 规章's 题注, its own 目录 and its chapter headings are blocks of
+// their own, so the issue's 目录 and the bookmarks never carry them.
 func (d *Document) Title() string {
 	for _, b := range d.Blocks {
 		if b.Kind == Title {
@@ -113,10 +117,25 @@ const (
 	PageBreak                   // explicit 【分页】
 	TableBlock                  // a table (Table is set)
 	ImageBlock                  // an image (Image is set)
+
+	// The kinds below belong to particular kinds of document (see
+	// docs/document-kinds.md): 规章 set in the 立法技术规范 structure, the
+	// 命令（令） and 纪要 formats of GB/T 9704-2012 ch. 10, 人事任免, 政策解读.
+
+	Headnote    // 题注 under a 规章's title: "（2024年1月5日省人民政府第30次常务会议通过）"
+	Contents    // a 规章's own 目录: Text is "目　　录" and one line per 章/节, "\n"-separated
+	Chapter     // 编/章/节 heading "第一章　总　　则"; Level 1 编, 2 章, 3 节
+	Article     // 条: a paragraph whose Lead is the article number "第一条"
+	OrderHead   // 发文机关标志: the 令 head "某省人民政府令" (GB/T 9704-2012 10.2.3.1), or "某某文件" (7.2.3)
+	OrderNumber // "第12号" under a 令 head, or a 公告/通告's number under its title
+	Roster      // a labelled list: "出席：…" (纪要, 10.3), "任命：" and its items (人事任免); Lead is the label
+	Question    // 政策解读 "问：…"; Lead is "问："
+	Answer      // 政策解读 "答：…"; Lead is "答："
 )
 
 var kindNames = [...]string{"正文", "标题", "发文字号", "主送机关", "标题层次", "附件说明",
-	"署名", "成文日期", "附注", "附件标识", "主持", "分页", "表格", "图片"}
+	"署名", "成文日期", "附注", "附件标识", "主持", "分页", "表格", "图片",
+	"题注", "目录", "章节", "条", "机关标志", "编号", "名单", "问", "答"}
 
 // String returns the kind's Chinese name, as messages print it.
 func (k Kind) String() string {
@@ -137,7 +156,7 @@ type Block struct {
 	// a prefix of Text; "" when there is none.
 	Lead string
 	// Level is the numbering level of a Heading or of a Paragraph's Lead:
-	// 1 一、  2 （一）  3 1.  4 （1）; 0 otherwise.
+	// 1 一、  2 （一）  3 1.  4 （1）; of a Chapter: 1 编, 2 章, 3 节; 0 otherwise.
 	Level int
 	// NewPage asks for the block to start a new page: the title of a document
 	// forwarded by a notice, an attachment label, an explicit page break.

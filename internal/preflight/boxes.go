@@ -7,6 +7,8 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"gazette/internal/printspec"
 )
 
 // mmPerPt converts PDF points to millimetres.
@@ -16,26 +18,13 @@ const mmPerPt = 25.4 / 72
 // before it counts: rounding in the writing program.
 const boxTolerance = 0.05
 
-// TrimSize is a named finished size (开本).
-type TrimSize struct {
-	Name          string
-	Width, Height float64 // mm, portrait
-}
-
-// TrimSizes are the finished sizes the check names (standards.md §3.1).
-var TrimSizes = []TrimSize{
-	{"A4", 210, 297},
-	{"大16开", 210, 285},
-	{"正16开", 185, 260},
-}
-
 // trimTolerance is the tolerance on book trim sizes (GB/T 788: ±1 mm).
 const trimTolerance = 1.0
 
 // NameSize returns the name of the finished size w × h mm ("" if it has
 // none), with "横放" added when it is a landscape page.
 func NameSize(w, h float64) string {
-	for _, s := range TrimSizes {
+	for _, s := range printspec.TrimSizes {
 		if near(w, s.Width) && near(h, s.Height) {
 			return s.Name
 		}

@@ -6,7 +6,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
-// Resolution limits for images at their printed size (standards.md §3.6).
+// Resolution limits for images at their printed size (docs/pdfx.md#images).
 const (
 	GoodPPI = 300 // below: warning
 	LowPPI  = 150 // below: error

@@ -8,7 +8,7 @@ import (
 	"gazette/layout"
 )
 
-// Print is what the print edition adds to the pages (standards.md §3.2–3.3).
+// Print is what the print edition adds to the pages (docs/pdfx.md#bleed, docs/pdfx.md#pdfx-1a2001).
 type Print struct {
 	BleedMM   float64 // bleed on every side, mm (3 mm is the norm)
 	CropMarks bool    // 裁切线 at the corners, outside the bleed

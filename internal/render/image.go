@@ -11,9 +11,11 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"gazette/layout"
 )
 
-// ImageMode is how pictures are converted for print (standards.md §3.6:
+// ImageMode is how pictures are converted for print (docs/pdfx.md#images:
 // PDF/X-1a allows only CMYK and grey images).
 type ImageMode int
 
@@ -35,7 +37,7 @@ func ParseImageMode(s string) (ImageMode, error) {
 }
 
 // maxInk is the total ink coverage a converted colour may reach
-// (standards.md §3.5: ≤ 250 %; more makes the paper set off and wrinkle).
+// (docs/pdfx.md#colour: ≤ 250 %; more makes the paper set off and wrinkle).
 const maxInk = 2.5
 
 // inlineImage is a picture converted for print, ready to be written into a
@@ -44,7 +46,7 @@ const maxInk = 2.5
 // width, from map order, when two are equally wide) and never carry an
 // SMask: fpdf turns a PNG's alpha channel into an SMask and the whole file
 // into PDF 1.4 with an RGB transparency group on every page, which PDF/X-1a
-// forbids (fonts-and-pdf.md gotcha 7).
+// forbids.
 type inlineImage struct {
 	w, h  int
 	space string // "G" (DeviceGray) or "CMYK"
@@ -56,6 +58,18 @@ type inlineImage struct {
 // data, when not nil, holds the picture's bytes (a picture that came inside
 // a Word file) and path only names it.
 func loadImage(path string, data []byte, mode ImageMode) (*inlineImage, error) {
+	// the size from the header first: a picture over the pixel limit is
+	// refused before it is decoded (layout refused it already; this guards
+	// a file changed since)
+	open := func() (io.ReadCloser, error) {
+		if data != nil {
+			return io.NopCloser(bytes.NewReader(data)), nil
+		}
+		return os.Open(path)
+	}
+	if _, _, err := layout.PictureSizeOf(open); err != nil {
+		return nil, fmt.Errorf("图片 %s 有 %w", path, err)
+	}
 	var r io.Reader = bytes.NewReader(data)
 	if data == nil {
 		f, err := os.Open(path)
@@ -120,8 +134,8 @@ func graySamples(rgb []byte) []byte {
 	return out
 }
 
-// rgbToCMYK converts without an ICC profile (none is shipped: standards.md
-// §3.3): grey component replacement puts all of the neutral part into black
+// rgbToCMYK converts without an ICC profile (none is shipped:
+// docs/pdfx.md#images): grey component replacement puts all of the neutral part into black
 // (K = 1 − max(R, G, B)), so text-like greys print in K alone and red stays
 // M + Y; C, M and Y are then reduced together where the sum of the four inks
 // would pass maxInk.

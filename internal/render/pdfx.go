@@ -7,12 +7,15 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"gazette/internal/printspec"
 )
 
 // PDF/X-1a:2001 (ISO 15930-1) identification written into the Info
@@ -23,34 +26,12 @@ const (
 	colorRegistry   = "http://www.color.org" // ICC Characterization Data Registry
 )
 
-// outputCondition is a printing condition registered with the ICC. A
-// registered condition may be named without embedding its profile
-// (ISO 15930-1: DestOutputProfile may be omitted when
-// OutputConditionIdentifier is a registered name; standards.md §3.3).
-type outputCondition struct {
-	identifier string // OutputConditionIdentifier, as registered
-	info       string // a human-readable description (Info)
-}
-
-var outputConditions = map[string]outputCondition{
-	"FOGRA39":      {"FOGRA39", "Coated FOGRA39 (ISO 12647-2:2004)"},
-	"JC200103":     {"JC200103", "Japan Color 2001 Coated"},
-	"CGATS TR 001": {"CGATS TR 001", "CGATS TR 001-1995 (SWOP)"},
-}
-
-// KnownCondition reports whether name is an output condition the renderer
-// can write ([print] output_condition).
-func KnownCondition(name string) bool {
-	_, ok := outputConditions[name]
-	return ok
-}
-
 // finishPDFX returns what PDF/X-1a:2001 asks for and fpdf cannot write, as an
 // incremental update (ISO 32000-1 7.5.6) that pdfcpu writes to follow fpdf's
 // bytes in base:
 //
 //   - TrimBox and BleedBox on every page (fpdf keeps page boxes in a map and
-//     writes two of them in random order: fonts-and-pdf.md gotcha 6);
+//     writes two of them in random order);
 //   - the GTS_PDFX OutputIntent naming a registered condition (fpdf's
 //     AddOutputIntent always writes a DestOutputProfile stream declared
 //     /N 3 /Alternate /DeviceRGB, wrong for a CMYK condition, and raises the
@@ -61,12 +42,15 @@ func KnownCondition(name string) bool {
 // pdfcpu's own full rewrite would not do: it stamps the time into the ID and
 // the dates and writes a PDF 1.7 header. The increment leaves fpdf's
 // %PDF-1.3 header and every other object as they are.
-func finishPDFX(base []byte, created time.Time, f frame, condition string) ([]byte, error) {
-	oc, ok := outputConditions[condition]
+func finishPDFX(base []byte, created time.Time, f frame, condition string, addFonts func(*model.Context) error) ([]byte, error) {
+	oc, ok := printspec.OutputConditionByName(condition)
 	if !ok {
-		return nil, fmt.Errorf("印刷条件 %q 不存在（可选 FOGRA39、JC200103、CGATS TR 001）", condition)
+		return nil, fmt.Errorf("印刷条件 %q 不存在（可选 %s）", condition, strings.Join(printspec.OutputConditionNames(), "、"))
 	}
 	return finish(base, created, func(ctx *model.Context) error {
+		if err := addFonts(ctx); err != nil {
+			return err
+		}
 		if err := setBoxes(ctx, f); err != nil {
 			return err
 		}
@@ -81,12 +65,12 @@ func finishPDFX(base []byte, created time.Time, f frame, condition string) ([]by
 // fpdf writes only for encrypted files (PDF/X-1a requires one), derived from
 // a hash of fpdf's bytes so that the same inputs give the same file; the
 // outline items' /Count, which fpdf writes as 0 even for an item with
-// children (fonts-and-pdf.md gotcha 5; ISO 32000-1 12.3.3 requires the
+// children (ISO 32000-1 12.3.3 requires the
 // number of its descendants); and CreationDate and ModDate with their time
 // zone (fpdf writes the local time without one, which readers take for UTC:
 // ISO 32000-1 7.9.4).
-func finishPDF(base []byte, created time.Time) ([]byte, error) {
-	return finish(base, created, func(*model.Context) error { return nil })
+func finishPDF(base []byte, created time.Time, addFonts func(*model.Context) error) ([]byte, error) {
+	return finish(base, created, addFonts)
 }
 
 // finish reads base with pdfcpu, applies edit, fixes the outline counts and
@@ -198,7 +182,7 @@ func collectPages(ctx *model.Context, ref types.IndirectRef, out *[]types.Indire
 // identifier and registry, without a profile. It also drops the empty
 // EmbeddedFiles name tree fpdf always writes: PDF/X-1a allows no embedded
 // files, and a preflight need not wonder about an empty list of them.
-func setCatalog(ctx *model.Context, oc outputCondition) error {
+func setCatalog(ctx *model.Context, oc printspec.OutputCondition) error {
 	root, err := ctx.Catalog()
 	if err != nil {
 		return fmt.Errorf("读取 PDF 目录对象: %w", err)
@@ -206,10 +190,10 @@ func setCatalog(ctx *model.Context, oc outputCondition) error {
 	intent := types.Dict{
 		"Type":                      types.Name("OutputIntent"),
 		"S":                         types.Name("GTS_PDFX"),
-		"OutputConditionIdentifier": types.StringLiteral(oc.identifier),
-		"OutputCondition":           types.StringLiteral(oc.info),
+		"OutputConditionIdentifier": types.StringLiteral(oc.Identifier),
+		"OutputCondition":           types.StringLiteral(oc.Info),
 		"RegistryName":              types.StringLiteral(colorRegistry),
-		"Info":                      types.StringLiteral(oc.info),
+		"Info":                      types.StringLiteral(oc.Info),
 	}
 	root.Update("OutputIntents", types.Array{intent})
 	if names := root.DictEntry("Names"); len(names) == 1 {

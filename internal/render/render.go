@@ -18,8 +18,6 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"sort"
-	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -66,7 +64,11 @@ func Render(book *layout.Book, set *fonts.Set, opt Options) ([]byte, error) {
 // edition, into PDF/X (not copied together: the file is most of a megabyte).
 func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 	fr := newFrame(book, opt.Print)
-	pdf, err := draw(book, set, opt, fr)
+	fp, err := planFonts(book, set)
+	if err != nil {
+		return nil, err
+	}
+	pdf, err := draw(book, fp, opt, fr)
 	if err != nil {
 		return nil, err
 	}
@@ -74,9 +76,11 @@ func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("生成 PDF: %w", err)
 	}
-	finish := func(b []byte) ([]byte, error) { return finishPDF(b, opt.Created) }
+	finish := func(b []byte) ([]byte, error) { return finishPDF(b, opt.Created, fp.addFontObjects) }
 	if opt.Print != nil {
-		finish = func(b []byte) ([]byte, error) { return finishPDFX(b, opt.Created, fr, opt.Print.Condition) }
+		finish = func(b []byte) ([]byte, error) {
+			return finishPDFX(b, opt.Created, fr, opt.Print.Condition, fp.addFontObjects)
+		}
 	}
 	inc, err := finish(buf.Bytes())
 	if err != nil {
@@ -86,7 +90,7 @@ func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 }
 
 // draw builds the fpdf document for book on pages of the frame's media size.
-func draw(book *layout.Book, set *fonts.Set, opt Options, fr frame) (*fpdf.Fpdf, error) {
+func draw(book *layout.Book, fp *fontPlan, opt Options, fr frame) (*fpdf.Fpdf, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: fr.mediaW(), Ht: fr.mediaH()}})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
@@ -107,10 +111,7 @@ func draw(book *layout.Book, set *fonts.Set, opt Options, fr frame) (*fpdf.Fpdf,
 		// allows nothing beyond PDF 1.3 and no open action.
 		pdf.SetDisplayMode("default", "TwoColumnRight")
 	}
-	w := &writer{pdf: pdf, fr: fr, images: map[string]*inlineImage{}, mode: opt.Images, web: opt.Print == nil}
-	if err := w.addFonts(book, set); err != nil {
-		return nil, err
-	}
+	w := &writer{pdf: pdf, fr: fr, images: map[string]*inlineImage{}, mode: opt.Images, web: opt.Print == nil, fonts: fp}
 	links := make([]int, len(book.Pages))
 	if w.web {
 		for i := range book.Pages {
@@ -125,8 +126,7 @@ func draw(book *layout.Book, set *fonts.Set, opt Options, fr frame) (*fpdf.Fpdf,
 			return nil, err
 		}
 		for _, bm := range marks[i] {
-			w.selectFont(w.anyFont(), 10)
-			pdf.Bookmark(bm.Title, bm.Level, 0)
+			pdf.Bookmark(utf16Text(bm.Title), bm.Level, 0) // fpdf encodes only while one of its own fonts is set
 		}
 	}
 	if err := pdf.Error(); err != nil {
@@ -145,88 +145,14 @@ func bookmarksByPage(b *layout.Book) map[int][]layout.Bookmark {
 
 // writer tracks the PDF's current text state so each operator is written once.
 type writer struct {
-	pdf     *fpdf.Fpdf
-	fr      frame
-	web     bool                    // the web edition: links are kept
-	mode    ImageMode               // picture conversion
-	images  map[string]*inlineImage // converted pictures by path
-	family  [fonts.NumRoles]string
-	curFam  string
-	curSize float64
-	curTc   float64
-	tcSet   bool
-}
-
-// addFonts embeds, for each role used, a TrueType font holding just the
-// glyphs the book uses.
-func (w *writer) addFonts(book *layout.Book, set *fonts.Set) error {
-	used := map[fonts.Role]map[rune]bool{}
-	for _, p := range book.Pages {
-		for _, r := range p.Runs {
-			if used[r.Role] == nil {
-				used[r.Role] = map[rune]bool{}
-			}
-			for _, c := range r.Text {
-				used[r.Role][c] = true
-			}
-		}
-	}
-	for role := fonts.Role(0); role < fonts.NumRoles; role++ {
-		if used[role] == nil {
-			continue
-		}
-		runes := make([]rune, 0, len(used[role]))
-		for r := range used[role] {
-			runes = append(runes, r)
-		}
-		sort.Slice(runes, func(i, j int) bool { return runes[i] < runes[j] })
-		face, err := set.Face(role)
-		if err != nil {
-			return err
-		}
-		data, err := face.Subset(runes)
-		if err != nil {
-			return fmt.Errorf("为%s生成子集字体: %w", role, err)
-		}
-		fam := face.Name()
-		if fam == "" {
-			fam = role.Key()
-		}
-		fam = fmt.Sprintf("%s-%s", role.Key(), sanitize(fam))
-		w.pdf.AddUTF8FontFromBytes(fam, "", data)
-		if err := w.pdf.Error(); err != nil {
-			return fmt.Errorf("嵌入字体 %s: %w", fam, err)
-		}
-		w.family[role] = fam
-	}
-	return nil
-}
-
-func sanitize(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r <= ' ' || r > '~' || strings.ContainsRune("()<>[]{}/%#", r) {
-			return '-'
-		}
-		return r
-	}, s)
-}
-
-func (w *writer) anyFont() fonts.Role {
-	for r, f := range w.family {
-		if f != "" {
-			return fonts.Role(r)
-		}
-	}
-	return fonts.Fang
-}
-
-func (w *writer) selectFont(role fonts.Role, size float64) {
-	fam := w.family[role]
-	if fam == w.curFam && size == w.curSize {
-		return
-	}
-	w.pdf.SetFont(fam, "", size)
-	w.curFam, w.curSize = fam, size
+	pdf    *fpdf.Fpdf
+	fr     frame
+	web    bool                    // the web edition: links are kept
+	mode   ImageMode               // picture conversion
+	images map[string]*inlineImage // converted pictures by path
+	fonts  *fontPlan
+	curTc  float64
+	tcSet  bool
 }
 
 // page draws one page's display list, shifted from the trim to the media.
@@ -257,7 +183,9 @@ func (w *writer) page(p *layout.Page, links []int) error {
 			strokeColor(r.Color), r.Width, w.fr.x(x1), w.fr.y(y1), w.fr.x(x2), w.fr.y(y2)))
 	}
 	for _, r := range p.Runs {
-		w.run(r)
+		if err := w.run(r); err != nil {
+			return err
+		}
 	}
 	if w.web {
 		for _, l := range p.Links {
@@ -285,28 +213,32 @@ func (w *writer) image(p layout.Picture) error {
 	return nil
 }
 
-func (w *writer) run(r layout.Run) {
-	w.selectFont(r.Role, r.Size)
+// run shows one run of text at its baseline origin, in its role's face and
+// the faces that print the characters it lacks (fonts.go).
+func (w *writer) run(r layout.Run) error {
+	show, err := w.fonts.showText(r.Role, r.Text, r.Size)
+	if err != nil || show == "" {
+		return err
+	}
 	if !w.tcSet || r.Spacing != w.curTc {
 		w.pdf.RawWriteStr(fmt.Sprintf("%.4f Tc\n", r.Spacing))
 		w.curTc, w.tcSet = r.Spacing, true
 	}
-	x, y := w.fr.x(r.X), w.fr.ty(r.Y)
+	text := fmt.Sprintf("BT %.2f %.2f Td %s ET\n", w.fr.x(r.X), w.fr.y(r.Y), show)
 	if r.Color.IsBlack() && !r.FakeBold {
-		w.pdf.Text(x, y, r.Text)
-		return
+		w.pdf.RawWriteStr(text)
+		return nil
 	}
 	state := fillColor(r.Color)
 	if r.FakeBold { // text rendering mode 2: fill, then stroke (ISO 32000-1 9.3.6)
 		state += fmt.Sprintf(" %s %.3f w 1 j 2 Tr", strokeColor(r.Color), layout.FakeBoldStroke*r.Size)
 	}
-	w.pdf.RawWriteStr("q " + state + "\n")
-	w.pdf.Text(x, y, r.Text)
-	w.pdf.RawWriteStr("Q\n")
+	w.pdf.RawWriteStr("q " + state + "\n" + text + "Q\n")
+	return nil
 }
 
 // fillColor writes black as DeviceGray 0 (pure K) and every other colour as
-// DeviceCMYK: no RGB ever reaches the page (standards.md §3.5).
+// DeviceCMYK: no RGB ever reaches the page (docs/pdfx.md#colour).
 func fillColor(c layout.Color) string {
 	if c.IsBlack() {
 		return "0 g"

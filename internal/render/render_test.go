@@ -301,11 +301,6 @@ func TestUnknownConditionIsAnError(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "印刷条件") {
 		t.Errorf("err = %v", err)
 	}
-	for _, c := range []string{"FOGRA39", "JC200103", "CGATS TR 001"} {
-		if !KnownCondition(c) {
-			t.Errorf("%s unknown", c)
-		}
-	}
 }
 
 // TestFakeBoldStrokesInTheTextColour: a fake-bold run is drawn filled and

@@ -32,10 +32,12 @@ func Check(doc *model.Document) []*diag.Problem {
 
 // checker collects warnings over one document.
 type checker struct {
-	file string
-	doc  *model.Document
-	out  []*diag.Problem
-	last [5]int // last number seen at each level in this section
+	file    string
+	doc     *model.Document
+	out     []*diag.Problem
+	last    [5]int // last number seen at each level in this section
+	article int    // last 第N条 in this section (立法技术规范: numbered through the text)
+	chapter [4]int // last 第N编/章/节, by level; a 节 restarts in each 章
 	// at holds the warnings about the document as a whole, by the index of
 	// the block they point at, so that they print in line order.
 	at map[int][]*diag.Problem
@@ -55,6 +57,11 @@ func (c *checker) block(b *model.Block) {
 	switch b.Kind {
 	case model.Title, model.AttachmentLabel:
 		c.last = [5]int{}
+		c.article, c.chapter = 0, [4]int{}
+	case model.Article:
+		c.articleNumber(b)
+	case model.Chapter:
+		c.chapterNumber(b)
 	case model.Heading, model.Paragraph:
 		c.numbering(b)
 	case model.DocNumber:
@@ -75,7 +82,7 @@ func headSkip(b *model.Block) int {
 	if b.Kind != model.Heading && b.Kind != model.Paragraph {
 		return 0
 	}
-	if h, ok := parseHead(b.Text); ok && h.style == styleASCIIParen {
+	if h, ok := parseHead(b.Text); ok && (h.style == styleASCIIParen || h.style == styleCloseOnly) {
 		return h.size
 	}
 	return 0
@@ -132,6 +139,8 @@ func (c *checker) form(line int, prefix string, h head, level int) {
 			prefix, levelName(level), number(level, h.num)), asIs)
 	case styleASCIIParen:
 		c.warn(line, fmt.Sprintf("序号“%s”用了半角括号，应写作“%s”（全角括号）", prefix, number(h.level, h.num)), asIs)
+	case styleCloseOnly:
+		c.warn(line, fmt.Sprintf("序号“%s”只有右括号，应写作“%s”（GB/T 9704-2012 7.3.3）", prefix, number(h.level, h.num)), asIs)
 	}
 }
 
@@ -152,7 +161,7 @@ func levelName(level int) string {
 	return [...]string{"", "一级标题", "二级标题", "三级标题", "四级标题"}[level]
 }
 
-var docNumberPartsRE = regexp.MustCompile(`([〔\[（(【［])\s*([0-9]{4})\s*([〕\]）)】］])\s*(第?)([0-9]+)\s*号$`)
+var docNumberPartsRE = regexp.MustCompile(`([〔\[（(【［„])\s*([0-9]{4})\s*([〕\]）)】］‟“])\s*(第?)([0-9]+)\s*号$`)
 
 // docNumber checks a 发文字号 (GB/T 9704-2012 7.2.4): the year in 〔〕, the
 // number without 第 and without leading zeros.
@@ -174,7 +183,7 @@ func (c *checker) docNumber(b *model.Block) {
 	}
 }
 
-var docRefRE = regexp.MustCompile(`\p{Han}{2,15}[\[（(【［]\s*[0-9]{4}\s*[\]）)】］]\s*第?[0-9]+\s*号`)
+var docRefRE = regexp.MustCompile(`\p{Han}{2,15}[\[（(【［„]\s*[0-9]{4}\s*[\]）)】］‟“]\s*第?[0-9]+\s*号`)
 
 // docRefs reports 发文字号 quoted in the text with the wrong brackets.
 func (c *checker) docRefs(b *model.Block) {
@@ -190,9 +199,68 @@ var signDateRE = regexp.MustCompile(`年0[0-9]月|月0[0-9]日`)
 
 // signDate reports a 成文日期 with leading zeros (GB/T 9704-2012 7.3.5.4).
 func (c *checker) signDate(b *model.Block) {
+	if strings.ContainsAny(b.Text, "OoΟ") {
+		c.warn(b.Line, "日期中的“O”是拉丁字母，应为“〇”（如“二〇〇六年”）", asIs)
+	}
 	if signDateRE.MatchString(b.Text) {
 		c.warn(b.Line, "成文日期的月、日不编虚位（如“2023年6月9日”，不写“06月09日”）（GB/T 9704-2012 7.3.5.4）", asIs)
 	}
+}
+
+// articleNumber (docs/document-kinds.md#slips-check-names) checks that articles run 第一条, 第二条, … through the whole
+// text without a gap or a repeat (立法技术规范: 条 are numbered
+// continuously, not afresh in each 章).
+func (c *checker) articleNumber(b *model.Block) {
+	_, n, _, ok := articleOf(b.Text)
+	if !ok {
+		return
+	}
+	want := c.article + 1
+	switch {
+	case n == c.article:
+		c.warn(b.Line, fmt.Sprintf("“%s”与上一条重复，按顺序应为“第%s条”", b.Lead, hanArticle(want)), asIs)
+	case n != want:
+		c.warn(b.Line, fmt.Sprintf("“%s”不连续，按顺序应为“第%s条”（条的序号全文连续编排）", b.Lead, hanArticle(want)), asIs)
+	}
+	c.article = n
+}
+
+// chapterNumber checks the sequence of 编, 章 and 节 headings; a 节 is
+// numbered afresh in each 章, a 章 in each 编 only when the text says so,
+// so only a repeat or a gap within one level is reported.
+func (c *checker) chapterNumber(b *model.Block) {
+	h, ok := chapterOf(b.Text)
+	if !ok {
+		return
+	}
+	want := c.chapter[h.level] + 1
+	unit := string([]rune("编章节")[h.level-1])
+	if h.num != want && !(h.level == 3 && h.num == 1) {
+		c.warn(b.Line, fmt.Sprintf("“%s”不连续或重复，按顺序应为“第%s%s”", h.number, hanArticle(want), unit), asIs)
+	}
+	c.chapter[h.level] = h.num
+	for l := h.level + 1; l < len(c.chapter); l++ {
+		c.chapter[l] = 0
+	}
+}
+
+// hanArticle writes n (1–999) as articles are numbered: 一, 十二, 一百零五.
+func hanArticle(n int) string {
+	if n < 100 {
+		return hanDigits(n)
+	}
+	d := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	s := d[n/100] + "百"
+	switch r := n % 100; {
+	case r == 0:
+	case r < 10:
+		s += "零" + d[r]
+	case r < 20:
+		s += "一" + hanDigits(r)
+	default:
+		s += hanDigits(r)
+	}
+	return s
 }
 
 // table checks the text of a table's cells.

@@ -29,6 +29,7 @@ const (
 	styleStandard    headStyle = iota // 一、 （一） 1. （1）
 	styleArabicComma                  // 2、 — should be 二、 or 2.
 	styleASCIIParen                   // (一) or (1) — should be （一） or （1）
+	styleCloseOnly                    // 1) — should be （1）
 )
 
 // head is the number that opens a heading or a numbered paragraph
@@ -47,6 +48,8 @@ var (
 	digitParenRE = regexp.MustCompile(`^([（(])([0-9]{1,2})([）)])`)
 	digitDotRE   = regexp.MustCompile(`^([0-9]{1,2})[.．]`)
 	digitCommaRE = regexp.MustCompile(`^([0-9]{1,2})、`)
+	// "1)" or "1）" with no opening bracket, a slip for （1）
+	digitCloseRE = regexp.MustCompile(`^([0-9]{1,2})[)）]`)
 )
 
 // parseHead reads the head number at the start of s, if any.
@@ -72,6 +75,10 @@ func parseHead(s string) (head, bool) {
 	if m := digitCommaRE.FindStringSubmatch(s); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return head{level: 3, num: n, size: len(m[0]), style: styleArabicComma}, true
+	}
+	if m := digitCloseRE.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return head{level: 4, num: n, size: len(m[0]), style: styleCloseOnly}, true
 	}
 	return head{}, false
 }
@@ -173,14 +180,50 @@ func titleLike(s string) bool {
 		return false
 	}
 	_, isDoc := docNumber(s)
-	return !isDoc && !presiderLike(s) && !isDate(s) && !isAttachmentLabel(s) &&
-		!isAttachmentNote(s) && !strings.HasPrefix(s, "【")
+	return !isDoc && !presiderLike(s) && !isDate(s) && !isAttachmentLabel(s) && !imprintRE.MatchString(s) &&
+		!isAttachmentNote(s) && !strings.HasPrefix(s, "【") && !headnoteLike(s) &&
+		!orderNumberLike(s) && !startsKindElement(s)
+}
+
+// imprintRE matches the 版记 line "…办公室 2015年3月5日印发" (GB/T
+// 9704-2012 7.4.3: 印发机关和印发日期), which is no title.
+var imprintRE = regexp.MustCompile(`[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日` + blanks + `印发$`)
+
+// kindWords are the names of the kinds of document a title ends with: the
+// 15 文种 of 《党政机关公文处理工作条例》 art. 8, the names of 规章 and
+// normative documents, and what else a gazette carries.
+var kindWords = []string{"决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
+	"请示", "批复", "议案", "函", "纪要", "条例", "规定", "办法", "细则", "规则", "方案", "计划", "规划",
+	"要点", "预案", "名单", "解读", "制度", "标准", "清单", "指南", "目录"}
+
+// endsWithKind reports a title line that ends with the name of a kind of
+// document, before a bracketed "（试行）".
+func endsWithKind(s string) bool {
+	s = strings.TrimRightFunc(s, isBlank)
+	if i := strings.LastIndexAny(s, "（("); i > 0 && strings.ContainsRune("）)", lastRune(s)) {
+		s = strings.TrimRightFunc(s[:i], isBlank)
+	}
+	for _, w := range kindWords {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitTitle reports a title the source split with a blank line (docs/document-kinds.md#titles): the lines
+// so far do not end with the name of a kind of document, the line after the
+// blank does ("南县住房和城乡建设局2018年度整体支出" / "" / "绩效评价报告").
+func splitTitle(parts []string, next string) bool {
+	return !endsWithKind(parts[len(parts)-1]) && endsWithKind(next) && titleLike(next)
 }
 
 // docNumberRE matches a 发文字号 (GB/T 9704-2012 7.2.4): 机关代字, the year in
 // brackets, the number and 号. Wrong brackets and a 第 or leading zeros are
 // accepted here and reported by Check.
-var docNumberRE = regexp.MustCompile(`^[\p{Han}A-Za-z]{1,15}[〔\[（(【［]\s*[0-9]{4}\s*[〕\]）)】］]\s*第?[0-9]{1,5}\s*号$`)
+// Spaces typed around the brackets ("国函 〔2011〕 50 号") are tolerated.
+var docNumberRE = regexp.MustCompile(`^[\p{Han}A-Za-z]{1,15}` + blanks + `[〔\[（(【［„]` + blanks + `[0-9]{4}` + blanks +
+	`[〕\]）)】］‟“]` + blanks + `第?[0-9]{1,5}` + blanks + `号$`)
 
 // docNumber recognises a 发文字号 line and returns it without the parentheses
 // a gazette prints around it: "（昌府办字〔2023〕25号）" → "昌府办字〔2023〕25号".
@@ -206,8 +249,9 @@ func unwrapParens(s string) (string, bool) {
 }
 
 var (
-	dateRE    = regexp.MustCompile(`^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日$`)
-	hanDateRE = regexp.MustCompile(`^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$`)
+	dateRE = regexp.MustCompile(`^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日$`)
+	// the Latin letter O typed for 〇 ("二OO六年") is tolerated; Check names it
+	hanDateRE = regexp.MustCompile(`^[〇○零OoΟ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$`)
 )
 
 // isDate recognises a 成文日期 line (GB/T 9704-2012 7.3.5.4): 2023年6月29日,

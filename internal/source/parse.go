@@ -118,7 +118,10 @@ type parser struct {
 	probs     diag.List
 	notes     []*diag.Problem // warnings about files the document names
 	forwarded []string        // keys of the 《X》 a notice 印发, not yet seen as a title
-	last      struct{ level, num int }
+	// inRules is set once the current section has articles or chapters: a
+	// 规章, whose （一） items are 项, plain text, not headings
+	inRules bool
+	last    struct{ level, num int }
 }
 
 // run consumes every line.
@@ -225,6 +228,15 @@ func (p *parser) docTitle() {
 		p.i++
 		return
 	}
+	if p.orderHeadAt(p.i, false) {
+		p.orderHead()
+		return
+	}
+	if p.issuerMarkAt(p.i) {
+		p.add(model.Block{Kind: model.OrderHead, Text: l.text, Line: l.no})
+		p.i++
+		return
+	}
 	if titleLike(strings.TrimRight(l.text, "？！?!")) {
 		p.i++
 		p.title(l.text, l.no, false)
@@ -255,7 +267,7 @@ func (p *parser) title(first string, no int, newPage bool) {
 	parts := []string{first}
 	for p.i < len(p.lines) && len(parts) < maxTitleLines {
 		l := p.cur()
-		if l.blank || strings.ContainsRune("？！?!", lastRune(parts[len(parts)-1])) {
+		if l.blank && !splitTitle(parts, l.text) || strings.ContainsRune("？！?!", lastRune(parts[len(parts)-1])) {
 			break
 		}
 		if c, ok, err := parseCommand(l.text); ok && err == nil && c.kind == cmdRole && c.role == model.Title {
@@ -276,15 +288,30 @@ func (p *parser) addTitle(parts []string, no int, newPage bool) {
 	p.add(model.Block{Kind: model.Title, Text: text, NewPage: newPage, Line: no})
 	p.forwarded = append(p.forwarded, forwardedNames(text)...)
 	p.last.level, p.last.num = 0, 0
+	p.inRules = false
 	p.state = stHead
 }
 
-// head reads what may follow a title: the 发文字号 (7.2.4), the 主持 line of
-// a 政务动态 report, the 主送机关 (7.3.2). Anything else starts the body.
+// head reads what may follow a title: the 发文字号 (7.2.4), a 规章's 题注,
+// a 公告's number, the 主持 line of a 政务动态 report, the 主送机关 (7.3.2).
+// Anything else starts the body.
 func (p *parser) head() {
 	l := p.cur()
 	if t, ok := docNumber(l.text); ok {
 		p.add(model.Block{Kind: model.DocNumber, Text: t, Line: l.no})
+		p.i++
+		return
+	}
+	if n := p.headnoteSpan(p.i); n > 0 {
+		p.headnote(n)
+		return
+	}
+	if p.orderHeadAt(p.i, true) {
+		p.orderHead()
+		return
+	}
+	if orderNumberLike(l.text) {
+		p.add(model.Block{Kind: model.OrderNumber, Text: l.text, Line: l.no})
 		p.i++
 		return
 	}
@@ -317,6 +344,7 @@ func (p *parser) body() {
 		p.attachmentNote()
 	case p.forwardedSpan(p.i) > 0:
 		p.forwardedTitle()
+	case p.kindElement():
 	case p.signatureAt(p.i):
 		p.signature()
 	default:
@@ -352,9 +380,19 @@ func (p *parser) signature() {
 func (p *parser) closing() {
 	l := p.cur()
 	switch {
+	case p.headnoteSpan(p.i) > 0:
+		// the 题注 of a 条例 printed after the 公告 that promulgates it
+		p.headnote(p.headnoteSpan(p.i))
 	case noteLike(l.text):
 		p.add(model.Block{Kind: model.Note, Text: l.text, Line: l.no})
 		p.i++
+	case isAttachmentNote(l.text) && strings.TrimLeft(l.text[len("附件"):], "：: \u3000") == "" && !p.numberedItemAt(p.i+1):
+		// "附件：" alone after the date, with no items under it, is the
+		// label of the attachment that follows (7.3.7), written with a colon
+		p.add(model.Block{Kind: model.AttachmentLabel, Text: l.text, NewPage: true, Line: l.no})
+		p.i++
+		p.last.level, p.last.num = 0, 0
+		p.state = stAttachTitle
 	case p.forwardedSpan(p.i) > 0:
 		p.forwardedTitle()
 	case titleLike(l.text) && !p.signatureAt(p.i):
@@ -391,6 +429,15 @@ func (p *parser) attachmentNote() {
 		p.i++
 	}
 	p.add(model.Block{Kind: model.AttachmentNote, Text: strings.Join(items, "\n"), Line: first.no})
+}
+
+// numberedItemAt reports a "1." item at line i.
+func (p *parser) numberedItemAt(i int) bool {
+	if i >= len(p.lines) {
+		return false
+	}
+	h, ok := parseHead(p.lines[i].text)
+	return ok && h.level == 3
 }
 
 // forwardedSpan reports how many lines from i spell the title of a document
@@ -443,8 +490,18 @@ func (p *parser) paragraph() {
 	if h, ok := parseHead(l.text); ok && len(l.text) > h.size {
 		level := p.levelOf(h)
 		p.last.level, p.last.num = level, h.num
+		if p.inRules && level >= 2 {
+			// 项 and 目 of an article are its text, set plain (立法技术规范)
+			b.Level = level
+			b.Text = p.joinBroken(b.Text)
+			p.add(b)
+			return
+		}
 		lead, runs := runIn(l.text, h)
-		if !runs && headAlone(l.text, h) {
+		// in a 规章 a 一、 line is a heading only when it is a bare name
+		// ("一、 领导机构。"); one that reads as a sentence is an article
+		// numbered the older way
+		if !runs && headAlone(l.text, h) && !(p.inRules && strings.ContainsAny(l.text[h.size:], clauseMarks)) {
 			b.Kind, b.Level = model.Heading, level
 			p.add(b)
 			return
@@ -565,7 +622,7 @@ func (p *parser) startsElement(j int) bool {
 	if _, ok := docNumber(s); ok {
 		return true
 	}
-	return isAttachmentLabel(s) || isAttachmentNote(s) || noteLike(s) ||
+	return isAttachmentLabel(s) || isAttachmentNote(s) || noteLike(s) || startsKindElement(s) ||
 		p.signatureAt(j) || p.forwardedSpan(j) > 0
 }
 

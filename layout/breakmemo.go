@@ -1,0 +1,65 @@
+package layout
+
+import (
+	"strconv"
+	"strings"
+)
+
+// breakMemo remembers the lines of the paragraphs of one document while it
+// is composed again and again to find how much of it to set tight
+// (composeDocument): only the paragraphs whose setting changes are broken
+// again. It belongs to one document's composition, never to the
+// LineBreaker.
+type breakMemo map[string]memoLines
+
+type memoLines struct {
+	lines   []Line
+	missing []rune
+}
+
+// breakLines breaks p with lb, or returns a copy of the lines it had: a
+// copy, since callers shift lines in place (centred titles).
+func (m breakMemo) breakLines(lb *LineBreaker, p *Paragraph) ([]Line, []rune) {
+	if m == nil {
+		return lb.Break(p)
+	}
+	key := p.memoKey()
+	got, ok := m[key]
+	if !ok {
+		got.lines, got.missing = lb.Break(p)
+		m[key] = got
+	}
+	return copyLines(got.lines), got.missing
+}
+
+// memoKey is everything about p that the lines depend on.
+func (p *Paragraph) memoKey() string {
+	var b strings.Builder
+	for _, s := range p.Spans {
+		b.WriteString(s.Text)
+		b.WriteByte(0)
+		b.WriteString(strconv.Itoa(int(s.Role)))
+		b.WriteByte(0)
+		b.WriteString(strconv.FormatFloat(s.Size, 'g', -1, 64))
+		b.WriteByte(0)
+		b.WriteString(strconv.FormatBool(s.FakeBold))
+		b.WriteByte(1)
+	}
+	for _, f := range []float64{p.Width, p.Indent, p.Hang, p.Track, float64(p.Align)} {
+		b.WriteString(strconv.FormatFloat(f, 'g', -1, 64))
+		b.WriteByte(0)
+	}
+	for _, f := range []bool{p.KeepNames, p.KeepWords, p.Tight} {
+		b.WriteString(strconv.FormatBool(f))
+	}
+	return b.String()
+}
+
+func copyLines(lines []Line) []Line {
+	out := make([]Line, len(lines))
+	for i, l := range lines {
+		out[i] = l
+		out[i].Glyphs = append([]Glyph(nil), l.Glyphs...)
+	}
+	return out
+}

@@ -1,0 +1,264 @@
+package layout
+
+import "math"
+
+// Total-fit line breaking: a paragraph is broken as a whole, choosing among
+// all its break opportunities the set whose lines cost least together, in
+// the manner of Knuth and Plass's algorithm adapted to Chinese text
+// (docs/line-composition.md §5). A line's cost is its break's penalty, the
+// shrink its punctuation takes, and the space added between its characters
+// to justify it — the last resort, and never more than maxSpread ems a gap.
+//
+// Chinese text on a character grid fills most lines exactly; the costs
+// decide the lines around punctuation, numbers, Latin words and addresses,
+// and a paragraph's last line.
+
+// The costs, in the units of Knuth's badness (100 = a line stretched to its
+// limit). docs/line-composition.md §5 says why each is what it is.
+const (
+	// linePen is paid for every line: fewer lines are better.
+	linePen = 10
+	// kinsokuPen is a break the GB or strict level of the prohibitions
+	// forbids: paid only when no other break sets the paragraph.
+	kinsokuPen = 500
+	// stretchWeight scales the square of the white, in ems, that
+	// justification spreads over a line.
+	stretchWeight = 1
+	// offGridPen is paid by every line that is spread at all: its hanzi
+	// leave the character grid the lines above and below keep. So the white
+	// of a paragraph goes to as few lines as may take it, rather than spread
+	// evenly as in Western text (one line off the grid reads better than
+	// two).
+	offGridPen = 3
+	// loosePen is paid by a line that spreads more than maxPushSlack ems:
+	// with it such a line costs more than a squeeze, with less it costs less
+	// (the house rule "push before squeeze": a character goes down to the
+	// next line with the mark that may not start it while that leaves at
+	// most two ems to spread over the line; else the line's punctuation is
+	// squeezed to take the mark in).
+	loosePen = 60
+	// raggedPen is paid by a justified line that cannot be spread to the
+	// measure within maxSpread: it is left short.
+	raggedPen = 200
+	// squeezePen is paid by a line whose punctuation is compressed. It is
+	// more than a line (linePen), so that a paragraph is not squeezed only
+	// to be a line shorter: full-width marks stay full width on every line
+	// that does not need the squeeze (README "排版规则"; the page-saving
+	// 开明式 of whole paragraphs is Lay's decision, not the breaker's).
+	squeezePen = 50
+	// squeezeWeight scales the shrink taken, as a fraction of the line's
+	// whole compressible blank, squared.
+	squeezeWeight = 20
+	// raggedPerEm is paid for each em a justified line is left short where
+	// spreading it would pass the limit: far worse than any ordinary break,
+	// better than an emergency break of ten ems.
+	raggedPerEm = 200
+	// emergencyPen is a break inside a run longer than a line (a long web
+	// address, a word pasted without spaces), between any two characters
+	// but after a hyphen.
+	emergencyPen = 2000
+	// orphanPen is a last line of one character (clreq §3.8 孤字不成行).
+	orphanPen = 1000
+	// forcedCost is a line too long for the measure even squeezed: allowed
+	// only for a single character wider than the measure.
+	forcedCost = 1e7
+)
+
+// maxSpread is the most space, in ems, justification adds between two
+// characters (docs/line-composition.md §5.2): a wider gap reads as letter-
+// spacing. A line that would need more is left short instead, and the
+// breaker looks for breaks that avoid it.
+const maxSpread = 0.25
+
+// fitState is the running measure of a candidate line atoms[a:e].
+type fitState struct {
+	sum     float64 // natural width of atoms[a:e], inner glue and cuts included
+	width   float64 // sum up to the last atom that is not a space
+	give    float64 // compressible blank up to that atom
+	gaps    int     // stretchable gaps up to that atom
+	runGive float64
+	runGaps int
+	last    int // index of the last atom that is not a space, or -1
+}
+
+// add extends the line by atoms[i].
+func (f *fitState) add(atoms []atom, a, i int) {
+	if i > a {
+		f.sum += atoms[i-1].glue - atoms[i-1].cutR
+		if stretchable(&atoms[i-1], &atoms[i]) {
+			f.runGaps++
+		}
+	}
+	f.sum += atoms[i].w - atoms[i].cutL
+	f.runGive += atoms[i].give
+	if !atoms[i].space {
+		f.width, f.give, f.gaps, f.last = f.sum, f.runGive, f.runGaps, i
+	}
+}
+
+// lineShape is what the breaker needs to know of a candidate line.
+type lineShape struct {
+	width  float64 // natural width, the ends' cuts taken
+	shrink float64 // how much its blanks may still give
+	gaps   int     // its stretchable gaps
+	em     float64
+}
+
+// shape measures the line atoms[a:f.last+1] as lineWidth and giveOf do.
+func (f *fitState) shape(atoms []atom, a int) lineShape {
+	first, last := &atoms[a], &atoms[f.last]
+	s := lineShape{width: f.width - startCut(atoms[a:]) - endCut(*last), shrink: f.give, gaps: f.gaps, em: first.size}
+	if first.before {
+		s.shrink -= first.give
+	}
+	if !last.before && (f.last != a || !first.before) {
+		s.shrink -= last.give
+	}
+	return s
+}
+
+// lineCost is the cost of a line of shape s in a measure of avail, and
+// whether it may be set at all.
+func lineCost(s lineShape, avail float64, p *Paragraph, last bool) (float64, bool) {
+	slack := avail - s.width
+	switch {
+	case slack < -0.01:
+		over := -slack - 0.01
+		if over > s.shrink+1e-6 || p.Align != Justify {
+			return 0, false
+		}
+		r := over / s.shrink
+		return squeezePen + squeezeWeight*r*r, true
+	case last || p.Align != Justify:
+		return 0, true
+	}
+	stretch := float64(s.gaps) * maxSpread * s.em
+	if slack <= stretch {
+		r := slack / s.em
+		switch {
+		case r < 0.01:
+			return 0, true
+		case r > maxPushSlack:
+			return loosePen + offGridPen + stretchWeight*r*r, true
+		}
+		return offGridPen + stretchWeight*r*r, true
+	}
+	return raggedPen + raggedPerEm*(slack-stretch)/s.em, true
+}
+
+// totalFit returns the end index of every line of the cheapest breaking of
+// atoms, or nil when none sets every line in the measure.
+func totalFit(atoms []atom, p *Paragraph) []int {
+	n := len(atoms)
+	cost := make([]float64, n+1)
+	from := make([]int, n+1)
+	for i := range cost {
+		cost[i] = math.Inf(1)
+	}
+	cost[0] = 0
+	if lineWidth(atoms) <= p.avail(true)+0.01 {
+		return []int{n} // one line: nothing to choose
+	}
+	for a := 0; a < n; a++ {
+		if math.IsInf(cost[a], 1) {
+			continue
+		}
+		relaxFrom(atoms, p, a, cost, from)
+	}
+	if math.IsInf(cost[n], 1) {
+		return nil
+	}
+	var ends []int
+	for e := n; e > 0; e = from[e] {
+		ends = append(ends, e)
+	}
+	for i, j := 0, len(ends)-1; i < j; i, j = i+1, j-1 {
+		ends[i], ends[j] = ends[j], ends[i]
+	}
+	return ends
+}
+
+// relaxFrom tries the lines that start at break a. A justified line too
+// short to be spread within maxSpread is tried only when no line from a can
+// be spread to the measure, and then only the cheapest of them: it is left
+// short, and any line that fills the measure is better.
+func relaxFrom(atoms []atom, p *Paragraph, a int, cost []float64, from []int) {
+	n := len(atoms)
+	avail := p.avail(a == 0)
+	f := fitState{last: -1}
+	filled := false
+	shortEnd, shortCost := -1, math.Inf(1)
+	for e := a + 1; e <= n; e++ {
+		f.add(atoms, a, e-1)
+		if e < n && !atoms[e].breakB && !atoms[e].emerg || f.last < 0 {
+			continue
+		}
+		s := f.shape(atoms, a)
+		c, ok := lineCost(s, avail, p, e == n)
+		if !ok && e == a+1 {
+			c, ok = forcedCost, true // one character wider than the measure
+		}
+		if !ok {
+			if s.width-s.shrink > avail {
+				break // longer lines only get wider
+			}
+			continue
+		}
+		c += linePen + breakPen(atoms, e)
+		if e == n && a > 0 && isOrphan(atoms[a:]) {
+			c += orphanPen
+		}
+		if c >= raggedPen && e < n && p.Align == Justify && avail-s.width > 0 {
+			if c < shortCost {
+				shortEnd, shortCost = e, c
+			}
+			continue
+		}
+		filled = true
+		relax(cost, from, a, e, c)
+	}
+	if !filled && shortEnd > 0 {
+		relax(cost, from, a, shortEnd, shortCost)
+	}
+}
+
+// relax records the line atoms[a:e] of cost c if it is the cheapest way yet
+// to break at e. On a tie the later start wins: fuller lines first, as
+// greedy filling sets them.
+func relax(cost []float64, from []int, a, e int, c float64) {
+	if t := cost[a] + c; t <= cost[e] {
+		cost[e], from[e] = t, a
+	}
+}
+
+// breakPen is the cost of breaking before atoms[e].
+func breakPen(atoms []atom, e int) float64 {
+	switch {
+	case e == len(atoms):
+		return 0
+	case atoms[e].breakB:
+		return atoms[e].pen
+	}
+	return emergencyPen
+}
+
+// markEmergency allows a last-resort break inside every run that no break
+// divides and that is longer than the narrowest line of p: between any two
+// characters the basic prohibitions allow, but never after a hyphen (a line
+// ending in "-" reads as a hyphenated word, and its copy loses the hyphen).
+func markEmergency(atoms []atom, p *Paragraph) {
+	narrowest := min(p.avail(true), p.avail(false))
+	start := 0
+	for i := 1; i <= len(atoms); i++ {
+		if i < len(atoms) && !atoms[i].breakB {
+			continue
+		}
+		if lineWidth(atoms[start:i]) > narrowest {
+			for k := start + 1; k < i; k++ {
+				prev, next := atoms[k-1].r, atoms[k].r
+				atoms[k].emerg = !noLineStart[next] && !noLineEnd[prev] && prev != '-' && !(longMark[prev] && prev == next)
+			}
+		}
+		start = i
+	}
+}

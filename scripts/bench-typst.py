@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Times gazette against Typst 0.14 on the same content, in one run.
+
+Issue 14's benchmark: the sample issue, and the sample's documents repeated
+ten times, set by gazette (the `gazette build` process, start-up included)
+and by Typst 0.14.2 (typst.ts, in a Node process: each run a fresh compiler,
+timed inside the process, so Node's own start-up is not counted against
+Typst). Runs alternate, gazette then Typst, so both see the same machine.
+Prints the median wall time of each, the ratio, and gazette's peak memory.
+
+    make bench-typst            # or: python3 scripts/bench-typst.py [--runs 7] [--scales 1,10]
+
+Needs Go, Node.js and npm; installs typst.ts into ~/.cache/gazette-bench.
+"""
+import argparse, os, resource, statistics, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SAMPLE = os.path.join(ROOT, "samples/changjiang-2023-04/issue.toml")
+TYPST_TS = "@myriaddreamin/typst-ts-node-compiler@0.7.0"  # Typst 0.14.2
+
+
+def sh(*args, **kw):
+    return subprocess.run(args, check=True, **kw)
+
+
+def setup(cache):
+    mod = os.path.join(cache, "node_modules/@myriaddreamin/typst-ts-node-compiler")
+    if not os.path.isdir(mod):
+        os.makedirs(cache, exist_ok=True)
+        sh("npm", "install", "--silent", "--prefix", cache, TYPST_TS)
+    gazette = os.path.join(cache, "gazette")
+    sh("go", "build", "-o", gazette, "./cmd/gazette", cwd=ROOT)
+    return gazette
+
+
+def gazette_run(gazette, manifest, out):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    sh(gazette, "build", "-o", out, manifest, stdout=subprocess.DEVNULL)
+    ms = (time.perf_counter() - t0) * 1000
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return ms, max(rss, before)
+
+
+def typst_run(cache, main, out):
+    env = dict(os.environ, NODE_PATH=os.path.join(cache, "node_modules"))
+    res = sh("node", os.path.join(ROOT, "scripts/typstbench/compile.js"), main,
+             os.path.join(ROOT, "fonts/data"), "1", out, env=env, capture_output=True, text=True)
+    return float(res.stdout.split()[-1])
+
+
+def pages(pdf):
+    out = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1])
+    return 0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--scales", default="1,10")
+    a = ap.parse_args()
+    cache = os.path.join(os.path.expanduser("~"), ".cache", "gazette-bench")
+    gazette = setup(cache)
+    print(f"{'scale':>5} {'gazette ms':>11} {'pages':>5} {'Typst ms':>9} {'pages':>5} {'ratio':>6} {'gazette max RSS':>16}")
+    for scale in [int(s) for s in a.scales.split(",")]:
+        with tempfile.TemporaryDirectory() as d:
+            sh("go", "run", "./scripts/typstbench", "-scale", str(scale), "-out", d, SAMPLE, cwd=ROOT)
+            g, t, rss = [], [], 0
+            manifest, main_typ = os.path.join(d, "gazette/issue.toml"), os.path.join(d, "typst/main.typ")
+            for _ in range(a.runs):
+                ms, _ = gazette_run(gazette, manifest, os.path.join(d, "g.pdf"))
+                g.append(ms)
+                t.append(typst_run(cache, main_typ, os.path.join(d, "t.pdf")))
+            # peak memory of one more gazette run, alone in its own process
+            rss = peak_rss(gazette, manifest, os.path.join(d, "g.pdf"))
+            gm, tm = statistics.median(g), statistics.median(t)
+            print(f"{scale:>5} {gm:>11.1f} {pages(os.path.join(d, 'g.pdf')):>5} {tm:>9.1f} "
+                  f"{pages(os.path.join(d, 't.pdf')):>5} {tm / gm:>5.1f}x {rss / 1024:>13.1f} MiB")
+
+
+def peak_rss(gazette, manifest, out):
+    res = subprocess.run(["/usr/bin/time", "-f", "%M", gazette, "build", "-o", out, manifest],
+                         capture_output=True, text=True)
+    return int(res.stderr.strip().splitlines()[-1])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
