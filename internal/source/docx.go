@@ -135,7 +135,8 @@ func docxProblem(path string, err error) error {
 // paragraph (or per manual line break in it, as the lines of a .txt), an
 // empty paragraph as a blank line, tables and pictures as hinted lines,
 // footnotes as 注 paragraphs after the text. Word's styles and alignment
-// become forced roles where they say more than the text does.
+// become forced roles where they say more than the text does
+// (docs/word-excel.md#what-is-read-from-a-word-document-docx).
 func docxLines(path string, d *docx.Document) ([]line, []*diag.Problem) {
 	var lines []line
 	var paras []*docx.Paragraph // the paragraph of each line

@@ -31,7 +31,8 @@ const xlsxHint = "请在 Excel 中检查这张表；也可以另存为“CSV UTF
 // 2024年2月5日), formulas by the value Excel saved with them (a formula
 // saved without one is reported as a note, never printed as a silent
 // blank), merged cells as merged cells, and hidden rows and columns are
-// left out. Problems carry the row as Excel numbers it.
+// left out. Problems carry the row as Excel numbers it
+// (docs/word-excel.md#what-is-read-from-an-excel-workbook-xlsx).
 func ReadSheet(path, sheet string, headerRows int) (*model.Table, []*diag.Problem, error) {
 	data, err := readFile(path)
 	if err != nil {
