@@ -320,3 +320,39 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDocumentXML fuzzes the XML inside a well-formed archive, where a
+// fuzzed archive mostly stops at the zip layer: no input may panic, and
+// the paragraphs with text are numbered 1, 2, 3….
+func FuzzDocumentXML(f *testing.F) {
+	f.Add(`<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>a</w:t><w:br/><w:t>b</w:t></w:r></w:p>`,
+		`<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="1"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%1%2）"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`)
+	f.Add(`<w:tbl><w:tr><w:trPr><w:gridBefore w:val="3"/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="999"/><w:vMerge/></w:tcPr><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`, ``)
+	f.Add(`<w:p><w:pPr><w:rPr><w:del/></w:rPr></w:pPr><w:ins><w:r><w:footnoteReference w:id="1"/><w:sym w:char="F0B7"/></w:r></w:ins></w:p>`, ``)
+	ns := `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	f.Fuzz(func(t *testing.T, body, numbering string) {
+		d, err := Read(zipOf(t, map[string]string{
+			"word/document.xml":            `<w:document ` + ns + `><w:body>` + body + `</w:body></w:document>`,
+			"word/numbering.xml":           `<w:numbering ` + ns + `>` + numbering + `</w:numbering>`,
+			"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="n" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>`,
+		}))
+		if err != nil {
+			return
+		}
+		n := 0
+		for _, b := range d.Blocks {
+			if b.Para != nil && b.Para.Number != 0 {
+				if n++; b.Para.Number != n {
+					t.Fatalf("paragraph %d numbered %d", n, b.Para.Number)
+				}
+			}
+			if tb := b.Table; tb != nil {
+				for _, c := range tb.Cells {
+					if c.Row+c.RowSpan > tb.Rows || c.Col+c.ColSpan > tb.Columns || c.RowSpan < 1 || c.ColSpan < 1 {
+						t.Fatalf("cell %+v outside a %d×%d table", c, tb.Rows, tb.Columns)
+					}
+				}
+			}
+		}
+	})
+}
