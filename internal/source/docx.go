@@ -64,20 +64,13 @@ func (p *parser) hinted() bool {
 	return true
 }
 
-// forcedTitle takes the lines Word marks as a title (a Title style, centred
-// at the start): consecutive ones, until a blank line, form one title.
+// forcedTitle starts a title at a line Word marks as one (a Title style,
+// centred at the start); the lines after it join it as title() decides,
+// with the other lines Word marks.
 func (p *parser) forcedTitle() {
 	first := p.cur()
-	newPage := p.state == stBody || p.state == stClosing
-	parts := []string{first.text}
-	for p.i++; p.i < len(p.lines) && len(parts) < maxTitleLines; p.i++ {
-		l := p.cur()
-		if l.blank || !l.hint.forced || (l.hint.role != model.Title && l.hint.role != model.Heading) {
-			break
-		}
-		parts = append(parts, l.text)
-	}
-	p.addTitle(parts, first.no, newPage)
+	p.i++
+	p.title(first.text, first.no, p.state == stBody || p.state == stClosing)
 }
 
 // ReadDocument reads the document at path — plain text (.txt), a Word
@@ -190,12 +183,15 @@ func docxLines(path string, d *docx.Document) ([]line, []*diag.Problem) {
 	return lines, notes
 }
 
-// hintTitles marks the document's title as Word shows it: paragraphs in
-// the Title style (标题), and the centred short lines the document (or an
+// hintTitles marks the document's title as Word shows it: a paragraph in
+// the Title style (标题), and the centred short lines a document (or an
 // attachment, after its 附件 label) opens with — a centred line there is
-// never body text (GB/T 9704-2012 7.3.1: 标题…居中排布). A 发文字号 or 主持
-// line keeps its own role.
+// never body text (GB/T 9704-2012 7.3.1: 标题…居中排布), and a title that
+// ends in ？ goes on into the centred line under it. Lines the recogniser
+// gives a role of their own by their text (a 发文字号, a 题注, a 令 head and
+// number, a 发文机关标志, a chapter…) keep it.
 func hintTitles(lines []line, paras []*docx.Paragraph) {
+	text := &parser{lines: lines} // the recogniser's look at a line in its context
 	start := true
 	for i := range lines {
 		pa := paras[i]
@@ -204,18 +200,21 @@ func hintTitles(lines []line, paras []*docx.Paragraph) {
 			continue
 		}
 		t := lines[i].text
-		_, isDocNumber := docNumber(t)
-		titleish := runes(t) <= maxTitleLine && !isDocNumber && !presiderLike(t) && !isDate(t) && !isAttachmentLabel(t)
-		switch {
-		case pa.Style == docx.StyleTitle && titleish:
+		own := ownRole(t) || runes(t) > maxTitleLine || text.issuerMarkAt(i) || text.orderHeadAt(i, true)
+		if !own && (pa.Style == docx.StyleTitle || start && pa.Align == docx.AlignCenter) {
 			lines[i].hint = hint{role: model.Title, forced: true}
-		case start && pa.Align == docx.AlignCenter && titleish:
-			lines[i].hint = hint{role: model.Title, forced: true}
-		case isDocNumber && start:
-		default:
-			start = isAttachmentLabel(t)
 		}
+		_, isDocNumber := docNumber(t)
+		start = start && (pa.Align == docx.AlignCenter || pa.Style == docx.StyleTitle || isDocNumber) ||
+			isAttachmentLabel(t)
 	}
+}
+
+// ownRole reports a line the recogniser gives a role by its text alone.
+func ownRole(t string) bool {
+	_, isDocNumber := docNumber(t)
+	return isDocNumber || presiderLike(t) || isDate(t) || isAttachmentLabel(t) || isAttachmentNote(t) ||
+		noteLike(t) || headnoteLike(t) || orderNumberLike(t) || startsKindElement(t) || strings.HasPrefix(t, "【")
 }
 
 // hintSignatures marks a right-aligned date as the 成文日期 and the
@@ -245,7 +244,7 @@ func hintHeadings(lines []line, paras []*docx.Paragraph) {
 			continue
 		}
 		lv := pa.Style.HeadingLevel()
-		if lv < 1 || lv > 4 || runes(lines[i].text) > maxHeading || strings.ContainsAny(lines[i].text, "。；") {
+		if lv < 1 || lv > 4 || runes(lines[i].text) > maxHeading || strings.ContainsAny(lines[i].text, "。；") || ownRole(lines[i].text) {
 			continue
 		}
 		if _, ok := parseHead(lines[i].text); ok {

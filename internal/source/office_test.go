@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"gazette/internal/diag"
+	"gazette/internal/docx"
 	"gazette/internal/model"
 	"gazette/internal/testtool"
 )
@@ -231,4 +232,57 @@ func TestBinaryOfficeFiles(t *testing.T) {
 			t.Errorf(".xls: %v %v %v", tb, notes, err)
 		}
 	})
+}
+
+// What Word says besides the text helps only where the text alone does
+// not: a centred opening line that ends in ？, a Title-styled line in the
+// body, a Heading-styled line without a number; a centred 题注 stays one.
+func TestWordHints(t *testing.T) {
+	para := func(n int, text string, align docx.Align, style docx.Style) docx.Block {
+		if text == "" {
+			n = 0
+		}
+		return docx.Block{Para: &docx.Paragraph{Number: n, Text: text, Align: align, Style: style}}
+	}
+	const c, r, l = docx.AlignCenter, docx.AlignRight, docx.AlignDefault
+	const normal, title, h2 = docx.StyleNormal, docx.StyleTitle, docx.StyleHeading1 + 1
+	d := &docx.Document{Blocks: []docx.Block{
+		para(1, "汛期到了，我们准备好了吗？", c, normal),
+		para(2, "关于防汛准备情况的调查报告", c, normal),
+		para(3, "（2024年1月5日区政府第3次常务会议审议通过）", c, normal),
+		para(0, "", l, normal),
+		para(4, "各乡（镇）人民政府：", l, normal),
+		para(5, "现将调查情况报告如下。", l, normal),
+		para(6, "基本情况", l, h2),
+		para(7, "全区共有水库十二座。", l, normal),
+		para(0, "", l, normal),
+		para(8, "昌江区应急管理局　昌江区水务局", r, normal),
+		para(9, "2024年2月5日", r, normal),
+		para(10, "防汛物资储备清单。", c, title),
+		para(11, "一、沙袋", l, normal),
+	}}
+	lines, _ := docxLines("报告.docx", d)
+	doc, _, err := parseLines("报告.docx", lines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := blockList(doc)
+	for _, want := range []string{
+		"标题:0:汛期到了，我们准备好了吗？/关于防汛准备情况的调查报告\n",
+		"标题层次:2:基本情况\n",
+		"署名:0:昌江区应急管理局　昌江区水务局\n成文日期:0:2024年2月5日\n",
+		"标题:0:防汛物资储备清单。\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "标题:0:（2024年1月5日") || strings.Contains(got, "/（2024年1月5日") {
+		t.Errorf("the centred 题注 was taken for the title:\n%s", got)
+	}
+	for _, b := range doc.Blocks {
+		if b.Kind == model.Title && b.Line == 10 && !b.NewPage {
+			t.Error("a Title-styled line after the date does not start a page")
+		}
+	}
 }

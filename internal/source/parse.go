@@ -267,11 +267,14 @@ func (p *parser) title(first string, no int, newPage bool) {
 	parts := []string{first}
 	for p.i < len(p.lines) && len(parts) < maxTitleLines {
 		l := p.cur()
-		if l.blank && !splitTitle(parts, l.text) || strings.ContainsRune("？！?!", lastRune(parts[len(parts)-1])) {
+		wordTitle := l.hint.forced && l.hint.role == model.Title && !l.blank // docx.go
+		if !wordTitle && (l.blank && !splitTitle(parts, l.text) || strings.ContainsRune("？！?!", lastRune(parts[len(parts)-1]))) {
 			break
 		}
 		if c, ok, err := parseCommand(l.text); ok && err == nil && c.kind == cmdRole && c.role == model.Title {
 			parts = append(parts, c.arg)
+		} else if l.hint.forced && l.hint.role == model.Title {
+			parts = append(parts, l.text) // a Word title line (docx.go)
 		} else if titleLike(l.text) && p.forwardedSpan(p.i) == 0 {
 			parts = append(parts, l.text)
 		} else {
