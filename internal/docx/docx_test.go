@@ -231,9 +231,28 @@ func TestNumberingRestarts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "一、a|1.1b|（1）c|二、d|2.1e|（2）f|三、g|一、h|i"
+	// A label ending in a digit is followed by a space, one ending in a
+	// hanzi by an ideographic space (Word's tab after the number), one
+	// ending in punctuation by nothing.
+	want := "一、a|1.1 b|（1）c|二、d|2.1 e|（2）f|三、g|一、h|i"
 	if got := strings.Join(texts(d), "|"); got != want {
 		t.Errorf("numbering:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestLabelSeparators(t *testing.T) {
+	lvl := func(id int, format, text, suff string) string {
+		return fmt.Sprintf(`<w:abstractNum w:abstractNumId="%d"><w:lvl w:ilvl="0"><w:numFmt w:val="%s"/><w:lvlText w:val="%s"/>%s</w:lvl></w:abstractNum>`+
+			`<w:num w:numId="%d"><w:abstractNumId w:val="%d"/></w:num>`, id, format, text, suff, id, id)
+	}
+	numbering := lvl(1, "chineseCountingThousand", "第%1条", "") + lvl(2, "chineseCounting", "第%1章", `<w:suff w:val="nothing"/>`) +
+		lvl(3, "decimal", "%1", `<w:suff w:val="space"/>`) + lvl(4, "decimalEnclosedCircle", "%1", "")
+	d, err := Read(numberedDoc(t, numbering, numP(1, 0, "为了")+numP(2, 0, "总则")+numP(3, 0, "项")+numP(4, 0, "项")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(texts(d), "|"), "第一条\u3000为了|第一章总则|1 项|①项"; got != want {
+		t.Errorf("labels %q, want %q", got, want)
 	}
 }
 
