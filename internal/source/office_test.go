@@ -286,3 +286,14 @@ func TestWordHints(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkReadDocumentDocx reads and recognises the sample's longest
+// document from its .docx, with the Excel table it names.
+func BenchmarkReadDocumentDocx(b *testing.B) {
+	path := docxFixture("sample/02-农业产业化三年行动方案通知.docx")
+	for b.Loop() {
+		if _, _, err := ReadDocument(path); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
