@@ -192,21 +192,27 @@ func docxLines(path string, d *docx.Document) ([]line, []*diag.Problem) {
 // number, a 发文机关标志, a chapter…) keep it.
 func hintTitles(lines []line, paras []*docx.Paragraph) {
 	text := &parser{lines: lines} // the recogniser's look at a line in its context
-	start := true
+	start, titled := true, false
 	for i := range lines {
 		pa := paras[i]
+		if pa == nil || lines[i].blank && titled {
+			start, titled = false, false // a blank line ends the title, as in a .txt
+		}
 		if pa == nil {
-			start = false
 			continue
 		}
 		t := lines[i].text
 		own := ownRole(t) || runes(t) > maxTitleLine || text.issuerMarkAt(i) || text.orderHeadAt(i, true)
 		if !own && (pa.Style == docx.StyleTitle || start && pa.Align == docx.AlignCenter) {
 			lines[i].hint = hint{role: model.Title, forced: true}
+			titled = true
 		}
 		_, isDocNumber := docNumber(t)
-		start = start && (pa.Align == docx.AlignCenter || pa.Style == docx.StyleTitle || isDocNumber) ||
-			isAttachmentLabel(t)
+		if isAttachmentLabel(t) {
+			start, titled = true, false
+		} else {
+			start = start && (pa.Align == docx.AlignCenter || pa.Style == docx.StyleTitle || isDocNumber)
+		}
 	}
 }
 

@@ -251,6 +251,8 @@ func TestWordHints(t *testing.T) {
 		para(2, "关于防汛准备情况的调查报告", c, normal),
 		para(3, "（2024年1月5日区政府第3次常务会议审议通过）", c, normal),
 		para(0, "", l, normal),
+		para(4, "区应急管理局", c, normal), // after a blank line: no longer the title
+		para(0, "", l, normal),
 		para(4, "各乡（镇）人民政府：", l, normal),
 		para(5, "现将调查情况报告如下。", l, normal),
 		para(6, "基本情况", l, h2),
@@ -276,6 +278,9 @@ func TestWordHints(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("no %q in\n%s", want, got)
 		}
+	}
+	if strings.Contains(got, "标题:0:区应急管理局") {
+		t.Errorf("a centred line after a blank line under the title was taken for a title:\n%s", got)
 	}
 	if strings.Contains(got, "标题:0:（2024年1月5日") || strings.Contains(got, "/（2024年1月5日") {
 		t.Errorf("the centred 题注 was taken for the title:\n%s", got)
