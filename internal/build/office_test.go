@@ -24,24 +24,29 @@ func buildPages(t *testing.T, manifest string) ([]string, *Issue, string) {
 	return strings.Split(strings.TrimRight(text, "\f"), "\f"), is, out
 }
 
-// The sample issue from Word and Excel files (its .txt documents converted
-// to .docx by LibreOffice, its CSV table kept in an .xlsx with real merged
-// cells; testdata/docx/make-fixtures.sh) prints the same pages as from
-// plain text.
+// An issue from Word and Excel files prints the same pages as from plain
+// text: the sample (its .txt documents converted to .docx by LibreOffice,
+// its CSV table kept in an .xlsx with real merged cells) and the issue of
+// ten real documents of other kinds (testdata/docx/make-fixtures.sh).
 func TestWordExcelIssuePrintsAsText(t *testing.T) {
-	txt, _, _ := buildPages(t, filepath.Join("..", "..", "samples", "changjiang-2023-04", "issue.toml"))
-	docx, is, _ := buildPages(t, filepath.Join("..", "..", "testdata", "docx", "sample", "issue.toml"))
-	if len(txt) != len(docx) {
-		t.Fatalf("%d pages from .txt, %d from .docx", len(txt), len(docx))
-	}
-	for i := range txt {
-		if txt[i] != docx[i] {
-			t.Errorf("page %d differs:\n--- .txt\n%s\n--- .docx\n%s", i+1, txt[i], docx[i])
+	for _, tt := range []struct{ txt, docx string }{
+		{"samples/changjiang-2023-04", "testdata/docx/sample"},
+		{"testdata/issues/kinds", "testdata/docx/kinds"},
+	} {
+		txt, _, _ := buildPages(t, filepath.Join("..", "..", tt.txt, "issue.toml"))
+		docx, is, _ := buildPages(t, filepath.Join("..", "..", tt.docx, "issue.toml"))
+		if len(txt) != len(docx) {
+			t.Fatalf("%s: %d pages from .txt, %d from .docx", tt.docx, len(txt), len(docx))
 		}
-	}
-	for _, w := range is.Warnings {
-		if strings.Contains(w.Error(), ".docx") && strings.Contains(w.Error(), "行") && !strings.Contains(w.Error(), "段") {
-			t.Errorf("a message about a Word file counts lines: %s", w)
+		for i := range txt {
+			if txt[i] != docx[i] {
+				t.Errorf("%s: page %d differs:\n--- .txt\n%s\n--- .docx\n%s", tt.docx, i+1, txt[i], docx[i])
+			}
+		}
+		for _, w := range is.Warnings {
+			if strings.Contains(w.Error(), ".docx 第") && !strings.Contains(w.Error(), "段") {
+				t.Errorf("a message about a Word file counts lines: %s", w)
+			}
 		}
 	}
 }
