@@ -1,6 +1,7 @@
 package source
 
 import (
+	"archive/zip"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -300,5 +301,27 @@ func BenchmarkReadDocumentDocx(b *testing.B) {
 		if _, _, err := ReadDocument(path); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A workbook that unpacks to more than it may is refused before it is
+// unpacked, with a message to the office, not an out-of-memory crash.
+func TestExcelZipBombRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "炸弹.xlsx")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	w, _ := zw.Create("xl/worksheets/sheet1.xml")
+	zero := make([]byte, 1<<20)
+	for i := 0; i < maxXlsxUnzipped>>20+1; i++ {
+		w.Write(zero)
+	}
+	zw.Close()
+	f.Close()
+	_, _, err = ReadSheet(path, "", 0)
+	if ps := diag.Problems(err); len(ps) != 1 || !strings.Contains(ps[0].Msg, "无法作为 Excel 工作簿") || !strings.Contains(fmt.Sprint(ps[0].Err), "size") {
+		t.Errorf("zip bomb: %v", err)
 	}
 }
