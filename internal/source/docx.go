@@ -117,7 +117,7 @@ func readDocx(path, file string, notes []*diag.Problem) (*model.Document, []*dia
 func docxProblem(path string, err error) error {
 	switch {
 	case errors.Is(err, docx.ErrHostile), errors.Is(err, docx.ErrTooLarge):
-		return &diag.Problem{File: path, Msg: "文件的内部结构异常（解压后过大、文件过多或嵌套过深），为安全起见不予读取",
+		return &diag.Problem{File: path, Msg: "文件的内部结构异常（解压后过大、文件过多、嵌套过深或带有实体定义），为安全起见不予读取",
 			Hint: "请在 Word 或 WPS 中打开它，另存为一个新的 .docx 文件再试", Err: err}
 	}
 	return &diag.Problem{File: path, Msg: "无法作为 Word 文档（.docx）读取，文件可能已损坏或不是 Word 文档",
