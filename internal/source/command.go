@@ -45,7 +45,7 @@ var roles = map[string]model.Kind{
 }
 
 // knownCommands lists the commands for messages, in the order doc.go gives.
-const knownCommands = "【分页】【表格：文件名.csv】【图片：文件名.png】，以及写在一行开头的【标题】【正文】【发文字号】【主送】【署名】【日期】【附注】【主持】"
+const knownCommands = "【分页】【表格：文件名.csv 或 .xlsx】【图片：文件名.png】，以及写在一行开头的【标题】【正文】【发文字号】【主送】【署名】【日期】【附注】【主持】"
 
 // options each file command accepts.
 var commandOptions = map[string][]string{"表格": {"表头", "工作表"}, "图片": {"宽"}}
