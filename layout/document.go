@@ -304,7 +304,7 @@ func missingProblem(m missingChar) *diag.Problem {
 
 // baselineFor centres type of the given size in a grid row.
 func (c *composer) baselineFor(size float64) float64 {
-	return (c.st.LinePitch-size)/2 + 0.88*size
+	return CentredBaseline(c.st.LinePitch, size)
 }
 
 func (c *composer) addLine(l Line, baseline float64, keep bool) {

@@ -443,7 +443,7 @@ func drawCells(p *Page, cells []tableCell, xs, ys []float64, x, y0, lead float64
 				continue
 			}
 			size := l.Glyphs[0].Size
-			base := ty + float64(i)*lead + (lead-size)/2 + 0.88*size
+			base := ty + float64(i)*lead + CentredBaseline(lead, size)
 			// Every line is centred in the cell, the last one too, as in a
 			// centred Word table; a number in a column of numbers sits on
 			// the column's decimal point.

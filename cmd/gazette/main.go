@@ -30,8 +30,7 @@ import (
 var version = "dev"
 
 func main() {
-	in := catchInterrupts(os.Stdout, os.Stderr)
-	in.exit(run(os.Args, in.stdout, in.stderr))
+	os.Exit(runInterruptibly(os.Args, os.Stdout, os.Stderr))
 }
 
 // run is main without os.Exit, for tests. It turns every error into a message
