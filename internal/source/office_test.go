@@ -325,3 +325,55 @@ func TestExcelZipBombRefused(t *testing.T) {
 		t.Errorf("zip bomb: %v", err)
 	}
 }
+
+// Word's alignment only adds to what the text says: each real document of
+// the kinds issue, laid out as an office lays it out in Word (title, 令
+// head and number, 题注, chapters, 机关标志 centred; 署名 and 日期 right),
+// is recognised exactly as its text.
+func TestWordAlignmentAgreesWithText(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "issues", "kinds", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no kinds documents: %v", err)
+	}
+	centred := map[model.Kind]bool{model.Title: true, model.Headnote: true, model.Chapter: true,
+		model.OrderHead: true, model.OrderNumber: true, model.DocNumber: true}
+	right := map[model.Kind]bool{model.Signer: true, model.SignDate: true}
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := Decode(path, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		txt, _, err := parseLines(path, splitLines(text))
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		align := map[int]docx.Align{}
+		for _, b := range txt.Blocks {
+			// a block's later lines (a title's second line) share its alignment
+			for k := range strings.Count(b.Text, "\n") + 1 {
+				switch {
+				case centred[b.Kind]:
+					align[b.Line+k] = docx.AlignCenter
+				case right[b.Kind]:
+					align[b.Line+k] = docx.AlignRight
+				}
+			}
+		}
+		d := &docx.Document{}
+		for i, l := range strings.Split(text, "\n") {
+			d.Blocks = append(d.Blocks, docx.Block{Para: &docx.Paragraph{Number: i + 1, Text: l, Align: align[i+1]}})
+		}
+		lines, _ := docxLines(path, d)
+		doc, _, err := parseLines(path, lines)
+		if err != nil {
+			t.Fatalf("%s as Word: %v", path, err)
+		}
+		if got, want := blockList(doc), blockList(txt); got != want {
+			t.Errorf("%s: aligned as in Word, read as\n%s\nas text\n%s", filepath.Base(path), got, want)
+		}
+	}
+}
