@@ -163,6 +163,9 @@ func (rd *reader) paragraph(w *walker) error {
 	merged := merge(style, props)
 	label := ""
 	if strings.TrimSpace(text) != "" && merged.hasNum {
+		if !merged.hasLevel {
+			merged.ilvl = rd.num.styleLevel(merged.numID, props.styleID)
+		}
 		label = rd.num.label(merged.numID, merged.ilvl)
 	}
 	if rd.cell != nil {

@@ -375,3 +375,37 @@ func FuzzDocumentXML(f *testing.F) {
 		}
 	})
 }
+
+// A list linked to the heading styles numbers each heading at the level
+// that names its style, though the style's numbering gives no level.
+func TestNumberingLinkedToHeadingStyles(t *testing.T) {
+	ns := `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	style := func(id, name string) string {
+		return `<w:style w:type="paragraph" w:styleId="` + id + `"><w:name w:val="` + name + `"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>`
+	}
+	numbering := `<w:abstractNum w:abstractNumId="0">` +
+		`<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="1"/><w:lvlText w:val="%1、"/></w:lvl>` +
+		`<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="2"/><w:lvlText w:val="（%2）"/></w:lvl>` +
+		`</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`
+	p := func(style, text string) string {
+		return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	rels := `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="n" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>` +
+		`<Relationship Id="s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`
+	d, err := Read(zipOf(t, map[string]string{
+		"word/document.xml":            `<w:document ` + ns + `><w:body>` + p("1", "A") + p("2", "B") + p("2", "C") + p("1", "D") + p("2", "E") + `</w:body></w:document>`,
+		"word/numbering.xml":           `<w:numbering ` + ns + `>` + numbering + `</w:numbering>`,
+		"word/styles.xml":              `<w:styles ` + ns + `>` + style("1", "heading 1") + style("2", "heading 2") + `</w:styles>`,
+		"word/_rels/document.xml.rels": rels,
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(texts(d), "|"), "一、A|（一）B|（二）C|二、D|（一）E"; got != want {
+		t.Errorf("headings numbered %q, want %q", got, want)
+	}
+	if lv := d.Blocks[1].Para.Style.HeadingLevel(); lv != 2 {
+		t.Errorf("heading 2 read as level %d", lv)
+	}
+}

@@ -16,6 +16,7 @@ type numLevel struct {
 	restart int    // w:lvlRestart: the level (1-based) whose use restarts this one; 0 never; -1 unset
 	legal   bool   // w:isLgl: every level shown in decimal
 	suffix  string // w:suff: tab (the default), space or nothing
+	style   string // w:pStyle: the paragraph style this level goes with
 }
 
 // numbering holds numbering.xml: the abstract list definitions, the list
@@ -106,6 +107,8 @@ func readLevel(w *walker) (*numLevel, error) {
 			lv.legal = on(c)
 		case isW(c, "suff"):
 			lv.suffix = val(c)
+		case isW(c, "pStyle"):
+			lv.style = val(c)
 		}
 		return w.skip()
 	}, nil)
@@ -118,6 +121,22 @@ func (n *numbering) level(inst *numInstance, ilvl int) *numLevel {
 		return lv
 	}
 	return n.abstract[inst.abstract][ilvl]
+}
+
+// styleLevel is the level of list numID that goes with paragraph style
+// styleID (a list linked to the heading styles: heading 2 is its second
+// level, §17.9.23), or 0.
+func (n *numbering) styleLevel(numID int, styleID string) int {
+	inst := n.nums[numID]
+	if inst == nil || styleID == "" {
+		return 0
+	}
+	for l := 0; l < maxLevels; l++ {
+		if lv := n.level(inst, l); lv != nil && lv.style == styleID {
+			return l
+		}
+	}
+	return 0
 }
 
 // counter is where one list definition's levels are.
