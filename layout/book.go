@@ -400,9 +400,9 @@ func (bs *bookSetter) missingProblems() []*diag.Problem {
 		if bs.in.ManifestLine != nil {
 			line = bs.in.ManifestLine(r)
 		}
-		hint := "请改用常用的规范汉字，或在 [fonts] 中换用有这个字的字体。"
-		if r > 0xFFFF {
-			hint = "这个字符（如表情符号、扩展区汉字）超出基本多文种平面，PDF 中的字体无法收入；请删去或改用常用字。"
+		hint := "请安装含有这个字的字体，或在 issue.toml 的 [fonts] 中写 fallback = [\"含有这个字的字体文件\"]；也可改用常用字。"
+		if r > 0xFFFF && !isHan(r) {
+			hint = "这个字符（如表情符号）印刷字体里一般没有；请删去或改用文字。"
 		}
 		out = append(out, &diag.Problem{File: bs.in.ManifestPath, Line: line,
 			Msg: fmt.Sprintf("“%c”（U+%04X）没有字体能显示", r, r), Hint: hint})

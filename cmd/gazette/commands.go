@@ -152,7 +152,7 @@ func printWarnings(c *cli.Context, ws []*diag.Problem) {
 func fontsCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "fonts",
-		Usage:     "列出各字体角色所用的字体文件及其覆盖范围，以及本期哪些字没有字体能显示",
+		Usage:     "列出各字体角色所用的字体文件及其覆盖范围、缺字由哪个字体补印，以及本期哪些字没有字体能显示",
 		ArgsUsage: "[issue.toml]",
 		Description: "例如：\n" +
 			"  gazette fonts            （内置字体）\n" +

@@ -4,8 +4,10 @@
 // faces layout measured with.
 //
 // fpdf is used only as a PDF writer: no MultiCell or SplitText (they lose
-// characters on CJK), text placed with Text and a character spacing (Tc)
-// per run, black as DeviceGray 0 (pure K), no transparency.
+// characters on CJK), no fonts of its own. Text is written as raw operators
+// with a character spacing (Tc) per run, in fonts gazette writes itself
+// (fonts.go: tagged subsets, ToUnicode), black as DeviceGray 0 (pure K),
+// no transparency.
 //
 // It writes two editions of the same pages. The web edition's page is the
 // trimmed page, with links. The print edition's page is the trim plus the
