@@ -11,6 +11,7 @@ import (
 
 	"gazette/fonts"
 	"gazette/internal/diag"
+	"gazette/internal/html"
 	"gazette/internal/manifest"
 	"gazette/internal/model"
 	"gazette/internal/render"
@@ -318,6 +319,7 @@ func rel(dir, path string) string {
 type Editions struct {
 	Print string // the print PDF: bleed, page boxes, crop marks if asked, PDF/X-1a
 	Web   string // the web edition: trim-size pages, links, no print structure
+	HTML  string // the HTML edition's folder: index.html (目录) and a page per document
 }
 
 // Build lays out the issue at manifestPath and writes the print PDF to out
@@ -362,6 +364,9 @@ func (is *Issue) Write(ed Editions) error {
 			return fontProblem(is.Manifest, err)
 		}
 	}
+	if ed.HTML != "" {
+		return is.writeHTML(ed)
+	}
 	return nil
 }
 
@@ -387,6 +392,46 @@ func DefaultOutput(manifestPath string) string {
 func WebOutput(printPath string) string {
 	ext := filepath.Ext(printPath)
 	return strings.TrimSuffix(printPath, ext) + "-web.pdf"
+}
+
+// HTMLOutput is the HTML edition's folder beside the print PDF: issue.pdf →
+// issue-html.
+func HTMLOutput(printPath string) string {
+	ext := filepath.Ext(printPath)
+	return strings.TrimSuffix(printPath, ext) + "-html"
+}
+
+// writeHTML writes the HTML edition, its pages linking to the web PDF when
+// one is written, else to the print PDF, and its 目录 showing the printed
+// folio each document starts on.
+func (is *Issue) writeHTML(ed Editions) error {
+	pdf := ed.Web
+	if pdf == "" {
+		pdf = ed.Print
+	}
+	opt := html.Options{Pages: is.documentFolios()}
+	if pdf != "" {
+		if r, err := filepath.Rel(filepath.Dir(ed.HTML), pdf); err == nil {
+			opt.PDF = r
+		}
+	}
+	return html.WriteDir(ed.HTML, &is.Manifest.Issue, opt)
+}
+
+// documentFolios is the printed folio each document starts on, from the
+// book's outline (one document entry per document), or nil when the outline
+// does not list every document.
+func (is *Issue) documentFolios() []int {
+	var out []int
+	for _, bm := range is.Book.Outline {
+		if bm.Level == 1 && bm.Page >= 0 && bm.Page < len(is.Book.Pages) {
+			out = append(out, is.Book.Pages[bm.Page].Folio)
+		}
+	}
+	if len(out) != len(is.Documents()) {
+		return nil
+	}
+	return out
 }
 
 // Documents returns the issue's documents in order (for tests and reports).
