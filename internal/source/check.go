@@ -382,11 +382,11 @@ func (c *checker) attachmentGroup(note int, labels []int) {
 		n := attachmentNumber(blocks[i].Text)
 		switch {
 		case n > items:
-			c.warnAt(i, fmt.Sprintf("“%s”与第%d行的附件说明不符：附件说明只列了%d项（GB/T 9704-2012 7.3.7）",
-				blocks[i].Text, blocks[note].Line, items), attachmentHint)
+			c.warnAt(i, fmt.Sprintf("“%s”与第%d%s的附件说明不符：附件说明只列了%d项（GB/T 9704-2012 7.3.7）",
+				blocks[i].Text, blocks[note].Line, diag.LineUnit(c.file), items), attachmentHint)
 		case n == 0 && items > 1:
-			c.warnAt(i, fmt.Sprintf("第%d行的附件说明列了%d项，这里的“%s”没有顺序号，应写明是附件几（GB/T 9704-2012 7.3.7）",
-				blocks[note].Line, items, blocks[i].Text), attachmentHint)
+			c.warnAt(i, fmt.Sprintf("第%d%s的附件说明列了%d项，这里的“%s”没有顺序号，应写明是附件几（GB/T 9704-2012 7.3.7）",
+				blocks[note].Line, diag.LineUnit(c.file), items, blocks[i].Text), attachmentHint)
 		}
 	}
 	// One item is 附件 without a number (7.3.4); a wrong number on it is

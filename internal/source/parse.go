@@ -13,19 +13,13 @@ import (
 // maxFileBytes bounds what we read: a 公文 or its table is never this large.
 const maxFileBytes = 32 << 20
 
-// ParseDocument reads, decodes and recognises the document in the file at
-// path. Problems in the file are *diag.Problem values (several in a
-// diag.List); tables and pictures are read relative to the file's folder.
+// ParseDocument reads and recognises the document in the file at path
+// (ReadDocument, without its notes). Problems in the file are *diag.Problem
+// values (several in a diag.List); tables and pictures are read relative to
+// the file's folder.
 func ParseDocument(path string) (*model.Document, error) {
-	data, err := readFile(path)
-	if err != nil {
-		return nil, err
-	}
-	text, err := Decode(path, data)
-	if err != nil {
-		return nil, err
-	}
-	return Parse(path, text)
+	doc, _, err := ReadDocument(path)
+	return doc, err
 }
 
 // readFile reads a regular file of reasonable size.
@@ -53,10 +47,17 @@ func readFile(path string) ([]byte, error) {
 // relative to. text may still hold CRLF line ends and a byte-order mark;
 // white space is normalised here (Normalize).
 func Parse(name, text string) (*model.Document, error) {
+	doc, _, err := parseLines(name, splitLines(text))
+	return doc, err
+}
+
+// parseLines recognises a document's lines; notes are what reading the
+// files it names (tables) found to tell the office without stopping.
+func parseLines(name string, lines []line) (*model.Document, []*diag.Problem, error) {
 	p := &parser{name: name, doc: &model.Document{Source: name}}
-	p.lines = splitLines(text)
+	p.lines = lines
 	if len(p.lines) == 0 {
-		return nil, diag.New(name, 0, "文件是空的，没有文字", "请检查是否选错了文件，或在 issue.toml 中删去这一项")
+		return nil, nil, diag.New(name, 0, "文件是空的，没有文字", "请检查是否选错了文件，或在 issue.toml 中删去这一项")
 	}
 	p.run()
 	if p.doc.Title() == "" {
@@ -64,16 +65,17 @@ func Parse(name, text string) (*model.Document, error) {
 			"请把标题写在文件开头；如果第一行就是标题，请在行首加“【标题】”"))
 	}
 	if err := p.probs.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return p.doc, nil
+	return p.doc, p.notes, nil
 }
 
 // line is one non-blank source line.
 type line struct {
-	no    int    // 1-based line number in the file
+	no    int    // 1-based line number in the file (paragraph number in a Word file)
 	text  string // normalised
 	blank bool   // a blank line (or the file start) comes before it
+	hint  hint   // what a Word file says of the line besides its text (docx.go)
 }
 
 // splitLines normalises the text and keeps its non-blank lines.
@@ -114,7 +116,8 @@ type parser struct {
 	state     state
 	doc       *model.Document
 	probs     diag.List
-	forwarded []string // keys of the 《X》 a notice 印发, not yet seen as a title
+	notes     []*diag.Problem // warnings about files the document names
+	forwarded []string        // keys of the 《X》 a notice 印发, not yet seen as a title
 	// inRules is set once the current section has articles or chapters: a
 	// 规章, whose （一） items are 项, plain text, not headings
 	inRules bool
@@ -145,6 +148,9 @@ func (p *parser) problem(no int, msg, hint string) {
 
 // step handles the next line: an explicit command first, else by state.
 func (p *parser) step() {
+	if p.cur().hint.set() && p.hinted() {
+		return
+	}
 	if strings.HasPrefix(p.cur().text, "【") && p.command() {
 		return
 	}
@@ -261,11 +267,14 @@ func (p *parser) title(first string, no int, newPage bool) {
 	parts := []string{first}
 	for p.i < len(p.lines) && len(parts) < maxTitleLines {
 		l := p.cur()
-		if l.blank && !splitTitle(parts, l.text) || strings.ContainsRune("？！?!", lastRune(parts[len(parts)-1])) {
+		wordTitle := l.hint.forced && l.hint.role == model.Title && !l.blank // docx.go
+		if !wordTitle && (l.blank && !splitTitle(parts, l.text) || strings.ContainsRune("？！?!", lastRune(parts[len(parts)-1]))) {
 			break
 		}
 		if c, ok, err := parseCommand(l.text); ok && err == nil && c.kind == cmdRole && c.role == model.Title {
 			parts = append(parts, c.arg)
+		} else if l.hint.forced && l.hint.role == model.Title {
+			parts = append(parts, l.text) // a Word title line (docx.go)
 		} else if titleLike(l.text) && p.forwardedSpan(p.i) == 0 {
 			parts = append(parts, l.text)
 		} else {
