@@ -202,6 +202,16 @@ func TestParseKinds(t *testing.T) {
 				"11 标题 新页", "12 正文", "13 署名", "14 成文日期", "16 标题 新页", "17 正文", "18 署名", "19 成文日期"},
 		},
 		{
+			// the 惠济区 record (corpus jiyao/huiji-changwu-16.txt) with the
+			// heading its page gives only in its chrome typed as its first line
+			name: "a 常务会议 record whose first line is its heading has that as its title",
+			text: lines("惠济区人民政府第16次常务会议纪要",
+				"2023年12月26日，区长李伟光在区政府一楼东会议室主持召开区政府第16次常务会议。研究审议了有关事项。",
+				"一、审议《关于某某事项的请示》", "会议议定：原则同意。", "张振中、陈伟森、安龙、王保国等参加会议。"),
+			want:  []string{"1 标题", "2 正文", "3 标题层次 L1", "4 正文", "5 正文"},
+			texts: map[int]string{1: "惠济区人民政府第16次常务会议纪要"},
+		},
+		{
 			name: "not an article: a paragraph quoting 第三条规定",
 			text: lines("通知", "第三条规定的情形，按照本办法处理。"),
 			want: []string{"1 标题", "2 正文"},
