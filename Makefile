@@ -1,13 +1,14 @@
 # gazette — two commands for a new machine:
 #   make sample   builds samples/changjiang-2023-04/issue.toml to a PDF
 #   make test     runs every test (installs the PDF tools the tests read back with)
+#   make fuzz     runs every fuzz target for FUZZTIME (default 10s) each
 
 GO       ?= go
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -X main.version=$(VERSION)
 SAMPLE   := samples/changjiang-2023-04/issue.toml
 
-.PHONY: all build sample test tools bench pages vet clean
+.PHONY: all build sample test tools bench fuzz pages vet clean
 
 all: build
 
@@ -25,6 +26,12 @@ tools:
 test: tools
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+
+# fuzz runs each fuzz target for FUZZTIME with a short minimisation
+# (scripts/fuzz.sh says why); a crash is saved under testdata/fuzz.
+FUZZTIME ?= 10s
+fuzz:
+	FUZZTIME=$(FUZZTIME) GO=$(GO) ./scripts/fuzz.sh
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

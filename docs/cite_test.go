@@ -39,8 +39,14 @@ var (
 	// Citations of notes that are not in the repository, and clreq section
 	// numbers, which move between editions.
 	outside = regexp.MustCompile(`standards\.md|gazette-design\.md|fonts-and-pdf\.md|shared/spec|clreq §`)
-	heading = regexp.MustCompile(`(?m)^#+ +(.+)$`)
-	notSlug = regexp.MustCompile(`[^\p{L}\p{N} _-]`)
+	listed  = regexp.MustCompile(`\]\(([a-z0-9-]+\.md)\)`)
+	// Clauses of the standards cited in code, and where the notes explain
+	// them: a clause in bold at the start of a list item ("- **7.3.5.2**").
+	gbt9704Ref  = regexp.MustCompile(`GB/T ?9704(?:-2012)?,? (?:clause |第)?(\d{1,2}(?:\.\d+)*)\b`)
+	gbt15834Ref = regexp.MustCompile(`GB/T ?15834(?:-2011)? (\d+(?:\.\d+)+)`)
+	clauseDoc   = regexp.MustCompile(`(?m)^- \*\*(\d+(?:\.\d+)*)[ *]`)
+	heading     = regexp.MustCompile(`(?m)^#+ +(.+)$`)
+	notSlug     = regexp.MustCompile(`[^\p{L}\p{N} _-]`)
 )
 
 // slug is the anchor GitHub gives a Markdown heading.
@@ -76,6 +82,8 @@ func TestCitations(t *testing.T) {
 		known[a] = true
 	}
 	cache := map[string]map[string]bool{}
+	coming := comingFiles(t)
+	clauses := map[*regexp.Regexp]map[string]bool{gbt9704Ref: clausesIn(t, "gbt9704.md"), gbt15834Ref: clausesIn(t, "gbt15834.md")}
 	n := 0
 	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -99,10 +107,20 @@ func TestCitations(t *testing.T) {
 			for _, m := range docsRef.FindAllStringSubmatch(line, -1) {
 				n++
 				a := anchors(m[1], cache)
-				if a == nil {
-					t.Errorf("%s cites docs/%s, which does not exist", where, m[1])
+				if a == nil && coming[m[1]] {
+					t.Logf("%s cites docs/%s, listed in README.md but not written yet", where, m[1])
+				} else if a == nil {
+					t.Errorf("%s cites docs/%s, which does not exist (nor does README.md list it)", where, m[1])
 				} else if m[2] != "" && !a[m[2]] {
 					t.Errorf("%s cites docs/%s%s: no such heading", where, m[1], m[2])
+				}
+			}
+			for re, doc := range clauses {
+				for _, m := range re.FindAllStringSubmatch(line, -1) {
+					n++
+					if !explained(doc, m[1]) {
+						t.Errorf("%s cites %s: no docs/ note explains that clause (nor one above it)", where, m[0])
+					}
 				}
 			}
 			for _, m := range clreqRef.FindAllStringSubmatch(line, -1) {
@@ -121,6 +139,55 @@ func TestCitations(t *testing.T) {
 		t.Fatal("no citation found: the walk missed the code")
 	}
 	t.Logf("%d citations checked", n)
+}
+
+// clausesIn lists the clauses the notes file name explains.
+func clausesIn(t *testing.T, name string) map[string]bool {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]bool{}
+	for _, m := range clauseDoc.FindAllStringSubmatch(string(data), -1) {
+		out[m[1]] = true
+	}
+	return out
+}
+
+// explained reports whether clause, a clause above it (7.3.5 for 7.3.5.2)
+// or one under it (5.2.1 for 5.2) is in doc: a rule cited by a sub-clause is
+// found under its clause, and a clause by its parts.
+func explained(doc map[string]bool, clause string) bool {
+	for c := range doc {
+		if strings.HasPrefix(c, clause+".") {
+			return true
+		}
+	}
+	for c := clause; c != ""; {
+		if doc[c] {
+			return true
+		}
+		i := strings.LastIndex(c, ".")
+		if i < 0 {
+			return false
+		}
+		c = c[:i]
+	}
+	return false
+}
+
+// comingFiles are the notes README.md lists: one that is cited before it is
+// written (on another branch) is logged, not an error.
+func comingFiles(t *testing.T) map[string]bool {
+	data, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]bool{}
+	for _, m := range listed.FindAllStringSubmatch(string(data), -1) {
+		out[m[1]] = true
+	}
+	return out
 }
 
 // TestClreqNotesCoverAnchors checks that clreq.md explains every anchor.

@@ -21,7 +21,7 @@ type FaceInfo struct {
 	Glyphs  int    // glyphs in the face
 	GB2312  int    // how many of the GB2312Hanzi hanzi it covers
 	Missing []rune // the runes given to Describe that the face cannot print, in their order
-	Err     error  // the face failed to load (a *diag.Problem for user files); the fields above but Role are then zero
+	Err     error  // the face failed to load (a *FontError for user files); the fields above but Role are then zero
 }
 
 // Describe loads every role's face and reports, per role in Role order, its

@@ -1,11 +1,10 @@
 package fonts
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"sync"
-
-	"gazette/internal/diag"
 )
 
 // Face is one parsed face, the one that serves a Role. It is safe for
@@ -146,11 +145,11 @@ type lazyFace struct {
 // character a role's face lacks (FaceFor). A Source with a Name and no Path
 // is looked up among the installed fonts (the system's font folders).
 // Otherwise it is cheap: it only checks that the user's files exist, and
-// parses nothing. Its error is a diag.List of *diag.Problem, one per
+// parses nothing. Its error joins (errors.Join) a *FontError per
 // unreadable file.
 func Load(cfg Config, fallback ...Source) (*Set, error) {
 	s := &Set{cfg: Config{}}
-	var probs diag.List
+	var probs []error
 	for role, src := range cfg {
 		if role < 0 || role >= NumRoles {
 			return nil, fmt.Errorf("fonts: no role %d", int(role))
@@ -166,7 +165,7 @@ func Load(cfg Config, fallback ...Source) (*Set, error) {
 			s.fallback.config = append(s.fallback.config, &lazyFace{})
 		}
 	}
-	if err := probs.Err(); err != nil {
+	if err := errors.Join(probs...); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -174,7 +173,7 @@ func Load(cfg Config, fallback ...Source) (*Set, error) {
 
 // locate finds an installed font given by name only, and checks that a
 // user's file exists; false if it does not.
-func locate(role Role, src Source, probs *diag.List) (Source, bool) {
+func locate(role Role, src Source, probs *[]error) (Source, bool) {
 	if src.Path == "" && src.Name != "" { // a font named, not its file: look among the installed ones
 		path, ok := findInstalled(src.Name)
 		if !ok {
@@ -197,7 +196,7 @@ func locate(role Role, src Source, probs *diag.List) (Source, bool) {
 }
 
 // Face returns the face serving role r, parsing it on the first call. For a
-// user's file the error is a *diag.Problem in Chinese (file missing, not a
+// user's file the error is a *FontError in Chinese (file missing, not a
 // font, no such face in a collection — with the faces it has —, embedding
 // forbidden). The same face and error come back on every call.
 func (s *Set) Face(r Role) (*Face, error) {

@@ -41,7 +41,8 @@ type FallbackUse struct {
 	Installed bool
 }
 
-// FaceFor returns the face that prints r in role's text: the role's own
+// FaceFor returns the face that prints r in role's text
+// (docs/fonts.md#per-character-fallback): the role's own
 // face if it has r; else the first face of [fonts] fallback that has it;
 // else an installed font, preferring a Simplified Chinese face (never a
 // Japanese or Korean one) in the role's style (仿宋, 楷体, 黑体 or 宋体, see

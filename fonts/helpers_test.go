@@ -3,6 +3,7 @@ package fonts
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,8 +15,6 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-
-	"gazette/internal/diag"
 )
 
 // System fonts the tests use when installed, with their Debian packages.
@@ -117,15 +116,14 @@ func userFace(t testing.TB, src Source) (*Face, error) {
 	return s.Face(Song)
 }
 
-// problem asserts that err is (or wraps) a *diag.Problem whose text holds
+// problem asserts that err is (or wraps) a *FontError whose text holds
 // every want string, and returns it.
-func problem(t *testing.T, err error, want ...string) *diag.Problem {
+func problem(t *testing.T, err error, want ...string) *FontError {
 	t.Helper()
-	ps := diag.Problems(err)
-	if len(ps) == 0 {
-		t.Fatalf("error %v (%T) is not a *diag.Problem", err, err)
+	var p *FontError
+	if !errors.As(err, &p) {
+		t.Fatalf("error %v (%T) is not a *FontError", err, err)
 	}
-	p := ps[0]
 	for _, w := range want {
 		if !strings.Contains(p.Error(), w) {
 			t.Errorf("problem %q lacks %q", p.Error(), w)

@@ -134,7 +134,7 @@ func roleWeight(r Role) int {
 	return 400
 }
 
-// rankCandidates orders the installed faces for role: Simplified Chinese
+// rankCandidates orders the installed faces for role (docs/fonts.md#per-character-fallback): Simplified Chinese
 // before faces of no stated language before Traditional; Japanese and
 // Korean faces left out (their glyph forms differ from GB's: 骨, 直, 者);
 // within a class the role's style order, then the weight nearest the

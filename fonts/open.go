@@ -8,8 +8,6 @@ import (
 	"os"
 
 	ot "github.com/go-text/typesetting/font/opentype"
-
-	"gazette/internal/diag"
 )
 
 // origin is where a face's bytes come from: a bundled face or a user file.
@@ -33,7 +31,7 @@ func (o *origin) label() string {
 }
 
 // fail turns a low-level error about the font's content into the error the
-// caller returns: a *diag.Problem for user files, an internal error for
+// caller returns: a *FontError for user files, an internal error for
 // bundled ones (which cannot be the user's fault).
 func (o *origin) fail(err error) error {
 	if o.builtin() {
@@ -55,10 +53,11 @@ func (o *origin) badGlyph(r rune, err error) error {
 	if o.builtin() {
 		return fmt.Errorf("内置字体 %s 中 %c（U+%04X）的字形无法读取: %w", o.bin.file, r, r, err)
 	}
-	if len(diag.Problems(err)) > 0 {
+	var fe *FontError
+	if errors.As(err, &fe) {
 		return err // already says what is wrong with the file
 	}
-	return &diag.Problem{File: o.path,
+	return &FontError{Role: o.role, File: o.path,
 		Msg:  fmt.Sprintf("%s所用字体中 %c（U+%04X）的字形无法读取，文件可能已损坏", o.role, r, r),
 		Hint: "请换用完好的字体文件。" + configHint(o.role), Err: err}
 }

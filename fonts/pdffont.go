@@ -103,3 +103,17 @@ type MissingError struct {
 func (e *MissingError) Error() string {
 	return fmt.Sprintf("%s%s 没有 %s", e.Role.Label(), e.Face, runeList(e.Runes, 10))
 }
+
+// BlankGlyphError reports characters a face maps to glyphs that have no
+// outline, where the characters are visible: the font file is damaged (a
+// zeroed glyf table, a broken loca).
+type BlankGlyphError struct {
+	Role  Role
+	Face  string // PostScript name
+	File  string // Face.File
+	Runes []rune
+}
+
+func (e *BlankGlyphError) Error() string {
+	return fmt.Sprintf("%s%s（%s）中 %s 的字形是空的，印出来是空白；字体文件可能已损坏", e.Role.Label(), e.Face, e.File, runeList(e.Runes, 10))
+}

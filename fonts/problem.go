@@ -4,9 +4,39 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
-
-	"gazette/internal/diag"
 )
+
+// FontError is a problem with a font the office chose — a file missing or
+// damaged, no such face in a collection, embedding forbidden, a font name
+// installed nowhere — said in Chinese for the office: the file (if any),
+// what is wrong and what to do. The fonts package does not know issue.toml's
+// lines; build turns a FontError into a message at the line that names the
+// font. Load joins several with errors.Join.
+type FontError struct {
+	Role Role   // the role (or Fallback) the font was chosen for
+	File string // the font file, "" for a font named but not found
+	Msg  string // what is wrong
+	Hint string // what to do; may be ""
+	Err  error  // the underlying cause, if any
+}
+
+func (e *FontError) Error() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString("文件 " + e.File + "：")
+	}
+	b.WriteString(e.Msg)
+	if e.Hint != "" {
+		b.WriteString("。" + e.Hint)
+	}
+	if e.Err != nil {
+		b.WriteString("（" + e.Err.Error() + "）")
+	}
+	return b.String()
+}
+
+// Unwrap returns the underlying cause.
+func (e *FontError) Unwrap() error { return e.Err }
 
 // configHint tells the staff where a role's font is configured.
 func configHint(role Role) string {
@@ -14,21 +44,21 @@ func configHint(role Role) string {
 }
 
 // errMissing reports a font file that does not exist or cannot be read.
-func errMissing(role Role, path string, err error) *diag.Problem {
-	return &diag.Problem{File: path, Msg: fmt.Sprintf("找不到%s所用的字体文件，或无法读取", role),
+func errMissing(role Role, path string, err error) *FontError {
+	return &FontError{Role: role, File: path, Msg: fmt.Sprintf("找不到%s所用的字体文件，或无法读取", role),
 		Hint: configHint(role), Err: err}
 }
 
 // errNotFont reports a file that is not a font gazette can read.
-func errNotFont(role Role, path string, err error) *diag.Problem {
-	return &diag.Problem{File: path,
+func errNotFont(role Role, path string, err error) *FontError {
+	return &FontError{Role: role, File: path,
 		Msg:  fmt.Sprintf("这不是可用的字体文件（%s只能使用 TTF、OTF、TTC 或 OTC 字体）", role),
 		Hint: "请确认文件完整、未损坏，且不是 WOFF 网页字体或点阵字体。" + configHint(role), Err: err}
 }
 
 // errFaceIndex reports a face index outside the collection.
-func errFaceIndex(role Role, path string, index int, faces []faceLabel) *diag.Problem {
-	return &diag.Problem{File: path,
+func errFaceIndex(role Role, path string, index int, faces []faceLabel) *FontError {
+	return &FontError{Role: role, File: path,
 		Msg: fmt.Sprintf("%s指定了字体集中编号为 %d 的字体（index = %d），但该文件只有 %d 个字体（编号 %s）",
 			role, index, index, len(faces), indexRange(len(faces))),
 		Hint: "可用的字体：" + listFaces(faces) + "。请改用其中的 index 或 name。"}
@@ -43,15 +73,15 @@ func indexRange(n int) string {
 }
 
 // errFaceName reports a face name that no face of the file has.
-func errFaceName(role Role, path, name string, faces []faceLabel) *diag.Problem {
-	return &diag.Problem{File: path,
+func errFaceName(role Role, path, name string, faces []faceLabel) *FontError {
+	return &FontError{Role: role, File: path,
 		Msg:  fmt.Sprintf("%s指定的字体名“%s”在该文件中找不到", role, name),
 		Hint: "可用的字体：" + listFaces(faces) + "。name 可写 PostScript 名或字族名（不分大小写）。"}
 }
 
 // errUnusable reports a font gazette can read but not embed.
-func errUnusable(role Role, path, why string) *diag.Problem {
-	return &diag.Problem{File: path, Msg: fmt.Sprintf("%s所用的字体无法使用：%s", role, why),
+func errUnusable(role Role, path, why string) *FontError {
+	return &FontError{Role: role, File: path, Msg: fmt.Sprintf("%s所用的字体无法使用：%s", role, why),
 		Hint: "请换用其他字体。" + configHint(role)}
 }
 

@@ -6,13 +6,17 @@
 // Load(cfg) returns a Set at once; Set.Face(role) parses that role's face on
 // first use (only the metrics, cmap and names: outlines wait for the first
 // Face.Subset) and returns the same *Face ever after. Errors about the
-// office's font files are *diag.Problem values in Chinese.
+// office's font files are *FontError values in Chinese, which build places
+// at the issue.toml line that names the font; missing characters and blank
+// glyphs are *MissingError and *BlankGlyphError.
 //
 // Layout measures with Face.Advance, Ascent, Descent and CapHeight, all in em.
-// The renderer embeds Face.Subset(runes), a glyf-based TrueType font with 1000
-// units per em and integer advances, through fpdf's AddUTF8FontFromBytes;
-// Advance(r) is exactly the /W width fpdf then writes for r. Faces, Sets and
-// their methods are safe for concurrent use.
+// A character a role's face lacks is measured and printed in the face
+// Set.FaceFor gives: [fonts] fallback, then an installed font. The renderer
+// embeds Face.EmbedSubset(runes): a glyf-based TrueType font with 1000 units
+// per em and integer advances, with its subset name and ToUnicode data;
+// Advance(r) is exactly the /W width written for r. Faces, Sets and their
+// methods are safe for concurrent use.
 //
 // The bundled faces are TrueType conversions of the upstream CFF fonts in
 // data/src, made once by `go generate ./fonts` with the conversion Subset

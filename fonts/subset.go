@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"unicode"
 )
 
 // Subset returns a TrueType font (glyf outlines, 1000 units per em) holding
@@ -45,6 +46,9 @@ func (f *Face) subset(runes []rune) (*builtSubset, error) {
 	}
 	p := f.plan(rs)
 	glyphs := f.convertGlyphs(p.src)
+	if err := f.checkInk(p, glyphs); err != nil {
+		return nil, err
+	}
 	s := newSubsetFont(f, p)
 	for i, g := range glyphs {
 		switch {
@@ -60,6 +64,29 @@ func (f *Face) subset(runes []rune) (*builtSubset, error) {
 		return nil, fmt.Errorf("生成 %s 的子集字体: %w", f.psName, err)
 	}
 	return &builtSubset{program: out, plan: p, box: s.fontBox(), advs: s.advs}, nil
+}
+
+// checkInk reports the visible characters whose glyph has no outline
+// although the face maps them: a damaged font (a zeroed glyf, a loca whose
+// offsets make the glyph empty) would print them as blanks
+// (docs/fonts.md#damaged-fonts).
+func (f *Face) checkInk(p *subsetPlan, glyphs []encodedGlyph) error {
+	var blank []rune
+	for i, g := range glyphs {
+		if i > 0 && g.err == nil && (g.box.empty || g.ctrs == 0) && needsInk(p.firstRune[i]) {
+			blank = append(blank, p.firstRune[i])
+		}
+	}
+	if len(blank) == 0 {
+		return nil
+	}
+	return &BlankGlyphError{Role: f.role, Face: f.psName, File: f.File(), Runes: blank}
+}
+
+// needsInk reports a character that is drawn: a letter, digit, mark,
+// punctuation or symbol, not a space or a format control.
+func needsInk(r rune) bool {
+	return unicode.IsGraphic(r) && !unicode.IsSpace(r) && !unicode.In(r, unicode.Zs, unicode.Cf)
 }
 
 // checkRunes sorts and dedupes runes and rejects those the face lacks.

@@ -9,8 +9,6 @@ import (
 	"strings"
 
 	ot "github.com/go-text/typesetting/font/opentype"
-
-	"gazette/internal/diag"
 )
 
 // fontDirs lists the folders searched for a font given by name only; a
@@ -99,8 +97,8 @@ func fileHasFace(p, name string) bool {
 }
 
 // errNotInstalled reports a font name found in none of the font folders.
-func errNotInstalled(role Role, name string) *diag.Problem {
-	return &diag.Problem{Msg: fmt.Sprintf("%s指定的字体“%s”在本机的字体文件夹中找不到", role, name),
+func errNotInstalled(role Role, name string) *FontError {
+	return &FontError{Role: role, Msg: fmt.Sprintf("%s指定的字体“%s”在本机的字体文件夹中找不到", role, name),
 		Hint: "请确认这个字体已经安装，或直接写出字体文件的位置，如 path = \"C:/Windows/Fonts/simfang.ttf\"（找过的文件夹：" +
 			strings.Join(nonEmpty(fontDirs()), "、") + "）。" + configHint(role)}
 }

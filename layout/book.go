@@ -248,11 +248,16 @@ func (bs *bookSetter) bodyPages(body [][]placed, plans []*docPlan, offset int) {
 		for _, pl := range placedItems {
 			it := pl.item
 			y := st.Top + pl.y
+			n := len(p.Runs)
 			if it.line != nil {
 				p.addLine(it.line, left+it.x, y+it.baseline, bs.in.Metrics)
+				p.tagRuns(n, it.elem)
 			}
 			if it.draw != nil {
 				it.draw(p, left+it.x, y)
+			}
+			if it.repeated {
+				p.markArtifacts(n)
 			}
 		}
 		bs.runningHead(p, &bs.in.Issue.Sections[section[i]])
@@ -264,7 +269,7 @@ func (bs *bookSetter) bodyPages(body [][]placed, plans []*docPlan, offset int) {
 			lastSection = pl.section
 			bs.book.Outline = append(bs.book.Outline, Bookmark{Title: bs.in.Issue.Sections[pl.section].Title, Level: 0, Page: offset + pl.anchor.page})
 		}
-		bs.book.Outline = append(bs.book.Outline, Bookmark{Title: flatTitle(pl.doc.Title()), Level: 1, Page: offset + pl.anchor.page})
+		bs.book.Outline = append(bs.book.Outline, Bookmark{Title: flatTitle(pl.doc.Title()), Level: 1, Page: offset + pl.anchor.page, Doc: pl.doc})
 	}
 }
 
@@ -304,6 +309,7 @@ func (bs *bookSetter) runningHead(p *Page, sec *model.Section) {
 	base := ruleY - 0.35*st.HeadSize
 	inner := bs.single(fmt.Sprintf("%s　%d年第%d期", is.Gazette.Name, is.Year, is.Number), fonts.Song, st.HeadSize)
 	outer := bs.headSection(sec, w-inner.Right-2*st.HeadSize)
+	defer p.markArtifacts(len(p.Runs))
 	if p.Recto { // inner (binding) side is on the left of a recto
 		p.addLine(&inner, left, base, bs.in.Metrics)
 		p.addLine(&outer, left+w-outer.Right, base, bs.in.Metrics)
@@ -366,7 +372,9 @@ func (bs *bookSetter) folio(p *Page) {
 	if p.Recto {
 		x = left + st.TextWidth() - inset - l.Right
 	}
+	n := len(p.Runs)
 	p.addLine(&l, x, base, bs.in.Metrics)
+	p.markArtifacts(n)
 }
 
 // single sets one unbroken line of text starting at 0.
@@ -400,9 +408,9 @@ func (bs *bookSetter) missingProblems() []*diag.Problem {
 		if bs.in.ManifestLine != nil {
 			line = bs.in.ManifestLine(r)
 		}
-		hint := "请改用常用的规范汉字，或在 [fonts] 中换用有这个字的字体。"
-		if r > 0xFFFF {
-			hint = "这个字符（如表情符号、扩展区汉字）超出基本多文种平面，PDF 中的字体无法收入；请删去或改用常用字。"
+		hint := "请安装含有这个字的字体，或在 issue.toml 的 [fonts] 中写 fallback = [\"含有这个字的字体文件\"]；也可改用常用字。"
+		if r > 0xFFFF && !isHan(r) {
+			hint = "这个字符（如表情符号）印刷字体里一般没有；请删去或改用文字。"
 		}
 		out = append(out, &diag.Problem{File: bs.in.ManifestPath, Line: line,
 			Msg: fmt.Sprintf("“%c”（U+%04X）没有字体能显示", r, r), Hint: hint})

@@ -28,6 +28,10 @@ type composer struct {
 	tightLast int
 	tight     bool // the block being composed is set tight
 	memo      breakMemo
+	// the structure elements (tags.go): the document's section, the
+	// element of the lines being added, the titles met so far
+	sect, elem *Elem
+	titles     int
 }
 
 // ch is n body characters on the grid.
@@ -59,6 +63,7 @@ func (c *composer) compose() {
 	for i := range blocks {
 		b := &blocks[i]
 		c.block = b
+		c.elem = c.blockElem(b)
 		// headings keep their marks, so that those of one level look alike,
 		// and so does a table: its cells are no lines of the text to save,
 		// and a squeezed bracket reads as an ASCII one there
@@ -308,12 +313,12 @@ func missingProblem(m missingChar) *diag.Problem {
 
 // baselineFor centres type of the given size in a grid row.
 func (c *composer) baselineFor(size float64) float64 {
-	return (c.st.LinePitch-size)/2 + 0.88*size
+	return CentredBaseline(c.st.LinePitch, size)
 }
 
 func (c *composer) addLine(l Line, baseline float64, keep bool) {
 	c.items = append(c.items, item{line: &l, baseline: baseline, height: c.st.LinePitch, grid: true, keepNext: keep,
-		file: c.doc.Source, srcLine: c.blockLine()})
+		file: c.doc.Source, srcLine: c.blockLine(), elem: c.elem})
 }
 
 // blockLine is the source line of the block being composed.
@@ -363,7 +368,9 @@ func (c *composer) attachmentNote(b *model.Block) {
 	size := c.st.BodySize
 	label := "附件："
 	prefix := c.ch(2) + c.ch(3)
+	list := newElem("L", c.sect)
 	for i, name := range strings.Split(b.Text, "\n") {
+		c.listItem(list)
 		name = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name), label))
 		if name == "" {
 			continue
@@ -454,6 +461,7 @@ func (c *composer) signature(signer, date *model.Block) {
 		c.addLine(names[i], c.baselineFor(size), d != nil || i < len(names)-1)
 	}
 	if d != nil {
+		c.elem = c.blockElem(date)
 		c.addLine(*d, c.baselineFor(size), false)
 	}
 }

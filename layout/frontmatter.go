@@ -46,6 +46,31 @@ func (bs *bookSetter) centred(p *Page, text string, role fonts.Role, size, y flo
 	}
 }
 
+// The cover's design on A4 (docs/house-design.md#front-matter): places in mm
+// from the top edge of the trimmed page (baselines, the rules' centres, the
+// top of the emblem's box), type sizes and rule widths in bp. cover scales
+// them to the trim.
+const (
+	coverEmblemTopMM  = 30.0  // top of the emblem's square box
+	coverEmblemSideMM = 40.0  // the box's side
+	coverNameMM       = 100.0 // the gazette's name (coverNameSize)
+	coverEnglishMM    = 112.0 // its English name
+	coverEnglishSize  = 12.0
+	coverRuleMM       = 124.0 // the double rule: thick above, thin below
+	coverRule2MM      = 125.5
+	coverRuleWidth    = 2.0
+	coverRule2Width   = 0.6
+	coverYearMM       = 175.0 // 2023
+	coverYearSize     = 36.0
+	coverIssueMM      = 192.0 // 第4期（总第17期）
+	coverIssueSize    = 20.0
+	coverSponsorMM    = 262.0 // …主管主办
+	coverSponsorSize  = 18.0
+	coverPermitMM     = 274.0 // 准印证号 and 内部资料　免费交流, one above the other
+	coverPermit2MM    = 281.0
+	coverPermitSize   = 12.0
+)
+
 // cover: emblem, the gazette's name large in red, its English name, a double
 // rule, the year, the issue and serial numbers and the sponsor line. The
 // places and sizes are those of the A4 design, scaled to the trim (a4Scale).
@@ -56,22 +81,22 @@ func (bs *bookSetter) cover(p *Page) {
 	sy, k := st.a4Scale()
 	at := func(mm float64) float64 { return mm * MM * sy }
 	if g.Emblem != "" {
-		bs.emblem(p, g.Emblem, 40*MM*k, at(30))
+		bs.emblem(p, g.Emblem, coverEmblemSideMM*MM*k, at(coverEmblemTopMM))
 	}
-	bs.coverName(p, g.Name, k, at(100))
-	bs.centred(p, g.EnglishName, fonts.Latin, 12*k, at(112), Color{})
+	bs.coverName(p, g.Name, k, at(coverNameMM))
+	bs.centred(p, g.EnglishName, fonts.Latin, coverEnglishSize*k, at(coverEnglishMM), Color{})
 	left, right := st.Inner, st.PageWidth-st.Outer
 	p.Rules = append(p.Rules,
-		Rule{X1: left, Y1: at(124), X2: right, Y2: at(124), Width: 2, Color: Red},
-		Rule{X1: left, Y1: at(125.5), X2: right, Y2: at(125.5), Width: 0.6, Color: Red})
-	bs.centred(p, fmt.Sprint(is.Year), fonts.Latin, 36*k, at(175), Color{})
-	bs.centred(p, issueLine(is), fonts.Song, 20*k, at(192), Color{})
+		Rule{X1: left, Y1: at(coverRuleMM), X2: right, Y2: at(coverRuleMM), Width: coverRuleWidth, Color: Red},
+		Rule{X1: left, Y1: at(coverRule2MM), X2: right, Y2: at(coverRule2MM), Width: coverRule2Width, Color: Red})
+	bs.centred(p, fmt.Sprint(is.Year), fonts.Latin, coverYearSize*k, at(coverYearMM), Color{})
+	bs.centred(p, issueLine(is), fonts.Song, coverIssueSize*k, at(coverIssueMM), Color{})
 	if g.Sponsor != "" {
-		bs.centred(p, g.Sponsor+"主管主办", fonts.Song, 18*k, at(262), Color{})
+		bs.centred(p, g.Sponsor+"主管主办", fonts.Song, coverSponsorSize*k, at(coverSponsorMM), Color{})
 	}
 	if g.Permit != "" { // 《内部资料性出版物管理规定》第十四条: both on the cover
-		bs.centred(p, "准印证号："+g.Permit, fonts.Song, 12*k, at(274), Color{})
-		bs.centred(p, "内部资料　免费交流", fonts.Song, 12*k, at(281), Color{})
+		bs.centred(p, "准印证号："+g.Permit, fonts.Song, coverPermitSize*k, at(coverPermitMM), Color{})
+		bs.centred(p, "内部资料　免费交流", fonts.Song, coverPermitSize*k, at(coverPermit2MM), Color{})
 	}
 }
 
@@ -264,6 +289,7 @@ func (bs *bookSetter) masthead() []*Page {
 		p := &Page{}
 		pages = append(pages, p)
 		bs.centred(p, "编 辑 委 员 会", fonts.Hei, 20*k, st.Top+10*k, Color{})
+		p.tagRuns(0, spreadElem("编辑委员会")) // reads as the word (tags.go)
 		return p
 	}
 	p := newPage()
@@ -412,7 +438,12 @@ func (bs *bookSetter) spread(text string, n int, size float64, role fonts.Role) 
 	for i := range l.Glyphs {
 		l.Glyphs[i].X += float64(i) * gap
 	}
-	return packRuns(l.Glyphs, 0, 0, bs.in.Metrics)
+	runs := packRuns(l.Glyphs, 0, 0, bs.in.Metrics)
+	e := spreadElem(text)
+	for i := range runs {
+		runs[i].Elem = e
+	}
+	return runs
 }
 
 func shiftRuns(runs []Run, x, y float64) []Run {

@@ -95,7 +95,9 @@ func (c *composer) contents(b *model.Block) {
 	size := c.st.BodySize
 	entries := strings.Split(b.Text, "\n")
 	c.text(Span{Text: entries[0], Role: fonts.Hei, Size: size}, 0, AlignCenter, true)
+	toc := newElem("TOC", c.sect) // tags.go: an entry a TOCI
 	for i, e := range entries[1:] {
+		c.elem = newElem("TOCI", toc)
 		c.paragraph([]Span{{Text: e, Role: fonts.Kai, Size: size}}, c.ch(2), c.ch(2), AlignLeft, i < len(entries)-2)
 	}
 	c.blank(false)
@@ -124,8 +126,11 @@ func (c *composer) roster(b *model.Block) {
 	label := c.single(b.Lead, size)
 	hang := c.ch(2) + lineExtent(&label)
 	first := model.Block{Text: lines[0], Lead: b.Lead}
+	list := newElem("L", c.sect) // tags.go: a line a list item
+	c.listItem(list)
 	c.paragraph(c.runIn(&first, fonts.Hei), c.ch(2), hang, Justify, len(lines) > 1)
 	for i, item := range lines[1:] {
+		c.listItem(list)
 		c.paragraph([]Span{{Text: item, Role: fonts.Fang, Size: size}}, hang, hang, Justify, i < len(lines)-2)
 	}
 }

@@ -57,7 +57,8 @@ const (
 	// address, a word pasted without spaces), between any two characters
 	// but after a hyphen.
 	emergencyPen = 2000
-	// orphanPen is a last line of one character (clreq §3.8 孤字不成行).
+	// orphanPen is a last line of one character (孤字不成行:
+	// https://www.w3.org/TR/clreq/#adjustments_of_orphans_and_widows).
 	orphanPen = 1000
 	// forcedCost is a line too long for the measure even squeezed: allowed
 	// only for a single character wider than the measure.

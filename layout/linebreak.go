@@ -233,11 +233,11 @@ func (lb *LineBreaker) faceFor(role fonts.Role, r rune) fonts.Role {
 		return role
 	}
 	if role == fonts.Title || role == fonts.Hei {
-		if _, ok := lb.Metrics.Advance(role, r); ok {
+		if ownCovers(lb.Metrics, role, r) {
 			return role
 		}
 	}
-	if _, ok := lb.Metrics.Advance(fonts.Latin, r); ok {
+	if ownCovers(lb.Metrics, fonts.Latin, r) {
 		return fonts.Latin
 	}
 	return role

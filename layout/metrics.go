@@ -45,6 +45,24 @@ func (m *FontMetrics) face(role fonts.Role, r rune) *fonts.Face {
 	return f
 }
 
+// OwnCovers reports whether role's own face has r — not a fallback face
+// (fonts.Set.FaceFor). Choosing the role of a character (LineBreaker.faceFor:
+// digits in the Latin face) asks this: a mark the Latin face lacks, such as
+// ○, stays in the CJK role's face rather than coming from a fallback.
+func (m *FontMetrics) OwnCovers(role fonts.Role, r rune) bool {
+	return role >= 0 && role < fonts.NumRoles && m.faces[role].Covers(r)
+}
+
+// ownCovers is OwnCovers for any Metrics: those that do not tell have
+// only own faces, so a measurable character is covered.
+func ownCovers(m Metrics, role fonts.Role, r rune) bool {
+	if oc, ok := m.(interface{ OwnCovers(fonts.Role, rune) bool }); ok {
+		return oc.OwnCovers(role, r)
+	}
+	_, ok := m.Advance(role, r)
+	return ok
+}
+
 // FaceName is the PostScript name of role's own face.
 func (m *FontMetrics) FaceName(role fonts.Role) string {
 	if role < 0 || role >= fonts.NumRoles {

@@ -62,11 +62,23 @@ func (s *Style) Left(recto bool) float64 {
 	return s.Outer
 }
 
+// IdeographicAscent is how far an ideographic em box stands above its
+// baseline, in em; the other 0.12 em lie below it. It is the common
+// convention of CJK fonts (the ideographic em box of OpenType's BASE table;
+// the built-in Fandol faces follow it).
+const IdeographicAscent = 0.88
+
+// CentredBaseline is where, below the top of a row rowHeight high, the
+// baseline of type of the given size lies when its em box is centred in
+// the row.
+func CentredBaseline(rowHeight, size float64) float64 {
+	return (rowHeight-size)/2 + IdeographicAscent*size
+}
+
 // FirstBaseline is the distance from the type area's top to the first
-// baseline: the character is centred in its row, and an ideographic em box
-// stands 0.88 em above its baseline.
+// baseline: the body character is centred in its row.
 func (s *Style) FirstBaseline() float64 {
-	return (s.LinePitch-s.BodySize)/2 + 0.88*s.BodySize
+	return CentredBaseline(s.LinePitch, s.BodySize)
 }
 
 // Preset returns the named style: "gbt9704" (the strict 公文 grid) or

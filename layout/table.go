@@ -26,6 +26,7 @@ type tableCell struct {
 	// at x from the cell's centre, so the column's decimal points line up.
 	aligned bool
 	x       float64
+	elem    *Elem // its TH or TD (tags.go)
 	// slots, when set, is the number of lines of a piece of a row split
 	// over pages (splitRow): the cell's lines are set from the top of that
 	// block, not centred, so a cell's text reads on from piece to piece
@@ -71,6 +72,7 @@ func (c *composer) table(b *model.Block) {
 	}
 	growForSpans(cells, heights, lead, pad)
 	alignDecimals(t, cells)
+	c.tagCells(t, cells)
 	g := &tableGrid{t: t, cells: cells, xs: xs, heights: heights, lead: lead, pad: pad}
 	if !c.checkMergedRows(b, g) {
 		return
@@ -349,6 +351,9 @@ func (c *composer) tableItems(g *tableGrid) {
 	}
 	c.keepLast()
 	c.items = append(c.items, header...)
+	for h := range header { // the copies in it.header are drawn when repeated
+		header[h].repeated = true
+	}
 	for r := t.HeaderRows; r < t.Rows; r++ {
 		if g.heights[r] > room+0.01 && spanEnd[r] == r && !coveredFromAbove(byRow, r, spanEnd) {
 			for _, it := range c.splitRow(g, byRow[r], room) {
@@ -443,7 +448,7 @@ func drawCells(p *Page, cells []tableCell, xs, ys []float64, x, y0, lead float64
 				continue
 			}
 			size := l.Glyphs[0].Size
-			base := ty + float64(i)*lead + (lead-size)/2 + 0.88*size
+			base := ty + float64(i)*lead + CentredBaseline(lead, size)
 			// Every line is centred in the cell, the last one too, as in a
 			// centred Word table; a number in a column of numbers sits on
 			// the column's decimal point.
@@ -451,7 +456,9 @@ func drawCells(p *Page, cells []tableCell, xs, ys []float64, x, y0, lead float64
 			if tc.aligned {
 				inner = (right-left)/2 + tc.x
 			}
+			n := len(p.Runs)
 			p.addLine(l, left+inner-l.left(), base, m)
+			p.tagRuns(n, tc.elem)
 		}
 	}
 }
@@ -599,9 +606,9 @@ func (c *composer) image(b *model.Block) {
 	}
 	rows := math.Ceil(h/c.st.LinePitch - 1e-9)
 	x := (c.st.TextWidth() - w) / 2
-	path, data := im.Path, im.Data
+	path, data, elem := im.Path, im.Data, c.elem
 	c.items = append(c.items, item{height: rows * c.st.LinePitch, grid: true,
 		draw: func(p *Page, ox, oy float64) {
-			p.Images = append(p.Images, Picture{Path: path, Data: data, X: ox + x, Y: oy, W: w, H: h})
+			p.Images = append(p.Images, Picture{Path: path, Data: data, X: ox + x, Y: oy, W: w, H: h, Elem: elem})
 		}})
 }

@@ -74,8 +74,8 @@ func splitsWord(a, b string) bool {
 // the grid, so the text after the title snaps back onto it.
 func (c *composer) titleLine(l Line, size float64, first bool) {
 	h := max(c.st.LinePitch, 1.3*size)
-	c.items = append(c.items, item{line: &l, baseline: (h-size)/2 + 0.88*size, height: h,
-		grid: first || h == c.st.LinePitch, keepNext: true, file: c.doc.Source, srcLine: c.blockLine()})
+	c.items = append(c.items, item{line: &l, baseline: CentredBaseline(h, size), height: h,
+		grid: first || h == c.st.LinePitch, keepNext: true, file: c.doc.Source, srcLine: c.blockLine(), elem: c.elem})
 }
 
 // balanced breaks a title part into at least minLines lines of nearly equal

@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"gazette/fonts"
 	"gazette/internal/build"
+	"gazette/internal/testtool"
 )
 
 func TestCLIErrorsAreChineseAndLeaveNoPDF(t *testing.T) {
@@ -128,5 +130,46 @@ func TestCLIFontsReportsUncoveredCharacters(t *testing.T) {
 		if strings.Contains(stderr.String(), tt.not) {
 			t.Errorf("%s: stderr says %q:\n%s", tt.cmd, tt.not, stderr.String())
 		}
+	}
+}
+
+// TestCLIFontsListsFallbackFaces: `gazette fonts`, `check` and `build` say
+// which installed face printed the names the built-in 仿宋 lacks, and the
+// line that pins it; the body stays in FandolFang.
+func TestCLIFontsListsFallbackFaces(t *testing.T) {
+	const noto = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+	if _, err := os.Stat(noto); err != nil {
+		testtool.Need(t, "fonts-noto-cjk:"+noto)
+	}
+	t.Setenv(fonts.FontDirsEnv, filepath.Dir(noto))
+	m := copySample(t, nil)
+	doc := filepath.Join(filepath.Dir(m), "03-第31次常务会议.txt")
+	data, err := os.ReadFile(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = append(bytes.TrimRight(data, "\n"), "\n会议任命王喆、李堃、张䶮、吉𠮷为委员。\n"...)
+	if err := os.WriteFile(doc, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range []string{"fonts", "check", "build"} {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"gazette", cmd, m}, &stdout, &stderr); code != 0 {
+			t.Fatalf("%s: exit %d\n%s", cmd, code, stderr.String())
+		}
+		out := stdout.String()
+		for _, want := range []string{"仿宋（正文）缺的 4 个字由本机安装的字体 Noto Serif CJK SC", "“䶮喆堃𠮷”",
+			`fallback = [{ path = "` + noto + `", index = 2 }]`} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s output lacks %q:\n%s", cmd, want, out)
+			}
+		}
+	}
+	pdf := strings.TrimSuffix(m, ".toml") + ".pdf"
+	if got := strings.Join(strings.Fields(runTool(t, "pdftotext", pdf, "-")), ""); !strings.Contains(got, "会议任命王喆、李堃、张䶮、吉𠮷为委员。") {
+		t.Errorf("pdftotext lost the names:\n%s", got)
+	}
+	if out := runTool(t, "pdffonts", pdf); !strings.Contains(out, "+NotoSerifCJKsc-Regular ") || !strings.Contains(out, "+FandolFang-Regular ") {
+		t.Errorf("pdffonts:\n%s", out)
 	}
 }

@@ -4,10 +4,12 @@ import (
 	"crypto/sha256"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"gazette/internal/build"
@@ -32,6 +34,27 @@ func runTool(t *testing.T, name string, args ...string) string {
 func copySample(t *testing.T, edit func([]byte) []byte) string {
 	t.Helper()
 	return testtool.CopySample(t, filepath.Dir(sample), edit)
+}
+
+var program struct {
+	once sync.Once
+	path string
+	out  []byte
+	err  error
+}
+
+// programBinary is the gazette program, built once per test binary with the
+// test hook (-tags gazette_testhook), for the tests that run it as a process.
+func programBinary(t *testing.T) string {
+	t.Helper()
+	program.once.Do(func() {
+		program.path = filepath.Join(rbTestRoot, "gazette")
+		program.out, program.err = exec.Command("go", "build", "-tags", "gazette_testhook", "-o", program.path, ".").CombinedOutput()
+	})
+	if program.err != nil {
+		t.Fatalf("go build: %v\n%s", program.err, program.out)
+	}
+	return program.path
 }
 
 // buildSample returns the sample issue, built once per test binary

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"errors"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -14,51 +14,47 @@ import (
 )
 
 // Ctrl+C (SIGINT) or SIGTERM during a build must not leave the temporary
-// file of a PDF (hundreds of megabytes) in the output folder: main catches
-// the signal, atomicfile.Abort removes the temporary files, and the program
-// says what was and was not written, then exits 130 (SIGINT) or 143
-// (SIGTERM), as a shell does for a program the signal ended.
+// file of a PDF (hundreds of megabytes) in the output folder: the command
+// runs while main waits for it or for a signal; on a signal atomicfile.Abort
+// removes the temporary files, and the program says what was and was not
+// written, then exits 130 (SIGINT) or 143 (SIGTERM), as a shell does for a
+// program the signal ended.
 
-// interrupts ends the program on SIGINT or SIGTERM. The command's output
-// goes through its gates, so that nothing the interrupted command still
-// prints (the error of the write Abort stopped) follows the message.
-type interrupts struct {
-	mu             sync.Mutex // held by whichever ends the program: main or the handler
-	stdout, stderr *gate
-	w              io.Writer // the real stderr, for the message
-	abort          func() error
+// runInterruptibly runs the command of args and returns its exit code, or
+// the code of the signal that stopped it. The command writes through gates,
+// so that nothing it still prints after the signal (the error of the write
+// Abort stopped) follows the message.
+func runInterruptibly(args []string, stdout, stderr io.Writer) int {
+	term, stopTerm := signal.NotifyContext(context.Background(), syscall.SIGTERM)
+	defer stopTerm()
+	ctx, stopInt := signal.NotifyContext(term, os.Interrupt)
+	defer stopInt()
+	out, errOut := &gate{w: stdout}, &gate{w: stderr}
+	done := make(chan int, 1)
+	go func() { done <- run(args, out, errOut) }()
+	select {
+	case code := <-done:
+		return code
+	case <-ctx.Done():
+	}
+	sig := os.Signal(os.Interrupt)
+	if term.Err() != nil { // SIGTERM ended both contexts, SIGINT only ctx
+		sig = syscall.SIGTERM
+	}
+	stopInt() // a second Ctrl+C ends the program at once
+	stopTerm()
+	return interrupted(sig, stderr, atomicfile.Abort, out, errOut)
 }
 
-// catchInterrupts installs the handler for SIGINT and SIGTERM.
-func catchInterrupts(stdout, stderr io.Writer) *interrupts {
-	in := &interrupts{stdout: &gate{w: stdout}, stderr: &gate{w: stderr}, w: stderr, abort: atomicfile.Abort}
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
-	go func() {
-		sig := <-ch
-		signal.Reset(os.Interrupt, syscall.SIGTERM) // a second Ctrl+C ends the program at once
-		os.Exit(in.handle(sig))
-	}()
-	return in
-}
-
-// exit ends the program with code, unless the handler is ending it (then it
-// waits for the handler's exit).
-func (in *interrupts) exit(code int) {
-	in.mu.Lock()
-	os.Exit(code)
-}
-
-// handle silences the command, removes the temporary files, writes what
-// became of the PDFs and returns the exit code. It keeps in.mu: the program
-// ends.
-func (in *interrupts) handle(sig os.Signal) int {
-	in.mu.Lock()
-	in.stdout.stop()
-	in.stderr.stop()
-	err := in.abort() // after it, no PDF is renamed into place any more
+// interrupted silences the command's gates, removes the temporary files
+// (abort), writes to w what became of the PDFs and returns the exit code.
+func interrupted(sig os.Signal, w io.Writer, abort func() error, gates ...*gate) int {
+	for _, g := range gates {
+		g.stop()
+	}
+	err := abort() // after it, no PDF is renamed into place any more
 	msg, code := interruptMessage(sig, pending.state(), err)
-	fmt.Fprint(in.w, msg)
+	fmt.Fprint(w, msg)
 	return code
 }
 
@@ -130,101 +126,4 @@ func (g *gate) stop() {
 	g.mu.Lock()
 	g.stopped = true
 	g.mu.Unlock()
-}
-
-// outputWatch remembers the PDFs the command in progress writes and the
-// files that were at their paths before, to tell afterwards which PDFs are
-// new and which are left from an earlier run.
-type outputWatch struct {
-	mu   sync.Mutex
-	pdf  bool // the command writes PDFs
-	outs []watched
-}
-
-type watched struct {
-	path   string
-	before os.FileInfo // nil: there was no file
-}
-
-// pending is the watch of this process's command.
-var pending outputWatch
-
-// begin starts the watch of a command that writes PDFs (build, impose).
-func (w *outputWatch) begin() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.pdf, w.outs = true, nil
-}
-
-// reset forgets the previous command.
-func (w *outputWatch) reset() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.pdf, w.outs = false, nil
-}
-
-// watch records the files now at paths, the PDFs about to be written.
-func (w *outputWatch) watch(paths []string) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.outs = nil
-	for _, p := range paths {
-		fi, err := os.Stat(p)
-		if err != nil {
-			fi = nil
-		}
-		w.outs = append(w.outs, watched{p, fi})
-	}
-}
-
-// outputState sorts the watched PDFs: written by this run, left from an
-// earlier run, absent.
-type outputState struct {
-	pdf                     bool
-	written, stale, missing []string
-}
-
-func (w *outputWatch) state() outputState {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	st := outputState{pdf: w.pdf}
-	for _, o := range w.outs {
-		fi, err := os.Stat(o.path)
-		switch {
-		case err != nil:
-			st.missing = append(st.missing, o.path)
-		case o.before != nil && os.SameFile(o.before, fi):
-			st.stale = append(st.stale, o.path)
-		default:
-			st.written = append(st.written, o.path) // renamed into place: a new file
-		}
-	}
-	return st
-}
-
-// staleErr is the error of a build or impose that wrote no new PDF where an
-// old one is: report adds that the old one lacks this run's changes.
-type staleErr struct {
-	err   error
-	stale []string
-}
-
-func (e *staleErr) Error() string { return e.err.Error() }
-func (e *staleErr) Unwrap() error { return e.err }
-
-// withStale adds to err the watched PDFs left from an earlier run.
-func withStale(err error) error {
-	if st := pending.state(); len(st.stale) > 0 {
-		return &staleErr{err: err, stale: st.stale}
-	}
-	return err
-}
-
-// staleOf returns the old PDFs err names.
-func staleOf(err error) []string {
-	var se *staleErr
-	if errors.As(err, &se) {
-		return se.stale
-	}
-	return nil
 }

@@ -50,14 +50,13 @@ func TestInterruptMessage(t *testing.T) {
 func TestHandleSilencesTheCommand(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	aborted := false
-	in := &interrupts{stdout: &gate{w: &stdout}, stderr: &gate{w: &stderr}, w: &stderr,
-		abort: func() error { aborted = true; return nil }}
+	out, errOut := &gate{w: &stdout}, &gate{w: &stderr}
 	pending.reset()
-	in.stdout.Write([]byte("排版中\n"))
-	if code := in.handle(os.Interrupt); code != 130 || !aborted {
+	out.Write([]byte("排版中\n"))
+	if code := interrupted(os.Interrupt, &stderr, func() error { aborted = true; return nil }, out, errOut); code != 130 || !aborted {
 		t.Errorf("exit %d, aborted %v", code, aborted)
 	}
-	in.stderr.Write([]byte("错误：写出 x.pdf: file already closed\n"))
+	errOut.Write([]byte("错误：写出 x.pdf: file already closed\n"))
 	if stdout.String() != "排版中\n" || stderr.String() != "已中断。\n" {
 		t.Errorf("stdout %q, stderr %q", stdout.String(), stderr.String())
 	}
@@ -66,7 +65,8 @@ func TestHandleSilencesTheCommand(t *testing.T) {
 // TestInterruptedBuildLeavesNoTemporaryFile runs the gazette program on
 // the sample, stops it with a signal while its PDF is written (the test hook
 // makes the writer wait before renaming the finished temporary file), and
-// checks the folder, the message and the exit code.
+// checks the folder, the message and the exit code. The program is built
+// with the test hook (programBinary).
 func TestInterruptedBuildLeavesNoTemporaryFile(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no SIGINT to send on Windows")
@@ -74,10 +74,8 @@ func TestInterruptedBuildLeavesNoTemporaryFile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the program")
 	}
-	bin := filepath.Join(t.TempDir(), "gazette")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	t.Parallel() // waits on the program it runs
+	bin := programBinary(t)
 	tests := []struct {
 		name    string
 		sig     os.Signal

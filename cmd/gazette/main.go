@@ -6,6 +6,7 @@
 //	gazette fonts [issue.toml]
 //	gazette preflight [--max-saddle N] [--all] FILE.pdf
 //	gazette impose [-o OUT.pdf] BOOK.pdf
+//	gazette volume [-o OUT.pdf] volume.toml
 //	gazette version
 //	gazette help [命令]
 //
@@ -30,8 +31,7 @@ import (
 var version = "dev"
 
 func main() {
-	in := catchInterrupts(os.Stdout, os.Stderr)
-	in.exit(run(os.Args, in.stdout, in.stderr))
+	os.Exit(runInterruptibly(os.Args, os.Stdout, os.Stderr))
 }
 
 // run is main without os.Exit, for tests. It turns every error into a message
@@ -63,7 +63,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 // say that they did not.
 func problemsHeader(app *cli.App, args []string) string {
 	if len(args) > 1 {
-		if c := app.Command(args[1]); c != nil && (c.Name == "build" || c.Name == "impose") {
+		if c := app.Command(args[1]); c != nil && (c.Name == "build" || c.Name == "impose" || c.Name == "volume") {
 			return "发现 %d 处问题，未生成 PDF：\n"
 		}
 	}
@@ -102,7 +102,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		HideHelp:     true,
 		OnUsageError: usageError,
 		Commands: []*cli.Command{
-			buildCommand(), checkCommand(), newCommand(), watchCommand(), fontsCommand(), preflightCommand(), imposeCommand(),
+			buildCommand(), checkCommand(), newCommand(), watchCommand(), volumeCommand(), fontsCommand(), preflightCommand(), imposeCommand(),
 			versionCommand(), helpCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {},

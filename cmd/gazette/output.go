@@ -86,6 +86,11 @@ func issueInputs(is *build.Issue) []string {
 			in = append(in, src.Path)
 		}
 	}
+	for _, src := range m.Fallback {
+		if src.Path != "" {
+			in = append(in, src.Path)
+		}
+	}
 	return in
 }
 

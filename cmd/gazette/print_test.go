@@ -90,6 +90,7 @@ func pageCount(t *testing.T, pdf string) int {
 }
 
 func TestPrintEditionBoxesForEachTrim(t *testing.T) {
+	t.Parallel() // three builds of its own, read with pdfinfo
 	tests := []struct {
 		name  string
 		table string
@@ -141,6 +142,7 @@ func TestPrintEditionBoxesForEachTrim(t *testing.T) {
 var inkRE = regexp.MustCompile(`(?m)^\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+CMYK OK`)
 
 func TestBodyPagesPrintInBlackOnly(t *testing.T) {
+	t.Parallel() // a build of its own and a Ghostscript run
 	is, printPDF, _ := buildEditions(t, "")
 	out := runTool(t, "gs", "-q", "-o", "-", "-sDEVICE=inkcov", printPDF)
 	lines := inkRE.FindAllStringSubmatch(out, -1)
@@ -189,6 +191,7 @@ func TestPrintEditionWithCropMarksIsByteIdentical(t *testing.T) {
 }
 
 func TestPrintEditionIsPDFX1a(t *testing.T) {
+	t.Parallel() // a build of its own and a Ghostscript run
 	_, printPDF, _ := buildEditions(t, "")
 	out := runTool(t, "pdfinfo", printPDF)
 	for _, want := range []string{"PDF version:     1.3", "PDF subtype:    PDF/X-1:2001", "Standard:      ISO 15930-1"} {

@@ -20,10 +20,8 @@ func TestWatchRebuildsAndStopsCleanly(t *testing.T) {
 	if runtime.GOOS == "windows" || testing.Short() {
 		t.Skip("runs the program and sends it SIGINT")
 	}
-	bin := filepath.Join(t.TempDir(), "gazette")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	t.Parallel() // waits on the program it runs
+	bin := programBinary(t)
 	manifest := copySample(t, nil)
 	dir := filepath.Dir(manifest)
 	cmd := exec.Command(bin, "watch", "issue.toml")

@@ -13,7 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
+	"runtime"
 	"sync"
 	"time"
 )
@@ -21,16 +21,6 @@ import (
 // ErrAborted is the cause of the error of a Write that Abort stopped, or
 // that started after it.
 var ErrAborted = errors.New("atomicfile: aborted")
-
-// PauseEnv names the test hook: when it is set to a number N, the N-th Write
-// of the process (1 for the first, the print edition of a build) pauses for
-// up to a minute after writing its temporary file, before renaming it, and
-// says so on stderr with PauseMarker, so that a test can interrupt the
-// program at a known point.
-const PauseEnv = "GAZETTE_TEST_PAUSE_BEFORE_RENAME"
-
-// PauseMarker starts the line a paused Write writes on stderr.
-const PauseMarker = "gazette-test: paused before rename"
 
 // registry holds the temporary files in progress. Creating one, renaming
 // it and Abort hold mu, so a file is either renamed complete or removed.
@@ -42,19 +32,10 @@ var registry = struct {
 }{temps: map[*os.File]bool{}}
 
 // beforeRename, when not nil, runs between writing a temporary file and
-// renaming it (the PauseEnv hook; tests set it directly).
+// renaming it. Only tests set it: this package's directly, the program's
+// through PauseEnv in a binary built with -tags gazette_testhook
+// (testhook.go).
 var beforeRename func(n int)
-
-func init() {
-	if at, err := strconv.Atoi(os.Getenv(PauseEnv)); err == nil && at > 0 {
-		beforeRename = func(n int) {
-			if n == at {
-				fmt.Fprintf(os.Stderr, "%s %d\n", PauseMarker, n)
-				time.Sleep(time.Minute)
-			}
-		}
-	}
-}
 
 // Write writes the parts, in order, to path with mode 0644.
 func Write(path string, parts ...[]byte) error {
@@ -66,6 +47,12 @@ func Write(path string, parts ...[]byte) error {
 	if err := writeAll(tmp, parts); err != nil {
 		return fmt.Errorf("写出 %s: %w", path, interrupted(err))
 	}
+	// The data must be on the disk before the name points at it: otherwise
+	// a power cut after the rename can leave a complete name over an empty
+	// or partial file.
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("写出 %s（磁盘是否已满？）: %w", path, interrupted(err))
+	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("写出 %s: %w", path, interrupted(err))
 	}
@@ -75,7 +62,23 @@ func Write(path string, parts ...[]byte) error {
 	if err := rename(tmp, path); err != nil {
 		return fmt.Errorf("保存 %s（文件是否正被其他程序打开？）: %w", path, err)
 	}
+	syncDir(filepath.Dir(path))
 	return nil
+}
+
+// syncDir writes the folder's entries to the disk, so that the rename
+// survives a power cut. It is best effort: Windows and some file systems
+// cannot sync a folder, and the file's own data is already on the disk.
+func syncDir(dir string) {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	d.Sync()
+	d.Close()
 }
 
 // CheckWritable makes sure a file can be created in dir, by creating and
@@ -107,7 +110,7 @@ func Abort() error {
 		}
 		delete(registry.temps, f)
 	}
-	return errors.Join(errs...)
+	return errors.Join(append(errs, abortDirs())...) // and WriteDir's folders (dir.go)
 }
 
 // removeRetrying removes name, retrying for a moment: on Windows a file

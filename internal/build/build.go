@@ -3,6 +3,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,7 @@ import (
 
 	"gazette/fonts"
 	"gazette/internal/diag"
+	"gazette/internal/html"
 	"gazette/internal/manifest"
 	"gazette/internal/model"
 	"gazette/internal/render"
@@ -87,55 +89,66 @@ func Read(manifestPath string) (*Issue, error) {
 
 // fallbackFaces checks, after layout, that the faces of [fonts] fallback
 // that were needed could be read, and notes which face printed which
-// characters in place of a role's own face (FontNotes).
+// characters in place of a role's own face (FontNotes). Its error is a
+// diag.List: the fonts package reports a fallback file only as a
+// *fonts.FontError, which atFontLines places.
 func (is *Issue) fallbackFaces() error {
-	var probs diag.List
-	for _, err := range is.Fonts.FallbackErrors() {
-		probs = append(probs, diag.Problems(err)...)
-		if diag.Problems(err) == nil {
-			return err
-		}
-	}
-	if err := probs.Err(); err != nil {
+	if err := errors.Join(is.Fonts.FallbackErrors()...); err != nil {
 		return atFontLines(is.Manifest, err)
 	}
 	is.FontNotes = FontNotes(is.Fonts)
 	return nil
 }
 
-// atFontLines moves a problem the fonts package found in a font file (no
-// such face in a collection, not a font, embedding forbidden), or with a
-// font named but not installed, to the line of issue.toml that names it,
-// keeping the file's name in the message, so the office knows which entry to
-// change.
+// atFontLines turns the fonts package's errors about the office's fonts
+// (*fonts.FontError: a file missing or damaged, no such face in a
+// collection, embedding forbidden, a font named but not installed) into
+// messages at the line of issue.toml that chose the font — the role's entry
+// or [fonts] fallback — keeping the file's name in the message, so the
+// office knows which entry to change. Other errors pass through.
 func atFontLines(m *manifest.Manifest, err error) error {
-	ps := diag.Problems(err)
-	if ps == nil {
+	fes := fontErrors(err)
+	if fes == nil {
 		return err
 	}
-	for _, p := range ps {
-		for _, src := range m.Fallback {
-			if p.File != "" && p.File == src.Path {
-				p.Msg = fmt.Sprintf("后备字体文件 %s：%s", filepath.Base(src.Path), p.Msg)
-				p.File, p.Line = m.Path, m.FallbackLine
-			} else if p.File == "" && src.Path == "" && src.Name != "" && strings.Contains(p.Msg, "“"+src.Name+"”") {
-				p.File, p.Line = m.Path, m.FallbackLine
-			}
+	var out diag.List
+	for _, fe := range fes {
+		p := &diag.Problem{File: fe.File, Msg: fe.Msg, Hint: fe.Hint, Err: fe.Err}
+		label, line := "字体文件", 0
+		if fe.Role == fonts.Fallback {
+			label, line = "后备字体文件", m.FallbackLine
+		} else if _, ok := m.Fonts[fe.Role]; ok {
+			line = m.FontLines[fe.Role]
 		}
-		for role, src := range m.Fonts {
-			switch {
-			case p.File != "" && p.File == src.Path:
-				p.Msg = fmt.Sprintf("字体文件 %s：%s", filepath.Base(src.Path), p.Msg)
-			case p.File == "" && src.Path == "" && src.Name != "" && strings.Contains(p.Msg, "“"+src.Name+"”"):
-				// a font named, not installed: the message names it already
-			default:
-				continue
+		if line > 0 {
+			if fe.File != "" {
+				p.Msg = fmt.Sprintf("%s %s：%s", label, filepath.Base(fe.File), p.Msg)
 			}
-			p.File, p.Line = m.Path, m.FontLines[role]
-			break
+			p.File, p.Line = m.Path, line
 		}
+		out = append(out, p)
 	}
-	return err
+	return out.Err()
+}
+
+// fontErrors collects the *fonts.FontError values in err's tree (errors.Join
+// of several, or one wrapped).
+func fontErrors(err error) []*fonts.FontError {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []*fonts.FontError
+		for _, e := range j.Unwrap() {
+			out = append(out, fontErrors(e)...)
+		}
+		return out
+	}
+	var fe *fonts.FontError
+	if errors.As(err, &fe) {
+		return []*fonts.FontError{fe}
+	}
+	return nil
 }
 
 // Lay lays out an issue Read returned, pads it for saddle stitching and adds
@@ -151,21 +164,22 @@ func (is *Issue) Lay() error {
 	}
 	in.Metrics = metrics
 	manifestPlaces(&in, is.Manifest.Path)
-	textProbs := manifestTextProblems(is.Manifest, is.Fonts)
+	textProbs, textMissing := manifestTextProblems(is.Manifest, is.Fonts)
 	book, err := layout.Lay(in)
+	// A fallback face that could not be read comes first: it is likely why
+	// characters are missing.
+	probs := diag.Problems(is.fallbackFaces())
 	if err != nil {
-		if ps := diag.Problems(err); ps != nil {
-			return append(textProbs, ps...).Err()
+		ps := diag.Problems(err)
+		if ps == nil {
+			return err
 		}
-		return err
+		textProbs = append(textProbs, notReported(ps, textMissing, is.Manifest.Path)...)
 	}
-	if err := textProbs.Err(); err != nil {
+	if err := diag.List(append(probs, textProbs...)).Err(); err != nil {
 		return err
 	}
 	is.Book = book
-	if err := is.fallbackFaces(); err != nil {
-		return err
-	}
 	for _, w := range book.Warnings {
 		is.Warnings = append(is.Warnings, &diag.Problem{Msg: w})
 	}
@@ -301,6 +315,7 @@ func rel(dir, path string) string {
 type Editions struct {
 	Print string // the print PDF: bleed, page boxes, crop marks if asked, PDF/X-1a
 	Web   string // the web edition: trim-size pages, links, no print structure
+	HTML  string // the HTML edition's folder: index.html (目录) and a page per document
 }
 
 // Build lays out the issue at manifestPath and writes the print PDF to out
@@ -336,14 +351,17 @@ func (is *Issue) Write(ed Editions) error {
 		p := is.Manifest.Print
 		opt.Print = &render.Print{BleedMM: p.BleedMM, CropMarks: p.CropMarks, Condition: p.OutputCondition}
 		if err := render.WriteFile(ed.Print, is.Book, is.Fonts, opt); err != nil {
-			return err
+			return fontProblem(is.Manifest, err)
 		}
 	}
 	if ed.Web != "" {
 		opt.Print = nil
 		if err := render.WriteFile(ed.Web, is.Book, is.Fonts, opt); err != nil {
-			return err
+			return fontProblem(is.Manifest, err)
 		}
+	}
+	if ed.HTML != "" {
+		return is.writeHTML(ed)
 	}
 	return nil
 }
@@ -370,6 +388,46 @@ func DefaultOutput(manifestPath string) string {
 func WebOutput(printPath string) string {
 	ext := filepath.Ext(printPath)
 	return strings.TrimSuffix(printPath, ext) + "-web.pdf"
+}
+
+// HTMLOutput is the HTML edition's folder beside the print PDF: issue.pdf →
+// issue-html.
+func HTMLOutput(printPath string) string {
+	ext := filepath.Ext(printPath)
+	return strings.TrimSuffix(printPath, ext) + "-html"
+}
+
+// writeHTML writes the HTML edition, its pages linking to the web PDF when
+// one is written, else to the print PDF, and its 目录 showing the printed
+// folio each document starts on.
+func (is *Issue) writeHTML(ed Editions) error {
+	pdf := ed.Web
+	if pdf == "" {
+		pdf = ed.Print
+	}
+	opt := html.Options{Pages: is.documentFolios()}
+	if pdf != "" {
+		if r, err := filepath.Rel(filepath.Dir(ed.HTML), pdf); err == nil {
+			opt.PDF = r
+		}
+	}
+	return html.WriteDir(ed.HTML, &is.Manifest.Issue, opt)
+}
+
+// documentFolios is the printed folio each document starts on, from the
+// book's outline (one document entry per document), or nil when the outline
+// does not list every document.
+func (is *Issue) documentFolios() []int {
+	var out []int
+	for _, bm := range is.Book.Outline {
+		if bm.Level == 1 && bm.Page >= 0 && bm.Page < len(is.Book.Pages) {
+			out = append(out, is.Book.Pages[bm.Page].Folio)
+		}
+	}
+	if len(out) != len(is.Documents()) {
+		return nil
+	}
+	return out
 }
 
 // Documents returns the issue's documents in order (for tests and reports).

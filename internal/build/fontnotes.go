@@ -1,10 +1,13 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"gazette/fonts"
+	"gazette/internal/diag"
+	"gazette/internal/manifest"
 )
 
 // FontNotes describes, for the office, the choices the fonts package made
@@ -61,4 +64,35 @@ func shortRunes(rs []rune, max int) string {
 		return "“" + string(rs) + "”"
 	}
 	return fmt.Sprintf("“%s”等", string(rs[:max]))
+}
+
+// fontProblem turns the fonts package's typed errors about a face into a
+// message at the issue.toml line that chose the face (its role's entry, or
+// [fonts] fallback), or at the top of issue.toml for a built-in face.
+func fontProblem(m *manifest.Manifest, err error) error {
+	var blank *fonts.BlankGlyphError
+	var missing *fonts.MissingError
+	switch {
+	case errors.As(err, &blank):
+		return &diag.Problem{File: m.Path, Line: fontLine(m, blank.Role, blank.File), Msg: blank.Error(),
+			Hint: "请换用完好的字体文件（重新安装或从原处再复制一份）；在 issue.toml 的 [fonts] 中删去这个字体即改用内置字体。"}
+	case errors.As(err, &missing):
+		return &diag.Problem{File: m.Path, Line: fontLine(m, missing.Role, missing.File), Msg: missing.Error(),
+			Hint: "请在 issue.toml 的 [fonts] 中写 fallback = [\"含有这些字的字体文件\"]，或安装含有这些字的字体。"}
+	}
+	return atFontLines(m, err)
+}
+
+// fontLine is the line of issue.toml that names the face of file serving
+// role: the role's entry, or [fonts] fallback.
+func fontLine(m *manifest.Manifest, role fonts.Role, file string) int {
+	for _, src := range m.Fallback {
+		if src.Path == file {
+			return m.FallbackLine
+		}
+	}
+	if src, ok := m.Fonts[role]; ok && src.Path == file {
+		return m.FontLines[role]
+	}
+	return 0
 }

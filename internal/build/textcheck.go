@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 
 	"gazette/fonts"
@@ -15,7 +16,7 @@ import (
 // or an installed font. Each character is reported once, at the first line
 // and key that holds it. The installed fonts are looked through only for a
 // character no role's face has.
-func manifestTextProblems(m *manifest.Manifest, set *fonts.Set) diag.List {
+func manifestTextProblems(m *manifest.Manifest, set *fonts.Set) (diag.List, []rune) {
 	var own []*fonts.Face
 	for r := fonts.Role(0); r < fonts.NumRoles; r++ {
 		if f, err := set.Face(r); err == nil {
@@ -32,6 +33,7 @@ func manifestTextProblems(m *manifest.Manifest, set *fonts.Set) diag.List {
 		return ok
 	}
 	var probs diag.List
+	var missing []rune
 	seen := map[rune]bool{}
 	for _, t := range m.Texts {
 		for _, c := range t.Text {
@@ -40,6 +42,7 @@ func manifestTextProblems(m *manifest.Manifest, set *fonts.Set) diag.List {
 			}
 			seen[c] = true
 			if !covered(c) {
+				missing = append(missing, c)
 				probs = append(probs, &diag.Problem{File: m.Path, Line: t.Line,
 					Msg: fmt.Sprintf("%s（%s）中的“%c”（U+%04X）在所配置的字体、[fonts] fallback 和本机安装的字体中都没有",
 						t.Label, t.Key, c, c),
@@ -47,7 +50,7 @@ func manifestTextProblems(m *manifest.Manifest, set *fonts.Set) diag.List {
 			}
 		}
 	}
-	return probs
+	return probs, missing
 }
 
 // missingHint tells what to do about a character no face has.
@@ -60,4 +63,23 @@ func missingHint(c rune) string {
 			"或在 issue.toml 的 [fonts] 中写 fallback = [\"含有这个字的字体文件\"]；运行 gazette fonts issue.toml 可以看到各字体缺哪些字。"
 	}
 	return "请改用常用字符，或在 issue.toml 的 [fonts] 中写 fallback = [\"含有这个字符的字体文件\"]。"
+}
+
+// notReported drops layout's problems about a character of issue.toml that
+// manifestTextProblems already reported at its key.
+func notReported(ps []*diag.Problem, reported []rune, manifestPath string) []*diag.Problem {
+	var out []*diag.Problem
+	for _, p := range ps {
+		dup := false
+		for _, r := range reported {
+			if p.File == manifestPath && strings.Contains(p.Msg, "“"+string(r)+"”") {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -122,3 +122,30 @@ func TestManifestProblems(t *testing.T) {
 		})
 	}
 }
+
+// TestFontsFallback: [fonts] fallback takes a list of paths, {path, index}
+// and {name} entries, in order, at its line; a role written as a list is
+// an error at its line.
+func TestFontsFallback(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"a.ttf", "b.ttc", "01.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base := "[gazette]\nname = \"公报\"\n[issue]\nyear = 2023\nnumber = 4\ndate = 2023-08-30\n" +
+		"[[section]]\ntitle = \"文件\"\ndocuments = [\"01.txt\"]\n[fonts]\n"
+	m, err := Parse(filepath.Join(dir, "issue.toml"),
+		[]byte(base+"fallback = [\"a.ttf\", { path = \"b.ttc\", index = 2 }, { name = \"SimSun-ExtB\" }]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Fallback) != 3 || filepath.Base(m.Fallback[0].Path) != "a.ttf" ||
+		m.Fallback[1].Index != 2 || !m.Fallback[1].IndexSet || m.Fallback[2].Name != "SimSun-ExtB" || m.FallbackLine != 11 {
+		t.Errorf("Fallback = %+v at line %d", m.Fallback, m.FallbackLine)
+	}
+	_, err = Parse(filepath.Join(dir, "issue.toml"), []byte(base+"fang = [\"a.ttf\"]\n"))
+	if err == nil || !strings.Contains(err.Error(), "第11行") || !strings.Contains(err.Error(), "fallback") {
+		t.Errorf("a role as a list: %v", err)
+	}
+}

@@ -26,7 +26,8 @@ import (
 // …, and the font objects are added with the rest of the finishing update
 // (pdfx.go), which also puts them into the pages' resource dictionaries.
 
-// pdfFont is one embedded face: its resource name and subset.
+// pdfFont is one embedded face: its resource name and subset
+// (docs/fonts.md#the-fonts-in-the-pdf).
 type pdfFont struct {
 	res     string // resource name, "GZ1"
 	face    *fonts.Face
@@ -310,52 +311,32 @@ func widthArray(ws []int) types.Array {
 }
 
 // toUnicode is the ToUnicode CMap mapping each glyph (CID) to the
-// character it prints (ISO 32000-1 9.10.3): consecutive glyphs printing
-// consecutive characters as one bfrange, the rest as bfchar, at most 100
-// entries per block (the CMap format's limit), characters beyond the BMP
-// as UTF-16 surrogate pairs.
+// character it prints (ISO 32000-1 9.10.3): one bfchar entry per glyph
+// used, at most 100 a block (the CMap format's limit, 9.7.5.4), characters
+// beyond the BMP as UTF-16 surrogate pairs. No bfrange: Ghostscript 10.00
+// (Debian 12), whose text extraction print shops and our tests use, decodes
+// a bfrange onto a two-byte destination as single bytes (一丁 came out as
+// "NO"), while every reader reads bfchar alike; compressed, the longer map
+// costs a few kilobytes.
 func toUnicode(uni []rune) []byte {
-	type entry struct {
-		lo, hi int // glyphs
-		r      rune
-	}
-	var ranges, chars []entry
-	for g := 1; g < len(uni); {
-		if uni[g] == 0 {
-			g++
-			continue
-		}
-		start := g
-		for g+1 < len(uni) && uni[g+1] == uni[g]+1 && (g+1)&0xFF != 0 && uni[g+1]&0xFF != 0 && uni[g+1] <= 0xFFFF {
-			g++ // a bfrange may vary only the last byte of its source and destination
-		}
-		if g > start {
-			ranges = append(ranges, entry{start, g, uni[start]})
-		} else {
-			chars = append(chars, entry{start, start, uni[start]})
-		}
-		g++
-	}
 	var b bytes.Buffer
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
-	for i := 0; i < len(chars); i += 100 {
-		block := chars[i:min(i+100, len(chars))]
+	var glyphs []int
+	for g := 1; g < len(uni); g++ {
+		if uni[g] != 0 {
+			glyphs = append(glyphs, g)
+		}
+	}
+	for i := 0; i < len(glyphs); i += 100 {
+		block := glyphs[i:min(i+100, len(glyphs))]
 		fmt.Fprintf(&b, "%d beginbfchar\n", len(block))
-		for _, e := range block {
-			fmt.Fprintf(&b, "<%04X> <%s>\n", e.lo, utf16Hex(e.r))
+		for _, g := range block {
+			fmt.Fprintf(&b, "<%04X> <%s>\n", g, utf16Hex(uni[g]))
 		}
 		b.WriteString("endbfchar\n")
-	}
-	for i := 0; i < len(ranges); i += 100 {
-		block := ranges[i:min(i+100, len(ranges))]
-		fmt.Fprintf(&b, "%d beginbfrange\n", len(block))
-		for _, e := range block {
-			fmt.Fprintf(&b, "<%04X> <%04X> <%s>\n", e.lo, e.hi, utf16Hex(e.r))
-		}
-		b.WriteString("endbfrange\n")
 	}
 	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
 	return b.Bytes()

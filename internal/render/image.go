@@ -23,6 +23,7 @@ type ImageMode int
 const (
 	ImagesCMYK ImageMode = iota // colour pictures in DeviceCMYK, grey ones in DeviceGray
 	ImagesGray                  // every picture in DeviceGray (black ink only)
+	imagesRGB                   // the web edition: colour pictures in DeviceRGB, grey ones in DeviceGray
 )
 
 // ParseImageMode reads the [print] images value: "cmyk" or "gray".
@@ -101,6 +102,9 @@ func convertImage(img image.Image, mode ImageMode) (*inlineImage, error) {
 	rgb, gray := flatten(img)
 	if gray || mode == ImagesGray {
 		return encodeImage(w, h, "G", graySamples(rgb))
+	}
+	if mode == imagesRGB {
+		return encodeImage(w, h, "RGB", rgb)
 	}
 	return encodeImage(w, h, "CMYK", rgbToCMYK(rgb))
 }

@@ -61,7 +61,8 @@ func finishPDFX(base []byte, created time.Time, f frame, condition string, addFo
 	})
 }
 
-// finishPDF returns the update both editions get: the trailer's /ID, which
+// finishPDF returns the update both editions get: the fonts (addFonts,
+// fonts.go: fpdf writes none); the trailer's /ID, which
 // fpdf writes only for encrypted files (PDF/X-1a requires one), derived from
 // a hash of fpdf's bytes so that the same inputs give the same file; the
 // outline items' /Count, which fpdf writes as 0 even for an item with
