@@ -99,14 +99,15 @@ func Lay(in Input) (*Book, error) {
 // nothing, the document is set as usual.
 func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.List, missing *[]missingChar) *composer {
 	memo := breakMemo{} // the paragraphs each try sets as before are not broken again
-	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing, memo: memo}
+	pics := pictureCache{}
+	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing, memo: memo, pictures: pics}
 	c.compose()
 	pages, _ := paginate(c.items, st)
 	if !nearlyEmptyEnd(c.items, pages, st) {
 		return c
 	}
 	try := func(last int) (*composer, bool) {
-		t := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}, tightLast: last, memo: memo}
+		t := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}, tightLast: last, memo: memo, pictures: pics}
 		t.compose()
 		p, _ := paginate(t.items, st)
 		return t, len(p) < len(pages)
@@ -248,11 +249,16 @@ func (bs *bookSetter) bodyPages(body [][]placed, plans []*docPlan, offset int) {
 		for _, pl := range placedItems {
 			it := pl.item
 			y := st.Top + pl.y
+			n := len(p.Runs)
 			if it.line != nil {
 				p.addLine(it.line, left+it.x, y+it.baseline, bs.in.Metrics)
+				p.tagRuns(n, it.elem)
 			}
 			if it.draw != nil {
 				it.draw(p, left+it.x, y)
+			}
+			if it.repeated {
+				p.markArtifacts(n)
 			}
 		}
 		bs.runningHead(p, &bs.in.Issue.Sections[section[i]])
@@ -264,7 +270,7 @@ func (bs *bookSetter) bodyPages(body [][]placed, plans []*docPlan, offset int) {
 			lastSection = pl.section
 			bs.book.Outline = append(bs.book.Outline, Bookmark{Title: bs.in.Issue.Sections[pl.section].Title, Level: 0, Page: offset + pl.anchor.page})
 		}
-		bs.book.Outline = append(bs.book.Outline, Bookmark{Title: flatTitle(pl.doc.Title()), Level: 1, Page: offset + pl.anchor.page})
+		bs.book.Outline = append(bs.book.Outline, Bookmark{Title: flatTitle(pl.doc.Title()), Level: 1, Page: offset + pl.anchor.page, Doc: pl.doc})
 	}
 }
 
@@ -304,6 +310,7 @@ func (bs *bookSetter) runningHead(p *Page, sec *model.Section) {
 	base := ruleY - 0.35*st.HeadSize
 	inner := bs.single(fmt.Sprintf("%s　%d年第%d期", is.Gazette.Name, is.Year, is.Number), fonts.Song, st.HeadSize)
 	outer := bs.headSection(sec, w-inner.Right-2*st.HeadSize)
+	defer p.markArtifacts(len(p.Runs))
 	if p.Recto { // inner (binding) side is on the left of a recto
 		p.addLine(&inner, left, base, bs.in.Metrics)
 		p.addLine(&outer, left+w-outer.Right, base, bs.in.Metrics)
@@ -366,7 +373,9 @@ func (bs *bookSetter) folio(p *Page) {
 	if p.Recto {
 		x = left + st.TextWidth() - inset - l.Right
 	}
+	n := len(p.Runs)
 	p.addLine(&l, x, base, bs.in.Metrics)
+	p.markArtifacts(n)
 }
 
 // single sets one unbroken line of text starting at 0.

@@ -28,6 +28,11 @@ type composer struct {
 	tightLast int
 	tight     bool // the block being composed is set tight
 	memo      breakMemo
+	pictures  pictureCache // pictures read, shared by the settings tried of one document
+	// the structure elements (tags.go): the document's section, the
+	// element of the lines being added, the titles met so far
+	sect, elem *Elem
+	titles     int
 }
 
 // ch is n body characters on the grid.
@@ -59,6 +64,7 @@ func (c *composer) compose() {
 	for i := range blocks {
 		b := &blocks[i]
 		c.block = b
+		c.elem = c.blockElem(b)
 		// headings keep their marks, so that those of one level look alike,
 		// and so does a table: its cells are no lines of the text to save,
 		// and a squeezed bracket reads as an ASCII one there
@@ -97,7 +103,7 @@ func (c *composer) keepLastPageFull() {
 }
 
 func (c *composer) composeBlock(b, prev, next *model.Block) {
-	if c.composeKind(b, next) {
+	if c.composeKind(b, prev, next) {
 		return
 	}
 	st := c.st
@@ -177,7 +183,11 @@ func (c *composer) text(s Span, indent float64, a Align, keep bool) {
 func (c *composer) paragraph(spans []Span, indent, hang float64, a Align, keepAll bool) {
 	size := spans[0].Size
 	p := &Paragraph{Spans: spans, Width: c.st.TextWidth(), Indent: indent, Hang: hang, Align: a, Track: c.track(size)}
-	lines := c.breakReport(p)
+	c.addLines(c.breakReport(p), size, keepAll)
+}
+
+// addLines appends a paragraph's lines with the keeps of paragraph.
+func (c *composer) addLines(lines []Line, size float64, keepAll bool) {
 	start := len(c.items)
 	for i := range lines {
 		c.addLine(lines[i], c.baselineFor(size), keepAll)
@@ -309,7 +319,7 @@ func (c *composer) baselineFor(size float64) float64 {
 
 func (c *composer) addLine(l Line, baseline float64, keep bool) {
 	c.items = append(c.items, item{line: &l, baseline: baseline, height: c.st.LinePitch, grid: true, keepNext: keep,
-		file: c.doc.Source, srcLine: c.blockLine()})
+		file: c.doc.Source, srcLine: c.blockLine(), elem: c.elem})
 }
 
 // blockLine is the source line of the block being composed.
@@ -359,7 +369,9 @@ func (c *composer) attachmentNote(b *model.Block) {
 	size := c.st.BodySize
 	label := "附件："
 	prefix := c.ch(2) + c.ch(3)
+	list := newElem("L", c.sect)
 	for i, name := range strings.Split(b.Text, "\n") {
+		c.listItem(list)
 		name = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name), label))
 		if name == "" {
 			continue
@@ -450,6 +462,7 @@ func (c *composer) signature(signer, date *model.Block) {
 		c.addLine(names[i], c.baselineFor(size), d != nil || i < len(names)-1)
 	}
 	if d != nil {
+		c.elem = c.blockElem(date)
 		c.addLine(*d, c.baselineFor(size), false)
 	}
 }

@@ -289,6 +289,7 @@ func (bs *bookSetter) masthead() []*Page {
 		p := &Page{}
 		pages = append(pages, p)
 		bs.centred(p, "编 辑 委 员 会", fonts.Hei, 20*k, st.Top+10*k, Color{})
+		p.tagRuns(0, spreadElem("编辑委员会")) // reads as the word (tags.go)
 		return p
 	}
 	p := newPage()
@@ -437,7 +438,12 @@ func (bs *bookSetter) spread(text string, n int, size float64, role fonts.Role) 
 	for i := range l.Glyphs {
 		l.Glyphs[i].X += float64(i) * gap
 	}
-	return packRuns(l.Glyphs, 0, 0, bs.in.Metrics)
+	runs := packRuns(l.Glyphs, 0, 0, bs.in.Metrics)
+	e := spreadElem(text)
+	for i := range runs {
+		runs[i].Elem = e
+	}
+	return runs
 }
 
 func shiftRuns(runs []Run, x, y float64) []Run {

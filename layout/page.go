@@ -1,6 +1,9 @@
 package layout
 
-import "gazette/fonts"
+import (
+	"gazette/fonts"
+	"gazette/internal/model"
+)
 
 // Book is the laid-out issue: every page, in reading order, and the outline.
 // It is all a renderer needs.
@@ -40,6 +43,15 @@ type Run struct {
 	// FakeBold strokes the glyphs' outlines as well as filling them, with a
 	// line FakeBoldStroke em wide, in the text's colour.
 	FakeBold bool
+	// Turned runs the text up the page, turned 90° counter-clockwise about
+	// (X, Y): the text of a table set turned (layout/table.go, turnedTable).
+	Turned bool
+	// Elem is what the run is in the document's structure (tags.go); nil
+	// for front matter and artifacts.
+	Elem *Elem
+	// Artifact marks a running head, a folio or a repeated table header:
+	// page furniture, not content (ISO 32000-1 14.8.2.2).
+	Artifact bool
 }
 
 // FakeBoldStroke is the outline stroke of fake bold, in em: about the weight
@@ -87,12 +99,14 @@ type Picture struct {
 	Path       string // the file, or a name for a picture that came inside a document
 	Data       []byte // that picture's bytes; nil: read Path
 	X, Y, W, H float64
+	Elem       *Elem // its Figure element (tags.go)
 }
 
 // Link is a clickable rectangle that jumps to a page of the book.
 type Link struct {
 	X, Y, W, H float64
-	Target     int // index into Book.Pages
+	Target     int   // index into Book.Pages
+	Elem       *Elem // the structure element the link belongs to (tags.go), or nil
 }
 
 // Bookmark is an outline entry pointing at a page.
@@ -100,6 +114,9 @@ type Bookmark struct {
 	Title string
 	Level int // 0 section, 1 document
 	Page  int // index into Book.Pages
+	// Doc is the document a level-1 bookmark opens, nil for a section; a
+	// volume's 年度总目录 reads its 发文字号 and kind from it.
+	Doc *model.Document
 }
 
 // addLine turns a composed line into runs at (x, baseline y) on the page.

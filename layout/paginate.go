@@ -16,6 +16,8 @@ type item struct {
 	anchor   *anchor
 	file     string // the document and source line the item comes from,
 	srcLine  int    // for the warnings of gazette check
+	elem     *Elem  // the structure element of the item's line (tags.go)
+	repeated bool   // a table header row repeated on a new page: an artifact
 }
 
 // anchor records the page an item lands on (for 目录 entries and bookmarks).

@@ -61,7 +61,7 @@ func titleParts(text string) []titlePart {
 func (c *composer) titleLine(l Line, size float64, first bool) {
 	h := max(c.st.LinePitch, 1.3*size)
 	c.items = append(c.items, item{line: &l, baseline: CentredBaseline(h, size), height: h,
-		grid: first || h == c.st.LinePitch, keepNext: true, file: c.doc.Source, srcLine: c.blockLine()})
+		grid: first || h == c.st.LinePitch, keepNext: true, file: c.doc.Source, srcLine: c.blockLine(), elem: c.elem})
 }
 
 // balanced breaks a title part into at least minLines lines chosen by

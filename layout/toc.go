@@ -68,7 +68,7 @@ func (bs *bookSetter) contents(plans []*docPlan) []*Page {
 	if is.Gazette.Statement != "" {
 		bs.centred(p, "● "+is.Gazette.Statement, fonts.Kai, 12*k, st.Top+46*k, Color{})
 	}
-	tw := &tocWriter{bs: bs, tt: tt, pages: pages, p: p, y: st.Top + 84*k,
+	tw := &tocWriter{bs: bs, tt: tt, pages: pages, p: p, y: st.Top + 84*k, toc: newElem("TOC", nil),
 		left: st.Left(true), w: st.TextWidth(), bottom: st.Top + st.TextHeight() - 2*tt.pitch, nextTop: st.Top + 20*k,
 		nextBottom: st.Top + st.TextHeight()}
 	lastSec := ""
@@ -91,8 +91,11 @@ func (bs *bookSetter) contents(plans []*docPlan) []*Page {
 		if tw.y+need > tw.bottom && !tw.fresh {
 			tw.newPage()
 		}
+		secItem := newElem("TOCI", tw.toc) // the section's name: an item without a link
 		for i := range head {
+			n := len(tw.p.Runs)
 			tw.p.addLine(&head[i], tw.left, tw.y, bs.in.Metrics)
+			tw.p.tagRuns(n, secItem)
 			tw.y += tt.pitch
 		}
 		if len(head) > 0 {
@@ -116,7 +119,8 @@ type tocWriter struct {
 	nextTop float64 // the first baseline of a continuation page
 	// nextBottom is a continuation page's last baseline
 	nextBottom float64
-	fresh      bool // the page holds no entry yet
+	fresh      bool  // the page holds no entry yet
+	toc        *Elem // the 目录's structure element (tags.go): a TOCI per entry
 }
 
 func (tw *tocWriter) newPage() {
@@ -170,8 +174,9 @@ func (tw *tocWriter) entry(e TOCEntry, rows []tocRow) {
 	bs, size := tw.bs, tw.tt.size
 	num := bs.single(folioText(e.Folio), fonts.Fang, size)
 	top := tw.y - size
+	item := newElem("TOCI", tw.toc)
 	link := func(lastBase float64) {
-		tw.p.Links = append(tw.p.Links, Link{X: tw.left, Y: top, W: tw.w, H: lastBase - top + size*0.4, Target: e.Page})
+		tw.p.Links = append(tw.p.Links, Link{X: tw.left, Y: top, W: tw.w, H: lastBase - top + size*0.4, Target: e.Page, Elem: item})
 	}
 	for i := range rows {
 		if i > 0 {
@@ -183,12 +188,18 @@ func (tw *tocWriter) entry(e TOCEntry, rows []tocRow) {
 				tw.y += tw.tt.pitch
 			}
 		}
+		n := len(tw.p.Runs)
 		tw.p.addLine(&rows[i].line, rows[i].x, tw.y, bs.in.Metrics)
+		tw.p.tagRuns(n, item)
 	}
 	last := rows[len(rows)-1]
 	numX := tw.left + tw.w - num.Right
+	n := len(tw.p.Runs)
 	bs.leader(tw.p, last.x+last.line.Right+size/2, numX-size/4, tw.y, size)
+	tw.p.markArtifacts(n) // leader dots are decoration
+	n = len(tw.p.Runs)
 	tw.p.addLine(&num, numX, tw.y, bs.in.Metrics)
+	tw.p.tagRuns(n, item)
 	link(tw.y)
 	tw.y += tw.tt.pitch * 1.3
 	tw.fresh = false

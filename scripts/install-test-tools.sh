@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the command-line tools gazette's tests read PDFs back with, and the
-# system fonts the font tests load (a TTF and a TTC), when they are missing.
+# system fonts the font tests load (a TTF and a TTC), and the browser the HTML
+# edition's tests open its pages in, when they are missing.
 # Debian/Ubuntu only; elsewhere it says what to install and stops.
 set -euo pipefail
 
@@ -8,6 +9,8 @@ need=()
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v qpdf >/dev/null || need+=(qpdf)
 command -v gs >/dev/null || need+=(ghostscript)
+command -v soffice >/dev/null || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)  # .doc/.xls conversion tests
+command -v chromium >/dev/null || need+=(chromium)   # renders the HTML edition in the tests
 [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
 [ -f /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf ] || need+=(fonts-arphic-gbsn00lp)
 [ -f /usr/share/fonts/truetype/arphic/uming.ttc ] || need+=(fonts-arphic-uming)

@@ -73,7 +73,7 @@ func TestFullWidthOptionRefused(t *testing.T) {
 	tests := []struct {
 		args, want string
 	}{
-		{"build issue.toml ——wbe", "“——wbe” 是用全角字符（中文输入法）打的，gazette build 没有这个选项；请切换到英文半角输入选项（gazette build 的选项有 -o、--output、--web、-h、--help）。运行 gazette help build 查看用法。"},
+		{"build issue.toml ——wbe", "“——wbe” 是用全角字符（中文输入法）打的，gazette build 没有这个选项；请切换到英文半角输入选项（gazette build 的选项有 -o、--output、--web、--html、-h、--help）。运行 gazette help build 查看用法。"},
 		{"preflight a.pdf －ａｌ", "“－ａｌ” 是用全角字符（中文输入法）打的，gazette preflight 没有这个选项；请切换到英文半角输入"},
 		{"——vrsion", "“——vrsion” 是用全角字符（中文输入法）打的，gazette 没有这个选项；请切换到英文半角输入选项（gazette 的选项有 -h、--help、-v、--version）"},
 	}
@@ -103,6 +103,10 @@ func TestOptionsAfterTheFile(t *testing.T) {
 			[]string{"b.pdf", "b-web.pdf"}},
 		{[]string{"build", sample, "——web", "－o", filepath.Join(dir, "d.pdf")}, 0, "已生成网络版 " + filepath.Join(dir, "d-web.pdf"),
 			[]string{"d.pdf", "d-web.pdf"}},
+		{[]string{"build", "--html", sample, "-o", filepath.Join(dir, "e.pdf")}, 0, "已生成网页版 " + filepath.Join(dir, "e-html"),
+			[]string{"e.pdf", "e-html/index.html", "e-html/01.html", "e-html/05.html", "e-html/style.css"}},
+		{[]string{"build", "--web", "--html", sample, "-o", filepath.Join(dir, "f.pdf")}, 0, "已生成网页版 " + filepath.Join(dir, "f-html"),
+			[]string{"f.pdf", "f-web.pdf", "f-html/index.html", "f-html/02.html"}},
 		{[]string{"check", sample, "-h"}, 0, "gazette check — ", nil},
 		{[]string{"fonts", sample, "--help"}, 0, "用法：gazette fonts", nil},
 		{[]string{"preflight", pdf, "--max-saddle", "16"}, 0, "超过骑马钉的上限 16 页", nil},

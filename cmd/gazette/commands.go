@@ -20,10 +20,12 @@ func buildCommand() *cli.Command {
 		ArgsUsage: "issue.toml",
 		Description: "例如：\n" +
 			"  gazette build issue.toml\n" +
-			"  gazette build issue.toml -o 第4期.pdf --web",
+			"  gazette build issue.toml -o 第4期.pdf --web\n" +
+			"  gazette build issue.toml --web --html",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "把印刷版 PDF 写到 `文件.pdf`（默认与 issue.toml 同名同目录）"},
 			&cli.BoolFlag{Name: "web", Usage: "另生成网络版 PDF（无出血和裁切线，保留链接），与印刷版同目录，文件名加 -web"},
+			&cli.BoolFlag{Name: "html", Usage: "另生成网页版（文件夹，目录 index.html 和每篇文件一页），与印刷版同目录，文件夹名加 -html"},
 		},
 		Action: func(c *cli.Context) error {
 			pending.begin()
@@ -49,6 +51,9 @@ func buildCommand() *cli.Command {
 			if ed.Web != "" {
 				fmt.Fprintf(c.App.Writer, "已生成网络版 %s\n", ed.Web)
 			}
+			if ed.HTML != "" {
+				fmt.Fprintf(c.App.Writer, "已生成网页版 %s（用浏览器打开其中的 index.html）\n", ed.HTML)
+			}
 			return nil
 		},
 	}
@@ -63,6 +68,9 @@ func editions(c *cli.Context, manifestPath string) (build.Editions, error) {
 	}
 	if c.Bool("web") {
 		ed.Web = build.WebOutput(ed.Print)
+	}
+	if c.Bool("html") {
+		ed.HTML = build.HTMLOutput(ed.Print)
 	}
 	example := filepath.Base(build.DefaultOutput(manifestPath))
 	for _, out := range outputs(ed) {

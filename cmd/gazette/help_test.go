@@ -29,7 +29,7 @@ func TestCLISpeaksChinese(t *testing.T) {
 		{"help build", 0, "  -o, --output 文件.pdf  把印刷版 PDF 写到", ""},
 		{"build --help", 0, "用法：gazette build [选项] issue.toml", ""},
 		{"preflight -h", 0, "  --max-saddle N  骑马钉最多订 N 页，超过就提示改胶装（默认 64）", ""},
-		{"help bogus", 1, "", "没有 “bogus” 这个命令。可用的命令：build、check、new、watch、fonts、preflight、impose、version、help。运行 gazette help 查看说明。"},
+		{"help bogus", 1, "", "没有 “bogus” 这个命令。可用的命令：build、check、new、watch、volume、fonts、preflight、impose、version、help。运行 gazette help 查看说明。"},
 		{"bogus", 1, "", "没有 “bogus” 这个命令"},
 		{"issue.toml", 1, "", "要排版这一期，请写 gazette build issue.toml"},
 		{"-x", 1, "", "错误：gazette 没有 -x 这个选项。运行 gazette help 查看用法。"},

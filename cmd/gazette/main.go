@@ -6,6 +6,7 @@
 //	gazette fonts [issue.toml]
 //	gazette preflight [--max-saddle N] [--all] FILE.pdf
 //	gazette impose [-o OUT.pdf] BOOK.pdf
+//	gazette volume [-o OUT.pdf] volume.toml
 //	gazette version
 //	gazette help [命令]
 //
@@ -23,6 +24,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"gazette/internal/build"
 	"gazette/internal/diag"
 )
 
@@ -30,6 +32,9 @@ import (
 var version = "dev"
 
 func main() {
+	// a soft limit: near it the collector works harder rather than let the
+	// heap grow to twice what is live (docs/pages-and-limits.md#limits)
+	debug.SetMemoryLimit(build.MemoryLimit)
 	os.Exit(runInterruptibly(os.Args, os.Stdout, os.Stderr))
 }
 
@@ -62,7 +67,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 // say that they did not.
 func problemsHeader(app *cli.App, args []string) string {
 	if len(args) > 1 {
-		if c := app.Command(args[1]); c != nil && (c.Name == "build" || c.Name == "impose") {
+		if c := app.Command(args[1]); c != nil && (c.Name == "build" || c.Name == "impose" || c.Name == "volume") {
 			return "发现 %d 处问题，未生成 PDF：\n"
 		}
 	}
@@ -101,7 +106,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		HideHelp:     true,
 		OnUsageError: usageError,
 		Commands: []*cli.Command{
-			buildCommand(), checkCommand(), newCommand(), watchCommand(), fontsCommand(), preflightCommand(), imposeCommand(),
+			buildCommand(), checkCommand(), newCommand(), watchCommand(), volumeCommand(), fontsCommand(), preflightCommand(), imposeCommand(),
 			versionCommand(), helpCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {},

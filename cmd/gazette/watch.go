@@ -12,7 +12,7 @@ import (
 	"gazette/internal/watch"
 )
 
-// watchCommand is `gazette watch [-o OUT.pdf] [--web] issue.toml`: build,
+// watchCommand is `gazette watch [-o OUT.pdf] [--web] [--html] issue.toml`: build,
 // then build again whenever a file of the issue is saved, until Ctrl+C.
 func watchCommand() *cli.Command {
 	return &cli.Command{
@@ -25,6 +25,7 @@ func watchCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "把印刷版 PDF 写到 `文件.pdf`（默认与 issue.toml 同名同目录）"},
 			&cli.BoolFlag{Name: "web", Usage: "同时生成网络版 PDF"},
+			&cli.BoolFlag{Name: "html", Usage: "同时生成网页版（文件夹）"},
 		},
 		Action: func(c *cli.Context) error {
 			path, err := manifestArg(c)

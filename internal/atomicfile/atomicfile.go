@@ -110,7 +110,7 @@ func Abort() error {
 		}
 		delete(registry.temps, f)
 	}
-	return errors.Join(errs...)
+	return errors.Join(append(errs, abortDirs())...) // and WriteDir's folders (dir.go)
 }
 
 // removeRetrying removes name, retrying for a moment: on Windows a file

@@ -144,3 +144,45 @@ func TestCheckWritable(t *testing.T) {
 		t.Errorf("%d temporary files still registered", len(registry.temps))
 	}
 }
+
+func TestWriteDirReplacesWholeAndAbortRemovesTemporaryFolders(t *testing.T) {
+	dirs.mu.Lock()
+	dirs.aborted = false // another test's Abort
+	dirs.mu.Unlock()
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "issue-html")
+	if err := WriteDir(dir, map[string][]byte{"a.html": []byte("1"), "b.html": []byte("2")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteDir(dir, map[string][]byte{"a.html": []byte("new")}); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 || entries[0].Name() != "issue-html" {
+		t.Errorf("folder holds %v, want issue-html alone", entries)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "b.html")); !os.IsNotExist(err) {
+		t.Errorf("the old edition's b.html is left: %v", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "a.html")); string(data) != "new" {
+		t.Errorf("a.html = %q", data)
+	}
+	if err := WriteDir(filepath.Join(parent, "x"), map[string][]byte{"../evil": nil}); err == nil {
+		t.Error("a name with a folder was written")
+	}
+	// a temporary folder registered, then Abort: removed, later writes refused
+	tmp, err := createDir(parent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { dirs.mu.Lock(); dirs.aborted = false; dirs.mu.Unlock() }()
+	if err := abortDirs(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(tmp); !os.IsNotExist(err) {
+		t.Errorf("Abort left %s", tmp)
+	}
+	if err := WriteDir(dir, map[string][]byte{"a.html": nil}); !errors.Is(err, ErrAborted) {
+		t.Errorf("WriteDir after Abort: %v", err)
+	}
+}

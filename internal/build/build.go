@@ -11,6 +11,7 @@ import (
 
 	"gazette/fonts"
 	"gazette/internal/diag"
+	"gazette/internal/html"
 	"gazette/internal/manifest"
 	"gazette/internal/model"
 	"gazette/internal/render"
@@ -179,6 +180,9 @@ func (is *Issue) Lay() error {
 		return err
 	}
 	is.Book = book
+	if err := is.checkPages(); err != nil {
+		return err
+	}
 	for _, w := range book.Warnings {
 		is.Warnings = append(is.Warnings, &diag.Problem{Msg: w})
 	}
@@ -230,9 +234,18 @@ func (is *Issue) bind() {
 func (is *Issue) readDocuments() error {
 	m := is.Manifest
 	var probs diag.List
+	var textBytes int64
 	for si, sec := range m.Sections {
 		for _, path := range sec.Documents {
-			doc, err := source.ParseDocument(path)
+			if p := sourceTooBig(m.Path, path, sec.Line, &textBytes); p != nil {
+				probs = append(probs, p)
+				continue
+			}
+			doc, notes, err := source.ReadDocument(path)
+			for _, n := range notes {
+				n.File = rel(m.Dir, n.File)
+			}
+			is.Warnings = append(is.Warnings, notes...)
 			if err != nil {
 				if ps := diag.Problems(err); ps != nil {
 					probs = append(probs, ps...)
@@ -246,7 +259,10 @@ func (is *Issue) readDocuments() error {
 		}
 	}
 	is.Warnings = append(is.Warnings, sameDocNumbers(is.Documents())...)
-	return probs.Err()
+	if err := probs.Err(); err != nil {
+		return err
+	}
+	return is.checkLimits(textBytes)
 }
 
 // sameDocNumbers reports a document whose 发文字号 an earlier document of
@@ -273,7 +289,7 @@ func sameDocNumbers(docs []*model.Document) []*diag.Problem {
 			continue
 		}
 		out = append(out, diag.New(doc.Source, line,
-			fmt.Sprintf("与 %s 第%d行的发文字号相同（%s）；同一期里两份文件的发文字号一般不会相同", f.file, f.line, text),
+			fmt.Sprintf("与 %s 第%d%s的发文字号相同（%s）；同一期里两份文件的发文字号一般不会相同", f.file, f.line, diag.LineUnit(f.file), text),
 			"请核对原件。本程序按原文照印；如需改正，请修改原文件"))
 	}
 	return out
@@ -314,6 +330,7 @@ func rel(dir, path string) string {
 type Editions struct {
 	Print string // the print PDF: bleed, page boxes, crop marks if asked, PDF/X-1a
 	Web   string // the web edition: trim-size pages, links, no print structure
+	HTML  string // the HTML edition's folder: index.html (目录) and a page per document
 }
 
 // Build lays out the issue at manifestPath and writes the print PDF to out
@@ -358,6 +375,9 @@ func (is *Issue) Write(ed Editions) error {
 			return fontProblem(is.Manifest, err)
 		}
 	}
+	if ed.HTML != "" {
+		return is.writeHTML(ed)
+	}
 	return nil
 }
 
@@ -383,6 +403,46 @@ func DefaultOutput(manifestPath string) string {
 func WebOutput(printPath string) string {
 	ext := filepath.Ext(printPath)
 	return strings.TrimSuffix(printPath, ext) + "-web.pdf"
+}
+
+// HTMLOutput is the HTML edition's folder beside the print PDF: issue.pdf →
+// issue-html.
+func HTMLOutput(printPath string) string {
+	ext := filepath.Ext(printPath)
+	return strings.TrimSuffix(printPath, ext) + "-html"
+}
+
+// writeHTML writes the HTML edition, its pages linking to the web PDF when
+// one is written, else to the print PDF, and its 目录 showing the printed
+// folio each document starts on.
+func (is *Issue) writeHTML(ed Editions) error {
+	pdf := ed.Web
+	if pdf == "" {
+		pdf = ed.Print
+	}
+	opt := html.Options{Pages: is.documentFolios()}
+	if pdf != "" {
+		if r, err := filepath.Rel(filepath.Dir(ed.HTML), pdf); err == nil {
+			opt.PDF = r
+		}
+	}
+	return html.WriteDir(ed.HTML, &is.Manifest.Issue, opt)
+}
+
+// documentFolios is the printed folio each document starts on, from the
+// book's outline (one document entry per document), or nil when the outline
+// does not list every document.
+func (is *Issue) documentFolios() []int {
+	var out []int
+	for _, bm := range is.Book.Outline {
+		if bm.Level == 1 && bm.Page >= 0 && bm.Page < len(is.Book.Pages) {
+			out = append(out, is.Book.Pages[bm.Page].Folio)
+		}
+	}
+	if len(out) != len(is.Documents()) {
+		return nil
+	}
+	return out
 }
 
 // Documents returns the issue's documents in order (for tests and reports).

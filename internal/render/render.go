@@ -65,12 +65,15 @@ func Render(book *layout.Book, set *fonts.Set, opt Options) ([]byte, error) {
 // fpdf's file and the incremental update that completes it — for the print
 // edition, into PDF/X (not copied together: the file is most of a megabyte).
 func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
+	if opt.Print == nil {
+		book = webBook(book)
+	}
 	fr := newFrame(book, opt.Print)
 	fp, err := planFonts(book, set)
 	if err != nil {
 		return nil, err
 	}
-	pdf, err := draw(book, fp, opt, fr)
+	pdf, tags, err := draw(book, fp, opt, fr)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +81,12 @@ func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("生成 PDF: %w", err)
 	}
-	finish := func(b []byte) ([]byte, error) { return finishPDF(b, opt.Created, fp.addFontObjects) }
+	finish := func(b []byte) ([]byte, error) {
+		if err := declareVersion(b, webVersion); err != nil {
+			return nil, err
+		}
+		return finishWeb(b, opt.Created, book, tags, fp.addFontObjects)
+	}
 	if opt.Print != nil {
 		finish = func(b []byte) ([]byte, error) {
 			return finishPDFX(b, opt.Created, fr, opt.Print.Condition, fp.addFontObjects)
@@ -91,8 +99,9 @@ func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 	return [][]byte{buf.Bytes(), inc}, nil
 }
 
-// draw builds the fpdf document for book on pages of the frame's media size.
-func draw(book *layout.Book, fp *fontPlan, opt Options, fr frame) (*fpdf.Fpdf, error) {
+// draw builds the fpdf document for book on pages of the frame's media size,
+// and for the web edition the structure its marked content belongs to.
+func draw(book *layout.Book, fp *fontPlan, opt Options, fr frame) (*fpdf.Fpdf, *tagger, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: fr.mediaW(), Ht: fr.mediaH()}})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
@@ -103,17 +112,22 @@ func draw(book *layout.Book, fp *fontPlan, opt Options, fr frame) (*fpdf.Fpdf, e
 	pdf.SetTitle(book.Title, true)
 	pdf.SetAuthor(opt.Author, true)
 	pdf.SetSubject(opt.Subject, true)
-	pdf.SetCreator("gazette", true)
-	pdf.SetProducer("gazette (fpdf)", true)
+	pdf.SetCreator(creator, true)
+	pdf.SetProducer(producer, true)
 	if opt.Print == nil {
 		pdf.SetLang("zh-CN")
 		pdf.SetDisplayMode("fullpage", "TwoPageRight")
+		pdf.SetXmpMetadata(xmpMetadata(book.Title, opt.Author, opt.Subject, opt.Author, opt.Created, true))
 	} else {
 		// PDF 1.3 has neither /Lang nor /TwoPageRight, and PDF/X-1a:2001
 		// allows nothing beyond PDF 1.3 and no open action.
 		pdf.SetDisplayMode("default", "TwoColumnRight")
 	}
 	w := &writer{pdf: pdf, fr: fr, images: map[string]*inlineImage{}, mode: opt.Images, web: opt.Print == nil, fonts: fp}
+	if w.web {
+		w.mode = imagesRGB
+		w.tags = newTagger()
+	}
 	links := make([]int, len(book.Pages))
 	if w.web {
 		for i := range book.Pages {
@@ -125,16 +139,16 @@ func draw(book *layout.Book, fp *fontPlan, opt Options, fr frame) (*fpdf.Fpdf, e
 	for i, p := range book.Pages {
 		pdf.AddPage()
 		if err := w.page(p, links); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, bm := range marks[i] {
 			pdf.Bookmark(utf16Text(bm.Title), bm.Level, 0) // fpdf encodes only while one of its own fonts is set
 		}
 	}
 	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("生成 PDF: %w", err)
+		return nil, nil, fmt.Errorf("生成 PDF: %w", err)
 	}
-	return pdf, nil
+	return pdf, w.tags, nil
 }
 
 func bookmarksByPage(b *layout.Book) map[int][]layout.Bookmark {
@@ -150,6 +164,7 @@ type writer struct {
 	pdf    *fpdf.Fpdf
 	fr     frame
 	web    bool                    // the web edition: links are kept
+	tags   *tagger                 // the web edition's structure (tags.go); nil in print
 	mode   ImageMode               // picture conversion
 	images map[string]*inlineImage // converted pictures by path
 	fonts  *fontPlan
@@ -162,6 +177,8 @@ type writer struct {
 // the bleed box (ISO 15930-1); its bookmarks stay.
 func (w *writer) page(p *layout.Page, links []int) error {
 	w.tcSet = false
+	w.beginPage()
+	w.openArtifact(len(p.Boxes))
 	for _, b := range p.Boxes {
 		x, y, bw, bh := b.X, b.Y, b.W, b.H
 		if b.Bleed {
@@ -170,11 +187,15 @@ func (w *writer) page(p *layout.Page, links []int) error {
 		w.pdf.RawWriteStr(fmt.Sprintf("q %.3f g %.2f %.2f %.2f %.2f re f Q\n", b.Gray,
 			w.fr.x(x), w.fr.y(y+bh), bw, bh))
 	}
+	w.closeMarked(len(p.Boxes))
 	for _, im := range p.Images {
+		w.openFigure(im)
 		if err := w.image(im); err != nil {
 			return err
 		}
+		w.closeMarked(1)
 	}
+	w.openArtifact(len(p.Rules))
 	for _, r := range p.Rules {
 		x1, y1, x2, y2 := r.X1, r.Y1, r.X2, r.Y2
 		if r.Bleed {
@@ -182,19 +203,24 @@ func (w *writer) page(p *layout.Page, links []int) error {
 			x2, y2 = w.fr.bleedPoint(x2, y2)
 		}
 		w.pdf.RawWriteStr(fmt.Sprintf("q %s %.2f w %.2f %.2f m %.2f %.2f l S Q\n",
-			strokeColor(r.Color), r.Width, w.fr.x(x1), w.fr.y(y1), w.fr.x(x2), w.fr.y(y2)))
+			w.stroke(r.Color), r.Width, w.fr.x(x1), w.fr.y(y1), w.fr.x(x2), w.fr.y(y2)))
 	}
+	w.closeMarked(len(p.Rules))
 	for _, r := range p.Runs {
+		w.openRun(r)
 		if err := w.run(r); err != nil {
 			return err
 		}
+		w.closeMarked(1)
 	}
 	if w.web {
 		for _, l := range p.Links {
 			if l.Target >= 0 && l.Target < len(links) {
 				w.pdf.Link(w.fr.x(l.X), w.fr.ty(l.Y), l.W, l.H, links[l.Target])
+				w.linked(w.tags.nodeOf(l.Elem, 0))
 			}
 		}
+		w.addressLinks(p)
 	}
 	w.pdf.RawWriteStr(w.fr.cropMarks())
 	return nil
@@ -227,13 +253,16 @@ func (w *writer) run(r layout.Run) error {
 		w.curTc, w.tcSet = r.Spacing, true
 	}
 	text := fmt.Sprintf("BT %.2f %.2f Td %s ET\n", w.fr.x(r.X), w.fr.y(r.Y), show)
+	if r.Turned { // up the page: the text matrix turned 90° counter-clockwise
+		text = fmt.Sprintf("BT 0 1 -1 0 %.2f %.2f Tm %s ET\n", w.fr.x(r.X), w.fr.y(r.Y), show)
+	}
 	if r.Color.IsBlack() && !r.FakeBold {
 		w.pdf.RawWriteStr(text)
 		return nil
 	}
-	state := fillColor(r.Color)
+	state := w.fill(r.Color)
 	if r.FakeBold { // text rendering mode 2: fill, then stroke (ISO 32000-1 9.3.6)
-		state += fmt.Sprintf(" %s %.3f w 1 j 2 Tr", strokeColor(r.Color), layout.FakeBoldStroke*r.Size)
+		state += fmt.Sprintf(" %s %.3f w 1 j 2 Tr", w.stroke(r.Color), layout.FakeBoldStroke*r.Size)
 	}
 	w.pdf.RawWriteStr("q " + state + "\n" + text + "Q\n")
 	return nil

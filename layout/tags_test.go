@@ -1,0 +1,169 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+
+	"gazette/fonts"
+	"gazette/internal/model"
+)
+
+// path is an element's roles from the top down: "Sect/Table/TR/TD".
+func (e *Elem) path() string {
+	var rs []string
+	for ; e != nil; e = e.Parent {
+		rs = append([]string{e.Role}, rs...)
+	}
+	return strings.Join(rs, "/")
+}
+
+// TestRunsCarryTheirStructure: every run of a document's text knows its
+// element — the title H1, a forwarded title H2, heads H2/H3, paragraphs,
+// the 附件说明 as a list, the table's cells with their spans — and the
+// running heads, folios and a table header repeated on a new page are
+// artifacts.
+func TestRunsCarryTheirStructure(t *testing.T) {
+	set, err := fonts.Load(fonts.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := NewFontMetrics(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cells []model.Cell
+	rows := 60 // a table longer than a page, so its header repeats
+	cells = append(cells, model.Cell{Row: 0, Col: 0, RowSpan: 1, ColSpan: 2, Text: "指标"})
+	for r := 1; r < rows; r++ {
+		if r == 1 {
+			cells = append(cells, model.Cell{Row: 1, Col: 0, RowSpan: 2, ColSpan: 1, Text: "合并"})
+		} else if r > 2 {
+			cells = append(cells, model.Cell{Row: r, Col: 0, RowSpan: 1, ColSpan: 1, Text: "甲"})
+		}
+		cells = append(cells, model.Cell{Row: r, Col: 1, RowSpan: 1, ColSpan: 1, Text: "乙"})
+	}
+	doc := &model.Document{Source: "01.txt", Blocks: []model.Block{
+		{Kind: model.Title, Text: "关于印发方案的通知"},
+		{Kind: model.Paragraph, Text: "现印发给你们。"},
+		{Kind: model.AttachmentNote, Text: "附件：1. 甲表\n2. 乙表"},
+		{Kind: model.Signer, Text: "某区人民政府办公室"},
+		{Kind: model.SignDate, Text: "2023年6月29日"},
+		{Kind: model.Title, Text: "某某方案", NewPage: true},
+		{Kind: model.Heading, Level: 1, Text: "一、总体要求"},
+		{Kind: model.Contents, Text: "目　　录\n第一章　总　　则"},
+		{Kind: model.Chapter, Level: 2, Text: "第一章　总　　则"},
+		{Kind: model.Roster, Lead: "出席：", Text: "出席：张三\n李四"},
+		{Kind: model.TableBlock, Table: &model.Table{Columns: 2, Rows: rows, HeaderRows: 1, Cells: cells}},
+	}}
+	st, _ := Preset("gbt9704")
+	is := &model.Issue{Gazette: model.Gazette{Name: "测试公报"}, Year: 2023, Number: 4,
+		Sections: []model.Section{{Title: "文件", Documents: []*model.Document{doc}}}}
+	b, err := Lay(Input{Issue: is, Style: st, Metrics: m, Kinsoku: KinsokuGB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]string{} // the first text of each element path
+	headers, artifacts := 0, 0
+	var sect *Elem
+	for _, p := range b.Pages {
+		if p.Folio == 0 {
+			continue
+		}
+		for _, r := range p.Runs {
+			switch {
+			case r.Artifact:
+				artifacts++
+				if r.Text == "指标" {
+					headers++
+				}
+				continue
+			case r.Elem == nil:
+				t.Errorf("body page %d: run %q has no element", p.Folio, r.Text)
+				continue
+			}
+			top := r.Elem
+			for top.Parent != nil {
+				top = top.Parent
+			}
+			if sect == nil {
+				sect = top
+			} else if top != sect {
+				t.Errorf("run %q is outside the document's section", r.Text)
+			}
+			if _, ok := seen[r.Elem.path()]; !ok {
+				seen[r.Elem.path()] = r.Text
+			}
+			if r.Text == "合并" && (r.Elem.RowSpan != 2 || r.Elem.ColSpan != 1) {
+				t.Errorf("merged cell spans %d×%d, want 2×1", r.Elem.RowSpan, r.Elem.ColSpan)
+			}
+			if r.Text == "指标" && (r.Elem.Role != "TH" || r.Elem.ColSpan != 2) {
+				t.Errorf("header cell is %s spanning %d columns, want TH over 2", r.Elem.Role, r.Elem.ColSpan)
+			}
+		}
+	}
+	for path, text := range map[string]string{
+		"Sect/H1":          "关于印发方案的通知",
+		"Sect/H2":          "某某方案",
+		"Sect/H3":          "一、总体要求",
+		"Sect/L/LI/LBody":  "附件：",
+		"Sect/Table/TR/TH": "指标",
+		"Sect/Table/TR/TD": "合并",
+		"Sect/TOC/TOCI":    "第一章",
+	} {
+		if got, ok := seen[path]; !ok || !strings.HasPrefix(got, text) {
+			t.Errorf("%s: first run %q, want one starting %q", path, got, text)
+		}
+	}
+	if _, ok := seen["Sect/P"]; !ok {
+		t.Error("no paragraph element")
+	}
+	lbodies := 0
+	for _, p := range b.Pages {
+		for _, r := range p.Runs {
+			if r.Elem != nil && r.Elem.path() == "Sect/L/LI/LBody" && (strings.HasPrefix(r.Text, "出席") || r.Text == "李四") {
+				lbodies++
+			}
+		}
+	}
+	if lbodies < 2 {
+		t.Error("the roster's lines are not list items")
+	}
+	if headers == 0 {
+		t.Error("the table header repeated on the next page is not an artifact")
+	}
+	if artifacts < 2*headers {
+		t.Errorf("%d artifacts: the running heads and folios are not all artifacts", artifacts)
+	}
+}
+
+// The names of the 编辑委员会 set spread keep their text as ActualText.
+func TestSpreadNamesReadAsWords(t *testing.T) {
+	set, err := fonts.Load(fonts.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := NewFontMetrics(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := Preset("gbt9704")
+	is := &model.Issue{Gazette: model.Gazette{Name: "测试公报", Committee: []model.CommitteeRole{{Role: "委员", Names: []string{"李胜", "王炜"}}}},
+		Year: 2023, Number: 4, Sections: []model.Section{{Title: "文件", Documents: []*model.Document{{Blocks: []model.Block{{Kind: model.Title, Text: "通知"}}}}}}}
+	b, err := Lay(Input{Issue: is, Style: st, Metrics: m, Kinsoku: KinsokuGB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]int{}
+	for _, p := range b.Pages {
+		for _, r := range p.Runs {
+			if r.Elem != nil && r.Elem.Role == "Span" {
+				found[r.Elem.Actual]++
+			}
+		}
+	}
+	for _, name := range []string{"李胜", "王炜", "委员"} {
+		if found[name] == 0 {
+			t.Errorf("%s is not a Span with its ActualText: %v", name, found)
+		}
+	}
+}
