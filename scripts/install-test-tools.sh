@@ -9,6 +9,7 @@ need=()
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v qpdf >/dev/null || need+=(qpdf)
 command -v gs >/dev/null || need+=(ghostscript)
+command -v soffice >/dev/null || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)  # .doc/.xls conversion tests
 command -v chromium >/dev/null || need+=(chromium)   # renders the HTML edition in the tests
 [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
 [ -f /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf ] || need+=(fonts-arphic-gbsn00lp)

@@ -73,7 +73,7 @@ func issueInputs(is *build.Issue) []string {
 			if b.Table != nil {
 				in = append(in, b.Table.Source)
 			}
-			if b.Image != nil {
+			if b.Image != nil && b.Image.Data == nil { // a picture inside a Word file is read with it
 				in = append(in, b.Image.Path)
 			}
 		}

@@ -7,6 +7,10 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"gazette/internal/build"
+	"gazette/internal/manifest"
+	"gazette/internal/model"
 )
 
 // TestBuildRefusesAnOutputItShouldNotWrite: a slip of -o never replaces an
@@ -134,5 +138,20 @@ func TestImposeRefusesAnOutputItShouldNotWrite(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(note); string(data) != "原样" {
 		t.Errorf("impose -o 说明.txt replaced it: %q", data)
+	}
+}
+
+// A picture that came inside a Word file is no file of its own to watch or
+// to guard from being overwritten: the .docx is.
+func TestIssueInputsSkipPicturesInsideWordFiles(t *testing.T) {
+	m := &manifest.Manifest{Path: "issue.toml"}
+	m.Sections = []manifest.Section{{Documents: []string{"通知.docx"}}}
+	m.Issue.Sections = []model.Section{{Documents: []*model.Document{{Blocks: []model.Block{
+		{Kind: model.ImageBlock, Image: &model.Image{Path: "通知.docx/word/media/image1.png", Data: []byte{1}}},
+		{Kind: model.ImageBlock, Image: &model.Image{Path: "图1.png"}},
+	}}}}}
+	got := strings.Join(issueInputs(&build.Issue{Manifest: m}), " ")
+	if got != "issue.toml 通知.docx 图1.png" {
+		t.Errorf("inputs = %s", got)
 	}
 }

@@ -241,7 +241,11 @@ func (is *Issue) readDocuments() error {
 				probs = append(probs, p)
 				continue
 			}
-			doc, err := source.ParseDocument(path)
+			doc, notes, err := source.ReadDocument(path)
+			for _, n := range notes {
+				n.File = rel(m.Dir, n.File)
+			}
+			is.Warnings = append(is.Warnings, notes...)
 			if err != nil {
 				if ps := diag.Problems(err); ps != nil {
 					probs = append(probs, ps...)
@@ -285,7 +289,7 @@ func sameDocNumbers(docs []*model.Document) []*diag.Problem {
 			continue
 		}
 		out = append(out, diag.New(doc.Source, line,
-			fmt.Sprintf("与 %s 第%d行的发文字号相同（%s）；同一期里两份文件的发文字号一般不会相同", f.file, f.line, text),
+			fmt.Sprintf("与 %s 第%d%s的发文字号相同（%s）；同一期里两份文件的发文字号一般不会相同", f.file, f.line, diag.LineUnit(f.file), text),
 			"请核对原件。本程序按原文照印；如需改正，请修改原文件"))
 	}
 	return out

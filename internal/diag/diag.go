@@ -6,11 +6,12 @@ package diag
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 )
 
 // Problem is a fault in a user's file. Its Error text is the message the CLI
-// prints: 「文件 a.txt 第12行：<Msg>。<Hint>」.
+// prints: 「文件 a.txt 第12行：<Msg>。<Hint>」 (第12段 in a Word file).
 type Problem struct {
 	File string // path as the user gave it (relative to the manifest is fine); "" if none
 	Line int    // 1-based; 0 if the problem is about the whole file
@@ -26,7 +27,7 @@ func (p *Problem) Error() string {
 		b.WriteString("文件 ")
 		b.WriteString(p.File)
 		if p.Line > 0 {
-			fmt.Fprintf(&b, " 第%d行", p.Line)
+			fmt.Fprintf(&b, " 第%d%s", p.Line, LineUnit(p.File))
 		}
 		b.WriteString("：")
 	}
@@ -41,6 +42,17 @@ func (p *Problem) Error() string {
 		fmt.Fprintf(&b, " (%v)", p.Err)
 	}
 	return b.String()
+}
+
+// LineUnit is what a Problem's Line counts in file: paragraphs (段) in a
+// Word document, whose lines Word rewraps and nobody can count, else lines
+// (行; an Excel table's rows are numbered as Excel numbers them).
+func LineUnit(file string) string {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".docx", ".doc", ".wps":
+		return "段"
+	}
+	return "行"
 }
 
 // Unwrap returns the underlying cause.

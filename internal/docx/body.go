@@ -147,7 +147,7 @@ func (rd *reader) paragraph(w *walker) error {
 		if isW(se, "pPr") {
 			return rd.paraProps(w, &props)
 		}
-		return rd.inline(w, se, pa, false)
+		return rd.inline(w, se, pa)
 	}, nil)
 	if err != nil {
 		return err
@@ -163,6 +163,9 @@ func (rd *reader) paragraph(w *walker) error {
 	merged := merge(style, props)
 	label := ""
 	if strings.TrimSpace(text) != "" && merged.hasNum {
+		if !merged.hasLevel {
+			merged.ilvl = rd.num.styleLevel(merged.numID, props.styleID)
+		}
 		label = rd.num.label(merged.numID, merged.ilvl)
 	}
 	if rd.cell != nil {
@@ -170,10 +173,7 @@ func (rd *reader) paragraph(w *walker) error {
 		return nil
 	}
 	if strings.TrimSpace(text) != "" || len(pa.pictures) == 0 {
-		rd.emitText(label+text, merged, kind, label)
-		if n := len(rd.doc.Blocks); n > 0 && rd.doc.Blocks[n-1].Para != nil {
-			rd.doc.Blocks[n-1].Para.NoteRefs = pa.refs
-		}
+		rd.emitText(label+text, merged, kind, label).NoteRefs = pa.refs
 	}
 	rd.pending(pa)
 	return nil
@@ -206,8 +206,8 @@ func merge(style, own paraProps) paraProps {
 	return p
 }
 
-// emitText adds a paragraph block.
-func (rd *reader) emitText(text string, p paraProps, kind Style, label string) {
+// emitText adds a paragraph block and returns its paragraph.
+func (rd *reader) emitText(text string, p paraProps, kind Style, label string) *Paragraph {
 	n := 0
 	if strings.TrimSpace(text) != "" {
 		rd.paras++
@@ -215,14 +215,16 @@ func (rd *reader) emitText(text string, p paraProps, kind Style, label string) {
 	} else {
 		text = ""
 	}
-	rd.doc.Blocks = append(rd.doc.Blocks, Block{Para: &Paragraph{Number: n, Text: text, Label: label,
-		Align: p.align, Style: kind, IndentLeft: p.indentLeft, IndentFirst: p.indentFirst}})
+	pa := &Paragraph{Number: n, Text: text, Label: label,
+		Align: p.align, Style: kind, IndentLeft: p.indentLeft, IndentFirst: p.indentFirst}
+	rd.doc.Blocks = append(rd.doc.Blocks, Block{Para: pa})
+	return pa
 }
 
 // inline reads run-level content into pa. Deleted and moved-away text,
 // comments' anchors, field instructions, text boxes and floating shapes
 // are left out.
-func (rd *reader) inline(w *walker, se xml.StartElement, pa *para, hidden bool) error {
+func (rd *reader) inline(w *walker, se xml.StartElement, pa *para) error {
 	switch {
 	case isW(se, "r"):
 		return rd.run(w, pa)
@@ -232,7 +234,7 @@ func (rd *reader) inline(w *walker, se xml.StartElement, pa *para, hidden bool) 
 			if isW(c, "sdtPr") || isW(c, "sdtEndPr") || isW(c, "smartTagPr") || isW(c, "customXmlPr") {
 				return w.skip()
 			}
-			return rd.inline(w, c, pa, hidden)
+			return rd.inline(w, c, pa)
 		}, nil)
 	}
 	return w.skip()

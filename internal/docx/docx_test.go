@@ -231,9 +231,28 @@ func TestNumberingRestarts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "一、a|1.1b|（1）c|二、d|2.1e|（2）f|三、g|一、h|i"
+	// A label ending in a digit is followed by a space, one ending in a
+	// hanzi by an ideographic space (Word's tab after the number), one
+	// ending in punctuation by nothing.
+	want := "一、a|1.1 b|（1）c|二、d|2.1 e|（2）f|三、g|一、h|i"
 	if got := strings.Join(texts(d), "|"); got != want {
 		t.Errorf("numbering:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestLabelSeparators(t *testing.T) {
+	lvl := func(id int, format, text, suff string) string {
+		return fmt.Sprintf(`<w:abstractNum w:abstractNumId="%d"><w:lvl w:ilvl="0"><w:numFmt w:val="%s"/><w:lvlText w:val="%s"/>%s</w:lvl></w:abstractNum>`+
+			`<w:num w:numId="%d"><w:abstractNumId w:val="%d"/></w:num>`, id, format, text, suff, id, id)
+	}
+	numbering := lvl(1, "chineseCountingThousand", "第%1条", "") + lvl(2, "chineseCounting", "第%1章", `<w:suff w:val="nothing"/>`) +
+		lvl(3, "decimal", "%1", `<w:suff w:val="space"/>`) + lvl(4, "decimalEnclosedCircle", "%1", "")
+	d, err := Read(numberedDoc(t, numbering, numP(1, 0, "为了")+numP(2, 0, "总则")+numP(3, 0, "项")+numP(4, 0, "项")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(texts(d), "|"), "第一条\u3000为了|第一章总则|1 项|①项"; got != want {
+		t.Errorf("labels %q, want %q", got, want)
 	}
 }
 
@@ -319,4 +338,74 @@ func FuzzRead(f *testing.F) {
 			t.Fatal("no document and no error")
 		}
 	})
+}
+
+// FuzzDocumentXML fuzzes the XML inside a well-formed archive, where a
+// fuzzed archive mostly stops at the zip layer: no input may panic, and
+// the paragraphs with text are numbered 1, 2, 3….
+func FuzzDocumentXML(f *testing.F) {
+	f.Add(`<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>a</w:t><w:br/><w:t>b</w:t></w:r></w:p>`,
+		`<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="1"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%1%2）"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`)
+	f.Add(`<w:tbl><w:tr><w:trPr><w:gridBefore w:val="3"/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="999"/><w:vMerge/></w:tcPr><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`, ``)
+	f.Add(`<w:p><w:pPr><w:rPr><w:del/></w:rPr></w:pPr><w:ins><w:r><w:footnoteReference w:id="1"/><w:sym w:char="F0B7"/></w:r></w:ins></w:p>`, ``)
+	ns := `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	f.Fuzz(func(t *testing.T, body, numbering string) {
+		d, err := Read(zipOf(t, map[string]string{
+			"word/document.xml":            `<w:document ` + ns + `><w:body>` + body + `</w:body></w:document>`,
+			"word/numbering.xml":           `<w:numbering ` + ns + `>` + numbering + `</w:numbering>`,
+			"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="n" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>`,
+		}))
+		if err != nil {
+			return
+		}
+		n := 0
+		for _, b := range d.Blocks {
+			if b.Para != nil && b.Para.Number != 0 {
+				if n++; b.Para.Number != n {
+					t.Fatalf("paragraph %d numbered %d", n, b.Para.Number)
+				}
+			}
+			if tb := b.Table; tb != nil {
+				for _, c := range tb.Cells {
+					if c.Row+c.RowSpan > tb.Rows || c.Col+c.ColSpan > tb.Columns || c.RowSpan < 1 || c.ColSpan < 1 {
+						t.Fatalf("cell %+v outside a %d×%d table", c, tb.Rows, tb.Columns)
+					}
+				}
+			}
+		}
+	})
+}
+
+// A list linked to the heading styles numbers each heading at the level
+// that names its style, though the style's numbering gives no level.
+func TestNumberingLinkedToHeadingStyles(t *testing.T) {
+	ns := `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	style := func(id, name string) string {
+		return `<w:style w:type="paragraph" w:styleId="` + id + `"><w:name w:val="` + name + `"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>`
+	}
+	numbering := `<w:abstractNum w:abstractNumId="0">` +
+		`<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="1"/><w:lvlText w:val="%1、"/></w:lvl>` +
+		`<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="2"/><w:lvlText w:val="（%2）"/></w:lvl>` +
+		`</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`
+	p := func(style, text string) string {
+		return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	rels := `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="n" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>` +
+		`<Relationship Id="s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`
+	d, err := Read(zipOf(t, map[string]string{
+		"word/document.xml":            `<w:document ` + ns + `><w:body>` + p("1", "A") + p("2", "B") + p("2", "C") + p("1", "D") + p("2", "E") + `</w:body></w:document>`,
+		"word/numbering.xml":           `<w:numbering ` + ns + `>` + numbering + `</w:numbering>`,
+		"word/styles.xml":              `<w:styles ` + ns + `>` + style("1", "heading 1") + style("2", "heading 2") + `</w:styles>`,
+		"word/_rels/document.xml.rels": rels,
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(texts(d), "|"), "一、A|（一）B|（二）C|二、D|（一）E"; got != want {
+		t.Errorf("headings numbered %q, want %q", got, want)
+	}
+	if lv := d.Blocks[1].Para.Style.HeadingLevel(); lv != 2 {
+		t.Errorf("heading 2 read as level %d", lv)
+	}
 }

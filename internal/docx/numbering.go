@@ -4,6 +4,8 @@ import (
 	"encoding/xml"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // numLevel is one level of a list definition (w:lvl, §17.9.6).
@@ -13,6 +15,8 @@ type numLevel struct {
 	text    string // w:lvlText: "%1、", "（%1）"
 	restart int    // w:lvlRestart: the level (1-based) whose use restarts this one; 0 never; -1 unset
 	legal   bool   // w:isLgl: every level shown in decimal
+	suffix  string // w:suff: tab (the default), space or nothing
+	style   string // w:pStyle: the paragraph style this level goes with
 }
 
 // numbering holds numbering.xml: the abstract list definitions, the list
@@ -101,6 +105,10 @@ func readLevel(w *walker) (*numLevel, error) {
 			lv.restart = intVal(c, -1)
 		case isW(c, "isLgl"):
 			lv.legal = on(c)
+		case isW(c, "suff"):
+			lv.suffix = val(c)
+		case isW(c, "pStyle"):
+			lv.style = val(c)
 		}
 		return w.skip()
 	}, nil)
@@ -113,6 +121,22 @@ func (n *numbering) level(inst *numInstance, ilvl int) *numLevel {
 		return lv
 	}
 	return n.abstract[inst.abstract][ilvl]
+}
+
+// styleLevel is the level of list numID that goes with paragraph style
+// styleID (a list linked to the heading styles: heading 2 is its second
+// level, §17.9.23), or 0.
+func (n *numbering) styleLevel(numID int, styleID string) int {
+	inst := n.nums[numID]
+	if inst == nil || styleID == "" {
+		return 0
+	}
+	for l := 0; l < maxLevels; l++ {
+		if lv := n.level(inst, l); lv != nil && lv.style == styleID {
+			return l
+		}
+	}
+	return 0
 }
 
 // counter is where one list definition's levels are.
@@ -169,7 +193,24 @@ func (n *numbering) label(numID, ilvl int) string {
 			c.used[d] = false
 		}
 	}
-	return n.format(inst, c, ilvl, lv)
+	return separate(n.format(inst, c, ilvl, lv), lv.suffix)
+}
+
+// separate puts after a label what a typist puts there in place of Word's
+// tab or space (w:suff, §17.9.28): nothing after punctuation ("一、",
+// "（一）", "1."), an ideographic space after a label ending in a hanzi
+// ("第一条　", as 规章 are written), a space after a digit or letter.
+func separate(label, suffix string) string {
+	r, _ := utf8.DecodeLastRuneInString(label)
+	switch {
+	case label == "" || suffix == "nothing" || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r):
+		return label
+	case unicode.Is(unicode.Han, r):
+		return label + "\u3000"
+	case r >= '①' && r <= '⒛' || r >= '㉑' && r <= '㊿':
+		return label
+	}
+	return label + " "
 }
 
 // format writes a level's w:lvlText with each %N replaced by level N's

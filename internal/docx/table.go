@@ -56,10 +56,10 @@ func (rd *reader) table(w *walker) error {
 		}
 		return nil
 	}
-	if len(rows) == 0 {
+	t := grid(rows)
+	if t.Columns == 0 || t.Rows == 0 {
 		return nil
 	}
-	t := grid(rows)
 	for t.HeaderRows < len(header) && header[t.HeaderRows] {
 		t.HeaderRows++
 	}
@@ -147,7 +147,7 @@ func grid(rows [][]rawCell) *Table {
 			cols = max(cols, row[n-1].col+row[n-1].span)
 		}
 	}
-	if cols*len(rows) > maxTableGrid {
+	if len(rows) > 0 && cols*len(rows) > maxTableGrid {
 		cols = maxTableGrid / len(rows)
 	}
 	t := &Table{Rows: len(rows), Columns: cols}

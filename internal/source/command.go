@@ -45,10 +45,10 @@ var roles = map[string]model.Kind{
 }
 
 // knownCommands lists the commands for messages, in the order doc.go gives.
-const knownCommands = "【分页】【表格：文件名.csv】【图片：文件名.png】，以及写在一行开头的【标题】【正文】【发文字号】【主送】【署名】【日期】【附注】【主持】"
+const knownCommands = "【分页】【表格：文件名.csv 或 .xlsx】【图片：文件名.png】，以及写在一行开头的【标题】【正文】【发文字号】【主送】【署名】【日期】【附注】【主持】"
 
 // options each file command accepts.
-var commandOptions = map[string][]string{"表格": {"表头"}, "图片": {"宽"}}
+var commandOptions = map[string][]string{"表格": {"表头", "工作表"}, "图片": {"宽"}}
 
 // parseCommand reads a line starting with 【. ok is false when the line is
 // ordinary text that merely starts with a bracket (【典型经验】……); a faulty
@@ -179,7 +179,7 @@ func (p *parser) resolve(file string) string {
 	return filepath.Join(filepath.Dir(p.name), file)
 }
 
-// table reads the CSV file a 【表格：…】 line names.
+// table reads the table file (CSV, .xlsx) a 【表格：…】 line names.
 func (p *parser) table(c command, no int) {
 	rows := 0
 	if v, ok := c.opts["表头"]; ok {
@@ -195,7 +195,8 @@ func (p *parser) table(c command, no int) {
 		p.problem(no, fmt.Sprintf("找不到表格文件“%s”", c.arg), "表格文件的位置相对于本文件所在的文件夹，请检查文件名")
 		return
 	}
-	t, err := ReadTable(path, rows)
+	t, notes, err := readTableFile(path, c.opts["工作表"], rows)
+	p.notes = append(p.notes, notes...)
 	if err != nil {
 		p.fail(no, err)
 		return

@@ -188,19 +188,22 @@ func badBytes(name string, data []byte) *diag.Problem {
 
 // notPlainText recognises the files office staff most often pick by mistake.
 func notPlainText(name string, data []byte) *diag.Problem {
+	const saveAsText = "请在 Word 或 WPS 中选择“另存为”，文件类型选“纯文本（*.txt）”，编码选“UTF-8”；表格请在 Excel 中另存为“CSV UTF-8（逗号分隔）”"
+	// gazette reads Word and Excel files by their extension (docx.go, xlsx.go)
+	const rename = "gazette 能直接读 Word 和 Excel 文件：请把文件名的扩展名改成它本来的 .docx（表格改成 .xlsx），issue.toml 或【表格：…】中的文件名一并改"
 	kinds := []struct {
 		magic string
 		what  string
+		hint  string
 	}{
-		{"PK\x03\x04", "Word（.docx）、Excel（.xlsx）或压缩包"},
-		{"\xD0\xCF\x11\xE0", "Word（.doc）或 Excel（.xls）"},
-		{"%PDF", "PDF"},
-		{"{\\rtf", "RTF"},
+		{"PK\x03\x04", "Word（.docx）、Excel（.xlsx）或压缩包", rename},
+		{"\xD0\xCF\x11\xE0", "Word（.doc）或 Excel（.xls）", "请把文件名的扩展名改成它本来的 .doc（表格改成 .xls）；更稳妥的是在 Word 或 Excel 中另存为 .docx 或 .xlsx 后改用新文件"},
+		{"%PDF", "PDF", saveAsText},
+		{"{\\rtf", "RTF", saveAsText},
 	}
 	for _, k := range kinds {
 		if bytes.HasPrefix(data, []byte(k.magic)) {
-			return diag.New(name, 0, fmt.Sprintf("这是%s文件，不是纯文本文件", k.what),
-				"请在 Word 或 WPS 中选择“另存为”，文件类型选“纯文本（*.txt）”，编码选“UTF-8”；表格请在 Excel 中另存为“CSV UTF-8（逗号分隔）”")
+			return diag.New(name, 0, fmt.Sprintf("这是%s文件，不是纯文本文件", k.what), k.hint)
 		}
 	}
 	return nil

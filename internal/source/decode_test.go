@@ -66,14 +66,15 @@ func TestDecodeProblems(t *testing.T) {
 		data []byte
 		line int
 		msg  string // part of the message
+		hint string // part of the hint; "" for UTF-8
 	}{
-		{"bytes in no encoding", []byte("第一行\n第二行\nabc\x80\x80\xff\xfe\x01def\n"), 3, "无法识别文件的编码"},
-		{"Latin-1", []byte("ok\nCaf\xe9 cr\xe8me\n"), 2, "无法识别文件的编码"},
-		{"bad UTF-8 after a BOM", append([]byte{0xEF, 0xBB, 0xBF}, "一\n二\n\xff"...), 3, "无法识别文件的编码"},
-		{"random high bytes", []byte("\x81\x40\x82\x41\x83\x42\x84\x43\x85\x44"), 1, "无法识别文件的编码"},
-		{"docx", []byte("PK\x03\x04rest"), 0, "Word"},
-		{"doc", []byte("\xD0\xCF\x11\xE0rest"), 0, "Word"},
-		{"control character", []byte("一\n二\x07三\n"), 2, "控制字符"},
+		{"bytes in no encoding", []byte("第一行\n第二行\nabc\x80\x80\xff\xfe\x01def\n"), 3, "无法识别文件的编码", ""},
+		{"Latin-1", []byte("ok\nCaf\xe9 cr\xe8me\n"), 2, "无法识别文件的编码", ""},
+		{"bad UTF-8 after a BOM", append([]byte{0xEF, 0xBB, 0xBF}, "一\n二\n\xff"...), 3, "无法识别文件的编码", ""},
+		{"random high bytes", []byte("\x81\x40\x82\x41\x83\x42\x84\x43\x85\x44"), 1, "无法识别文件的编码", ""},
+		{"docx", []byte("PK\x03\x04rest"), 0, "Word", "改成它本来的 .docx"}, // read directly by its name
+		{"doc", []byte("\xD0\xCF\x11\xE0rest"), 0, "Word", ".docx"},
+		{"control character", []byte("一\n二\x07三\n"), 2, "控制字符", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -88,8 +89,12 @@ func TestDecodeProblems(t *testing.T) {
 			if !strings.Contains(p.Msg, tt.msg) {
 				t.Errorf("message %q does not say %q", p.Msg, tt.msg)
 			}
-			if !strings.Contains(p.Hint, "UTF-8") {
-				t.Errorf("hint %q does not say to save as UTF-8", p.Hint)
+			want := tt.hint
+			if want == "" {
+				want = "UTF-8"
+			}
+			if !strings.Contains(p.Hint, want) {
+				t.Errorf("hint %q does not say %q", p.Hint, want)
 			}
 		})
 	}

@@ -1,5 +1,6 @@
 // Package source reads the documents the office submits — plain text pasted
-// from Word, and CSV tables saved from Excel — and recognises their structure
+// from Word or Word files (.docx), CSV tables saved from Excel or Excel files
+// (.xlsx) — and recognises their structure
 // by the conventions of Chinese official documents (GB/T 9704-2012 clause 7),
 // filling a model.Document.
 //
@@ -9,7 +10,9 @@
 //	Normalize(text)             white-space normalisation, line by line
 //	ParseDocument(path)         read + decode + recognise a file
 //	Parse(name, text)           recognise text (name: messages, relative paths)
+//	ReadDocument(path)          ParseDocument for .txt, .docx (and .doc/.wps via LibreOffice), with notes
 //	ReadTable(path, headerRows) a CSV table with merged cells
+//	ReadSheet(path, sheet, hdr) an Excel (.xlsx) table: displayed values, merges, hidden rows left out
 //	Check(doc)                  the office's slips, as warnings
 //
 // # 文字文件 / Text files

@@ -13,19 +13,13 @@ import (
 // maxFileBytes bounds what we read: a 公文 or its table is never this large.
 const maxFileBytes = 32 << 20
 
-// ParseDocument reads, decodes and recognises the document in the file at
-// path. Problems in the file are *diag.Problem values (several in a
-// diag.List); tables and pictures are read relative to the file's folder.
+// ParseDocument reads and recognises the document in the file at path
+// (ReadDocument, without its notes). Problems in the file are *diag.Problem
+// values (several in a diag.List); tables and pictures are read relative to
+// the file's folder.
 func ParseDocument(path string) (*model.Document, error) {
-	data, err := readFile(path)
-	if err != nil {
-		return nil, err
-	}
-	text, err := Decode(path, data)
-	if err != nil {
-		return nil, err
-	}
-	return Parse(path, text)
+	doc, _, err := ReadDocument(path)
+	return doc, err
 }
 
 // readFile reads a regular file of reasonable size.
@@ -53,10 +47,17 @@ func readFile(path string) ([]byte, error) {
 // relative to. text may still hold CRLF line ends and a byte-order mark;
 // white space is normalised here (Normalize).
 func Parse(name, text string) (*model.Document, error) {
+	doc, _, err := parseLines(name, splitLines(text))
+	return doc, err
+}
+
+// parseLines recognises a document's lines; notes are what reading the
+// files it names (tables) found to tell the office without stopping.
+func parseLines(name string, lines []line) (*model.Document, []*diag.Problem, error) {
 	p := &parser{name: name, doc: &model.Document{Source: name}}
-	p.lines = splitLines(text)
+	p.lines = lines
 	if len(p.lines) == 0 {
-		return nil, diag.New(name, 0, "文件是空的，没有文字", "请检查是否选错了文件，或在 issue.toml 中删去这一项")
+		return nil, nil, diag.New(name, 0, "文件是空的，没有文字", "请检查是否选错了文件，或在 issue.toml 中删去这一项")
 	}
 	p.run()
 	if p.doc.Title() == "" {
@@ -64,16 +65,17 @@ func Parse(name, text string) (*model.Document, error) {
 			"请把标题写在文件开头；如果第一行就是标题，请在行首加“【标题】”"))
 	}
 	if err := p.probs.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return p.doc, nil
+	return p.doc, p.notes, nil
 }
 
 // line is one non-blank source line.
 type line struct {
-	no    int    // 1-based line number in the file
+	no    int    // 1-based line number in the file (paragraph number in a Word file)
 	text  string // normalised
 	blank bool   // a blank line (or the file start) comes before it
+	hint  hint   // what a Word file says of the line besides its text (docx.go)
 }
 
 // splitLines normalises the text and keeps its non-blank lines.
@@ -114,7 +116,8 @@ type parser struct {
 	state     state
 	doc       *model.Document
 	probs     diag.List
-	forwarded []string // keys of the 《X》 a notice 印发, not yet seen as a title
+	notes     []*diag.Problem // warnings about files the document names
+	forwarded []string        // keys of the 《X》 a notice 印发, not yet seen as a title
 	// inRules is set once the current section has articles or chapters: a
 	// 规章, whose （一） items are 项, plain text, not headings
 	inRules bool
@@ -145,6 +148,9 @@ func (p *parser) problem(no int, msg, hint string) {
 
 // step handles the next line: an explicit command first, else by state.
 func (p *parser) step() {
+	if p.cur().hint.set() && p.hinted() {
+		return
+	}
 	if strings.HasPrefix(p.cur().text, "【") && p.command() {
 		return
 	}
@@ -231,6 +237,10 @@ func (p *parser) docTitle() {
 		p.i++
 		return
 	}
+	if n := p.issuersAt(p.i, false); n > 0 {
+		p.issuers(n, false)
+		return
+	}
 	if titleLike(strings.TrimRight(l.text, "？！?!")) {
 		p.i++
 		p.title(l.text, l.no, false)
@@ -261,11 +271,17 @@ func (p *parser) title(first string, no int, newPage bool) {
 	parts := []string{first}
 	for p.i < len(p.lines) && len(parts) < maxTitleLines {
 		l := p.cur()
-		if l.blank && !splitTitle(parts, l.text) || strings.ContainsRune("？！?!", lastRune(parts[len(parts)-1])) {
+		wordTitle := l.hint.forced && l.hint.role == model.Title && !l.blank // docx.go
+		if !wordTitle && (l.blank && !splitTitle(parts, l.text) || strings.ContainsRune("？！?!", lastRune(parts[len(parts)-1]))) {
 			break
+		}
+		if endsWithKind(parts[len(parts)-1]) && organLine(l.text) {
+			break // the issuer under a title that has ended with its 文种 (GB/T 9704-2012 7.3.1)
 		}
 		if c, ok, err := parseCommand(l.text); ok && err == nil && c.kind == cmdRole && c.role == model.Title {
 			parts = append(parts, c.arg)
+		} else if l.hint.forced && l.hint.role == model.Title {
+			parts = append(parts, l.text) // a Word title line (docx.go)
 		} else if titleLike(l.text) && p.forwardedSpan(p.i) == 0 {
 			parts = append(parts, l.text)
 		} else {
@@ -309,6 +325,10 @@ func (p *parser) head() {
 		p.i++
 		return
 	}
+	if p.bylineAt(p.i) {
+		p.issuers(1, false)
+		return
+	}
 	kind := model.Paragraph
 	switch {
 	case presiderLike(l.text):
@@ -337,7 +357,9 @@ func (p *parser) body() {
 	case isAttachmentNote(l.text):
 		p.attachmentNote()
 	case p.forwardedSpan(p.i) > 0:
-		p.forwardedTitle()
+		p.forwardedTitle(true)
+	case p.issuersAt(p.i, true) > 0:
+		p.issuersAndTitle(p.issuersAt(p.i, true))
 	case p.kindElement():
 	case p.signatureAt(p.i):
 		p.signature()
@@ -387,8 +409,10 @@ func (p *parser) closing() {
 		p.i++
 		p.last.level, p.last.num = 0, 0
 		p.state = stAttachTitle
+	case p.issuersAt(p.i, false) > 0:
+		p.issuersAndTitle(p.issuersAt(p.i, false))
 	case p.forwardedSpan(p.i) > 0:
-		p.forwardedTitle()
+		p.forwardedTitle(true)
 	case titleLike(l.text) && !p.signatureAt(p.i):
 		p.i++
 		p.title(l.text, l.no, true)
@@ -462,8 +486,23 @@ func (p *parser) forwardedMatch(i int) (span, index int) {
 	return 0, -1
 }
 
-// forwardedTitle starts the forwarded document: its title on a new page.
-func (p *parser) forwardedTitle() {
+// issuersAndTitle reads the n lines of issuers that head a document in the
+// notice's file and the title under them (docs/document-kinds.md#joint-issuers):
+// the document starts a page with its issuers, not with its title.
+func (p *parser) issuersAndTitle(n int) {
+	p.issuers(n, true)
+	if p.forwardedSpan(p.i) > 0 {
+		p.forwardedTitle(false)
+		return
+	}
+	l := p.cur()
+	p.i++
+	p.title(l.text, l.no, false)
+}
+
+// forwardedTitle starts the forwarded document: its title, on a new page
+// unless its issuers above it start the page.
+func (p *parser) forwardedTitle(newPage bool) {
 	span, idx := p.forwardedMatch(p.i)
 	p.forwarded = append(p.forwarded[:idx], p.forwarded[idx+1:]...)
 	var parts []string
@@ -472,7 +511,7 @@ func (p *parser) forwardedTitle() {
 		parts = append(parts, p.cur().text)
 		p.i++
 	}
-	p.addTitle(parts, no, true)
+	p.addTitle(parts, no, newPage)
 }
 
 // paragraph reads a heading or a paragraph (GB/T 9704-2012 7.3.3), joining

@@ -15,6 +15,8 @@
 #            LibreOffice (its table referenced as .xlsx), its CSV table as an
 #            .xlsx with real merged cells, and an issue.toml listing them: the
 #            same issue from Word and Excel files.
+#   kinds/   the same for testdata/issues/kinds: ten real documents of
+#            other kinds (规章, 令, 批复, 任免, 纪要) converted to .docx.
 #
 # Needs LibreOffice (Debian: libreoffice-writer-nogui, libreoffice-calc-nogui).
 set -eu
@@ -27,8 +29,8 @@ soffice() {
 	command soffice -env:UserInstallation="file://$tmp/profile" --headless --norestore "$@" >/dev/null 2>&1
 }
 
-rm -rf "$out/hand" "$out/lo" "$out/sample"
-mkdir -p "$out/hand" "$out/lo" "$out/sample"
+rm -rf "$out/hand" "$out/lo" "$out/sample" "$out/kinds"
+mkdir -p "$out/hand" "$out/lo" "$out/sample" "$out/kinds"
 (cd "$root" && go run ./testdata/docx/gen "$out" "$src/附件2-指标分解表.csv")
 
 # LibreOffice's own writing of the hand-built files, and binary formats.
@@ -45,4 +47,10 @@ for f in "$src"/*.txt; do
 	soffice --infilter="Text (encoded):UTF8,LF,,," --convert-to docx:"MS Word 2007 XML" --outdir "$out/sample" "$tmp/$name"
 done
 sed -e 's/\.txt"/.docx"/g' "$src/issue.toml" >"$out/sample/issue.toml"
-ls -R "$out/hand" "$out/lo" "$out/sample"
+
+kinds="$root/testdata/issues/kinds"
+for f in "$kinds"/*.txt; do
+	soffice --infilter="Text (encoded):UTF8,LF,,," --convert-to docx:"MS Word 2007 XML" --outdir "$out/kinds" "$f"
+done
+sed -e 's/\.txt"/.docx"/g' "$kinds/issue.toml" >"$out/kinds/issue.toml"
+ls -R "$out/hand" "$out/lo" "$out/sample" "$out/kinds"

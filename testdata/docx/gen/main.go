@@ -14,6 +14,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"log"
 	"os"
 	"path/filepath"
@@ -266,10 +267,12 @@ func writeWorkbook(path string) error {
 	defer f.Close()
 	must(f.SetSheetName("Sheet1", "草稿"))
 	must(f.SetCellValue("草稿", "A1", "草稿表不应印出"))
-	must(f.SetSheetVisible("草稿", false))
-	if _, err := f.NewSheet("指标"); err != nil {
+	idx, err := f.NewSheet("指标")
+	if err != nil {
 		return err
 	}
+	f.SetActiveSheet(idx) // Excel keeps the active sheet visible
+	must(f.SetSheetVisible("草稿", false))
 	s := "指标"
 	rows := [][]any{
 		{"项目", "2024年", nil, "内部备注", "完成日期"},
@@ -311,7 +314,44 @@ func writeWorkbook(path string) error {
 	must(f.SetCellFormula(s, "C6", "C3+C5"))
 	must(f.SetRowVisible(s, 4, false))
 	must(f.SetColVisible(s, "D", false))
-	return f.SaveAs(path)
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return err
+	}
+	// excelize marks a formula's saved value as text (t="str"); Excel saves
+	// a number there, which its number format applies to.
+	return rewriteZip(path, buf.Bytes(), "xl/worksheets/sheet2.xml", `<c r="B6" s="1" t="str">`, `<c r="B6" s="1">`)
+}
+
+// rewriteZip writes the archive data to path with old replaced by new in
+// the part named name.
+func rewriteZip(path string, data []byte, name, old, new string) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	var parts []part
+	found := false
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return err
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return err
+		}
+		if f.Name == name {
+			found = bytes.Contains(b, []byte(old))
+			b = bytes.ReplaceAll(b, []byte(old), []byte(new))
+		}
+		parts = append(parts, part{f.Name, b})
+	}
+	if !found {
+		return fmt.Errorf("%s: no %s in %s", path, old, name)
+	}
+	return writeZip(path, parts)
 }
 
 // sampleWorkbook turns the sample's CSV table (merges written ^ and <) into
