@@ -279,6 +279,15 @@ func (bs *bookSetter) masthead() []*Page {
 	sy, k := st.a4Scale()
 	size := 14 * k
 	ml := bs.mastMeasure(size)
+	if need := ml.labelW + size + ml.nameW; need > st.TextWidth() {
+		// a role or a name so long that its label, colon and one name do
+		// not fit the measure: the committee is set smaller until they do
+		ml = bs.mastMeasure(math.Floor(size*st.TextWidth()/need*4) / 4)
+		bs.book.Warnings = append(bs.book.Warnings, (&diag.Problem{File: bs.in.ManifestPath,
+			Msg:  fmt.Sprintf("编辑委员会中有职务或人名太长，一行排不下，编辑委员会已缩小到 %g 磅字", ml.size),
+			Hint: "请检查 [[gazette.committee]] 的 role 和 names 是否写错（职务名称写在 role，人名逐个写在 names）。"}).Error())
+	}
+	cs := ml.size // the committee's type size
 	top := st.Top + 50*k
 	detailsTop := bs.detailsTop(size, sy)
 	clear := mastheadPitch * size // from the last row's baseline to the first detail's
@@ -299,7 +308,7 @@ func (bs *bookSetter) masthead() []*Page {
 	pageEnd := st.Top + st.TextHeight()
 	rowsLeft := ml.rows(g.Committee)
 	for _, cr := range g.Committee {
-		label := bs.spread(cr.Role, 4, size, fonts.Hei)
+		label := bs.spread(cr.Role, 4, cs, fonts.Hei)
 		for i := 0; i < len(cr.Names) || i == 0; i += ml.perRow {
 			limit := pageEnd
 			if float64(rowsLeft-1)*ml.pitch <= room-(y-top)+0.01 {
@@ -310,12 +319,12 @@ func (bs *bookSetter) masthead() []*Page {
 			}
 			if i == 0 {
 				p.Runs = append(p.Runs, shiftRuns(label, ml.x, y)...)
-				colon := bs.single("：", fonts.Fang, size)
+				colon := bs.single("：", fonts.Fang, cs)
 				p.addLine(&colon, ml.x+ml.labelW, y, bs.in.Metrics)
 			}
 			for j := i; j < i+ml.perRow && j < len(cr.Names); j++ {
-				name := bs.spread(cr.Names[j], mastheadNameChars, size, fonts.Fang)
-				p.Runs = append(p.Runs, shiftRuns(name, ml.x+ml.labelW+size+float64(j-i)*ml.nameW, y)...)
+				name := bs.spread(cr.Names[j], mastheadNameChars, cs, fonts.Fang)
+				p.Runs = append(p.Runs, shiftRuns(name, ml.x+ml.labelW+cs+float64(j-i)*ml.nameW, y)...)
 			}
 			y += ml.pitch
 			rowsLeft--

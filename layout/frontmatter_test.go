@@ -135,6 +135,9 @@ func TestCommitteeOfAnySize(t *testing.T) {
 		{"24 members", append(append(append([]model.CommitteeRole{}, lead...), model.CommitteeRole{Role: "委员", Names: names(24)}), tail...)},
 		{"40 members", append(append(append([]model.CommitteeRole{}, lead...), model.CommitteeRole{Role: "委员", Names: names(40)}), tail...)},
 		{"200 members", append(append(append([]model.CommitteeRole{}, lead...), model.CommitteeRole{Role: "委员", Names: names(200)}), tail...)},
+		{"a role of 40 characters", append(append([]model.CommitteeRole{}, lead...),
+			model.CommitteeRole{Role: strings.Repeat("编辑部", 13) + "长", Names: names(3)},
+			model.CommitteeRole{Role: "委员", Names: []string{"阿不都热合曼·买买提明·艾合买提江"}})},
 		{"200 roles", func() []model.CommitteeRole {
 			var cs []model.CommitteeRole
 			for i, n := range names(200) {
@@ -162,23 +165,27 @@ func TestCommitteeOfAnySize(t *testing.T) {
 					}
 				}
 			}
-			// every name is printed: count the names' first characters set as runs
+			// every name is printed once, whole, on the masthead's pages
 			want, got := 0, 0
+			given := map[string]bool{}
 			for _, cr := range tt.committee {
 				want += len(cr.Names)
+				for _, n := range cr.Names {
+					given[n] = true
+				}
 			}
-			for _, p := range b.Pages {
-				if p.Folio > 0 {
+			for _, p := range b.Pages[1:] {
+				if strings.Contains(pageText(p), "目　　录") {
 					break
 				}
 				for _, r := range p.Runs {
-					if r.Size == 14 && r.Role == fonts.Fang && r.Text != "：" && !strings.HasPrefix(r.Text, "：") {
+					if r.Role == fonts.Fang && given[r.Text] {
 						got++
 					}
 				}
 			}
-			if got < want {
-				t.Errorf("%d of %d names printed", got, want)
+			if got != want {
+				t.Errorf("%d names printed, want %d", got, want)
 			}
 			if details != 1 {
 				t.Errorf("the details are set %d times, want once", details)
@@ -210,4 +217,13 @@ func TestCoverNameFits(t *testing.T) {
 			t.Errorf("the cover reads %q, want %q", got.String(), name)
 		}
 	}
+}
+
+// pageText is the text of a page's runs in order.
+func pageText(p *Page) string {
+	var sb strings.Builder
+	for _, r := range p.Runs {
+		sb.WriteString(r.Text)
+	}
+	return sb.String()
 }
