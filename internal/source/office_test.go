@@ -291,6 +291,25 @@ func TestWordHints(t *testing.T) {
 			t.Error("a Title-styled line after the date does not start a page")
 		}
 	}
+	// A 署名 too long for the text alone to tell, set at the right by a
+	// left indent, over a date pushed right with ideographic spaces.
+	signer := "景德镇市昌江区农业农村局、景德镇市昌江区财政局、景德镇市昌江区发展和改革委员会"
+	d = &docx.Document{Blocks: []docx.Block{
+		para(1, "关于下达资金的通知", c, normal),
+		para(0, "", l, normal),
+		para(2, "现将资金下达给你们。", l, normal),
+		para(0, "", l, normal),
+		{Para: &docx.Paragraph{Number: 3, Text: signer, IndentLeft: 4600}},
+		para(4, strings.Repeat("\u3000", 14)+"2024年2月5日", l, normal),
+	}}
+	lines, _ = docxLines("通知.docx", d)
+	doc, _, err = parseLines("通知.docx", lines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := blockList(doc); !strings.Contains(got, "署名:0:"+signer+"\n成文日期:0:2024年2月5日\n") {
+		t.Errorf("an indented signer over a date pushed right:\n%s", got)
+	}
 }
 
 // BenchmarkReadDocumentDocx reads and recognises the sample's longest
