@@ -396,3 +396,40 @@ func TestWordAlignmentAgreesWithText(t *testing.T) {
 		}
 	}
 }
+
+// FuzzWordLines: lines from a Word document, each with any alignment,
+// style and indent, are recognised without a panic, every block at a
+// paragraph of the document.
+func FuzzWordLines(f *testing.F) {
+	f.Add("关于防汛的通知\n\n各单位：\n一、总体要求\n昌江区人民政府办公室\n2024年2月5日", []byte{1, 1, 0, 0, 2, 2}, []byte{1, 0, 0, 2, 0, 0})
+	f.Add("某省人民政府令\n第1号\n\n办法\n第一章 总则\n附件\n名单", []byte{1, 1, 0, 1, 1, 0, 1}, []byte{3, 0, 1, 2, 2, 0, 1})
+	f.Fuzz(func(t *testing.T, text string, aligns, styles []byte) {
+		d := &docx.Document{}
+		n := 0
+		for i, l := range strings.Split(text, "\n") {
+			pa := &docx.Paragraph{Text: l}
+			if strings.TrimSpace(l) != "" {
+				n++
+				pa.Number = n
+			}
+			if i < len(aligns) {
+				pa.Align = docx.Align(aligns[i] % 4)
+				pa.IndentLeft = int(aligns[i]) * 40
+			}
+			if i < len(styles) {
+				pa.Style = docx.Style(styles[i] % 6)
+			}
+			d.Blocks = append(d.Blocks, docx.Block{Para: pa})
+		}
+		lines, _ := docxLines("a.docx", d)
+		doc, _, err := parseLines("a.docx", lines)
+		if err != nil {
+			return
+		}
+		for _, b := range doc.Blocks {
+			if b.Line < 0 || b.Line > n {
+				t.Fatalf("block %v at 第%d段 of %d", b.Kind, b.Line, n)
+			}
+		}
+	})
+}
