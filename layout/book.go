@@ -99,14 +99,15 @@ func Lay(in Input) (*Book, error) {
 // nothing, the document is set as usual.
 func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.List, missing *[]missingChar) *composer {
 	memo := breakMemo{} // the paragraphs each try sets as before are not broken again
-	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing, memo: memo}
+	pics := pictureCache{}
+	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing, memo: memo, pictures: pics}
 	c.compose()
 	pages, _ := paginate(c.items, st)
 	if !nearlyEmptyEnd(c.items, pages, st) {
 		return c
 	}
 	try := func(last int) (*composer, bool) {
-		t := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}, tightLast: last, memo: memo}
+		t := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}, tightLast: last, memo: memo, pictures: pics}
 		t.compose()
 		p, _ := paginate(t.items, st)
 		return t, len(p) < len(pages)

@@ -45,7 +45,7 @@ func (p *Paragraph) memoKey() string {
 		b.WriteString(strconv.FormatBool(s.FakeBold))
 		b.WriteByte(1)
 	}
-	for _, f := range []float64{p.Width, p.Indent, p.Hang, p.Track, float64(p.Align)} {
+	for _, f := range []float64{p.Width, p.Indent, p.Hang, p.Track, float64(p.Align), float64(p.Balance)} {
 		b.WriteString(strconv.FormatFloat(f, 'g', -1, 64))
 		b.WriteByte(0)
 	}

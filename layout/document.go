@@ -28,6 +28,7 @@ type composer struct {
 	tightLast int
 	tight     bool // the block being composed is set tight
 	memo      breakMemo
+	pictures  pictureCache // pictures read, shared by the settings tried of one document
 	// the structure elements (tags.go): the document's section, the
 	// element of the lines being added, the titles met so far
 	sect, elem *Elem
@@ -102,7 +103,7 @@ func (c *composer) keepLastPageFull() {
 }
 
 func (c *composer) composeBlock(b, prev, next *model.Block) {
-	if c.composeKind(b, next) {
+	if c.composeKind(b, prev, next) {
 		return
 	}
 	st := c.st
@@ -182,7 +183,11 @@ func (c *composer) text(s Span, indent float64, a Align, keep bool) {
 func (c *composer) paragraph(spans []Span, indent, hang float64, a Align, keepAll bool) {
 	size := spans[0].Size
 	p := &Paragraph{Spans: spans, Width: c.st.TextWidth(), Indent: indent, Hang: hang, Align: a, Track: c.track(size)}
-	lines := c.breakReport(p)
+	c.addLines(c.breakReport(p), size, keepAll)
+}
+
+// addLines appends a paragraph's lines with the keeps of paragraph.
+func (c *composer) addLines(lines []Line, size float64, keepAll bool) {
 	start := len(c.items)
 	for i := range lines {
 		c.addLine(lines[i], c.baselineFor(size), keepAll)

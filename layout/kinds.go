@@ -2,6 +2,7 @@ package layout
 
 import (
 	"strings"
+	"unicode"
 
 	"gazette/fonts"
 	"gazette/internal/model"
@@ -28,23 +29,26 @@ const (
 )
 
 // composeKind sets a block of the kinds above; false for any other kind.
-func (c *composer) composeKind(b, next *model.Block) bool {
+func (c *composer) composeKind(b, prev, next *model.Block) bool {
 	size := c.st.BodySize
 	switch b.Kind {
 	case model.Headnote:
 		// 题注: under the title, in 楷体 a size smaller, centred; never part
-		// of the title (docs/document-kinds.md#headnote)
+		// of the title (docs/document-kinds.md#headnote) nor run together
+		// across the office's line break, so that it copies out as written
 		c.unblank()
-		c.paragraph([]Span{{Text: b.Text, Role: fonts.Kai, Size: size * headnoteScale}}, 0, 0, AlignCenter, true)
+		for _, l := range strings.Split(b.Text, "\n") {
+			c.addLines(c.centredBalanced(Span{Text: l, Role: fonts.Kai, Size: size * headnoteScale}), size*headnoteScale, true)
+		}
 		c.blankUnlessNext(next, model.Headnote)
 	case model.Contents:
 		c.contents(b)
 	case model.Chapter:
 		// 章/节 headings centred on a line of their own, in 黑体, kept with
 		// the article under them (docs/document-kinds.md#chapters)
-		c.text(Span{Text: b.Text, Role: fonts.Hei, Size: size}, 0, AlignCenter, true)
+		c.chapter(b.Text)
 	case model.Article: // docs/document-kinds.md#articles
-		c.paragraph(c.runIn(b, fonts.Hei), c.ch(2), 0, Justify, false)
+		c.article(b)
 	case model.OrderHead:
 		c.orderHead(b)
 	case model.OrderNumber:
@@ -53,6 +57,8 @@ func (c *composer) composeKind(b, next *model.Block) bool {
 		c.blank(true) // GB/T 9704-2012 10.2.3.2: the text one line under the number
 	case model.Roster:
 		c.roster(b)
+	case model.Issuers:
+		c.issuers(b, prev)
 	case model.Question:
 		c.paragraph([]Span{{Text: b.Text, Role: fonts.Hei, Size: size}}, c.ch(2), 0, Justify, false)
 		c.keepLast() // a question keeps with its answer
@@ -127,4 +133,122 @@ func (c *composer) roster(b *model.Block) {
 		c.listItem(list)
 		c.paragraph([]Span{{Text: item, Role: fonts.Fang, Size: size}}, hang, hang, Justify, i < len(lines)-2)
 	}
+}
+
+// chapterForm is a 编/章/节 heading in the house form
+// (docs/document-kinds.md#chapters): the number, one full-width space, the
+// name without the spaces the source typed inside it, a name of two
+// characters spread over four ("第一章　总　　则", "第七章　附　　则", as
+// the printed texts of laws and regulations set them). Only white space
+// changes; every character of the heading is kept.
+func chapterForm(text string) string {
+	number, name, ok := strings.Cut(text, "\u3000")
+	if !ok {
+		return text
+	}
+	name = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, name)
+	if rs := []rune(name); len(rs) == 2 {
+		name = string(rs[0]) + "\u3000\u3000" + string(rs[1])
+	}
+	return number + "\u3000" + name
+}
+
+// chapter sets a 章/节 heading in the house form, centred on a line of
+// its own, in 黑体, kept with the article under it
+// (docs/document-kinds.md#chapters). Its two-em gap reads back in order
+// because the article under it is not split at its own space (article).
+func (c *composer) chapter(text string) {
+	c.text(Span{Text: chapterForm(text), Role: fonts.Hei, Size: c.st.BodySize}, 0, AlignCenter, true)
+}
+
+// issuers sets the issuing bodies of a joint document
+// (docs/document-kinds.md#joint-issuers): one name a line, centred, in
+// 楷体 at the body size, as GB/T 9704-2012 7.2.3 stacks the names of a
+// 联合行文's 发文机关标志 over its title, the lead body first; names the
+// office put on one line stay on one. Over a title they keep with it,
+// with a blank line between; right under a title (a byline) they follow
+// it with no blank line, and one under them.
+func (c *composer) issuers(b, prev *model.Block) {
+	if b.NewPage {
+		c.newPage()
+	}
+	if prev != nil && prev.Kind == model.Title && !b.NewPage {
+		c.unblank()
+	}
+	for _, name := range strings.Split(b.Text, "\n") {
+		c.text(Span{Text: name, Role: fonts.Kai, Size: c.st.BodySize}, 0, AlignCenter, true)
+	}
+	c.blank(true)
+}
+
+// article sets an article: its number as a run-in head in 黑体, the
+// full-width space, the text in 仿宋, justified (docs/document-kinds.md#articles).
+// The space after the number keeps its width when the first line is
+// justified: what the line must gain is spread over its other gaps. A
+// space stretched to an em or more is where text extractors see a column
+// gutter, and the number would then read back as a block of its own —
+// after the second half of a "第一章　总　　则" above it.
+func (c *composer) article(b *model.Block) {
+	size := c.st.BodySize
+	p := &Paragraph{Spans: c.runIn(b, fonts.Hei), Width: c.st.TextWidth(), Indent: c.ch(2), Align: Justify, Track: c.track(size)}
+	lines := c.breakReport(p)
+	if len(lines) > 1 && b.Lead != "" {
+		c.keepSpaceAfterLead(&lines[0], len([]rune(b.Lead)))
+	}
+	c.addLines(lines, size, false)
+}
+
+// keepSpaceAfterLead takes back from the gap around the glyph after a
+// run-in head of n glyphs (the full-width space) what justification added
+// to it, and spreads that over the gaps after it, so that the line still
+// ends where it did.
+func (c *composer) keepSpaceAfterLead(l *Line, n int) {
+	gs := l.Glyphs
+	if len(gs) < n+3 || !unicode.IsSpace(gs[n].R) {
+		return
+	}
+	natural := c.advance(gs[n-1]) + c.advance(gs[n]) + 2*c.track(gs[n].Size)
+	excess := gs[n+1].X - gs[n-1].X - natural
+	last := len(gs) - 1
+	if excess <= 0 || last <= n+1 {
+		return
+	}
+	for k := n + 1; k < last; k++ {
+		gs[k].X -= excess * float64(last-k) / float64(last-n-1)
+	}
+}
+
+// advance is a placed glyph's advance width.
+func (c *composer) advance(g Glyph) float64 {
+	a, _ := c.lb.Metrics.Advance(g.Role, g.R)
+	return a * g.Size
+}
+
+// centredBalanced breaks a span into centred lines of nearly equal length:
+// a source line of a 题注 too long for the measure is not left with a word
+// alone on its second line ("…第十一次会议" / "通过"). The measure narrows
+// while the number of lines stays the same.
+func (c *composer) centredBalanced(s Span) []Line {
+	p := &Paragraph{Spans: []Span{s}, Width: c.st.TextWidth(), Align: AlignCenter, Track: c.track(s.Size), KeepWords: true}
+	best := c.breakReport(p)
+	if len(best) < 2 {
+		return best
+	}
+	for w := p.Width - s.Size/2; w > p.Width/2; w -= s.Size / 2 {
+		p.Width = w
+		l := c.breakReport(p)
+		if len(l) != len(best) {
+			break
+		}
+		best = l
+	}
+	for i := range best {
+		shiftLine(&best[i], (c.st.TextWidth()-lineExtent(&best[i]))/2)
+	}
+	return best
 }

@@ -1,20 +1,23 @@
 package layout
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Total-fit line breaking: a paragraph is broken as a whole, choosing among
 // all its break opportunities the set whose lines cost least together, in
 // the manner of Knuth and Plass's algorithm adapted to Chinese text
-// (docs/line-composition.md §5). A line's cost is its break's penalty, the
+// (docs/line-composition.md#total-fit). A line's cost is its break's penalty, the
 // shrink its punctuation takes, and the space added between its characters
-// to justify it — the last resort, and never more than maxSpread ems a gap.
+// to justify it — the last resort, and never more than MaxSpread ems a gap.
 //
 // Chinese text on a character grid fills most lines exactly; the costs
 // decide the lines around punctuation, numbers, Latin words and addresses,
 // and a paragraph's last line.
 
 // The costs, in the units of Knuth's badness (100 = a line stretched to its
-// limit). docs/line-composition.md §5 says why each is what it is.
+// limit). docs/line-composition.md#total-fit says why each is what it is.
 const (
 	// linePen is paid for every line: fewer lines are better.
 	linePen = 10
@@ -38,7 +41,7 @@ const (
 	// squeezed to take the mark in).
 	loosePen = 60
 	// raggedPen is paid by a justified line that cannot be spread to the
-	// measure within maxSpread: it is left short.
+	// measure within MaxSpread: it is left short.
 	raggedPen = 200
 	// squeezePen is paid by a line whose punctuation is compressed. It is
 	// more than a line (linePen), so that a paragraph is not squeezed only
@@ -65,11 +68,11 @@ const (
 	forcedCost = 1e7
 )
 
-// maxSpread is the most space, in ems, justification adds between two
-// characters (docs/line-composition.md §5.2): a wider gap reads as letter-
+// MaxSpread is the most space, in ems, justification adds between two
+// characters (docs/line-composition.md#the-spreading-limit): a wider gap reads as letter-
 // spacing. A line that would need more is left short instead, and the
 // breaker looks for breaks that avoid it.
-const maxSpread = 0.25
+const MaxSpread = 0.25
 
 // fitState is the running measure of a candidate line atoms[a:e].
 type fitState struct {
@@ -133,7 +136,7 @@ func lineCost(s lineShape, avail float64, p *Paragraph, last bool) (float64, boo
 	case last || p.Align != Justify:
 		return 0, true
 	}
-	stretch := float64(s.gaps) * maxSpread * s.em
+	stretch := float64(s.gaps) * MaxSpread * s.em
 	if slack <= stretch {
 		r := slack / s.em
 		switch {
@@ -149,10 +152,11 @@ func lineCost(s lineShape, avail float64, p *Paragraph, last bool) (float64, boo
 
 // totalFit returns the end index of every line of the cheapest breaking of
 // atoms, or nil when none sets every line in the measure.
-func totalFit(atoms []atom, p *Paragraph) []int {
+func totalFit(atoms []atom, p *Paragraph, sc *scratch) []int {
 	n := len(atoms)
-	cost := make([]float64, n+1)
-	from := make([]int, n+1)
+	cost := slices.Grow(sc.cost[:0], n+1)[:n+1]
+	from := slices.Grow(sc.from[:0], n+1)[:n+1]
+	sc.cost, sc.from = cost, from
 	for i := range cost {
 		cost[i] = math.Inf(1)
 	}
@@ -180,7 +184,7 @@ func totalFit(atoms []atom, p *Paragraph) []int {
 }
 
 // relaxFrom tries the lines that start at break a. A justified line too
-// short to be spread within maxSpread is tried only when no line from a can
+// short to be spread within MaxSpread is tried only when no line from a can
 // be spread to the measure, and then only the cheapest of them: it is left
 // short, and any line that fills the measure is better.
 func relaxFrom(atoms []atom, p *Paragraph, a int, cost []float64, from []int) {

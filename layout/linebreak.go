@@ -2,7 +2,10 @@ package layout
 
 import (
 	"math"
+	"slices"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-text/typesetting/segmenter"
 
@@ -46,13 +49,15 @@ type Paragraph struct {
 	Hang   float64 // left indent of the lines after the first (附件说明)
 	Align  Align
 	Track  float64 // added to the advance of every CJK glyph (grid pitch − type size)
-	// KeepNames keeps every 《…》 title that fits the measure on one line,
-	// and the common words of titles whole (titleWords) (titles: GB/T
-	// 9704-2012 7.3.1 "回行时，要做到词意完整").
+	// KeepNames makes a break inside a 《…》 name cost, and inside a word,
+	// as KeepWords (titles: GB/T 9704-2012 7.3.1 "回行时，要做到词意完整").
 	KeepNames bool
-	// KeepWords keeps the common words of titles whole without holding
-	// 《…》 names together (目录 entries, which wrap to a fixed measure).
+	// KeepWords makes a break inside a dictionary word cost (words.go), so
+	// that lines break between words where they can (目录 entries).
 	KeepWords bool
+	// Balance, when above 0, sets p as a title: in at least Balance lines
+	// chosen by their shape and words (titlebreak.go), each centred.
+	Balance int
 	// Tight sets 全角式 text in 开明式 (Kaiming: every mark but 。？！ half
 	// an em), one even style over every line it sets. Lay sets it for the
 	// last paragraphs of a document whose last page would hold only a few
@@ -132,13 +137,21 @@ func (a *atom) half() float64 { return a.w / 2 }
 // missing (and measured as one em so that layout can go on and report them
 // all at once).
 func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
-	atoms, missing := lb.prepare(p)
+	sc := scratches.Get().(*scratch)
+	defer scratches.Put(sc)
+	atoms, missing := lb.prepare(p, sc)
 	if len(atoms) == 0 {
 		return []Line{{Last: true}}, missing
 	}
 	setGive(atoms)
 	markEmergency(atoms, p)
-	ends := totalFit(atoms, p)
+	var ends []int
+	if p.Balance > 0 {
+		ends = titleBreaks(atoms, p, p.Balance)
+	}
+	if ends == nil {
+		ends = totalFit(atoms, p, sc)
+	}
 	if ends == nil {
 		ends = lb.breakPoints(atoms, p) // greedy, breaking where a line overflows
 	}
@@ -152,8 +165,13 @@ func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
 
 // atoms measures the paragraph's characters, each in the face faceFor picks;
 // the marks in cjkForced always stay in the CJK face (docs/clreq.md#handling-western-text-in-chinese-text-using-proportional-western-fonts).
-func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
-	var atoms []atom
+func (lb *LineBreaker) atoms(p *Paragraph, sc *scratch) ([]atom, []rune) {
+	n := 0
+	for _, s := range p.Spans {
+		n += utf8.RuneCountInString(s.Text)
+	}
+	atoms := slices.Grow(sc.atoms[:0], n)
+	defer func() { sc.atoms = atoms[:0] }()
 	var missing []rune
 	for _, s := range p.Spans {
 		for _, r := range s.Text {
@@ -180,17 +198,18 @@ func (lb *LineBreaker) atoms(p *Paragraph) ([]atom, []rune) {
 // prepare measures p's characters and marks what the line breaker needs:
 // break opportunities, the style's and the pairs' compression, CJK–Latin
 // glue.
-func (lb *LineBreaker) prepare(p *Paragraph) ([]atom, []rune) {
-	atoms, missing := lb.atoms(p)
+func (lb *LineBreaker) prepare(p *Paragraph, sc *scratch) ([]atom, []rune) {
+	atoms, missing := lb.atoms(p, sc)
 	if len(atoms) == 0 {
 		return atoms, missing
 	}
-	lb.markBreaks(atoms)
+	lb.markBreaks(atoms, sc)
 	if p.KeepNames {
-		keepNamesWhole(atoms, p.Width)
+		markNameBreaks(atoms)
+		markPhraseBreaks(atoms)
 	}
 	if p.KeepNames || p.KeepWords {
-		keepWordsWhole(atoms)
+		markWordBreaks(atoms)
 	}
 	lb.style(p).apply(atoms)
 	compressPairs(atoms)
@@ -202,7 +221,9 @@ func (lb *LineBreaker) prepare(p *Paragraph) ([]atom, []rune) {
 // break divides ("2023年", "〔2023〕25号", a web address): the least measure
 // that sets p without cutting a word.
 func (lb *LineBreaker) LongestPiece(p *Paragraph) float64 {
-	atoms, _ := lb.prepare(p)
+	sc := scratches.Get().(*scratch)
+	defer scratches.Put(sc)
+	atoms, _ := lb.prepare(p, sc)
 	best, start := 0.0, 0
 	for i := 1; i <= len(atoms); i++ {
 		if i == len(atoms) || atoms[i].breakB {
@@ -245,12 +266,14 @@ func (lb *LineBreaker) faceFor(role fonts.Role, r rune) fonts.Role {
 
 // markBreaks sets breakB from UAX #14 (via go-text's segmenter), then removes
 // the breaks the Chinese rules forbid.
-func (lb *LineBreaker) markBreaks(atoms []atom) {
-	runes := make([]rune, len(atoms))
+func (lb *LineBreaker) markBreaks(atoms []atom, sc *scratch) {
+	runes := slices.Grow(sc.runes[:0], len(atoms))[:len(atoms)]
+	sc.runes = runes
 	for i := range atoms {
 		runes[i] = atoms[i].r
 	}
-	var seg segmenter.Segmenter
+	seg := segmenters.Get().(*segmenter.Segmenter)
+	defer segmenters.Put(seg)
 	seg.Init(runes)
 	it := seg.LineIterator()
 	for it.Next() {
@@ -269,6 +292,23 @@ func (lb *LineBreaker) markBreaks(atoms []atom) {
 	markTokens(atoms)
 }
 
+// scratch is the working memory of breaking one paragraph, reused through
+// a pool (safe for concurrent use; never state of the LineBreaker, and
+// nothing in it outlives the call that took it).
+type scratch struct {
+	atoms []atom
+	runes []rune
+	cost  []float64
+	from  []int
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// segmenters keeps UAX #14 segmenters for reuse: one holds buffers as long
+// as the longest paragraph it has seen, and Init resets it. A pool, safe
+// for concurrent use, not state of the LineBreaker.
+var segmenters = sync.Pool{New: func() any { return new(segmenter.Segmenter) }}
+
 // itemNumberBefore reports an item number such as "3." ending just before
 // atom i, whose text starts at i: the number stays with its item and
 // never ends a line alone (GB/T 9704-2012 7.3.3 numbers a level-3 item "1.").
@@ -282,7 +322,7 @@ func itemNumberBefore(atoms []atom, i int) bool {
 
 // breakCost applies the Chinese tailoring of UAX #14 between prev and next:
 // whether a line may break there, and at what cost
-// (docs/line-composition.md §2). The basic level of the prohibitions is a
+// (docs/line-composition.md#break-opportunities-and-their-costs). The basic level of the prohibitions is a
 // ban; the stricter levels are penalties, which the total-fit breaker pays
 // only where no other break sets the paragraph within the spreading limit.
 func (lb *LineBreaker) breakCost(prev, next rune) (float64, bool) {
@@ -294,6 +334,8 @@ func (lb *LineBreaker) breakCost(prev, next rune) (float64, bool) {
 	case (prev == '〕' || prev == ']') && isDigit(next): // 〔2023〕25号 is one unit
 		return 0, false
 	case joiner[prev] || joiner[next]: // “公司+基地+农户” is one term
+		return 0, false
+	case prev == '-' && next < 0x80: // a line ending in "-" reads as a hyphenated word: pdftotext drops the hyphen
 		return 0, false
 	case lb.Kinsoku >= KinsokuGB && (prev == '/' || prev == '／'): // clreq prohibition rules, GB level
 		return kinsokuPen, true
@@ -548,7 +590,7 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 	case p.Align == Justify && !last:
 		if gaps := stretchGaps(atoms); gaps > 0 {
 			// never letter-spaced: a line that would need more is left short
-			extra = min(slack/float64(gaps), maxSpread*atoms[0].size)
+			extra = min(slack/float64(gaps), MaxSpread*atoms[0].size)
 		}
 	case p.Align == AlignCenter:
 		left += slack / 2

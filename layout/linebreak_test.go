@@ -213,7 +213,7 @@ func TestDigitsFollowTheWeight(t *testing.T) {
 
 // TestLongWordFillsTheLine: a web address starts on the line where it
 // stands and breaks at one of its own break points, so the line before it is
-// not spread beyond a quarter em a gap (docs/line-composition.md §5.2).
+// not spread beyond a quarter em a gap (docs/line-composition.md#the-spreading-limit).
 func TestLongWordFillsTheLine(t *testing.T) {
 	text := "详见昌江区人民政府网站公开栏目：http://www.jdzcjq.gov.cn/art/2023/8/30/art_1234_567890.html。"
 	lines := breakText(t, text, 28)
@@ -228,7 +228,7 @@ func TestLongWordFillsTheLine(t *testing.T) {
 	}
 	for i := 1; i < len(lines[0].Glyphs); i++ {
 		a, b := lines[0].Glyphs[i-1], lines[0].Glyphs[i]
-		if isCJK(a.R) && isCJK(b.R) && b.X-a.X > 16*(1+maxSpread)+0.01 {
+		if isCJK(a.R) && isCJK(b.R) && b.X-a.X > 16*(1+MaxSpread)+0.01 {
 			t.Errorf("%c%c are %.2f apart: the line is letter-spaced", a.R, b.R, b.X-a.X)
 		}
 	}

@@ -43,6 +43,9 @@ type Run struct {
 	// FakeBold strokes the glyphs' outlines as well as filling them, with a
 	// line FakeBoldStroke em wide, in the text's colour.
 	FakeBold bool
+	// Turned runs the text up the page, turned 90° counter-clockwise about
+	// (X, Y): the text of a table set turned (layout/table.go, turnedTable).
+	Turned bool
 	// Elem is what the run is in the document's structure (tags.go); nil
 	// for front matter and artifacts.
 	Elem *Elem

@@ -16,6 +16,9 @@ type inkBox struct {
 
 func runBox(r Run) inkBox {
 	x0, x1 := runExtent(r)
+	if r.Turned { // up the page from (X, Y), the glyphs' tops to the left
+		return inkBox{r.X - 0.88*r.Size, r.Y - (x1 - x0), r.X + 0.12*r.Size, r.Y, r.Text}
+	}
 	return inkBox{x0, r.Y - 0.88*r.Size, x1, r.Y + 0.12*r.Size, r.Text}
 }
 

@@ -183,25 +183,3 @@ func needsGlue(h, w rune) bool {
 func isWestern(r rune) bool {
 	return r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%')
 }
-
-// keepNamesWhole removes the breaks inside each 《…》 that fits the measure,
-// so a title never breaks inside the name of a document (GB/T 9704-2012
-// 7.3.1: lines must keep words whole).
-func keepNamesWhole(atoms []atom, width float64) {
-	for i := 0; i < len(atoms); i++ {
-		if atoms[i].r != '《' {
-			continue
-		}
-		j, w := i, 0.0
-		for ; j < len(atoms) && atoms[j].r != '》'; j++ {
-			w += atoms[j].w
-		}
-		if j == len(atoms) || w+atoms[j].w > width {
-			continue
-		}
-		for k := i + 1; k <= j; k++ {
-			atoms[k].breakB = false
-		}
-		i = j
-	}
-}

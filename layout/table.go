@@ -44,7 +44,7 @@ func (c *composer) table(b *model.Block) {
 		return
 	}
 	st := c.st
-	size, widths, ok := c.fitTable(t, b)
+	size, widths, turned, ok := c.fitTable(t, b)
 	if !ok {
 		return
 	}
@@ -74,10 +74,32 @@ func (c *composer) table(b *model.Block) {
 	alignDecimals(t, cells)
 	c.tagCells(t, cells)
 	g := &tableGrid{t: t, cells: cells, xs: xs, heights: heights, lead: lead, pad: pad}
-	if !c.checkMergedRows(b, g) {
+	// a turned table's rows run across the page: a page holds the type
+	// area's width of them
+	pageHeight := st.TextHeight()
+	if turned {
+		pageHeight = st.TextWidth()
+	}
+	if !c.checkMergedRows(b, g, pageHeight) {
 		return
 	}
-	c.tableItems(g)
+	header, body := c.tableRowItems(g, pageHeight)
+	if turned {
+		c.turnedTable(header, body)
+		return
+	}
+	c.keepLast()
+	c.items = append(c.items, header...)
+	// the copies in it.header are drawn when repeated: artifacts, not content
+	repeat := make([]item, len(header))
+	for h := range header {
+		repeat[h] = header[h]
+		repeat[h].repeated = true
+	}
+	for _, it := range body {
+		it.header = repeat
+		c.items = append(c.items, it)
+	}
 }
 
 // tableGrid is a table composed: its cells with their lines, the column
@@ -91,26 +113,60 @@ type tableGrid struct {
 	pad     float64   // padding above and below a cell's text
 }
 
-// Table fitting. A table is set in the table type (小四 on A4) when its
-// columns fit the measure at their natural widths or narrowed to their
-// least widths (long text wraps, a number or a word never breaks). When even
-// the least widths are wider than the measure, the whole table is set
-// smaller, down to tableShrinkLimit of the table type — 六号 (7.5 bp) for a
-// 小四 table, the smallest size statistical yearbooks print a wide table in
-// — and past that it is refused, naming the table and the width it needs:
-// text smaller than that cannot be read in print, and a column narrower than
-// its longest word would run into the next column.
+// Table fitting (docs/pages-and-limits.md#fitting-the-measure). A table is
+// set in the table type (小四 on A4) when its columns fit the measure at
+// their natural widths or narrowed to their least widths (long text wraps,
+// a number or a word never breaks). When even the least widths are wider
+// than the measure, the whole table is set smaller, down to portraitLimit
+// of the table type (小五, 9 bp, for a 小四 table); then it is turned 90° on
+// pages of its own, the type area's height its measure, in the table type
+// or smaller down to tableShrinkLimit — 六号 (7.5 bp) for a 小四 table, the
+// smallest size statistical yearbooks print a wide table in; past that it
+// is refused, naming the table and the width it needs: text smaller than
+// that cannot be read in print, and a column narrower than its longest
+// word would run into the next column.
 const (
+	portraitLimit    = 9.0 / 12
 	tableShrinkLimit = 7.5 / 12
 	tableShrinkStep  = 0.25 // bp: sizes are tried in quarter points
 )
 
-// fitTable finds the size the table is set in and its column widths; ok is
-// false when the table was refused (its problem recorded).
-func (c *composer) fitTable(t *model.Table, b *model.Block) (size float64, widths []float64, ok bool) {
-	measure := c.st.TextWidth()
-	size = c.st.TableSize
-	smallest := c.st.TableSize * tableShrinkLimit
+// fitTable finds the size the table is set in, its column widths and
+// whether it is turned; ok is false when the table was refused (its problem
+// recorded).
+func (c *composer) fitTable(t *model.Table, b *model.Block) (size float64, widths []float64, turned, ok bool) {
+	name := filepath.Base(t.Source)
+	full := c.st.TableSize
+	size, natural, least, fits := c.shrinkTable(t, full, full*portraitLimit, c.st.TextWidth())
+	if fits {
+		if size < full {
+			c.warn(b.Line, fmt.Sprintf("表格 “%s” 有 %d 列，按 %g 磅字排比版心（%.0f 毫米）宽，已整表缩小到 %g 磅字",
+				name, t.Columns, full, c.st.TextWidth()/MM, size),
+				"如嫌字小，可把这张表拆成几张列数较少的表。")
+		}
+		return size, spreadColumns(natural, least, c.st.TextWidth()), false, true
+	}
+	measure := c.st.TextHeight()
+	size, natural, least, fits = c.shrinkTable(t, full, full*tableShrinkLimit, measure)
+	if !fits {
+		*c.probs = append(*c.probs, &diag.Problem{File: c.doc.Source, Line: b.Line,
+			Msg: fmt.Sprintf("表格 “%s” 有 %d 列，即使横排（转 90°，宽 %.0f 毫米）并缩小到 %g 磅字也要 %.1f 毫米宽，排不下",
+				name, t.Columns, measure/MM, size, sum(least)/MM),
+			Hint: "请把这张表拆成几张列数较少的表（每张都重复第一列），或删去不必要的列。"})
+		return 0, nil, false, false
+	}
+	msg := fmt.Sprintf("表格 “%s” 有 %d 列，竖排版心（%.0f 毫米）排不下，已横排（转 90°）在单独的页上", name, t.Columns, c.st.TextWidth()/MM)
+	if size < full {
+		msg += fmt.Sprintf("，并缩小到 %g 磅字", size)
+	}
+	c.warn(b.Line, msg, "横排的表格读者要把书转过来看；如不希望这样，可把这张表拆成几张列数较少的表。")
+	return size, spreadColumns(natural, least, measure), true, true
+}
+
+// shrinkTable sets the table's columns at size, then smaller down to
+// smallest, until their least widths fit measure; fits tells whether they
+// did.
+func (c *composer) shrinkTable(t *model.Table, size, smallest, measure float64) (float64, []float64, []float64, bool) {
 	natural, least := c.columnNeeds(t, size)
 	need := sum(least)
 	for need > measure+0.01 && size > smallest {
@@ -121,20 +177,7 @@ func (c *composer) fitTable(t *model.Table, b *model.Block) (size float64, width
 		natural, least = c.columnNeeds(t, size)
 		need = sum(least)
 	}
-	name := filepath.Base(t.Source)
-	if need > measure+0.01 {
-		*c.probs = append(*c.probs, &diag.Problem{File: c.doc.Source, Line: b.Line,
-			Msg: fmt.Sprintf("表格 “%s” 有 %d 列，即使缩小到 %g 磅字也要 %.0f 毫米宽，比版心（%.0f 毫米）还宽，排不下",
-				name, t.Columns, size, need/MM, measure/MM),
-			Hint: "请把这张表拆成几张列数较少的表（每张都重复第一列），或删去不必要的列；横排（转 90°）的整页表格本版本还不支持。"})
-		return 0, nil, false
-	}
-	if size < c.st.TableSize {
-		c.warn(b.Line, fmt.Sprintf("表格 “%s” 有 %d 列，按 %g 磅字排比版心（%.0f 毫米）宽，已整表缩小到 %g 磅字",
-			name, t.Columns, c.st.TableSize, measure/MM, size),
-			"如嫌字小，可把这张表拆成几张列数较少的表。")
-	}
-	return size, spreadColumns(natural, least, measure), true
+	return size, natural, least, need <= measure+0.01
 }
 
 // columnNeeds gives each column its content's natural width and the least
@@ -308,12 +351,12 @@ func sum(xs []float64) float64 {
 	return s
 }
 
-// tableItems appends one item per table row; header rows are kept with the
-// first body row and repeated when a page break falls inside the table. A
-// row taller than a page's room under the header is split into pieces that
+// tableRowItems makes one item per table row: the header rows, kept with
+// the first body row, and the body rows. A row taller than a page's room
+// under the header (pageHeight less the header) is split into pieces that
 // continue its cells' lines on the next pages (splitRow). The work is linear
 // in the number of cells: each row's cells are found through an index.
-func (c *composer) tableItems(g *tableGrid) {
+func (c *composer) tableRowItems(g *tableGrid, pageHeight float64) (header, body []item) {
 	t := g.t
 	ys := make([]float64, t.Rows+1)
 	for r, h := range g.heights {
@@ -336,35 +379,103 @@ func (c *composer) tableItems(g *tableGrid) {
 		return item{height: g.heights[r], keepNext: header || spanEnd[r] > r,
 			draw: func(p *Page, x, y float64) { drawCells(p, mine, g.xs, ys, x, y-top, g.lead, c.lb.Metrics) }}
 	}
-	var header []item
-	headerH := 0.0
-	for r := 0; r < t.HeaderRows && r < t.Rows; r++ {
-		header = append(header, rowItem(r, true))
+	headerRows, headerH := min(t.HeaderRows, t.Rows), 0.0
+	for r := 0; r < headerRows; r++ {
 		headerH += g.heights[r]
 	}
-	room := c.st.TextHeight() - headerH
-	repeat := header
-	if headerH > c.st.TextHeight()/2 {
-		// a header taller than half a page is not repeated: it would leave
-		// too little room for the rows it heads
-		repeat, room = nil, c.st.TextHeight()
+	if headerH > pageHeight/2 {
+		// a header taller than half a page is neither kept with the first
+		// row nor repeated: it would leave too little room for the rows it
+		// heads. Its rows are set as the others are (split if need be).
+		headerRows, headerH = 0, 0
 	}
-	c.keepLast()
-	c.items = append(c.items, header...)
-	for h := range header { // the copies in it.header are drawn when repeated
-		header[h].repeated = true
+	for r := 0; r < headerRows; r++ {
+		header = append(header, rowItem(r, true))
 	}
-	for r := t.HeaderRows; r < t.Rows; r++ {
+	room := pageHeight - headerH
+	for r := headerRows; r < t.Rows; r++ {
 		if g.heights[r] > room+0.01 && spanEnd[r] == r && !coveredFromAbove(byRow, r, spanEnd) {
-			for _, it := range c.splitRow(g, byRow[r], room) {
-				it.header = repeat
-				c.items = append(c.items, it)
-			}
+			body = append(body, c.splitRow(g, byRow[r], room)...)
 			continue
 		}
-		it := rowItem(r, false)
-		it.header = repeat
-		c.items = append(c.items, it)
+		body = append(body, rowItem(r, false))
+	}
+	return header, body
+}
+
+// turnedTable sets a table turned 90° on pages of its own: its rows are
+// gathered into pages as wide as the type area (the header repeated on
+// each, the rows under a merged cell kept together), and each page is one
+// item as tall as the type area, drawn with its top along the page's left
+// edge — on recto and verso alike, as books print turned tables — so the
+// reader turns the book clockwise to read it. The text after the table
+// starts a new page.
+func (c *composer) turnedTable(header, body []item) {
+	room := c.st.TextWidth()
+	headerH := 0.0
+	for _, h := range header {
+		headerH += h.height
+	}
+	var pages [][]item
+	var cur []item
+	y := headerH
+	for i := 0; i < len(body); {
+		// a group: a row and the rows a merged cell keeps with it
+		j, h := i, 0.0
+		for ; j < len(body); j++ {
+			h += body[j].height
+			if !body[j].keepNext {
+				j++
+				break
+			}
+		}
+		if y+h > room+0.01 && len(cur) > 0 {
+			pages, cur, y = append(pages, cur), nil, headerH
+		}
+		cur = append(cur, body[i:j]...)
+		y += h
+		i = j
+	}
+	if len(cur) > 0 || len(pages) == 0 {
+		pages = append(pages, cur)
+	}
+	for k, rows := range pages {
+		c.items = append(c.items, item{height: c.st.TextHeight(), newPage: true,
+			draw: func(p *Page, x, y float64) {
+				flat := &Page{}
+				v := 0.0
+				for _, it := range header {
+					it.draw(flat, 0, v)
+					v += it.height
+				}
+				if k > 0 { // the header repeated: an artifact, not content
+					flat.markArtifacts(0)
+				}
+				for _, it := range rows {
+					it.draw(flat, 0, v)
+					v += it.height
+				}
+				turn(p, flat, x, y, c.st.TextHeight())
+			}})
+	}
+	c.newPage()
+}
+
+// turn puts the runs and rules of flat, laid out from (0, 0) with its top
+// up, on p turned 90° counter-clockwise: its top along the left of a box
+// whose top-left corner is (x, y) and whose height is h, its left edge at
+// the box's foot.
+func turn(p *Page, flat *Page, x, y, h float64) {
+	at := func(u, v float64) (float64, float64) { return x + v, y + h - u }
+	for _, r := range flat.Runs {
+		r.X, r.Y = at(r.X, r.Y)
+		r.Turned = true
+		p.Runs = append(p.Runs, r)
+	}
+	for _, r := range flat.Rules {
+		r.X1, r.Y1 = at(r.X1, r.Y1)
+		r.X2, r.Y2 = at(r.X2, r.Y2)
+		p.Rules = append(p.Rules, r)
 	}
 }
 
@@ -408,7 +519,7 @@ func (c *composer) splitRow(g *tableGrid, cells []tableCell, room float64) []ite
 // checkMergedRows refuses a table whose rows under one merged cell are
 // together taller than a page: a merged cell is drawn whole, so it cannot
 // continue on the next page.
-func (c *composer) checkMergedRows(b *model.Block, g *tableGrid) bool {
+func (c *composer) checkMergedRows(b *model.Block, g *tableGrid, pageHeight float64) bool {
 	for _, tc := range g.cells {
 		cl := tc.cell
 		if cl.RowSpan <= 1 {
@@ -418,7 +529,7 @@ func (c *composer) checkMergedRows(b *model.Block, g *tableGrid) bool {
 		for r := cl.Row; r < cl.Row+cl.RowSpan && r < len(g.heights); r++ {
 			h += g.heights[r]
 		}
-		if h > c.st.TextHeight() {
+		if h > pageHeight {
 			*c.probs = append(*c.probs, &diag.Problem{File: c.doc.Source, Line: b.Line,
 				Msg: fmt.Sprintf("表格 “%s” 第%d行的合并格跨 %d 行，这几行合起来比一页的版心还高（%.0f 毫米），合并格不能跨页",
 					filepath.Base(g.t.Source), cl.Line, cl.RowSpan, h/MM),
@@ -543,6 +654,28 @@ func readPicture(im *model.Image) (w, h int, err error) {
 	return w, h, nil
 }
 
+// pictureCache keeps what readPicture found for each picture of a
+// document, so that the settings composeDocument tries decode a picture
+// once, not once a try.
+type pictureCache map[*model.Image]pictureRead
+
+type pictureRead struct {
+	w, h int
+	err  error
+}
+
+// read is readPicture, once per picture (a nil cache reads every time).
+func (pc pictureCache) read(im *model.Image) (w, h int, err error) {
+	if r, ok := pc[im]; ok {
+		return r.w, r.h, r.err
+	}
+	w, h, err = readPicture(im)
+	if pc != nil {
+		pc[im] = pictureRead{w, h, err}
+	}
+	return w, h, err
+}
+
 // TooManyPixels is PictureSize's error for a picture over MaxPicturePixels.
 type TooManyPixels struct{ W, H int }
 
@@ -580,7 +713,7 @@ func (c *composer) image(b *model.Block) {
 	if im == nil {
 		return
 	}
-	pw, ph, err := readPicture(im)
+	pw, ph, err := c.pictures.read(im)
 	if err != nil {
 		*c.probs = append(*c.probs, pictureProblem(c.doc.Source, b.Line, im.Path, err))
 		return

@@ -31,20 +31,22 @@ func gridTable(cols, rows int, text func(r, c int) string) *model.Table {
 
 // TestTableManyColumns: a table of many short columns is set with every
 // column at least as wide as its widest word — the table set smaller when
-// it must be, and said so — and never with a coordinate that is no number;
-// past the smallest table type it is refused, naming the table and the
-// width it needs.
+// it must be, then turned 90° on pages of its own, and said so — and never
+// with a coordinate that is no number; past the smallest table type on a
+// turned page it is refused, naming the table and the width it needs.
 func TestTableManyColumns(t *testing.T) {
 	tests := []struct {
 		cols   int
 		shrunk bool
+		turned bool
 		refuse bool
 	}{
-		{8, false, false}, {10, false, false}, {12, false, false}, {16, true, false}, {18, true, false}, {24, false, true},
+		{8, false, false, false}, {10, false, false, false}, {12, false, false, false}, {16, true, false, false},
+		{20, false, true, false}, {24, false, true, false}, {40, false, false, true},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.cols), func(t *testing.T) {
-			tb := gridTable(tt.cols, 6, func(r, c int) string {
+			tb := gridTable(tt.cols, 30, func(r, c int) string {
 				if r == 0 {
 					return fmt.Sprintf("列%d", c+1)
 				}
@@ -53,6 +55,7 @@ func TestTableManyColumns(t *testing.T) {
 			doc := tableDoc(tb)
 			doc.Source = "a.txt"
 			doc.Blocks[1].Line = 5
+			doc.Blocks = append(doc.Blocks, para("表后的正文。"))
 			b, st, err := layDocsErr(doc)
 			if tt.refuse {
 				if err == nil || !strings.Contains(err.Error(), "指标表.csv") || !strings.Contains(err.Error(), "毫米宽") || !strings.Contains(err.Error(), "a.txt 第5行") {
@@ -64,9 +67,16 @@ func TestTableManyColumns(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkBook(t, st, b)
-			warned := strings.Contains(strings.Join(b.Warnings, "\n"), "已整表缩小")
-			if warned != tt.shrunk {
-				t.Errorf("shrink warning %v, want %v: %q", warned, tt.shrunk, b.Warnings)
+			warns := strings.Join(b.Warnings, "\n")
+			if got := strings.Contains(warns, "已整表缩小"); got != tt.shrunk {
+				t.Errorf("shrink warning %v, want %v: %q", got, tt.shrunk, b.Warnings)
+			}
+			if got := strings.Contains(warns, "已横排"); got != tt.turned {
+				t.Errorf("turn warning %v, want %v: %q", got, tt.turned, b.Warnings)
+			}
+			if tt.turned {
+				checkTurned(t, st, b, tt.cols)
+				return
 			}
 			p := b.Pages[4]
 			cols := verticalRules(p)
@@ -93,6 +103,69 @@ func TestTableManyColumns(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// checkTurned: a turned table's pages hold nothing but the table (the
+// text before it ends a page, the text after it starts one), every table
+// run turned, inside the type area and between two of the table's rules
+// running across the page (its column borders, turned); every row printed
+// once, the header on each page.
+func checkTurned(t *testing.T, st *Style, b *Book, cols int) {
+	t.Helper()
+	headers, cells := 0, 0
+	turnedPages := 0
+	for _, p := range b.Pages[4:] {
+		var turned, upright []Run
+		for _, r := range p.Runs {
+			if r.Turned {
+				turned = append(turned, r)
+			} else if r.Y > st.Top && r.Y < st.Top+st.TextHeight() {
+				upright = append(upright, r)
+			}
+		}
+		if len(turned) == 0 {
+			continue
+		}
+		turnedPages++
+		if len(upright) > 0 {
+			t.Errorf("a turned table's page also holds %q", upright[0].Text)
+		}
+		var borders []float64 // y of the rules across the page
+		for _, r := range p.Rules {
+			if r.Y1 == r.Y2 && r.X1 >= st.Left(p.Recto)-0.01 {
+				borders = append(borders, r.Y1)
+			}
+		}
+		for _, r := range turned {
+			box := runBox(r)
+			if box.y0 < st.Top-0.01 || box.y1 > st.Top+st.TextHeight()+0.01 || box.x0 < st.Left(p.Recto)-0.01 || box.x1 > st.Left(p.Recto)+st.TextWidth()+0.01 {
+				t.Errorf("turned run %q at %.1f,%.1f–%.1f,%.1f is outside the type area", r.Text, box.x0, box.y0, box.x1, box.y1)
+			}
+			between := false
+			for _, a := range borders {
+				for _, z := range borders {
+					if a < z && box.y0 >= a-0.01 && box.y1 <= z+0.01 && z-a < st.TextHeight()/2 {
+						between = true
+					}
+				}
+			}
+			if !between {
+				t.Errorf("turned run %q at y %.1f–%.1f crosses a column border", r.Text, box.y0, box.y1)
+			}
+			switch {
+			case r.Text == "列1":
+				headers++
+			case r.Text != "" && r.Text[0] >= '0' && r.Text[0] <= '9':
+				cells++
+			}
+		}
+	}
+	if turnedPages == 0 || headers != turnedPages {
+		t.Errorf("%d turned pages, %d headers", turnedPages, headers)
+	}
+	if cells != 29*cols {
+		t.Errorf("%d cells printed, want %d", cells, 29*cols)
 	}
 }
 
@@ -150,7 +223,7 @@ func tableText(st *Style, p *Page) string {
 // BenchmarkTableRows lays out a table of 1,000 and of 10,000 rows: the cost
 // is linear in rows (10,000 about ten times 1,000; it was quadratic).
 func BenchmarkTableRows(b *testing.B) {
-	for _, n := range []int{1000, 10000} {
+	for _, n := range benchRows {
 		tb := gridTable(3, n+1, func(r, c int) string {
 			if r == 0 {
 				return []string{"序号", "名称", "数值"}[c]
@@ -166,3 +239,6 @@ func BenchmarkTableRows(b *testing.B) {
 		})
 	}
 }
+
+// benchRows are the table lengths BenchmarkTableRows lays out.
+var benchRows = []int{1000, 10000}

@@ -34,7 +34,7 @@ type titlePart struct {
 }
 
 // titleParts keeps the office's own line breaks in a title, except one that
-// falls inside a common word ("大兴调查／研究的工作方案"): those two lines
+// falls inside a word ("大兴调查／研究的工作方案", words.go): those two lines
 // are set again together, in as many lines as they were, so that the word
 // stays whole (GB/T 9704-2012 7.3.1: 词意完整).
 func titleParts(text string) []titlePart {
@@ -54,20 +54,6 @@ func titleParts(text string) []titlePart {
 	return out
 }
 
-// splitsWord reports whether a line break between a and b falls inside a
-// title word.
-func splitsWord(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	for _, w := range titleWords {
-		for k := 1; k < len(w); k++ { // k runes of w end a, the rest start b
-			if k <= len(ra) && len(w)-k <= len(rb) && string(ra[len(ra)-k:]) == string(w[:k]) && string(rb[:len(w)-k]) == string(w[k:]) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // titleLine adds one title line. On the gbt9704 grid a 22 bp title line
 // takes one 28.95 bp row; where the pitch is too tight for the title size
 // (compact), title lines get 1.3 times their size and only the first sits on
@@ -78,31 +64,14 @@ func (c *composer) titleLine(l Line, size float64, first bool) {
 		grid: first || h == c.st.LinePitch, keepNext: true, file: c.doc.Source, srcLine: c.blockLine(), elem: c.elem})
 }
 
-// balanced breaks a title part into at least minLines lines of nearly equal
-// length: it narrows the measure until the part takes minLines lines, then
-// as long as the number of lines stays the same.
+// balanced breaks a title part into at least minLines lines chosen by
+// their shape and words (Paragraph.Balance), each centred in the measure.
 func (c *composer) balanced(text string, size float64, minLines int) []Line {
-	p := &Paragraph{Spans: []Span{{Text: text, Role: fonts.Title, Size: size}}, Width: c.st.TextWidth(), Align: AlignCenter, KeepNames: true}
-	lines := c.breakReport(p)
-	for len(lines) < minLines && p.Width > 4*size {
-		p.Width -= size / 2
-		lines = c.breakReport(p)
-	}
-	if len(lines) < 2 {
-		return lines
-	}
-	best := lines
-	for w := p.Width - size/2; w > p.Width/2; w -= size / 2 {
-		p.Width = w
-		l := c.breakReport(p)
-		if len(l) != len(lines) {
-			break
-		}
-		best = l
-	}
 	full := c.st.TextWidth()
-	for i := range best {
-		shiftLine(&best[i], (full-lineExtent(&best[i]))/2)
+	p := &Paragraph{Spans: []Span{{Text: text, Role: fonts.Title, Size: size}}, Width: full, Align: AlignCenter, KeepNames: true, Balance: minLines}
+	lines := c.breakReport(p)
+	for i := range lines {
+		shiftLine(&lines[i], (full-lineExtent(&lines[i]))/2)
 	}
-	return best
+	return lines
 }

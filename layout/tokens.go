@@ -3,7 +3,7 @@ package layout
 import "strings"
 
 // Tokens are the runs of a paragraph that break by rules of their own
-// (docs/line-composition.md §3 "Tokens"):
+// (docs/line-composition.md#tokens):
 //
 //   - addresses: web addresses, e-mail addresses and identifiers, which may
 //     break only after / . _ ? & = @ (never after a hyphen: a line ending
@@ -41,13 +41,13 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '�
 // markTokens replaces the breaks inside each token by the token's own.
 func markTokens(atoms []atom) {
 	for i := 0; i < len(atoms); {
-		if n := addressAt(atoms, i); n > 0 {
-			addressBreaks(atoms[i : i+n])
+		if n := standardAt(atoms, i); n > 0 {
+			noBreaks(atoms[i : i+n])
 			i += n
 			continue
 		}
-		if n := standardAt(atoms, i); n > 0 {
-			noBreaks(atoms[i : i+n])
+		if n := addressAt(atoms, i); n > 0 {
+			addressBreaks(atoms[i : i+n])
 			i += n
 			continue
 		}
@@ -109,7 +109,7 @@ func addressAt(atoms []atom, i int) int {
 }
 
 // addressBreaks sets an address's breaks: after / . _ ? & = @, not inside
-// "//", and never after a hyphen (docs/line-composition.md §3.1).
+// "//", and never after a hyphen (docs/line-composition.md#addresses).
 func addressBreaks(atoms []atom) {
 	for k := 1; k < len(atoms); k++ {
 		prev, next := atoms[k-1].r, atoms[k].r

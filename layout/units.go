@@ -3,8 +3,7 @@ package layout
 import "strings"
 
 // The units and measure words a number is set solid with: no line break
-// between "25" and "平方公里", and no CJK–Latin quarter em (docs/line-composition.md
-// §4 "Numbers and units"). The lists are general, not drawn from any issue:
+// between "25" and "平方公里", and no CJK–Latin quarter em (docs/line-composition.md#numbers-and-units). The lists are general, not drawn from any issue:
 //
 //   - the legal units of measurement of the People's Republic of China
 //     (《中华人民共和国法定计量单位》, State Council order of 1984-02-27, and
@@ -83,18 +82,21 @@ func wordsOf(s string) [][]rune {
 	return out
 }
 
-// unitAt returns how many atoms from i spell units chained one after
-// another ("亿千瓦时", "万平方米"), each the longest unit name there; 0 when
-// none starts at i.
+// unitAt returns how many atoms from i spell a unit, with up to two
+// magnitudes before it ("亿千瓦时", "万平方米", "千万元"), the longest there
+// is; 0 when none starts at i.
 func unitAt(atoms []atom, i int) int {
-	n := 0
-	for i+n < len(atoms) && magnitudes[atoms[i+n].r] && n < 2 {
-		n++
+	best := 0
+	for n := 0; n <= 2 && i+n <= len(atoms); n++ { // up to two magnitudes: 10亿, 3千万
+		if n > 0 && !magnitudes[atoms[i+n-1].r] {
+			break
+		}
+		best = max(best, n) // a bare magnitude: "超过10万"
+		if k := longestUnit(atoms[i+n:]); k > 0 {
+			best = max(best, n+k)
+		}
 	}
-	if k := longestUnit(atoms[i+n:]); k > 0 {
-		return n + k
-	}
-	return n // a bare magnitude ("超过10万") or none
+	return best
 }
 
 // longestUnit is the length of the longest unit name at the start of atoms.

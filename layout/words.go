@@ -1,53 +1,112 @@
 package layout
 
-import "strings"
+import (
+	"unicode"
 
-// titleWords are two-character words that a title or a 目录 entry should not
-// be broken inside (GB/T 9704-2012 7.3.1: 标题回行时要做到词意完整). Chinese
-// has no spaces, and gazette carries no dictionary: this is a short list of
-// the words that recur in the titles of 公文 and of their subjects, enough to
-// keep "发展水平", "产业化", "调查研究" whole. A word not listed may still be
-// split where the line must break.
-var titleWords = wordSet(`
-关于 印发 通知 通报 决定 意见 方案 办法 规定 规划 计划 纲要 细则 措施 公告 批复 报告 请示 函复
-政府 人民 办公 委员 党委 部门 单位 街道 乡镇 社区 区域 全区 全市 全省 全国 系统
-发展 水平 产业 农业 农村 工业 经济 社会 文化 生态 环境 安全 生产 应急 管理 服务 建设
-推进 推动 加快 加强 提升 提高 促进 深化 实施 开展 落实 完善 健全 优化 创新 改革 开放
-大兴 大力 做好 有关 事项 调查 研究 工作 行动 三年 五年 年度 专项 重点 任务 目标 指标 考核 监督 检查 整治 治理
-高质 质量 营商 招商 投资 项目 企业 龙头 市场 消费 就业 教育 医疗 卫生 健康 养老 住房
-交通 水利 能源 资源 土地 城乡 城市 乡村 振兴 脱贫 扶贫 民生 保障 保护 防控 防汛 防灾
-常务 会议 召开 调查研究 全体 扩大 专题 学习 贯彻 精神 思想 新时代 中国 特色 社会主义 现代化 产业化
-`)
+	"gazette/internal/zhwords"
+)
 
-// wordSet splits s into words.
-func wordSet(s string) [][]rune {
-	var out [][]rune
-	for _, w := range strings.Fields(s) {
-		out = append(out, []rune(w))
-	}
-	return out
-}
+// Word boundaries in titles and 目录 entries (GB/T 9704-2012 7.3.1: 标题回行
+// 时要做到词意完整; docs/line-composition.md#titles-and-table-of-contents-entries). Chinese has no spaces: the
+// words come from a real dictionary (package zhwords), and a break inside
+// one costs, rather than being forbidden, so that a title whose only good
+// shape needs it can still take it.
+const (
+	// wordPen is a break inside a dictionary word ("基础设／施"): more than
+	// a line spread by four ems, so a 目录 entry is spread rather than cut
+	// in a word, less than a letter-spaced line.
+	wordPen = 100
+	// singlePen is a break next to a hanzi that is a word of its own and
+	// no function word ("非／物质", "代表／性"): such a character usually
+	// belongs to its neighbour as a prefix or suffix the dictionary lacks.
+	singlePen = 40
+	// phrasePen is a break between two content words of a title that is
+	// no phrase boundary ("产业化发展／水平"): a title reads best broken where
+	// a phrase ends — next to a function word, before a numeral (a
+	// quantity starts a phrase: "／三年行动方案"), at a bracket or mark.
+	phrasePen = 10
+	// namePen is a break inside a 《…》 name in a title: a name is kept whole
+	// only while the title's shape stays good (a 10/4/21 hourglass is worse).
+	namePen = 60
+)
 
-// keepWordsWhole removes the breaks inside every occurrence of a title word.
-func keepWordsWhole(atoms []atom) {
+// functionChar holds the one-character function words a title may break
+// before or after freely (关于…的通知, A和B, 对…的).
+var functionChar = runeSet("的和与及或在对为之于把被将")
+
+// markWordBreaks adds to each break its cost by the words around it: inside
+// a dictionary word, or next to a hanzi standing alone.
+func markWordBreaks(atoms []atom) {
+	runes := make([]rune, len(atoms))
 	for i := range atoms {
-		for _, w := range titleWords {
-			if i+len(w) > len(atoms) || !atomsSpell(atoms[i:], w) {
-				continue
+		runes[i] = atoms[i].r
+	}
+	at := 0
+	for _, n := range zhwords.Segment(runes) {
+		if n > 1 {
+			for k := at + 1; k < at+n; k++ {
+				atoms[k].pen += wordPen
 			}
-			for k := i + 1; k < i+len(w); k++ {
-				atoms[k].breakB = false
+		} else if lone(runes[at]) {
+			if at > 0 && unicode.Is(unicode.Han, runes[at-1]) {
+				atoms[at].pen += singlePen
 			}
+			if at+1 < len(atoms) && unicode.Is(unicode.Han, runes[at+1]) {
+				atoms[at+1].pen += singlePen
+			}
+		}
+		at += n
+	}
+}
+
+// lone reports a hanzi that, as a word of its own, likely binds to a
+// neighbour: any hanzi but the function words.
+func lone(r rune) bool { return unicode.Is(unicode.Han, r) && !functionChar[r] }
+
+// numeral holds the hanzi numerals and ordinal prefix that begin a
+// quantity phrase.
+var numeral = runeSet("一二三四五六七八九十百千万两第〇零")
+
+// markPhraseBreaks adds phrasePen to each break between two hanzi that is
+// no phrase boundary (words.go's functionChar, numeral).
+func markPhraseBreaks(atoms []atom) {
+	for i := 1; i < len(atoms); i++ {
+		prev, next := atoms[i-1].r, atoms[i].r
+		if unicode.Is(unicode.Han, prev) && unicode.Is(unicode.Han, next) &&
+			!functionChar[prev] && !functionChar[next] && !(numeral[next] && !numeral[prev]) {
+			atoms[i].pen += phrasePen
 		}
 	}
 }
 
-// atomsSpell reports whether atoms start with the runes of w.
-func atomsSpell(atoms []atom, w []rune) bool {
-	for k, r := range w {
-		if atoms[k].r != r {
-			return false
+// markNameBreaks adds namePen to the breaks inside each 《…》.
+func markNameBreaks(atoms []atom) {
+	depth := 0
+	for i := range atoms {
+		if depth > 0 {
+			atoms[i].pen += namePen
+		}
+		switch atoms[i].r {
+		case '《':
+			depth++
+		case '》':
+			depth = max(0, depth-1)
 		}
 	}
-	return true
+}
+
+// splitsWord reports whether a line break between a and b falls inside a
+// dictionary word: the break is not a word boundary of the text around it.
+func splitsWord(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	ra = ra[max(0, len(ra)-zhwords.MaxLen):]
+	rb = rb[:min(len(rb), zhwords.MaxLen)]
+	at := 0
+	for _, n := range zhwords.Segment(append(append([]rune(nil), ra...), rb...)) {
+		if at < len(ra) && at+n > len(ra) {
+			return true
+		}
+		at += n
+	}
+	return false
 }

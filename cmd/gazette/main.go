@@ -24,6 +24,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"gazette/internal/build"
 	"gazette/internal/diag"
 )
 
@@ -31,6 +32,9 @@ import (
 var version = "dev"
 
 func main() {
+	// a soft limit: near it the collector works harder rather than let the
+	// heap grow to twice what is live (docs/pages-and-limits.md#limits)
+	debug.SetMemoryLimit(build.MemoryLimit)
 	os.Exit(runInterruptibly(os.Args, os.Stdout, os.Stderr))
 }
 

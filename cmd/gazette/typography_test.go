@@ -277,11 +277,15 @@ func typoCheckRightEdge(paras []string, spaced map[string]bool, gs []*pdfread.Ge
 			continue
 		}
 		f.Full++
-		if x := typoHanStretch(l.row, st, spaced); x > 0 {
+		x := typoHanStretch(l.row, st, spaced)
+		if x > 0 {
 			f.MaxStretch = math.Max(f.MaxStretch, x)
 			if x > typoLooseSpacing {
 				f.Stretched = append(f.Stretched, typoEdgeDev{l.String(), x})
 			}
+		}
+		if sp := max(x, typoMeanStretch(l.row, st)); math.Abs(sp-layout.MaxSpread) < 0.05 && l.row.X1 < l.g.Right {
+			continue // spread to the limit and left short (docs/line-composition.md#the-spreading-limit)
 		}
 		half := l.row.Size / 2
 		last := l.row.LastRune()
@@ -334,6 +338,26 @@ func typoHanStretch(r *pdfread.Row, st *layout.Style, spaced map[string]bool) fl
 			if len(prev) > 0 && len(rs) > 0 && han(prev[len(prev)-1]) && han(rs[0]) && !spaced[string(prev[len(prev)-1])+string(rs[0])] {
 				worst = math.Max(worst, (w.X0-r.Words[i-1].X1+size-pitch)/size)
 			}
+		}
+	}
+	return worst
+}
+
+// typoMeanStretch is the largest mean space, in em, that a line adds
+// between the characters of a word of mostly hanzi (a word that starts with
+// a bracket is not measured by typoHanStretch).
+func typoMeanStretch(r *pdfread.Row, st *layout.Style) float64 {
+	worst := 0.0
+	for _, w := range r.Words {
+		rs := []rune(w.Text)
+		han := 0
+		for _, c := range rs {
+			if unicode.Is(unicode.Han, c) {
+				han++
+			}
+		}
+		if len(rs) >= 8 && han*5 >= len(rs)*4 {
+			worst = math.Max(worst, ((w.X1-w.X0-r.Size)/float64(len(rs)-1)-st.CharPitch())/r.Size)
 		}
 	}
 	return worst

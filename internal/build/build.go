@@ -180,6 +180,9 @@ func (is *Issue) Lay() error {
 		return err
 	}
 	is.Book = book
+	if err := is.checkPages(); err != nil {
+		return err
+	}
 	for _, w := range book.Warnings {
 		is.Warnings = append(is.Warnings, &diag.Problem{Msg: w})
 	}
@@ -231,8 +234,13 @@ func (is *Issue) bind() {
 func (is *Issue) readDocuments() error {
 	m := is.Manifest
 	var probs diag.List
+	var textBytes int64
 	for si, sec := range m.Sections {
 		for _, path := range sec.Documents {
+			if p := sourceTooBig(m.Path, path, sec.Line, &textBytes); p != nil {
+				probs = append(probs, p)
+				continue
+			}
 			doc, notes, err := source.ReadDocument(path)
 			for _, n := range notes {
 				n.File = rel(m.Dir, n.File)
@@ -251,7 +259,10 @@ func (is *Issue) readDocuments() error {
 		}
 	}
 	is.Warnings = append(is.Warnings, sameDocNumbers(is.Documents())...)
-	return probs.Err()
+	if err := probs.Err(); err != nil {
+		return err
+	}
+	return is.checkLimits(textBytes)
 }
 
 // sameDocNumbers reports a document whose 发文字号 an earlier document of

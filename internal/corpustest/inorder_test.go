@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"gazette/internal/model"
 	"gazette/internal/source"
 	"gazette/internal/testtool/pdfread"
 )
@@ -69,9 +70,13 @@ func sourceText(path string) (text []rune, cells []string, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	framed := docNumberFrames(path)
 	var b strings.Builder
-	for _, line := range strings.Split(s, "\n") {
+	for i, line := range strings.Split(s, "\n") {
 		l := strings.TrimSpace(line)
+		if n, ok := framed[i+1]; ok {
+			l = n
+		}
 		if !strings.HasPrefix(l, "【") {
 			b.WriteString(pdfread.Squeeze(l))
 			continue
@@ -85,6 +90,29 @@ func sourceText(path string) (text []rune, cells []string, err error) {
 		}
 	}
 	return []rune(b.String()), cells, nil
+}
+
+// docNumberFrames maps the lines of a document that hold its 发文字号 in
+// brackets ("(遵府办发〔2007〕2号)", "( 吉府发〔2003〕37号 )") to the number
+// alone. gazette prints every 发文字号 in the house's frame, （…） in 楷体
+// under the title (docs/document-kinds.md#the-number-in-its-frame): the
+// brackets the office typed around the whole line are that frame, not
+// part of the number, so the read-back looks for the number and lets the
+// house's brackets stand where the office's did. Nothing else is excused:
+// brackets inside the number ("[2007]") are the office's text and must
+// print as written.
+func docNumberFrames(path string) map[int]string {
+	doc, err := source.ParseDocument(path)
+	if err != nil {
+		return nil
+	}
+	out := map[int]string{}
+	for _, b := range doc.Blocks {
+		if b.Kind == model.DocNumber && b.Line > 0 {
+			out[b.Line] = b.Text
+		}
+	}
+	return out
 }
 
 // tableCells are the printed cells of a CSV table: every cell but the empty

@@ -131,11 +131,17 @@ const (
 	Roster      // a labelled list: "出席：…" (纪要, 10.3), "任命：" and its items (人事任免); Lead is the label
 	Question    // 政策解读 "问：…"; Lead is "问："
 	Answer      // 政策解读 "答：…"; Lead is "答："
+	// Issuers are the issuing bodies of a joint document written one a line
+	// above its title (the 发文机关 of a 联合行文, GB/T 9704-2012 7.2.3):
+	// Text holds one name a line, "\n"-separated. They are never part of
+	// the title. NewPage is set on them, not on the title under them, when
+	// they head a forwarded document.
+	Issuers
 )
 
 var kindNames = [...]string{"正文", "标题", "发文字号", "主送机关", "标题层次", "附件说明",
 	"署名", "成文日期", "附注", "附件标识", "主持", "分页", "表格", "图片",
-	"题注", "目录", "章节", "条", "机关标志", "编号", "名单", "问", "答"}
+	"题注", "目录", "章节", "条", "机关标志", "编号", "名单", "问", "答", "发文机关"}
 
 // String returns the kind's Chinese name, as messages print it.
 func (k Kind) String() string {

@@ -24,6 +24,7 @@ type token struct {
 	kind tokKind
 	text string  // name without the slash, operator, or raw string bytes
 	num  float64 // value of a number
+	hex  bool    // a <hex> string (its text is the hex digits)
 }
 
 // lexer splits a content stream into tokens. It never fails: bytes it does
@@ -143,7 +144,7 @@ func (l *lexer) angle() token {
 	}
 	s := string(l.b[l.pos : l.pos+end])
 	l.pos += end + 1
-	return token{kind: tokString, text: s}
+	return token{kind: tokString, text: s, hex: true}
 }
 
 // skipInlineImage skips the data of an inline image after the ID operator.

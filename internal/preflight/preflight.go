@@ -121,7 +121,7 @@ func Check(path string, opt Options) (rep *Report, err error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &checker{ctx: ctx, opt: opt, findings: findings, fonts: map[int]string{}, trims: map[int]*types.Rectangle{}}
+	c := &checker{ctx: ctx, opt: opt, findings: findings, fonts: map[int]string{}, widths: map[int]*fontWidths{}, trims: map[int]*types.Rectangle{}}
 	c.run()
 	return &Report{File: path, Pages: ctx.PageCount, Findings: merge(c.findings)}, nil
 }
@@ -180,6 +180,7 @@ type checker struct {
 	opt      Options
 	findings []Finding
 	fonts    map[int]string           // font object number → problem ("" if none)
+	widths   map[int]*fontWidths      // font object number → its advances
 	trims    map[int]*types.Rectangle // page → TrimBox (else CropBox or MediaBox)
 }
 

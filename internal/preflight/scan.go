@@ -2,6 +2,7 @@ package preflight
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
@@ -29,12 +30,18 @@ type gstate struct {
 	font             string  // font resource name (Tf)
 	size             float64 // font size (Tf)
 	tm               matrix  // text matrix (Tm; reset by BT)
+	tlm              matrix  // text line matrix (Td, TD, T*, Tm)
+	leading          float64 // TL
+	charSpace        float64 // Tc
+	wordSpace        float64 // Tw
+	hscale           float64 // Tz, in per cent
+	rise             float64 // Ts
 }
 
 // initialState is the graphics state a page (or a pattern cell, or an
 // annotation's appearance) starts with.
 func initialState() gstate {
-	return gstate{ctm: identity, tm: identity, fillCS: deviceGray, strokeCS: deviceGray, fill: []float64{0}, stroke: []float64{0}}
+	return gstate{ctm: identity, tm: identity, tlm: identity, hscale: 100, fillCS: deviceGray, strokeCS: deviceGray, fill: []float64{0}, stroke: []float64{0}}
 }
 
 // maxFormDepth bounds nested form XObjects (and breaks cycles);
@@ -56,6 +63,8 @@ type scanner struct {
 	seen  map[int]bool // patterns and Type 3 fonts scanned on this page, by object number
 	found map[string]Finding
 	order []string
+	boxes []textBox // where the page's text prints (textgeom.go)
+	nan   int       // operands that are no number
 }
 
 // frame is what a content stream runs in. A nested stream (a form, a
@@ -88,6 +97,10 @@ func (c *checker) scanPage(p int) {
 	err := safely(func() error { return s.runPage() })
 	if err != nil {
 		s.note(Warning, "content-unreadable", "页面内容无法完整读取，这一页的颜色、字体和图像检查可能不全：%v", err)
+	}
+	s.checkTextBoxes()
+	if s.nan > 0 {
+		s.note(Error, "content-nan", "页面内容里有 %d 处坐标或数值不是数（NaN 或 Inf）：RIP 和阅读器会停在那里或什么也不画；生成 PDF 的程序出了错", s.nan)
 	}
 	for _, k := range s.order {
 		c.findings = append(c.findings, s.found[k])
@@ -182,6 +195,12 @@ func (s *scanner) run(content []byte) {
 		if !ok {
 			return
 		}
+		if t.kind == tokOperator && nonNumber(t.text) {
+			t = token{kind: tokNumber, text: t.text, num: math.NaN()}
+		}
+		if t.kind == tokNumber && (math.IsNaN(t.num) || math.IsInf(t.num, 0)) {
+			s.nan++
+		}
 		if t.kind != tokOperator || t.text == "true" || t.text == "false" || t.text == "null" {
 			args = append(args, t)
 			continue
@@ -241,6 +260,7 @@ func (s *scanner) op(name string, args []token) {
 		}
 	case "Tj", "TJ", "'", "\"":
 		s.text()
+		s.showText(name, args)
 	case "Do":
 		s.do(lastName(args))
 	case "sh":
@@ -259,10 +279,10 @@ func (s *scanner) textState(name string, args []token) bool {
 	v := numbers(args)
 	switch name {
 	case "BT":
-		s.gs.tm = identity
+		s.gs.tm, s.gs.tlm = identity, identity
 	case "Tm":
 		if len(v) == 6 {
-			s.gs.tm = matrix(v)
+			s.gs.tm, s.gs.tlm = matrix(v), matrix(v)
 		}
 	case "Tr":
 		if len(v) == 1 {
@@ -274,7 +294,7 @@ func (s *scanner) textState(name string, args []token) bool {
 			s.gs.size = v[0]
 		}
 	default:
-		return false
+		return s.textMove(name, v)
 	}
 	return true
 }

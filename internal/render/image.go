@@ -115,9 +115,10 @@ func flatten(img image.Image) ([]byte, bool) {
 	b := img.Bounds()
 	out := make([]byte, 0, 3*b.Dx()*b.Dy())
 	neutral := true
+	at := pixelReader(img)
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		for x := b.Min.X; x < b.Max.X; x++ {
-			r, g, bl, a := img.At(x, y).RGBA() // alpha-premultiplied, 16 bit
+			r, g, bl, a := at(x, y) // alpha-premultiplied, 16 bit
 			white := 0xffff - a
 			r8, g8, b8 := byte((r+white)>>8), byte((g+white)>>8), byte((bl+white)>>8)
 			neutral = neutral && r8 == g8 && g8 == b8
@@ -125,6 +126,25 @@ func flatten(img image.Image) ([]byte, bool) {
 		}
 	}
 	return out, neutral
+}
+
+// pixelReader reads a pixel's colour as color.Color's RGBA does, without
+// boxing each pixel in an interface for the kinds of picture PNG and JPEG
+// decode to (a picture of 40 million pixels made as many allocations).
+func pixelReader(img image.Image) func(x, y int) (r, g, b, a uint32) {
+	switch im := img.(type) {
+	case *image.RGBA:
+		return func(x, y int) (uint32, uint32, uint32, uint32) { return im.RGBAAt(x, y).RGBA() }
+	case *image.NRGBA:
+		return func(x, y int) (uint32, uint32, uint32, uint32) { return im.NRGBAAt(x, y).RGBA() }
+	case *image.Gray:
+		return func(x, y int) (uint32, uint32, uint32, uint32) { return im.GrayAt(x, y).RGBA() }
+	case *image.YCbCr:
+		return func(x, y int) (uint32, uint32, uint32, uint32) { return im.YCbCrAt(x, y).RGBA() }
+	case *image.Paletted:
+		return func(x, y int) (uint32, uint32, uint32, uint32) { return im.At(x, y).RGBA() }
+	}
+	return func(x, y int) (uint32, uint32, uint32, uint32) { return img.At(x, y).RGBA() }
 }
 
 // graySamples is the luma of each RGB pixel (ITU-R BT.601 weights, as
@@ -146,17 +166,18 @@ func graySamples(rgb []byte) []byte {
 func rgbToCMYK(rgb []byte) []byte {
 	out := make([]byte, 0, len(rgb)/3*4)
 	for i := 0; i < len(rgb); i += 3 {
-		out = append(out, cmykOf(rgb[i], rgb[i+1], rgb[i+2])...)
+		c := cmykOf(rgb[i], rgb[i+1], rgb[i+2])
+		out = append(out, c[:]...)
 	}
 	return out
 }
 
 // cmykOf converts one 8-bit RGB colour to 8-bit C, M, Y, K.
-func cmykOf(r8, g8, b8 uint8) []byte {
+func cmykOf(r8, g8, b8 uint8) [4]byte {
 	r, g, b := float64(r8)/255, float64(g8)/255, float64(b8)/255
 	k := 1 - max(r, g, b)
 	if k >= 1 {
-		return []byte{0, 0, 0, 255}
+		return [4]byte{0, 0, 0, 255}
 	}
 	c, m, y := (1-r-k)/(1-k), (1-g-k)/(1-k), (1-b-k)/(1-k)
 	if sum := c + m + y + k; sum > maxInk {
@@ -164,7 +185,7 @@ func cmykOf(r8, g8, b8 uint8) []byte {
 		c, m, y = c*f, m*f, y*f
 	}
 	q := func(v float64) byte { return byte(v*255 + 0.5) }
-	return []byte{q(c), q(m), q(y), q(k)}
+	return [4]byte{q(c), q(m), q(y), q(k)}
 }
 
 // cmykSamples copies a CMYK image's samples (a CMYK JPEG keeps its inks).

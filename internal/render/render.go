@@ -253,6 +253,9 @@ func (w *writer) run(r layout.Run) error {
 		w.curTc, w.tcSet = r.Spacing, true
 	}
 	text := fmt.Sprintf("BT %.2f %.2f Td %s ET\n", w.fr.x(r.X), w.fr.y(r.Y), show)
+	if r.Turned { // up the page: the text matrix turned 90° counter-clockwise
+		text = fmt.Sprintf("BT 0 1 -1 0 %.2f %.2f Tm %s ET\n", w.fr.x(r.X), w.fr.y(r.Y), show)
+	}
 	if r.Color.IsBlack() && !r.FakeBold {
 		w.pdf.RawWriteStr(text)
 		return nil

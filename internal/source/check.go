@@ -64,6 +64,7 @@ func (c *checker) block(b *model.Block) {
 		c.chapterNumber(b)
 	case model.Heading, model.Paragraph:
 		c.numbering(b)
+		c.brokenLine(b)
 	case model.DocNumber:
 		c.docNumber(b)
 	case model.SignDate:
@@ -197,8 +198,16 @@ func (c *checker) docRefs(b *model.Block) {
 
 var signDateRE = regexp.MustCompile(`年0[0-9]月|月0[0-9]日`)
 
-// signDate reports a 成文日期 with leading zeros (GB/T 9704-2012 7.3.5.4).
+// signDate reports a 成文日期 with leading zeros, or written with dots or
+// dashes for 年月日 (GB/T 9704-2012 7.3.5.4: 用阿拉伯数字将年、月、日标全).
 func (c *checker) signDate(b *model.Block) {
+	if slipDate(b.Text) {
+		f := strings.FieldsFunc(b.Text, func(r rune) bool { return r < '0' || r > '9' })
+		y, _ := strconv.Atoi(f[0])
+		m, _ := strconv.Atoi(f[1])
+		d, _ := strconv.Atoi(f[2])
+		c.warn(b.Line, fmt.Sprintf("成文日期“%s”应写作“%d年%d月%d日”：年、月、日要标全（GB/T 9704-2012 7.3.5.4）；已按成文日期排印", b.Text, y, m, d), asIs)
+	}
 	if strings.ContainsAny(b.Text, "OoΟ") {
 		c.warn(b.Line, "日期中的“O”是拉丁字母，应为“〇”（如“二〇〇六年”）", asIs)
 	}
@@ -444,7 +453,7 @@ func (c *checker) noticeDate() {
 	blocks := c.doc.Blocks
 	end := len(blocks)
 	for i := 1; i < len(blocks); i++ {
-		if b := blocks[i]; b.Kind == model.AttachmentLabel || b.Kind == model.Title && b.NewPage {
+		if b := blocks[i]; b.Kind == model.AttachmentLabel || (b.Kind == model.Title || b.Kind == model.Issuers) && b.NewPage {
 			end = i
 			break
 		}
@@ -474,4 +483,38 @@ func (c *checker) noticeDate() {
 		return
 	}
 	c.warnAt(end-1, "这份"+kind+"的正文到本行结束，后面没有成文日期；公文应有成文日期（GB/T 9704-2012 7.3.5）", hint)
+}
+
+var (
+	// a 发文字号 whose closing bracket and 号 were lost: "牟政办发〔201746"
+	brokenDocNumberRE = regexp.MustCompile(`^(\p{Han}{2,15})[ \x{3000}]*[〔\[【（(［„]\s*([0-9]{4})\s*([0-9]{0,5})$`)
+	// a 成文日期 whose 年月日 were lost: "{ 2017 6 23", "2020126"
+	brokenDateRE = regexp.MustCompile(`^[{（(\[【]?\s*((?:19|20)[0-9]{2})\s+([0-9]{1,2})\s+([0-9]{1,2})\s*[}）)\]】]?$|^(?:19|20)[0-9]{5,6}$`)
+)
+
+// brokenLine names a line set as body text that is a 发文字号 or a
+// 成文日期 with parts lost (docs/document-kinds.md#slips-check-names): it is
+// printed as written, and what stands above a date so lost is not set as a
+// 署名 either.
+func (c *checker) brokenLine(b *model.Block) {
+	if b.Kind != model.Paragraph || b.Lead != "" {
+		return
+	}
+	if m := brokenDocNumberRE.FindStringSubmatch(b.Text); m != nil {
+		guess := ""
+		if m[3] != "" {
+			guess = fmt.Sprintf("，也许是“%s〔%s〕%s号”", m[1], m[2], m[3])
+		}
+		c.warn(b.Line, fmt.Sprintf("“%s”像是缺了“〕”和“号”的发文字号%s，已按正文排印（GB/T 9704-2012 7.2.4）", b.Text, guess),
+			"发文字号写作“机关代字〔年份〕序号号”；请核对原件。"+asIs)
+		return
+	}
+	if m := brokenDateRE.FindStringSubmatch(b.Text); m != nil {
+		msg := fmt.Sprintf("“%s”像是缺了“年月日”的成文日期", b.Text)
+		if m[1] != "" {
+			msg += fmt.Sprintf("（应为“%s年%s月%s日”？）", m[1], m[2], m[3])
+		}
+		c.warn(b.Line, msg+"，已按正文排印，它上面的署名也按正文排印（GB/T 9704-2012 7.3.5.4）",
+			"成文日期写作“2017年6月23日”；请核对原件。"+asIs)
+	}
 }

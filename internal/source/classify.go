@@ -182,7 +182,7 @@ func titleLike(s string) bool {
 	_, isDoc := docNumber(s)
 	return !isDoc && !presiderLike(s) && !isDate(s) && !isAttachmentLabel(s) && !imprintRE.MatchString(s) &&
 		!isAttachmentNote(s) && !strings.HasPrefix(s, "【") && !headnoteLike(s) &&
-		!orderNumberLike(s) && !startsKindElement(s)
+		!orderNumberLike(s) && !startsKindElement(s) && !brokenDocNumberRE.MatchString(s)
 }
 
 // imprintRE matches the 版记 line "…办公室 2015年3月5日印发" (GB/T
@@ -225,6 +225,11 @@ func splitTitle(parts []string, next string) bool {
 var docNumberRE = regexp.MustCompile(`^[\p{Han}A-Za-z]{1,15}` + blanks + `[〔\[（(【［„]` + blanks + `[0-9]{4}` + blanks +
 	`[〕\]）)】］‟“]` + blanks + `第?[0-9]{1,5}` + blanks + `号$`)
 
+// oldDocNumberRE matches a 发文字号 in the form used before GB/T 9704
+// fixed the bracketed year after the 机关代字: the year's last two digits
+// in parentheses first, "(78)交公路字412号".
+var oldDocNumberRE = regexp.MustCompile(`^[（(]` + blanks + `[0-9]{2,4}` + blanks + `[）)]` + blanks + `[\p{Han}A-Za-z]{1,15}` + blanks + `第?[0-9]{1,5}` + blanks + `号$`)
+
 // docNumber recognises a 发文字号 line and returns it without the parentheses
 // a gazette prints around it: "（昌府办字〔2023〕25号）" → "昌府办字〔2023〕25号".
 func docNumber(s string) (string, bool) {
@@ -232,7 +237,7 @@ func docNumber(s string) (string, bool) {
 	if trimmed, ok := unwrapParens(s); ok {
 		inner = strings.TrimFunc(trimmed, isBlank)
 	}
-	if docNumberRE.MatchString(inner) {
+	if docNumberRE.MatchString(inner) || oldDocNumberRE.MatchString(inner) {
 		return inner, true
 	}
 	return "", false
@@ -254,9 +259,27 @@ var (
 	hanDateRE = regexp.MustCompile(`^[〇○零OoΟ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$`)
 )
 
+// slipDateRE matches a date written with dots, dashes or slashes for 年月日
+// ("2020.1.26", "2020-01-26", "2020/1/26"), as offices type it in haste;
+// Check names the slip.
+var slipDateRE = regexp.MustCompile(`^[0-9]{4}\s*([.．/／\-－])\s*[0-9]{1,2}\s*([.．/／\-－])\s*[0-9]{1,2}$`)
+
 // isDate recognises a 成文日期 line (GB/T 9704-2012 7.3.5.4): 2023年6月29日,
-// or the older 二〇二三年六月二十九日.
-func isDate(s string) bool { return dateRE.MatchString(s) || hanDateRE.MatchString(s) }
+// the older 二〇二三年六月二十九日, or the slips slipDate reads.
+func isDate(s string) bool { return dateRE.MatchString(s) || hanDateRE.MatchString(s) || slipDate(s) }
+
+// slipDate reports a date written "2020.1.26" or "2020-01-26": one
+// separator throughout, a month and a day that can be.
+func slipDate(s string) bool {
+	m := slipDateRE.FindStringSubmatch(s)
+	if m == nil || m[1] != m[2] {
+		return false
+	}
+	f := strings.FieldsFunc(s, func(r rune) bool { return r < '0' || r > '9' })
+	mo, _ := strconv.Atoi(f[1])
+	d, _ := strconv.Atoi(f[2])
+	return len(f) == 3 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31
+}
 
 // signerLike reports a line that can be the 发文机关署名 above a date
 // (GB/T 9704-2012 7.3.5.2): a short organisation name without punctuation.

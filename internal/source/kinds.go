@@ -3,6 +3,7 @@ package source
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"gazette/internal/model"
@@ -435,7 +436,7 @@ func (p *parser) headnote(n int) {
 	first := p.cur()
 	text := first.text
 	for k := 1; k < n; k++ {
-		text = joinLines(text, p.lines[p.i+k].text)
+		text += "\n" + p.lines[p.i+k].text // the office's break, kept
 	}
 	p.i += n
 	p.add(model.Block{Kind: model.Headnote, Text: text, Line: first.no})
@@ -456,4 +457,111 @@ func (p *parser) orderHead() {
 		p.add(model.Block{Kind: model.OrderNumber, Text: num.text, Line: num.no})
 	}
 	p.state = stBody
+}
+
+// organEnds are the endings of the names of state organs and of the bodies
+// that issue documents with them: 人民政府, 办公厅, 委员会, 局, 厅, 委, 部, …
+// (the 发文机关 of GB/T 9704-2012 7.2.3 and 7.3.5.2 are named so).
+var organEnds = []string{"政府", "办公室", "办公厅", "委员会", "委", "局", "厅", "部", "院", "署", "办", "会",
+	"处", "中心", "所", "站", "行", "公司", "集团", "联", "指挥部", "小组", "司", "队", "社", "馆"}
+
+// organLine reports a line that names one issuing body, or several
+// separated by spaces ("沧州市发展改革委", "市财政局　市审计局"): short, no
+// punctuation or digits, every name ending as organs' names do, and not a
+// title (no name of a kind of document at its end), a date or a numbered
+// head.
+func organLine(s string) bool {
+	if !signerLike(s) || endsWithKind(s) || strings.HasPrefix(s, "各") || strings.HasPrefix(s, "关于") ||
+		strings.ContainsFunc(s, unicode.IsDigit) {
+		return false
+	}
+	for _, name := range strings.FieldsFunc(s, isBlank) {
+		if runes(name) < 2 || runes(name) > maxSigner {
+			return false
+		}
+		ok := false
+		for _, e := range organEnds {
+			ok = ok || strings.HasSuffix(name, e)
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// maxIssuerLines bounds the issuers of one joint document.
+const maxIssuerLines = 20
+
+// issuersAt reports how many lines from i name the issuing bodies of a
+// joint document written one a line above its title
+// (docs/document-kinds.md#joint-issuers), or 0. The names must be at
+// least two (one line of two or more names, or two lines), and a title
+// must follow at once: the title of a document the notice said it 印发
+// or 转发, or, unless forwardedOnly, a title that does not open with 关于
+// and ends with the name of a kind of document within its lines. A title
+// that opens with 关于 is one the office wrote in the GB/T 9704-2012 7.3.1
+// form (发文机关 + 关于 + 事由 + 文种), split after the names: the names are
+// part of it ("济宁市人民政府" / "关于……的意见").
+func (p *parser) issuersAt(i int, forwardedOnly bool) int {
+	n, names := 0, 0
+	for i+n < len(p.lines) && n < maxIssuerLines {
+		l := p.lines[i+n]
+		if n > 0 && l.blank || !organLine(l.text) {
+			break
+		}
+		names += len(strings.FieldsFunc(l.text, isBlank))
+		n++
+	}
+	j := i + n
+	if n == 0 || names < 2 || j >= len(p.lines) {
+		return 0
+	}
+	if p.forwardedSpan(j) > 0 {
+		return n
+	}
+	if forwardedOnly || !p.titleAt(j) {
+		return 0
+	}
+	return n
+}
+
+// titleAt reports a title in the GB/T 9704-2012 7.3.1 sense starting at
+// line j that is not a 关于 title: title-like lines, the last of them
+// ending with the name of a kind of document.
+func (p *parser) titleAt(j int) bool {
+	for k := 0; k < maxTitleLines && j+k < len(p.lines); k++ {
+		l := p.lines[j+k]
+		if k > 0 && l.blank || !titleLike(l.text) || k == 0 && strings.HasPrefix(l.text, "关于") {
+			return false
+		}
+		if endsWithKind(l.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// issuers reads n lines of issuing bodies as one block; newPage when they
+// head a document that starts a page.
+func (p *parser) issuers(n int, newPage bool) {
+	first := p.cur()
+	var names []string
+	for k := 0; k < n; k++ {
+		names = append(names, p.cur().text)
+		p.i++
+	}
+	p.add(model.Block{Kind: model.Issuers, Text: strings.Join(names, "\n"), NewPage: newPage, Line: first.no})
+}
+
+// bylineAt reports the issuing body named alone on the line right under a
+// title (docs/document-kinds.md#joint-issuers), as a forwarded 办法 carries
+// it ("厦门市市级财政专项支出预算绩效考评试行办法" / "市财政局"): an organ's
+// name with no date under it (that is a 署名) and no colon (a 主送机关).
+func (p *parser) bylineAt(i int) bool {
+	n := len(p.doc.Blocks)
+	if n == 0 || p.doc.Blocks[n-1].Kind != model.Title || !organLine(p.lines[i].text) || p.signatureAt(i) {
+		return false
+	}
+	return i+1 >= len(p.lines) || !p.titleAt(i+1) && p.forwardedSpan(i+1) == 0
 }

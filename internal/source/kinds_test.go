@@ -74,7 +74,7 @@ func TestParseKinds(t *testing.T) {
 				"第二条起草行政规范性文件，应当开展调查研究。", "第三章　附　　则", "第三条本规定自2020年3月1日起施行。"),
 			want: []string{"1 标题", "2 题注", "4 目录", "8 章节 L2", "9 条 第一条", "10 章节 L2", "11 条 第二条", "12 章节 L2", "13 条 第三条"},
 			texts: map[int]string{1: "某省行政规范性文件管理规定",
-				2: "（2019年12月30日省人民政府第75次常务会议通过根据2023年5月8日省人民政府令第300号修正）",
+				2: "（2019年12月30日省人民政府第75次常务会议通过\n根据2023年5月8日省人民政府令第300号修正）",
 				4: "目\u3000\u3000录\n第一章\u3000总\u3000则\n第二章\u3000制定程序\n第三章\u3000附\u3000\u3000则",
 				9: "第一条\u3000为推进依法行政，根据有关法律法规，制定本规定。"},
 		},
@@ -156,6 +156,62 @@ func TestParseKinds(t *testing.T) {
 			texts: map[int]string{2: "目\u3000\u3000录\n1.总则\n1.1编制目的\n2.组织体系"},
 		},
 		{
+			// 沧州市人民政府办公室转发市发改委等部门《支持农村邮政物流发展实施办法》
+			// 的通知 (corpus tongzhi/cangzhou-youzheng-wuliu.txt): the eight joint
+			// issuers of the 办法, one a line, above its title and under the
+			// notice's date.
+			name: "joint issuers above a forwarded title are 发文机关, not its title",
+			text: lines("沧州市人民政府办公室转发市发改委等部门《支持农村邮政物流发展实施办法》的通知",
+				"各县(市、区)人民政府:", "沧州市发展改革委等部门《支持农村邮政物流发展实施办法》已经市政府同意,现转发给你们,请认真贯彻执行。",
+				"二〇〇九年八月三十日", "", "沧州市发展改革委", "沧州市邮政局", "沧州市财政局",
+				"支持农村邮政物流发展实施办法", "", "第一条 为贯彻落实有关文件,制定本办法。"),
+			want:  []string{"1 标题", "2 主送机关", "3 正文", "4 成文日期", "6 发文机关 新页", "9 标题", "11 条 第一条"},
+			texts: map[int]string{6: "沧州市发展改革委\n沧州市邮政局\n沧州市财政局", 9: "支持农村邮政物流发展实施办法"},
+		},
+		{
+			name: "joint issuers at the head of a file, over a title that is no 关于 title",
+			text: lines("某市财政局　某市审计局", "某市财政专项资金管理办法", "第一条 为加强管理,制定本办法。"),
+			want: []string{"1 发文机关", "2 标题", "3 条 第一条"},
+		},
+		{
+			// 济宁市人民政府 / 关于……的意见 (corpus yijian/jining-shixian-tongquan.txt)
+			name: "an issuer line over a 关于 line is the title's first line",
+			text: lines("甲市人民政府", "乙市人民政府", "关于推进某项工作的意见", "各县人民政府:", "现提出如下意见。"),
+			want: []string{"1 标题", "4 主送机关", "5 正文"},
+		},
+		{
+			// 厦门市市级财政专项支出预算绩效考评试行办法 / 市财政局 (corpus
+			// tongzhi/xiamen-zhuanxiang-jixiao.txt); a 主送 without its colon is no byline
+			name: "the issuer alone under a title is a byline",
+			text: lines("某市财政专项绩效考评办法", "市财政局", "第一章 总 则", "第一条 为加强管理,制定本办法。"),
+			want: []string{"1 标题", "2 发文机关", "3 章节 L2", "4 条 第一条"},
+		},
+		{
+			name:  "the old 发文字号 form (78)交公路字412号 under a title is no part of it",
+			text:  lines("关于颁发某办法的通知", "((78)交公路字412号)", "各省交通局:", "现颁发试行。", "一九七八年三月二十三日"),
+			want:  []string{"1 标题", "2 发文字号", "3 主送机关", "4 正文", "5 成文日期"},
+			texts: map[int]string{1: "关于颁发某办法的通知", 2: "(78)交公路字412号"},
+		},
+		{
+			// the dates of the 2020 通告 of testdata/corpus/gonggao, as offices
+			// type them in haste: the signer above is still a 署名
+			name: "dates written with dots or dashes stand as 成文日期",
+			text: lines("通告", "特此通告。", "某县指挥部", "2020.1.26", "", "通告", "特此通告。", "某县指挥部", "2020-01-26",
+				"", "通告", "特此通告。", "某县指挥部", "2020年1月26 日", "", "通告", "特此通告。", "某县指挥部", "二O二O年一月二十六日"),
+			want: []string{"1 标题", "2 正文", "3 署名", "4 成文日期", "6 标题 新页", "7 正文", "8 署名", "9 成文日期",
+				"11 标题 新页", "12 正文", "13 署名", "14 成文日期", "16 标题 新页", "17 正文", "18 署名", "19 成文日期"},
+		},
+		{
+			// the 惠济区 record (corpus jiyao/huiji-changwu-16.txt) with the
+			// heading its page gives only in its chrome typed as its first line
+			name: "a 常务会议 record whose first line is its heading has that as its title",
+			text: lines("惠济区人民政府第16次常务会议纪要",
+				"2023年12月26日，区长李伟光在区政府一楼东会议室主持召开区政府第16次常务会议。研究审议了有关事项。",
+				"一、审议《关于某某事项的请示》", "会议议定：原则同意。", "张振中、陈伟森、安龙、王保国等参加会议。"),
+			want:  []string{"1 标题", "2 正文", "3 标题层次 L1", "4 正文", "5 正文"},
+			texts: map[int]string{1: "惠济区人民政府第16次常务会议纪要"},
+		},
+		{
 			name: "not an article: a paragraph quoting 第三条规定",
 			text: lines("通知", "第三条规定的情形，按照本办法处理。"),
 			want: []string{"1 标题", "2 正文"},
@@ -204,6 +260,15 @@ func TestCheckKinds(t *testing.T) {
 		{"二OO六年: the Latin letter O for 〇", lines("通知", "正文。", "二OO六年二月二十日"), []string{
 			"3: 日期中的“O”是拉丁字母，应为“〇”",
 		}},
+		{"dates with dots and dashes", lines("通告", "特此通告。", "某县指挥部", "2020.1.26"), []string{
+			"4: 成文日期“2020.1.26”应写作“2020年1月26日”",
+		}},
+		{"a 发文字号 and a date with parts lost, set as body text (牟定县, corpus tongzhi/mouding-yingji-yuan.txt)",
+			lines("关于印发某预案的通知", "牟政办发〔201746", "各乡镇人民政府：", "现印发给你们。", "某县人民政府办公室", "{ 2017 6 23"), []string{
+				"2: “牟政办发〔201746”像是缺了“〕”和“号”的发文字号，也许是“牟政办发〔2017〕46号”",
+				"6: “{ 2017 6 23”像是缺了“年月日”的成文日期（应为“2017年6月23日”？）",
+				"6: 这份通知的正文到本行结束，后面没有成文日期",
+			}},
 		{"1) for （1）", lines("方案", "（一）甲", "1)子", "2)丑"), []string{
 			"3: 序号“1)”只有右括号，应写作“（1）”",
 			"4: 序号“2)”只有右括号，应写作“（2）”",

@@ -237,6 +237,10 @@ func (p *parser) docTitle() {
 		p.i++
 		return
 	}
+	if n := p.issuersAt(p.i, false); n > 0 {
+		p.issuers(n, false)
+		return
+	}
 	if titleLike(strings.TrimRight(l.text, "？！?!")) {
 		p.i++
 		p.title(l.text, l.no, false)
@@ -270,6 +274,9 @@ func (p *parser) title(first string, no int, newPage bool) {
 		wordTitle := l.hint.forced && l.hint.role == model.Title && !l.blank // docx.go
 		if !wordTitle && (l.blank && !splitTitle(parts, l.text) || strings.ContainsRune("？！?!", lastRune(parts[len(parts)-1]))) {
 			break
+		}
+		if endsWithKind(parts[len(parts)-1]) && organLine(l.text) {
+			break // the issuer under a title that has ended with its 文种 (GB/T 9704-2012 7.3.1)
 		}
 		if c, ok, err := parseCommand(l.text); ok && err == nil && c.kind == cmdRole && c.role == model.Title {
 			parts = append(parts, c.arg)
@@ -318,6 +325,10 @@ func (p *parser) head() {
 		p.i++
 		return
 	}
+	if p.bylineAt(p.i) {
+		p.issuers(1, false)
+		return
+	}
 	kind := model.Paragraph
 	switch {
 	case presiderLike(l.text):
@@ -346,7 +357,9 @@ func (p *parser) body() {
 	case isAttachmentNote(l.text):
 		p.attachmentNote()
 	case p.forwardedSpan(p.i) > 0:
-		p.forwardedTitle()
+		p.forwardedTitle(true)
+	case p.issuersAt(p.i, true) > 0:
+		p.issuersAndTitle(p.issuersAt(p.i, true))
 	case p.kindElement():
 	case p.signatureAt(p.i):
 		p.signature()
@@ -396,8 +409,10 @@ func (p *parser) closing() {
 		p.i++
 		p.last.level, p.last.num = 0, 0
 		p.state = stAttachTitle
+	case p.issuersAt(p.i, false) > 0:
+		p.issuersAndTitle(p.issuersAt(p.i, false))
 	case p.forwardedSpan(p.i) > 0:
-		p.forwardedTitle()
+		p.forwardedTitle(true)
 	case titleLike(l.text) && !p.signatureAt(p.i):
 		p.i++
 		p.title(l.text, l.no, true)
@@ -471,8 +486,23 @@ func (p *parser) forwardedMatch(i int) (span, index int) {
 	return 0, -1
 }
 
-// forwardedTitle starts the forwarded document: its title on a new page.
-func (p *parser) forwardedTitle() {
+// issuersAndTitle reads the n lines of issuers that head a document in the
+// notice's file and the title under them (docs/document-kinds.md#joint-issuers):
+// the document starts a page with its issuers, not with its title.
+func (p *parser) issuersAndTitle(n int) {
+	p.issuers(n, true)
+	if p.forwardedSpan(p.i) > 0 {
+		p.forwardedTitle(false)
+		return
+	}
+	l := p.cur()
+	p.i++
+	p.title(l.text, l.no, false)
+}
+
+// forwardedTitle starts the forwarded document: its title, on a new page
+// unless its issuers above it start the page.
+func (p *parser) forwardedTitle(newPage bool) {
 	span, idx := p.forwardedMatch(p.i)
 	p.forwarded = append(p.forwarded[:idx], p.forwarded[idx+1:]...)
 	var parts []string
@@ -481,7 +511,7 @@ func (p *parser) forwardedTitle() {
 		parts = append(parts, p.cur().text)
 		p.i++
 	}
-	p.addTitle(parts, no, true)
+	p.addTitle(parts, no, newPage)
 }
 
 // paragraph reads a heading or a paragraph (GB/T 9704-2012 7.3.3), joining

@@ -45,6 +45,13 @@ func (l *Loop) Run(ctx context.Context) error {
 	}
 	defer w.Close()
 	st := &state{w: w, dirs: map[string]bool{}}
+	// The fallback folder (the manifest's) is watched before the first
+	// build, and every folder stays watched while the next build runs, so
+	// a file saved during a build sends its event; it is judged once the
+	// build has said what it read.
+	if err := st.rewatch(l.Fallback); err != nil {
+		return err
+	}
 	st.build(l)
 	quiet := l.Quiet
 	if quiet == 0 {

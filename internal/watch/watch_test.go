@@ -118,3 +118,27 @@ func TestLoopRebuildsOnInputsOnly(t *testing.T) {
 		t.Fatal("Run did not return after cancel")
 	}
 }
+
+// TestLoopSeesChangeDuringBuild: a file saved while the first build runs
+// (before the build has said what it read) is built again.
+func TestLoopSeesChangeDuringBuild(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "01.txt")
+	write(t, doc, "x")
+	reports := make(chan error, 16)
+	first := true
+	build := func() ([]string, error) {
+		if first {
+			first = false
+			write(t, doc, "saved during the build")
+		}
+		return []string{doc}, nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	l := &Loop{Build: build, Report: func(err error) { reports <- err }, Quiet: 50 * time.Millisecond, Fallback: dir}
+	go l.Run(ctx)
+	r := &recorder{reports: reports}
+	r.next(t)
+	r.next(t) // the change made during the first build
+}
