@@ -191,7 +191,8 @@ func docxLines(path string, d *docx.Document) ([]line, []*diag.Problem) {
 // never body text (GB/T 9704-2012 7.3.1: 标题…居中排布), and a title that
 // ends in ？ goes on into the centred line under it. Lines the recogniser
 // gives a role of their own by their text (a 发文字号, a 题注, a 令 head and
-// number, a 发文机关标志, a chapter…) keep it.
+// number, a 发文机关标志, the issuers' names over or under a title, a
+// chapter…) keep it.
 func hintTitles(lines []line, paras []*docx.Paragraph) {
 	text := &parser{lines: lines} // the recogniser's look at a line in its context
 	start, titled := true, false
@@ -222,7 +223,8 @@ func hintTitles(lines []line, paras []*docx.Paragraph) {
 func ownRole(t string) bool {
 	_, isDocNumber := docNumber(t)
 	return isDocNumber || presiderLike(t) || isDate(t) || isAttachmentLabel(t) || isAttachmentNote(t) ||
-		noteLike(t) || headnoteLike(t) || orderNumberLike(t) || startsKindElement(t) || strings.HasPrefix(t, "【")
+		noteLike(t) || headnoteLike(t) || orderNumberLike(t) || startsKindElement(t) || organLine(t) ||
+		strings.HasPrefix(t, "【")
 }
 
 // Where a line stands at the right half of the type area: the 署名 and
