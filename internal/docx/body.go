@@ -108,10 +108,17 @@ func (rd *reader) body() error {
 	if err != nil {
 		return errPart(rd.part, err)
 	}
-	if rd.carry != "" {
-		rd.emitText(rd.carry, paraProps{}, StyleNormal, "")
-	}
+	rd.flushCarry()
 	return nil
+}
+
+// flushCarry adds the text of a paragraph whose mark was deleted when no
+// paragraph follows it to run on into (the body ends, a table comes).
+func (rd *reader) flushCarry() {
+	if rd.carry != "" && rd.cell == nil {
+		rd.emitText(rd.carry, paraProps{}, StyleNormal, "")
+		rd.carry = ""
+	}
 }
 
 // blockLevel reads one element of the body or of a table cell.
@@ -120,6 +127,7 @@ func (rd *reader) blockLevel(w *walker, se xml.StartElement) error {
 	case isW(se, "p"):
 		return rd.paragraph(w)
 	case isW(se, "tbl"):
+		rd.flushCarry()
 		return rd.table(w)
 	case isW(se, "sdt"), isW(se, "sdtContent"), isW(se, "customXml"), isW(se, "ins"), isW(se, "moveTo"):
 		return w.children(func(c xml.StartElement) error {
@@ -152,8 +160,10 @@ func (rd *reader) paragraph(w *walker) error {
 	if err != nil {
 		return err
 	}
-	text := rd.carry + pa.text.String()
-	rd.carry = ""
+	text := pa.text.String()
+	if rd.cell == nil {
+		text, rd.carry = rd.carry+text, ""
+	}
 	if props.markDeleted && rd.cell == nil {
 		rd.carry = text // the paragraph runs on into the next one
 		rd.pending(pa)

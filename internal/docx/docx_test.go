@@ -240,6 +240,35 @@ func TestNumberingRestarts(t *testing.T) {
 	}
 }
 
+// A paragraph whose mark was deleted runs on into the next paragraph of
+// the body, never into a table cell.
+func TestDeletedParagraphMark(t *testing.T) {
+	ns := `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	gone := `<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr><w:r><w:t>前半</w:t></w:r></w:p>`
+	cell := `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>格</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`
+	for body, want := range map[string]string{
+		gone + `<w:p><w:r><w:t>后半</w:t></w:r></w:p>`: "前半后半",
+		gone + cell: "前半|[格]",
+		gone:        "前半",
+	} {
+		d, err := Read(zipOf(t, map[string]string{"word/document.xml": `<w:document ` + ns + `><w:body>` + body + `</w:body></w:document>`}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, b := range d.Blocks {
+			if b.Para != nil {
+				got = append(got, b.Para.Text)
+			} else if b.Table != nil {
+				got = append(got, "["+b.Table.Cells[0].Text+"]")
+			}
+		}
+		if strings.Join(got, "|") != want {
+			t.Errorf("%s read as %q, want %s", body, got, want)
+		}
+	}
+}
+
 func TestLabelSeparators(t *testing.T) {
 	lvl := func(id int, format, text, suff string) string {
 		return fmt.Sprintf(`<w:abstractNum w:abstractNumId="%d"><w:lvl w:ilvl="0"><w:numFmt w:val="%s"/><w:lvlText w:val="%s"/>%s</w:lvl></w:abstractNum>`+

@@ -133,13 +133,15 @@ func docxProblem(path string, err error) error {
 func docxLines(path string, d *docx.Document) ([]line, []*diag.Problem) {
 	var lines []line
 	var paras []*docx.Paragraph // the paragraph of each line
+	var right []bool            // whether each line stands at the right
 	var notes []*diag.Problem
 	blank := true
-	add := func(l line, pa *docx.Paragraph) {
+	add := func(l line, pa *docx.Paragraph, r bool) {
 		l.blank = blank
 		blank = false
 		lines = append(lines, l)
 		paras = append(paras, pa)
+		right = append(right, r)
 	}
 	for _, b := range d.Blocks {
 		switch {
@@ -147,7 +149,7 @@ func docxLines(path string, d *docx.Document) ([]line, []*diag.Problem) {
 			n := 0
 			for _, piece := range strings.Split(b.Para.Text, "\n") {
 				if t := NormalizeLine(piece); t != "" {
-					add(line{no: b.Para.Number, text: t}, b.Para)
+					add(line{no: b.Para.Number, text: t}, b.Para, atRight(b.Para, piece))
 					n++
 				}
 			}
@@ -155,18 +157,18 @@ func docxLines(path string, d *docx.Document) ([]line, []*diag.Problem) {
 				blank = true
 			}
 		case b.Table != nil:
-			add(line{no: max(b.Table.Number, 1), text: tableLine, hint: hint{table: docxTable(path, b.Table)}}, nil)
+			add(line{no: max(b.Table.Number, 1), text: tableLine, hint: hint{table: docxTable(path, b.Table)}}, nil, false)
 		case b.Picture != nil:
 			im, note := docxPicture(path, b.Picture)
 			if note != nil {
 				notes = append(notes, note)
 				continue
 			}
-			add(line{no: b.Picture.Number, text: pictureLine, hint: hint{image: im}}, nil)
+			add(line{no: b.Picture.Number, text: pictureLine, hint: hint{image: im}}, nil, false)
 		}
 	}
 	hintTitles(lines, paras)
-	hintSignatures(lines, paras)
+	hintSignatures(lines, right)
 	hintHeadings(lines, paras)
 	last := 0
 	if len(lines) > 0 {
@@ -178,7 +180,7 @@ func docxLines(path string, d *docx.Document) ([]line, []*diag.Problem) {
 			text = "注：" + text
 		}
 		blank = i == 0
-		add(line{no: last, text: NormalizeLine(text), hint: hint{role: model.Paragraph, forced: true}}, nil)
+		add(line{no: last, text: NormalizeLine(text), hint: hint{role: model.Paragraph, forced: true}}, nil, false)
 	}
 	return lines, notes
 }
@@ -189,7 +191,8 @@ func docxLines(path string, d *docx.Document) ([]line, []*diag.Problem) {
 // never body text (GB/T 9704-2012 7.3.1: 标题…居中排布), and a title that
 // ends in ？ goes on into the centred line under it. Lines the recogniser
 // gives a role of their own by their text (a 发文字号, a 题注, a 令 head and
-// number, a 发文机关标志, a chapter…) keep it.
+// number, a 发文机关标志, the issuers' names over or under a title, a
+// chapter…) keep it.
 func hintTitles(lines []line, paras []*docx.Paragraph) {
 	text := &parser{lines: lines} // the recogniser's look at a line in its context
 	start, titled := true, false
@@ -220,20 +223,51 @@ func hintTitles(lines []line, paras []*docx.Paragraph) {
 func ownRole(t string) bool {
 	_, isDocNumber := docNumber(t)
 	return isDocNumber || presiderLike(t) || isDate(t) || isAttachmentLabel(t) || isAttachmentNote(t) ||
-		noteLike(t) || headnoteLike(t) || orderNumberLike(t) || startsKindElement(t) || strings.HasPrefix(t, "【")
+		noteLike(t) || headnoteLike(t) || orderNumberLike(t) || startsKindElement(t) || organLine(t) ||
+		strings.HasPrefix(t, "【")
 }
 
-// hintSignatures marks a right-aligned date as the 成文日期 and the
-// right-aligned line right over it as the 署名 (GB/T 9704-2012 7.3.5: the
-// signer and date stand at the right).
-func hintSignatures(lines []line, paras []*docx.Paragraph) {
+// Where a line stands at the right half of the type area: the 署名 and
+// 日期 are set there (GB/T 9704-2012 7.3.5.2), by right alignment, a left
+// indent or leading spaces.
+const (
+	rightIndentTwips = 4400 // half the 156 mm type area, in twentieths of a point
+	rightIndentChars = 12   // leading blanks, in characters (a space counts half)
+)
+
+// atRight reports a line of paragraph pa, as written (piece), that stands
+// at the right.
+func atRight(pa *docx.Paragraph, piece string) bool {
+	if pa.Align == docx.AlignRight || pa.IndentLeft+max(pa.IndentFirst, 0) >= rightIndentTwips {
+		return true
+	}
+	width := 0.0
+	for _, r := range piece {
+		switch {
+		case r == '\u3000':
+			width++
+		case r == '\t':
+			width += 2
+		case isBlank(r):
+			width += 0.5
+		default:
+			return width >= rightIndentChars
+		}
+	}
+	return false
+}
+
+// hintSignatures marks a date standing at the right as the 成文日期 and the
+// line at the right right over it as the 署名 (GB/T 9704-2012 7.3.5), even
+// where the text alone would not say so (a long name, a 署名 with a 、).
+func hintSignatures(lines []line, right []bool) {
 	for i := range lines {
-		if paras[i] == nil || paras[i].Align != docx.AlignRight || !isDate(lines[i].text) {
+		if !right[i] || !isDate(lines[i].text) {
 			continue
 		}
 		lines[i].hint = hint{role: model.SignDate, forced: true}
 		j := i - 1
-		if j >= 0 && !lines[i].blank && paras[j] != nil && paras[j].Align == docx.AlignRight &&
+		if j >= 0 && !lines[i].blank && right[j] && lines[j].hint == (hint{}) &&
 			runes(lines[j].text) <= 2*maxSigner && !strings.ContainsAny(lines[j].text, "。；！？") {
 			lines[j].hint = hint{role: model.Signer, forced: true}
 		}

@@ -291,6 +291,25 @@ func TestWordHints(t *testing.T) {
 			t.Error("a Title-styled line after the date does not start a page")
 		}
 	}
+	// A 署名 too long for the text alone to tell, set at the right by a
+	// left indent, over a date pushed right with ideographic spaces.
+	signer := "景德镇市昌江区农业农村局、景德镇市昌江区财政局、景德镇市昌江区发展和改革委员会"
+	d = &docx.Document{Blocks: []docx.Block{
+		para(1, "关于下达资金的通知", c, normal),
+		para(0, "", l, normal),
+		para(2, "现将资金下达给你们。", l, normal),
+		para(0, "", l, normal),
+		{Para: &docx.Paragraph{Number: 3, Text: signer, IndentLeft: 4600}},
+		para(4, strings.Repeat("\u3000", 14)+"2024年2月5日", l, normal),
+	}}
+	lines, _ = docxLines("通知.docx", d)
+	doc, _, err = parseLines("通知.docx", lines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := blockList(doc); !strings.Contains(got, "署名:0:"+signer+"\n成文日期:0:2024年2月5日\n") {
+		t.Errorf("an indented signer over a date pushed right:\n%s", got)
+	}
 }
 
 // BenchmarkReadDocumentDocx reads and recognises the sample's longest
@@ -327,16 +346,18 @@ func TestExcelZipBombRefused(t *testing.T) {
 }
 
 // Word's alignment only adds to what the text says: each real document of
-// the kinds issue, laid out as an office lays it out in Word (title, 令
-// head and number, 题注, chapters, 机关标志 centred; 署名 and 日期 right),
-// is recognised exactly as its text.
+// the kinds issue and the corpus, laid out as an office lays it out in Word
+// (title, 令 head and number, 题注, chapters, 机关标志, issuers centred;
+// 署名 and 日期 right), is recognised exactly as its text.
 func TestWordAlignmentAgreesWithText(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "issues", "kinds", "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no kinds documents: %v", err)
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "issues", "kinds", "*.txt"))
+	corpus, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*", "*.txt"))
+	files = append(files, corpus...)
+	if len(files) < 60 {
+		t.Fatalf("only %d real documents", len(files))
 	}
 	centred := map[model.Kind]bool{model.Title: true, model.Headnote: true, model.Chapter: true,
-		model.OrderHead: true, model.OrderNumber: true, model.DocNumber: true}
+		model.OrderHead: true, model.OrderNumber: true, model.DocNumber: true, model.Issuers: true}
 	right := map[model.Kind]bool{model.Signer: true, model.SignDate: true}
 	for _, path := range files {
 		data, err := os.ReadFile(path)
@@ -349,7 +370,7 @@ func TestWordAlignmentAgreesWithText(t *testing.T) {
 		}
 		txt, _, err := parseLines(path, splitLines(text))
 		if err != nil {
-			t.Fatalf("%s: %v", path, err)
+			continue // a document the recogniser refuses (no title) is refused from Word too
 		}
 		align := map[int]docx.Align{}
 		for _, b := range txt.Blocks {
@@ -376,4 +397,41 @@ func TestWordAlignmentAgreesWithText(t *testing.T) {
 			t.Errorf("%s: aligned as in Word, read as\n%s\nas text\n%s", filepath.Base(path), got, want)
 		}
 	}
+}
+
+// FuzzWordLines: lines from a Word document, each with any alignment,
+// style and indent, are recognised without a panic, every block at a
+// paragraph of the document.
+func FuzzWordLines(f *testing.F) {
+	f.Add("关于防汛的通知\n\n各单位：\n一、总体要求\n昌江区人民政府办公室\n2024年2月5日", []byte{1, 1, 0, 0, 2, 2}, []byte{1, 0, 0, 2, 0, 0})
+	f.Add("某省人民政府令\n第1号\n\n办法\n第一章 总则\n附件\n名单", []byte{1, 1, 0, 1, 1, 0, 1}, []byte{3, 0, 1, 2, 2, 0, 1})
+	f.Fuzz(func(t *testing.T, text string, aligns, styles []byte) {
+		d := &docx.Document{}
+		n := 0
+		for i, l := range strings.Split(text, "\n") {
+			pa := &docx.Paragraph{Text: l}
+			if strings.TrimSpace(l) != "" {
+				n++
+				pa.Number = n
+			}
+			if i < len(aligns) {
+				pa.Align = docx.Align(aligns[i] % 4)
+				pa.IndentLeft = int(aligns[i]) * 40
+			}
+			if i < len(styles) {
+				pa.Style = docx.Style(styles[i] % 6)
+			}
+			d.Blocks = append(d.Blocks, docx.Block{Para: pa})
+		}
+		lines, _ := docxLines("a.docx", d)
+		doc, _, err := parseLines("a.docx", lines)
+		if err != nil {
+			return
+		}
+		for _, b := range doc.Blocks {
+			if b.Line < 0 || b.Line > n {
+				t.Fatalf("block %v at 第%d段 of %d", b.Kind, b.Line, n)
+			}
+		}
+	})
 }
