@@ -174,6 +174,17 @@ func TestParseKinds(t *testing.T) {
 			want: []string{"1 发文机关", "2 标题", "3 条 第一条"},
 		},
 		{
+			name: "a joint 发文机关标志: the names and 文件 over the 发文字号 and a 关于 title",
+			text: lines("某市财政局", "某市审计局", "文件", "某财发〔2023〕5号", "关于做好某项工作的通知", "各县财政局：", "现通知如下。"),
+			want:  []string{"1 发文机关", "4 发文字号", "5 标题", "6 主送机关", "7 正文"},
+			texts: map[int]string{1: "某市财政局\n某市审计局\n文件", 5: "关于做好某项工作的通知"},
+		},
+		{
+			name: "the same with 文件 after the last name",
+			text: lines("某市财政局", "某市审计局文件", "关于做好某项工作的通知", "现通知如下。"),
+			want: []string{"1 发文机关", "3 标题", "4 正文"},
+		},
+		{
 			// 济宁市人民政府 / 关于……的意见 (corpus yijian/jining-shixian-tongquan.txt)
 			name: "an issuer line over a 关于 line is the title's first line",
 			text: lines("甲市人民政府", "乙市人民政府", "关于推进某项工作的意见", "各县人民政府:", "现提出如下意见。"),
