@@ -3,6 +3,8 @@ package layout
 import (
 	"fmt"
 	"math"
+	"runtime"
+	"sync"
 
 	"gazette/fonts"
 	"gazette/internal/diag"
@@ -44,19 +46,19 @@ func Lay(in Input) (*Book, error) {
 	var plans []*docPlan
 	var all []item
 	var warns []string
-	for si := range in.Issue.Sections {
-		for _, d := range in.Issue.Sections[si].Documents {
-			c := composeDocument(in.Style, lb, d, &probs, &missing)
-			warns = append(warns, c.warns...)
-			if len(c.items) == 0 {
-				continue
-			}
-			a := &anchor{}
-			c.items[0].newPage = true
-			c.items[firstShown(c.items)].anchor = a
-			plans = append(plans, &docPlan{section: si, doc: d, anchor: a, items: c.items})
-			all = append(all, c.items...)
+	for _, cd := range composeAll(in, lb) {
+		probs = append(probs, cd.probs...)
+		missing = append(missing, cd.missing...)
+		c := cd.c
+		warns = append(warns, c.warns...)
+		if len(c.items) == 0 {
+			continue
 		}
+		a := &anchor{}
+		c.items[0].newPage = true
+		c.items[firstShown(c.items)].anchor = a
+		plans = append(plans, &docPlan{section: cd.section, doc: c.doc, anchor: a, items: c.items})
+		all = append(all, c.items...)
 	}
 	probs = append(missingProblems(missing), probs...)
 	if err := probs.Err(); err != nil {
@@ -86,6 +88,46 @@ func Lay(in Input) (*Book, error) {
 	}
 	b.Pages = append(front, b.Pages...)
 	return b, nil
+}
+
+// composedDoc is one document set by composeAll, with what it found wrong.
+type composedDoc struct {
+	section int
+	c       *composer
+	probs   diag.List
+	missing []missingChar
+}
+
+// composeAll sets every document of the issue, several at a time: a
+// document's setting depends on nothing outside it (each has its own
+// composer, problems and memo; the breaker and the fonts are read-only or
+// guard their caches), so the results, kept in the issue's order, are the
+// same whatever the scheduling, and so is the PDF.
+func composeAll(in Input, lb *LineBreaker) []composedDoc {
+	var out []composedDoc
+	for si := range in.Issue.Sections {
+		for _, d := range in.Issue.Sections[si].Documents {
+			out = append(out, composedDoc{section: si, c: &composer{doc: d}})
+		}
+	}
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(out)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				cd := &out[i]
+				cd.c = composeDocument(in.Style, lb, cd.c.doc, &cd.probs, &cd.missing)
+			}
+		}()
+	}
+	for i := range out {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return out
 }
 
 // composeDocument lays out one document's vertical list. When its last page

@@ -95,10 +95,12 @@ func (l *Line) Text() string {
 }
 
 // LineBreaker composes paragraphs into lines: break opportunities from UAX #14
-// tailored by the Chinese prohibitions, greedy filling with compression of
-// punctuation before pushing a character out ("先挤进，后推出", https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end),
-// justification, and no 孤字 (a last line holding a single character, "孤字不成行":
-// https://www.w3.org/TR/clreq/#adjustments_of_orphans_and_widows).
+// tailored by the Chinese prohibitions and given costs, tokens (addresses,
+// numbers with their units) breaking by rules of their own, the paragraph
+// broken as a whole by total fit (knuth.go; titles by shape and words,
+// titlebreak.go), justification within the spreading limit, and no 孤字
+// ("孤字不成行": https://www.w3.org/TR/clreq/#adjustments_of_orphans_and_widows).
+// The rules and their costs: docs/line-composition.md.
 type LineBreaker struct {
 	Metrics Metrics
 	Kinsoku Kinsoku
@@ -438,7 +440,11 @@ func (p *Paragraph) avail(first bool) float64 {
 	return p.Width - p.Hang
 }
 
-// breakPoints returns the end index of every line.
+// breakPoints returns the end index of every line by greedy filling: the
+// fallback when total fit finds no breaking. Punctuation is compressed
+// before a character is pushed out ("先挤进，后推出",
+// https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end) as
+// fitLine says.
 func (lb *LineBreaker) breakPoints(atoms []atom, p *Paragraph) []int {
 	var ends []int
 	for start := 0; start < len(atoms); {

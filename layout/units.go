@@ -3,7 +3,9 @@ package layout
 import "strings"
 
 // The units and measure words a number is set solid with: no line break
-// between "25" and "平方公里", and no CJK–Latin quarter em (docs/line-composition.md#numbers-and-units). The lists are general, not drawn from any issue:
+// between "25" and "平方公里", and no CJK–Latin quarter em
+// (docs/line-composition.md#numbers-and-units). The lists are general, not
+// drawn from any issue:
 //
 //   - the legal units of measurement of the People's Republic of China
 //     (《中华人民共和国法定计量单位》, State Council order of 1984-02-27, and
