@@ -536,7 +536,7 @@ func (c *checker) brokenLine(b *model.Block) {
 			guess = fmt.Sprintf("，也许是“%s〔%s〕%s号”", m[1], m[2], m[3])
 		}
 		c.warn(b.Line, fmt.Sprintf("“%s”像是缺了“〕”和“号”的发文字号%s，已按正文排印（GB/T 9704-2012 7.2.4）", b.Text, guess),
-			"发文字号写作“机关代字〔年份〕序号号”；请核对原件。"+asIs)
+			"发文字号写作“机关代字〔年份〕××号”，如“昌府办字〔2023〕25号”；请核对原件。"+asIs)
 		return
 	}
 	if m := brokenDateRE.FindStringSubmatch(b.Text); m != nil {
@@ -545,6 +545,6 @@ func (c *checker) brokenLine(b *model.Block) {
 			msg += fmt.Sprintf("（应为“%s年%s月%s日”？）", m[1], m[2], m[3])
 		}
 		c.warn(b.Line, msg+"，已按正文排印，它上面的署名也按正文排印（GB/T 9704-2012 7.3.5.4）",
-			"成文日期写作“2017年6月23日”；请核对原件。"+asIs)
+			"成文日期用阿拉伯数字将年、月、日标全，如“2023年6月29日”；请核对原件。"+asIs)
 	}
 }

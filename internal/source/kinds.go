@@ -495,7 +495,9 @@ const maxIssuerLines = 20
 
 // issuersAt reports how many lines from i name the issuing bodies of a
 // joint document written one a line above its title
-// (docs/document-kinds.md#joint-issuers), or 0. The names must be at
+// (docs/document-kinds.md#joint-issuers), or 0. Names that end with 文件,
+// on the last name's line or alone under it, are a joint 发文机关标志
+// (GB/T 9704-2012 7.2.3): the 发文字号 or any title may follow them. The names must be at
 // least two (one line of two or more names, or two lines), and a title
 // must follow at once: the title of a document the notice said it 印发
 // or 转发, or, unless forwardedOnly, a title that does not open with 关于
@@ -504,17 +506,30 @@ const maxIssuerLines = 20
 // form (发文机关 + 关于 + 事由 + 文种), split after the names: the names are
 // part of it ("济宁市人民政府" / "关于……的意见").
 func (p *parser) issuersAt(i int, forwardedOnly bool) int {
-	n, names := 0, 0
-	for i+n < len(p.lines) && n < maxIssuerLines {
+	n, names, mark := 0, 0, false
+	for i+n < len(p.lines) && n < maxIssuerLines && !mark {
 		l := p.lines[i+n]
-		if n > 0 && l.blank || !organLine(l.text) {
+		if n > 0 && l.blank {
 			break
 		}
-		names += len(strings.FieldsFunc(l.text, isBlank))
+		text := l.text
+		if rest, ok := strings.CutSuffix(text, "文件"); ok && (rest == "" && n > 0 || organLine(rest)) {
+			text, mark = rest, true // the 文件 of a joint 发文机关标志 (7.2.3), alone or after the last name
+		} else if !organLine(text) {
+			break
+		}
+		names += len(strings.FieldsFunc(text, isBlank))
 		n++
 	}
 	j := i + n
 	if n == 0 || names < 2 || j >= len(p.lines) {
+		return 0
+	}
+	if mark {
+		// a joint head: the 发文字号 or the title, a 关于 title too, follows it
+		if _, ok := docNumber(p.lines[j].text); ok || titleLike(p.lines[j].text) {
+			return n
+		}
 		return 0
 	}
 	if p.forwardedSpan(j) > 0 {

@@ -174,6 +174,17 @@ func TestParseKinds(t *testing.T) {
 			want: []string{"1 发文机关", "2 标题", "3 条 第一条"},
 		},
 		{
+			name: "a joint 发文机关标志: the names and 文件 over the 发文字号 and a 关于 title",
+			text: lines("某市财政局", "某市审计局", "文件", "某财发〔2023〕5号", "关于做好某项工作的通知", "各县财政局：", "现通知如下。"),
+			want:  []string{"1 发文机关", "4 发文字号", "5 标题", "6 主送机关", "7 正文"},
+			texts: map[int]string{1: "某市财政局\n某市审计局\n文件", 5: "关于做好某项工作的通知"},
+		},
+		{
+			name: "the same with 文件 after the last name",
+			text: lines("某市财政局", "某市审计局文件", "关于做好某项工作的通知", "现通知如下。"),
+			want: []string{"1 发文机关", "3 标题", "4 正文"},
+		},
+		{
 			// 济宁市人民政府 / 关于……的意见 (corpus yijian/jining-shixian-tongquan.txt)
 			name: "an issuer line over a 关于 line is the title's first line",
 			text: lines("甲市人民政府", "乙市人民政府", "关于推进某项工作的意见", "各县人民政府:", "现提出如下意见。"),
@@ -269,6 +280,9 @@ func TestCheckKinds(t *testing.T) {
 				"6: “{ 2017 6 23”像是缺了“年月日”的成文日期（应为“2017年6月23日”？）",
 				"6: 这份通知的正文到本行结束，后面没有成文日期",
 			}},
+		{"a date with no 年月日 at all (鹤庆县, corpus gonggao/heqing-tonggao-1.txt)", lines("通告", "特此通告。", "某县指挥部", "2020126"), []string{
+			"4: “2020126”像是缺了“年月日”的成文日期，已按正文排印",
+		}},
 		{"1) for （1）", lines("方案", "（一）甲", "1)子", "2)丑"), []string{
 			"3: 序号“1)”只有右括号，应写作“（1）”",
 			"4: 序号“2)”只有右括号，应写作“（2）”",
