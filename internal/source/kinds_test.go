@@ -174,8 +174,8 @@ func TestParseKinds(t *testing.T) {
 			want: []string{"1 发文机关", "2 标题", "3 条 第一条"},
 		},
 		{
-			name: "a joint 发文机关标志: the names and 文件 over the 发文字号 and a 关于 title",
-			text: lines("某市财政局", "某市审计局", "文件", "某财发〔2023〕5号", "关于做好某项工作的通知", "各县财政局：", "现通知如下。"),
+			name:  "a joint 发文机关标志: the names and 文件 over the 发文字号 and a 关于 title",
+			text:  lines("某市财政局", "某市审计局", "文件", "某财发〔2023〕5号", "关于做好某项工作的通知", "各县财政局：", "现通知如下。"),
 			want:  []string{"1 发文机关", "4 发文字号", "5 标题", "6 主送机关", "7 正文"},
 			texts: map[int]string{1: "某市财政局\n某市审计局\n文件", 5: "关于做好某项工作的通知"},
 		},
