@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -33,6 +34,7 @@ type pdfFont struct {
 	face    *fonts.Face
 	sub     *fonts.PDFFont
 	program []byte // sub.Program, Flate-compressed
+	toUni   []byte // the ToUnicode CMap, Flate-compressed
 }
 
 // fontPlan is the document's embedded fonts, one per face that prints
@@ -43,6 +45,10 @@ type fontPlan struct {
 	own    [fonts.NumRoles]*fonts.Face
 	byFace map[*fonts.Face]*pdfFont
 	list   []*pdfFont
+	// compressed is done once every font's program and ToUnicode CMap are
+	// compressed: they are compressed while the pages are drawn, and
+	// needed only when the font objects are written (addFontObjects).
+	compressed sync.WaitGroup
 }
 
 // planFonts finds the face of every character of the book (the role's own
@@ -69,7 +75,6 @@ func planFonts(book *layout.Book, set *fonts.Set) (*fontPlan, error) {
 		}
 	}
 	errs := make([]error, len(p.list))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for i, pf := range p.list {
 		rs := make([]rune, 0, len(runes[pf.face]))
@@ -77,29 +82,50 @@ func planFonts(book *layout.Book, set *fonts.Set) (*fontPlan, error) {
 			rs = append(rs, c)
 		}
 		wg.Add(1)
-		sem <- struct{}{}
 		go func() { // each font into its own slot: the result does not depend on scheduling
-			defer func() { <-sem; wg.Done() }()
-			errs[i] = pf.build(rs)
+			defer wg.Done()
+			errs[i] = pf.subset(rs)
 		}()
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	p.compress()
 	return p, nil
 }
 
-// build makes the font's subset and compresses its program. Compressing is
-// most of the cost of embedding, so fonts are built side by side.
-func (pf *pdfFont) build(rs []rune) error {
+// subset makes the font's subset.
+func (pf *pdfFont) subset(rs []rune) error {
 	sub, err := pf.face.EmbedSubset(rs)
 	if err != nil {
 		return err
 	}
 	pf.sub = sub
-	pf.program = flate(sub.Program)
 	return nil
+}
+
+// compress starts compressing every font's program and ToUnicode CMap in
+// the background, largest first; p.compressed is done when all are.
+// Compressing is most of the cost of embedding (a subset of a CJK face is
+// about a megabyte), and the pages need only the subsets' glyph IDs, so it
+// runs while they are drawn. Each font's result lands in its own fields, so
+// the bytes do not depend on scheduling.
+func (p *fontPlan) compress() {
+	order := slices.Clone(p.list)
+	slices.SortStableFunc(order, func(a, b *pdfFont) int { return len(b.sub.Program) - len(a.sub.Program) })
+	p.compressed.Add(len(order))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	go func() {
+		for _, pf := range order {
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem; p.compressed.Done() }()
+				pf.program = flate(pf.sub.Program)
+				pf.toUni = flate(toUnicode(pf.sub.Unicode))
+			}()
+		}
+	}()
 }
 
 // faceFor is the face that prints c in role's text.
@@ -164,6 +190,7 @@ func num(v float64) string {
 // Type 0 font, CIDFontType2 descendant, descriptor, FontFile2, ToUnicode —
 // and names them in the /Font dictionary of every page's resources.
 func (p *fontPlan) addFontObjects(ctx *model.Context) error {
+	p.compressed.Wait()
 	fontDict := types.Dict{}
 	for _, pf := range p.list {
 		ref, err := pf.write(ctx)
@@ -215,7 +242,7 @@ func (pf *pdfFont) write(ctx *model.Context) (*types.IndirectRef, error) {
 	if err != nil {
 		return nil, err
 	}
-	toUni, err := newObject(ctx, flateStream(types.Dict{}, flate(toUnicode(s.Unicode))))
+	toUni, err := newObject(ctx, flateStream(types.Dict{}, pf.toUni))
 	if err != nil {
 		return nil, err
 	}
@@ -273,11 +300,21 @@ func newObject(ctx *model.Context, obj types.Object) (*types.IndirectRef, error)
 // for 5 % less (723 against 760 KB of PDF).
 func flate(data []byte) []byte {
 	var buf bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level never fails
-	zw.Write(data)                                     // a bytes.Buffer does not fail
+	zw := zlibWriters.Get().(*zlib.Writer)
+	zw.Reset(&buf)
+	zw.Write(data) // a bytes.Buffer does not fail
 	zw.Close()
+	zlibWriters.Put(zw)
 	return buf.Bytes()
 }
+
+// zlibWriters keeps compressors for reuse: a new one allocates and clears
+// about a megabyte of tables, a tenth of the cost of compressing a font.
+// A reset compressor writes the same bytes as a new one.
+var zlibWriters = sync.Pool{New: func() any {
+	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // a valid level never fails
+	return zw
+}}
 
 // flateStream is a stream of raw, Flate-compressed data.
 func flateStream(d types.Dict, raw []byte) types.StreamDict {
