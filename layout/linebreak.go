@@ -181,7 +181,7 @@ func (lb *LineBreaker) atoms(p *Paragraph, sc *scratch) ([]atom, []rune) {
 				r = ' '
 			}
 			a := atom{r: r, role: lb.faceFor(s.Role, r), size: s.Size, bold: s.FakeBold, cjk: isCJK(r), space: r == ' ' || r == '\u3000',
-				openMark: leftBlank[r], closeMark: rightBlank[r], long: longMark[r]}
+				openMark: leftBlank.has(r), closeMark: rightBlank.has(r), long: longMark.has(r)}
 			adv, ok := lb.Metrics.Advance(a.role, r)
 			if !ok {
 				missing = append(missing, r)
@@ -329,19 +329,19 @@ func itemNumberBefore(atoms []atom, i int) bool {
 // only where no other break sets the paragraph within the spreading limit.
 func (lb *LineBreaker) breakCost(prev, next rune) (float64, bool) {
 	switch {
-	case noLineStart[next], noLineEnd[prev]: // https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end, basic level
+	case noLineStart.has(next), noLineEnd.has(prev): // https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end, basic level
 		return 0, false
-	case longMark[prev] && prev == next: // GB/T 15834 5.1.4, 5.1.5: —— and …… never split
+	case longMark.has(prev) && prev == next: // GB/T 15834 5.1.4, 5.1.5: —— and …… never split
 		return 0, false
 	case (prev == '〕' || prev == ']') && isDigit(next): // 〔2023〕25号 is one unit
 		return 0, false
-	case joiner[prev] || joiner[next]: // “公司+基地+农户” is one term
+	case joiner.has(prev) || joiner.has(next): // “公司+基地+农户” is one term
 		return 0, false
 	case prev == '-' && next < 0x80: // a line ending in "-" reads as a hyphenated word: pdftotext drops the hyphen
 		return 0, false
 	case lb.Kinsoku >= KinsokuGB && (prev == '/' || prev == '／'): // clreq prohibition rules, GB level
 		return kinsokuPen, true
-	case lb.Kinsoku >= KinsokuStrict && longMark[next]: // clreq prohibition rules, strict level
+	case lb.Kinsoku >= KinsokuStrict && longMark.has(next): // clreq prohibition rules, strict level
 		return kinsokuPen, true
 	}
 	return 0, true
@@ -572,7 +572,7 @@ func avoidOrphan(atoms []atom, p *Paragraph, ends []int) []int {
 func isOrphan(line []atom) bool {
 	chars := 0
 	for _, a := range line {
-		if !noLineStart[a.r] && !a.space {
+		if !noLineStart.has(a.r) && !a.space {
 			chars++
 		}
 	}

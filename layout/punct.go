@@ -1,6 +1,9 @@
 package layout
 
-import "unicode"
+import (
+	"slices"
+	"unicode"
+)
 
 // Kinsoku is the strictness of the line-start and line-end prohibitions
 // (https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end).
@@ -17,33 +20,70 @@ const (
 // 点号 (GB/T 15834 5.1.1, 5.1.2), closing quotes, brackets and 书名号
 // (5.1.3), connectors and interpuncts (https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end), plus
 // their half-width look-alikes that staff paste from Word.
-var noLineStart = runeSet("。，、：；！？．‼⁇”’）〕】〗］｝》〉」』～・‧·–" +
+var noLineStart = newRuneClass("。，、：；！？．‼⁇”’）〕】〗］｝》〉」』～・‧·–" +
 	",.;:!?)]}%％")
 
 // noLineEnd holds the opening marks that may not end a line (GB/T 15834 5.1.3).
-var noLineEnd = runeSet("“‘（〔【〖［｛《〈「『([{")
+var noLineEnd = newRuneClass("“‘（〔【〖［｛《〈「『([{")
 
 // rightBlank holds the full-width marks whose glyph sits in the left half of
 // the em box, leaving the right half blank: the space compression may take
 // (https://www.w3.org/TR/clreq/#punctuation_width_adjustment, GB horizontal forms).
-var rightBlank = runeSet("，。、：；！？”’）〕】〗］｝》〉」』")
+var rightBlank = newRuneClass("，。、：；！？”’）〕】〗］｝》〉」』")
 
 // leftBlank holds the full-width opening marks whose right half carries the
 // glyph, leaving the left half blank.
-var leftBlank = runeSet("“‘（〔【〖［｛《〈「『")
+var leftBlank = newRuneClass("“‘（〔【〖［｛《〈「『")
 
 // longMark holds the marks that are set doubled and never split: 破折号 ——
 // and 省略号 …… (GB/T 15834 5.1.4, 5.1.5).
-var longMark = runeSet("—…⋯⸺")
+var longMark = newRuneClass("—…⋯⸺")
 
 // cjkForced holds marks of ambiguous width that must come from the CJK face
 // even between Latin letters (docs/clreq.md#handling-western-text-in-chinese-text-using-proportional-western-fonts: Word sets them in the Latin
 // font, which offices report as a bug).
-var cjkForced = runeSet("“”‘’—…·")
+var cjkForced = newRuneClass("“”‘’—…·")
 
 // joiner holds the signs that join the terms around them into one ("公司+
 // 基地+农户+市场", "1+N"): a line neither ends nor starts with one.
-var joiner = runeSet("+＋")
+var joiner = newRuneClass("+＋")
+
+// runeClass is a set of characters the breaker asks about for every
+// character it sets, several times over: a lookup is two indexings, where a
+// map[rune]bool took a seventh of the time of laying out an issue.
+// Characters of the Basic Multilingual Plane are kept as bits in 256-character
+// blocks; the rare others in a list.
+type runeClass struct {
+	blocks [256]*[4]uint64 // by r>>8; nil where no character of the block is in the class
+	astral []rune          // members beyond U+FFFF
+}
+
+// newRuneClass is the class of the characters of s.
+func newRuneClass(s string) *runeClass {
+	c := &runeClass{}
+	for _, r := range s {
+		if r > 0xFFFF {
+			c.astral = append(c.astral, r)
+			continue
+		}
+		b := c.blocks[r>>8]
+		if b == nil {
+			b = new([4]uint64)
+			c.blocks[r>>8] = b
+		}
+		b[(r>>6)&3] |= 1 << (r & 63)
+	}
+	return c
+}
+
+// has reports whether r is in the class.
+func (c *runeClass) has(r rune) bool {
+	if r < 0 || r > 0xFFFF {
+		return slices.Contains(c.astral, r)
+	}
+	b := c.blocks[r>>8]
+	return b != nil && b[(r>>6)&3]&(1<<(r&63)) != 0
+}
 
 func runeSet(s string) map[rune]bool {
 	m := make(map[rune]bool)
@@ -62,7 +102,7 @@ func isCJK(r rune) bool {
 	case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF, r >= 0x2E80 && r <= 0x2FFF,
 		r >= 0x3200 && r <= 0x33FF, r >= 0xFE30 && r <= 0xFE4F:
 		return true
-	case cjkForced[r], r == '⋯', r == '⸺', r == '●', r == '★':
+	case cjkForced.has(r), r == '⋯', r == '⸺', r == '●', r == '★':
 		return true
 	}
 	return false

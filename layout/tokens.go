@@ -23,7 +23,7 @@ import "strings"
 const addressPen = 30
 
 // addressBreakAfter holds the characters an address may break after.
-var addressBreakAfter = runeSet("/._?&=@")
+var addressBreakAfter = newRuneClass("/._?&=@")
 
 // urlChar reports the characters of a web or e-mail address (RFC 3986's
 // unreserved and reserved characters, and %).
@@ -113,7 +113,7 @@ func addressAt(atoms []atom, i int) int {
 func addressBreaks(atoms []atom) {
 	for k := 1; k < len(atoms); k++ {
 		prev, next := atoms[k-1].r, atoms[k].r
-		ok := addressBreakAfter[prev] && prev != next && next != '/' && !noLineStart[next]
+		ok := addressBreakAfter.has(prev) && prev != next && next != '/' && !noLineStart.has(next)
 		atoms[k].breakB = ok
 		if ok {
 			atoms[k].pen = addressPen
