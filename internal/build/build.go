@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 
 	"gazette/fonts"
 	"gazette/internal/diag"
@@ -231,38 +233,85 @@ func (is *Issue) bind() {
 }
 
 // readDocuments parses every document of every section into the issue.
+// Documents are read side by side (readAll); their documents, notes and
+// problems are then taken in manifest order, so the result does not depend
+// on scheduling.
 func (is *Issue) readDocuments() error {
 	m := is.Manifest
 	var probs diag.List
 	var textBytes int64
+	var jobs []readJob
 	for si, sec := range m.Sections {
 		for _, path := range sec.Documents {
 			if p := sourceTooBig(m.Path, path, sec.Line, &textBytes); p != nil {
 				probs = append(probs, p)
 				continue
 			}
-			doc, notes, err := source.ReadDocument(path)
-			for _, n := range notes {
-				n.File = rel(m.Dir, n.File)
-			}
-			is.Warnings = append(is.Warnings, notes...)
-			if err != nil {
-				if ps := diag.Problems(err); ps != nil {
-					probs = append(probs, ps...)
-					continue
-				}
-				return fmt.Errorf("读取 %s: %w", path, err)
-			}
-			doc.Source = rel(m.Dir, path)
-			is.Warnings = append(is.Warnings, source.Check(doc)...)
-			m.Issue.Sections[si].Documents = append(m.Issue.Sections[si].Documents, doc)
+			jobs = append(jobs, readJob{section: si, path: path, source: rel(m.Dir, path)})
 		}
+	}
+	readAll(jobs)
+	for _, j := range jobs {
+		for _, n := range j.notes {
+			n.File = rel(m.Dir, n.File)
+		}
+		is.Warnings = append(is.Warnings, j.notes...)
+		if j.err != nil {
+			if ps := diag.Problems(j.err); ps != nil {
+				probs = append(probs, ps...)
+				continue
+			}
+			return fmt.Errorf("读取 %s: %w", j.path, j.err)
+		}
+		is.Warnings = append(is.Warnings, j.checks...)
+		m.Issue.Sections[j.section].Documents = append(m.Issue.Sections[j.section].Documents, j.doc)
 	}
 	is.Warnings = append(is.Warnings, sameDocNumbers(is.Documents())...)
 	if err := probs.Err(); err != nil {
 		return err
 	}
 	return is.checkLimits(textBytes)
+}
+
+// readJob is one document to read and what reading and checking it gave.
+type readJob struct {
+	section int
+	path    string
+	source  string // path as messages name it: relative to the manifest
+	doc     *model.Document
+	notes   []*diag.Problem // source.ReadDocument's
+	checks  []*diag.Problem // source.Check's
+	err     error
+}
+
+// readAll reads and checks every job's document, a worker per core: each
+// document is read on its own, and each result lands in its job.
+func readAll(jobs []readJob) {
+	next := make(chan *readJob)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				j.read()
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- &jobs[i]
+	}
+	close(next)
+	wg.Wait()
+}
+
+func (j *readJob) read() {
+	j.doc, j.notes, j.err = source.ReadDocument(j.path)
+	if j.err != nil {
+		return
+	}
+	j.doc.Source = j.source
+	j.checks = source.Check(j.doc)
 }
 
 // sameDocNumbers reports a document whose 发文字号 an earlier document of
