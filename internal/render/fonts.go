@@ -153,7 +153,7 @@ func (p *fontPlan) faceFor(role fonts.Role, c rune) (*fonts.Face, error) {
 // position: each stretch of characters of one face as a hex string of its
 // glyph IDs, after the Tf that selects that face at size.
 func (p *fontPlan) showText(role fonts.Role, text string, size float64) (string, error) {
-	var b strings.Builder
+	var b []byte
 	var cur *pdfFont
 	for _, c := range text {
 		f, err := p.faceFor(role, c)
@@ -167,23 +167,28 @@ func (p *fontPlan) showText(role fonts.Role, text string, size float64) (string,
 		}
 		if pf != cur {
 			if cur != nil {
-				b.WriteString("> Tj ")
+				b = append(b, "> Tj "...)
 			}
-			fmt.Fprintf(&b, "/%s %s Tf <", pf.res, num(size))
+			b = append(b, '/')
+			b = append(b, pf.res...)
+			b = append(b, ' ')
+			b = strconv.AppendFloat(b, size, 'f', -1, 64) // no trailing zeros
+			b = append(b, " Tf <"...)
 			cur = pf
 		}
-		fmt.Fprintf(&b, "%04X", g)
+		b = appendGlyphID(b, g)
 	}
 	if cur != nil {
-		b.WriteString("> Tj")
+		b = append(b, "> Tj"...)
 	}
-	return b.String(), nil
+	return string(b), nil
 }
 
-// num prints a number as PDF operators take it: at most 4 decimals, no
-// trailing zeros.
-func num(v float64) string {
-	return strconv.FormatFloat(v, 'f', -1, 64)
+// appendGlyphID appends a glyph ID as four upper-case hex digits, the
+// two-byte code of an Identity-H font.
+func appendGlyphID(b []byte, g uint16) []byte {
+	const hex = "0123456789ABCDEF"
+	return append(b, hex[g>>12], hex[g>>8&0xF], hex[g>>4&0xF], hex[g&0xF])
 }
 
 // addFontObjects writes every font of the plan into ctx as new objects —

@@ -20,6 +20,9 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"runtime"
+	"strconv"
+	"sync"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -123,7 +126,7 @@ func draw(book *layout.Book, fp *fontPlan, opt Options, fr frame) (*fpdf.Fpdf, *
 		// allows nothing beyond PDF 1.3 and no open action.
 		pdf.SetDisplayMode("default", "TwoColumnRight")
 	}
-	w := &writer{pdf: pdf, fr: fr, images: map[string]*inlineImage{}, mode: opt.Images, web: opt.Print == nil, fonts: fp}
+	w := &writer{pdf: pdf, fr: fr, images: map[string]*inlineImage{}, mode: opt.Images, web: opt.Print == nil, fonts: fp, out: &bytes.Buffer{}}
 	if w.web {
 		w.mode = imagesRGB
 		w.tags = newTagger()
@@ -136,10 +139,23 @@ func draw(book *layout.Book, fp *fontPlan, opt Options, fr frame) (*fpdf.Fpdf, *
 		}
 	}
 	marks := bookmarksByPage(book)
+	var contents [][]byte // the print edition's pages, drawn side by side
+	if !w.web {
+		var err error
+		if contents, err = w.drawPages(book.Pages); err != nil {
+			return nil, nil, err
+		}
+	}
 	for i, p := range book.Pages {
 		pdf.AddPage()
-		if err := w.page(p, links); err != nil {
-			return nil, nil, err
+		if w.web { // the tags and links are made page after page
+			w.out.Reset()
+			if err := w.page(p, links); err != nil {
+				return nil, nil, err
+			}
+			writeContent(pdf, w.out.Bytes())
+		} else {
+			writeContent(pdf, contents[i])
 		}
 		for _, bm := range marks[i] {
 			pdf.Bookmark(utf16Text(bm.Title), bm.Level, 0) // fpdf encodes only while one of its own fonts is set
@@ -168,8 +184,67 @@ type writer struct {
 	mode   ImageMode               // picture conversion
 	images map[string]*inlineImage // converted pictures by path
 	fonts  *fontPlan
+	out    *bytes.Buffer // the current page's content stream
 	curTc  float64
 	tcSet  bool
+}
+
+// raw writes operators to the page's content, each call's on a line of its
+// own, as fpdf's RawWriteStr does.
+func (w *writer) raw(s string) {
+	w.out.WriteString(s)
+	w.out.WriteByte('\n')
+}
+
+// writeContent puts a page's content (lines raw wrote) into the current
+// page of pdf: the very bytes writing each line with RawWriteStr gives.
+func writeContent(pdf *fpdf.Fpdf, content []byte) {
+	if len(content) > 0 { // RawWriteBuf adds the last line's newline back
+		pdf.RawWriteBuf(bytes.NewReader(content[:len(content)-1]))
+	}
+}
+
+// drawPages returns the content stream of each page of the print edition.
+// Pages are drawn side by side, a worker per core, each with a writer of
+// its own (the text state starts afresh on each page) into its own slot,
+// so the content does not depend on scheduling. The pictures are converted
+// first, in page order, so that a picture that fails fails as it would
+// page after page.
+func (w *writer) drawPages(pages []*layout.Page) ([][]byte, error) {
+	for _, p := range pages {
+		for _, im := range p.Images {
+			if err := w.loadImage(im); err != nil {
+				return nil, err
+			}
+		}
+	}
+	contents := make([][]byte, len(pages))
+	errs := make([]error, len(pages))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pages)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			pw := &writer{fr: w.fr, mode: w.mode, images: w.images, fonts: w.fonts}
+			for i := range next {
+				pw.out = &bytes.Buffer{}
+				errs[i] = pw.page(pages[i], nil)
+				contents[i] = pw.out.Bytes()
+			}
+		}()
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return contents, nil
 }
 
 // page draws one page's display list, shifted from the trim to the media.
@@ -184,7 +259,7 @@ func (w *writer) page(p *layout.Page, links []int) error {
 		if b.Bleed {
 			x, y, bw, bh = w.fr.bleedRect(x, y, bw, bh)
 		}
-		w.pdf.RawWriteStr(fmt.Sprintf("q %.3f g %.2f %.2f %.2f %.2f re f Q\n", b.Gray,
+		w.raw(fmt.Sprintf("q %.3f g %.2f %.2f %.2f %.2f re f Q\n", b.Gray,
 			w.fr.x(x), w.fr.y(y+bh), bw, bh))
 	}
 	w.closeMarked(len(p.Boxes))
@@ -202,7 +277,7 @@ func (w *writer) page(p *layout.Page, links []int) error {
 			x1, y1 = w.fr.bleedPoint(x1, y1)
 			x2, y2 = w.fr.bleedPoint(x2, y2)
 		}
-		w.pdf.RawWriteStr(fmt.Sprintf("q %s %.2f w %.2f %.2f m %.2f %.2f l S Q\n",
+		w.raw(fmt.Sprintf("q %s %.2f w %.2f %.2f m %.2f %.2f l S Q\n",
 			w.stroke(r.Color), r.Width, w.fr.x(x1), w.fr.y(y1), w.fr.x(x2), w.fr.y(y2)))
 	}
 	w.closeMarked(len(p.Rules))
@@ -222,22 +297,30 @@ func (w *writer) page(p *layout.Page, links []int) error {
 		}
 		w.addressLinks(p)
 	}
-	w.pdf.RawWriteStr(w.fr.cropMarks())
+	w.raw(w.fr.cropMarks())
 	return nil
 }
 
 // image draws a picture converted for print (image.go), converting each file
 // once.
 func (w *writer) image(p layout.Picture) error {
-	im, ok := w.images[p.Path]
-	if !ok {
-		var err error
-		if im, err = loadImage(p.Path, p.Data, w.mode); err != nil {
-			return err
-		}
-		w.images[p.Path] = im
+	if err := w.loadImage(p); err != nil {
+		return err
 	}
-	w.pdf.RawWriteStr(im.operators(w.fr.x(p.X), w.fr.y(p.Y+p.H), p.W, p.H))
+	w.raw(w.images[p.Path].operators(w.fr.x(p.X), w.fr.y(p.Y+p.H), p.W, p.H))
+	return nil
+}
+
+// loadImage converts the picture's file unless it was already.
+func (w *writer) loadImage(p layout.Picture) error {
+	if _, ok := w.images[p.Path]; ok {
+		return nil
+	}
+	im, err := loadImage(p.Path, p.Data, w.mode)
+	if err != nil {
+		return err
+	}
+	w.images[p.Path] = im
 	return nil
 }
 
@@ -249,22 +332,36 @@ func (w *writer) run(r layout.Run) error {
 		return err
 	}
 	if !w.tcSet || r.Spacing != w.curTc {
-		w.pdf.RawWriteStr(fmt.Sprintf("%.4f Tc\n", r.Spacing))
+		w.raw(string(strconv.AppendFloat(nil, r.Spacing, 'f', 4, 64)) + " Tc\n")
 		w.curTc, w.tcSet = r.Spacing, true
 	}
-	text := fmt.Sprintf("BT %.2f %.2f Td %s ET\n", w.fr.x(r.X), w.fr.y(r.Y), show)
-	if r.Turned { // up the page: the text matrix turned 90° counter-clockwise
-		text = fmt.Sprintf("BT 0 1 -1 0 %.2f %.2f Tm %s ET\n", w.fr.x(r.X), w.fr.y(r.Y), show)
+	// "BT x y Td … ET", or up the page "BT 0 1 -1 0 x y Tm … ET" (the text
+	// matrix turned 90° counter-clockwise); as fmt's %.2f would write x, y
+	t := make([]byte, 0, len(show)+48)
+	t = append(t, "BT "...)
+	if r.Turned {
+		t = append(t, "0 1 -1 0 "...)
 	}
+	t = strconv.AppendFloat(t, w.fr.x(r.X), 'f', 2, 64)
+	t = append(t, ' ')
+	t = strconv.AppendFloat(t, w.fr.y(r.Y), 'f', 2, 64)
+	if r.Turned {
+		t = append(t, " Tm "...)
+	} else {
+		t = append(t, " Td "...)
+	}
+	t = append(t, show...)
+	t = append(t, " ET\n"...)
+	text := string(t)
 	if r.Color.IsBlack() && !r.FakeBold {
-		w.pdf.RawWriteStr(text)
+		w.raw(text)
 		return nil
 	}
 	state := w.fill(r.Color)
 	if r.FakeBold { // text rendering mode 2: fill, then stroke (ISO 32000-1 9.3.6)
 		state += fmt.Sprintf(" %s %.3f w 1 j 2 Tr", w.stroke(r.Color), layout.FakeBoldStroke*r.Size)
 	}
-	w.pdf.RawWriteStr("q " + state + "\n" + text + "Q\n")
+	w.raw("q " + state + "\n" + text + "Q\n")
 	return nil
 }
 

@@ -349,7 +349,7 @@ func (w *writer) beginPage() {
 // openArtifact opens the artifact holding n drawings (none: nothing).
 func (w *writer) openArtifact(n int) {
 	if w.tags != nil && n > 0 {
-		w.pdf.RawWriteStr("/Artifact BMC\n")
+		w.raw("/Artifact BMC\n")
 	}
 }
 
@@ -357,20 +357,20 @@ func (w *writer) openArtifact(n int) {
 // drawings.
 func (w *writer) closeMarked(n int) {
 	if w.tags != nil && n > 0 {
-		w.pdf.RawWriteStr("EMC\n")
+		w.raw("EMC\n")
 	}
 }
 
 func (w *writer) openFigure(p layout.Picture) {
 	if w.tags != nil {
 		bbox := []float64{round2(w.fr.x(p.X)), round2(w.fr.y(p.Y + p.H)), round2(w.fr.x(p.X + p.W)), round2(w.fr.y(p.Y))}
-		w.pdf.RawWriteStr(w.tags.figureStart(p, bbox))
+		w.raw(w.tags.figureStart(p, bbox))
 	}
 }
 
 func (w *writer) openRun(r layout.Run) {
 	if w.tags != nil {
-		w.pdf.RawWriteStr(w.tags.runStart(r))
+		w.raw(w.tags.runStart(r))
 	}
 }
 
