@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sync"
 
 	"gazette/fonts"
@@ -122,12 +123,33 @@ func composeAll(in Input, lb *LineBreaker) []composedDoc {
 			}
 		}()
 	}
-	for i := range out {
+	for _, i := range longestFirst(out) {
 		work <- i
 	}
 	close(work)
 	wg.Wait()
 	return out
+}
+
+// longestFirst orders the documents for composeAll by how much text they
+// hold, the longest first, so that a long document does not start last and
+// leave the other cores idle while it is set.
+func longestFirst(docs []composedDoc) []int {
+	size := make([]int, len(docs))
+	order := make([]int, len(docs))
+	for i, cd := range docs {
+		order[i] = i
+		for _, b := range cd.c.doc.Blocks {
+			size[i] += len(b.Text)
+			if b.Table != nil {
+				for _, c := range b.Table.Cells {
+					size[i] += len(c.Text)
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return size[b] - size[a] })
+	return order
 }
 
 // composeDocument lays out one document's vertical list. When its last page
@@ -276,6 +298,15 @@ type bookSetter struct {
 	seen    map[rune]bool
 	// warnedHead marks the sections whose name the running head cut
 	warnedHead map[*model.Section]bool
+	// singles keeps the lines single set: every page's running head
+	// repeats the gazette's name and its section's
+	singles map[singleKey]Line
+}
+
+type singleKey struct {
+	text string
+	role fonts.Role
+	size float64
 }
 
 // bodyPages draws the paginated body, numbering from 1, with running heads,
@@ -421,9 +452,21 @@ func (bs *bookSetter) folio(p *Page) {
 }
 
 // single sets one unbroken line of text starting at 0.
+// A line set before is returned again, as a copy: callers may move its
+// glyphs (spread).
 func (bs *bookSetter) single(text string, role fonts.Role, size float64) Line {
-	p := &Paragraph{Spans: []Span{{Text: text, Role: role, Size: size}}, Width: 1e6, Align: AlignLeft}
-	return bs.breakLines(p)[0]
+	key := singleKey{text, role, size}
+	l, ok := bs.singles[key]
+	if !ok {
+		p := &Paragraph{Spans: []Span{{Text: text, Role: role, Size: size}}, Width: 1e6, Align: AlignLeft}
+		l = bs.breakLines(p)[0]
+		if bs.singles == nil {
+			bs.singles = map[singleKey]Line{}
+		}
+		bs.singles[key] = l
+	}
+	l.Glyphs = slices.Clone(l.Glyphs)
+	return l
 }
 
 // breakLines breaks a paragraph of the front matter or a running head,
