@@ -22,3 +22,25 @@ func BenchmarkLaySample(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLaySampleTimesTen is BenchmarkLaySample on the sample's
+// documents repeated ten times (each section's list read ten times over).
+func BenchmarkLaySampleTimesTen(b *testing.B) {
+	is, err := build.Read(filepath.Join("..", "samples", "changjiang-2023-04", "issue.toml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range is.Manifest.Issue.Sections {
+		s := &is.Manifest.Issue.Sections[i]
+		one := s.Documents
+		for range 9 {
+			s.Documents = append(s.Documents, one...)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := is.Lay(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -55,11 +55,25 @@ func (p *Paragraph) memoKey() string {
 	return b.String()
 }
 
+// copyLines copies lines and their glyphs, all the glyphs in one
+// allocation (each line's slice capped at its end, so that appending to one
+// line never writes into the next).
 func copyLines(lines []Line) []Line {
+	n := 0
+	for _, l := range lines {
+		n += len(l.Glyphs)
+	}
+	glyphs := make([]Glyph, 0, n)
 	out := make([]Line, len(lines))
 	for i, l := range lines {
 		out[i] = l
-		out[i].Glyphs = append([]Glyph(nil), l.Glyphs...)
+		if len(l.Glyphs) == 0 {
+			out[i].Glyphs = nil // as append to nil gives
+			continue
+		}
+		start := len(glyphs)
+		glyphs = append(glyphs, l.Glyphs...)
+		out[i].Glyphs = glyphs[start:len(glyphs):len(glyphs)]
 	}
 	return out
 }

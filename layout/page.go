@@ -121,7 +121,7 @@ type Bookmark struct {
 
 // addLine turns a composed line into runs at (x, baseline y) on the page.
 func (p *Page) addLine(l *Line, x, y float64, m Metrics) {
-	p.Runs = append(p.Runs, packRuns(l.Glyphs, x, y, m)...)
+	p.Runs = appendRuns(p.Runs, l.Glyphs, x, y, m)
 }
 
 // addColoredLine is addLine in a colour.
@@ -136,7 +136,12 @@ func (p *Page) addColoredLine(l *Line, x, y float64, m Metrics, c Color) {
 // packRuns groups consecutive glyphs of one face and size whose gaps are all
 // the same extra spacing, so a line becomes a handful of text operators.
 func packRuns(gs []Glyph, x, y float64, m Metrics) []Run {
-	var runs []Run
+	return appendRuns(nil, gs, x, y, m)
+}
+
+// appendRuns appends the runs packRuns makes of gs to runs.
+func appendRuns(runs []Run, gs []Glyph, x, y float64, m Metrics) []Run {
+	var rs []rune
 	for i := 0; i < len(gs); {
 		j := i + 1
 		spacing := 0.0
@@ -147,7 +152,7 @@ func packRuns(gs []Glyph, x, y float64, m Metrics) []Run {
 		for j < len(gs) && same(gs[i], gs[j]) && abs(gs[j].X-gs[j-1].X-adv(j-1)-spacing) < 0.005 {
 			j++
 		}
-		rs := make([]rune, 0, j-i)
+		rs = rs[:0]
 		for k := i; k < j; k++ {
 			rs = append(rs, gs[k].R)
 		}

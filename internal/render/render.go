@@ -156,6 +156,7 @@ func draw(book *layout.Book, fp *fontPlan, opt Options, fr frame) (*fpdf.Fpdf, *
 			writeContent(pdf, w.out.Bytes())
 		} else {
 			writeContent(pdf, contents[i])
+			contents[i] = nil // fpdf holds its copy
 		}
 		for _, bm := range marks[i] {
 			pdf.Bookmark(utf16Text(bm.Title), bm.Level, 0) // fpdf encodes only while one of its own fonts is set
@@ -227,10 +228,13 @@ func (w *writer) drawPages(pages []*layout.Page) ([][]byte, error) {
 		go func() {
 			defer wg.Done()
 			pw := &writer{fr: w.fr, mode: w.mode, images: w.images, fonts: w.fonts}
+			size := 0
 			for i := range next {
-				pw.out = &bytes.Buffer{}
+				pw.out = bytes.NewBuffer(make([]byte, 0, size+size/4)) // pages are much alike
+
 				errs[i] = pw.page(pages[i], nil)
 				contents[i] = pw.out.Bytes()
+				size = len(contents[i])
 			}
 		}()
 	}
