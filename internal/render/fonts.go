@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
+	mathbits "math/bits"
 	"runtime"
 	"slices"
 	"strconv"
@@ -33,8 +34,9 @@ type pdfFont struct {
 	res     string // resource name, "GZ1"
 	face    *fonts.Face
 	sub     *fonts.PDFFont
-	program []byte // sub.Program, Flate-compressed
-	toUni   []byte // the ToUnicode CMap, Flate-compressed
+	program []byte    // sub.Program, Flate-compressed
+	toUni   []byte    // the ToUnicode CMap, Flate-compressed
+	used    *runeBits // the characters it prints
 }
 
 // fontPlan is the document's embedded fonts, one per face that prints
@@ -56,7 +58,8 @@ type fontPlan struct {
 // with) and builds each face's subset.
 func planFonts(book *layout.Book, set *fonts.Set) (*fontPlan, error) {
 	p := &fontPlan{set: set, byFace: map[*fonts.Face]*pdfFont{}}
-	runes := map[*fonts.Face]map[rune]bool{}
+	var last *fonts.Face
+	var lastFont *pdfFont
 	for _, pg := range book.Pages {
 		for _, r := range pg.Runs {
 			for _, c := range r.Text {
@@ -64,23 +67,23 @@ func planFonts(book *layout.Book, set *fonts.Set) (*fontPlan, error) {
 				if err != nil {
 					return nil, err
 				}
-				if runes[f] == nil {
-					runes[f] = map[rune]bool{}
-					pf := &pdfFont{res: "GZ" + strconv.Itoa(len(p.list)+1), face: f}
-					p.byFace[f] = pf
-					p.list = append(p.list, pf)
+				if f != last { // mostly the face of the character before
+					pf := p.byFace[f]
+					if pf == nil {
+						pf = &pdfFont{res: "GZ" + strconv.Itoa(len(p.list)+1), face: f, used: &runeBits{}}
+						p.byFace[f] = pf
+						p.list = append(p.list, pf)
+					}
+					last, lastFont = f, pf
 				}
-				runes[f][c] = true
+				lastFont.used.add(c)
 			}
 		}
 	}
 	errs := make([]error, len(p.list))
 	var wg sync.WaitGroup
 	for i, pf := range p.list {
-		rs := make([]rune, 0, len(runes[pf.face]))
-		for c := range runes[pf.face] {
-			rs = append(rs, c)
-		}
+		rs := pf.used.runes()
 		wg.Add(1)
 		go func() { // each font into its own slot: the result does not depend on scheduling
 			defer wg.Done()
@@ -93,6 +96,40 @@ func planFonts(book *layout.Book, set *fonts.Set) (*fontPlan, error) {
 	}
 	p.compress()
 	return p, nil
+}
+
+// runeBits is a set of characters: a bit per character of the Basic
+// Multilingual Plane, a map for the others. planFonts adds every character
+// of the book to one; a map per character was a tenth of rendering.
+type runeBits struct {
+	bmp    [1 << 16 / 64]uint64
+	astral map[rune]bool
+}
+
+func (s *runeBits) add(r rune) {
+	if r >= 0 && r <= 0xFFFF {
+		s.bmp[r>>6] |= 1 << (r & 63)
+		return
+	}
+	if s.astral == nil {
+		s.astral = map[rune]bool{}
+	}
+	s.astral[r] = true
+}
+
+// runes lists the set's characters (in no order that matters: the subset
+// sorts them).
+func (s *runeBits) runes() []rune {
+	var out []rune
+	for w, bits := range s.bmp {
+		for ; bits != 0; bits &= bits - 1 {
+			out = append(out, rune(w<<6+mathbits.TrailingZeros64(bits)))
+		}
+	}
+	for r := range s.astral {
+		out = append(out, r)
+	}
+	return out
 }
 
 // subset makes the font's subset.
