@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	mathbits "math/bits"
-	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -81,20 +79,27 @@ func planFonts(book *layout.Book, set *fonts.Set) (*fontPlan, error) {
 		}
 	}
 	errs := make([]error, len(p.list))
-	var wg sync.WaitGroup
+	var subsets sync.WaitGroup
+	subsets.Add(len(p.list))
+	p.compressed.Add(len(p.list))
 	for i, pf := range p.list {
 		rs := pf.used.runes()
-		wg.Add(1)
-		go func() { // each font into its own slot: the result does not depend on scheduling
-			defer wg.Done()
+		// each font into its own slot: the result does not depend on
+		// scheduling. Its compression follows at once, in the background
+		// (compress).
+		go func() {
+			defer p.compressed.Done()
 			errs[i] = pf.subset(rs)
+			subsets.Done()
+			if errs[i] == nil {
+				pf.compress()
+			}
 		}()
 	}
-	wg.Wait()
+	subsets.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	p.compress()
 	return p, nil
 }
 
@@ -142,27 +147,13 @@ func (pf *pdfFont) subset(rs []rune) error {
 	return nil
 }
 
-// compress starts compressing every font's program and ToUnicode CMap in
-// the background, largest first; p.compressed is done when all are.
-// Compressing is most of the cost of embedding (a subset of a CJK face is
-// about a megabyte), and the pages need only the subsets' glyph IDs, so it
-// runs while they are drawn. Each font's result lands in its own fields, so
-// the bytes do not depend on scheduling.
-func (p *fontPlan) compress() {
-	order := slices.Clone(p.list)
-	slices.SortStableFunc(order, func(a, b *pdfFont) int { return len(b.sub.Program) - len(a.sub.Program) })
-	p.compressed.Add(len(order))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	go func() {
-		for _, pf := range order {
-			sem <- struct{}{}
-			go func() {
-				defer func() { <-sem; p.compressed.Done() }()
-				pf.program = flate(pf.sub.Program)
-				pf.toUni = flate(toUnicode(pf.sub.Unicode))
-			}()
-		}
-	}()
+// compress compresses the font's program and ToUnicode CMap. Compressing
+// is most of the cost of embedding (a subset of a CJK face is about a
+// megabyte), and the pages need only the subset's glyph IDs, so planFonts
+// has it run while they are drawn; addFontObjects waits for it.
+func (pf *pdfFont) compress() {
+	pf.program = flate(pf.sub.Program)
+	pf.toUni = flate(toUnicode(pf.sub.Unicode))
 }
 
 // faceFor is the face that prints c in role's text.
