@@ -8,7 +8,7 @@ VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev
 LDFLAGS  := -X main.version=$(VERSION)
 SAMPLE   := samples/changjiang-2023-04/issue.toml
 
-.PHONY: all build sample test tools bench fuzz pages vet clean
+.PHONY: all build sample test tools bench bench-typst fuzz pages vet clean
 
 all: build
 
@@ -35,6 +35,11 @@ fuzz:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# bench-typst times gazette against Typst 0.14 on the sample and on ten
+# times its content, alternating runs (docs/speed.md; needs Node.js and npm).
+bench-typst:
+	python3 scripts/bench-typst.py
 
 # pages renders the sample to PNGs for a look (out/page-N.png).
 pages: sample
