@@ -97,6 +97,10 @@ func runeSet(s string) map[rune]bool {
 // ideographs, CJK symbols and punctuation, full-width forms.
 func isCJK(r rune) bool {
 	switch {
+	case r >= 0x4E00 && r <= 0x9FFF: // the CJK Unified Ideographs block, most of any text; all Han
+		return true
+	case r < 0x2E80: // below the first Han character: only these marks are CJK
+		return cjkForced.has(r) || r == '⋯' || r == '⸺' || r == '●' || r == '★'
 	case unicode.Is(unicode.Han, r):
 		return true
 	case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF, r >= 0x2E80 && r <= 0x2FFF,
