@@ -1,6 +1,10 @@
 package layout
 
-import "gazette/fonts"
+import (
+	"sync"
+
+	"gazette/fonts"
+)
 
 // FontMetrics measures with the faces of a fonts.Set — the same faces the
 // renderer embeds. A character a role's face lacks is measured in the face
@@ -12,14 +16,25 @@ type FontMetrics struct {
 }
 
 // NewFontMetrics loads every role's face of set.
+// The faces are read side by side (fonts.Set.Face reads each once, safely
+// from any goroutine); the error is the first role's, as one after the
+// other.
 func NewFontMetrics(set *fonts.Set) (*FontMetrics, error) {
 	m := &FontMetrics{set: set}
+	var errs [fonts.NumRoles]error
+	var wg sync.WaitGroup
 	for r := fonts.Role(0); r < fonts.NumRoles; r++ {
-		f, err := set.Face(r)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			m.faces[r], errs[r] = set.Face(r)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		m.faces[r] = f
 	}
 	return m, nil
 }
