@@ -111,6 +111,9 @@ func (c *composer) composeBlock(b, prev, next *model.Block) {
 	case model.Title:
 		c.title(b, next)
 	case model.DocNumber:
+		if prev != nil && prev.Kind == model.DocNumber && prev.Text == b.Text {
+			return // typed twice (Check names it): printed once
+		}
 		// docs/house-design.md#documents: the 发文字号 in 楷体 under the title, then one
 		// blank line before the 主送机关 (GB/T 9704-2012 7.3.2).
 		c.text(Span{Text: "（" + b.Text + "）", Role: fonts.Kai, Size: st.BodySize}, 0, AlignCenter, true)
