@@ -94,13 +94,22 @@ func (c *composer) unblank() {
 func (c *composer) contents(b *model.Block) {
 	size := c.st.BodySize
 	entries := strings.Split(b.Text, "\n")
-	c.text(Span{Text: entries[0], Role: fonts.Hei, Size: size}, 0, AlignCenter, true)
+	if isContentsLabel(entries[0]) {
+		c.text(Span{Text: entries[0], Role: fonts.Hei, Size: size}, 0, AlignCenter, true)
+		entries = entries[1:]
+	} // an outline the office printed with no label gets none
 	toc := newElem("TOC", c.sect) // tags.go: an entry a TOCI
-	for i, e := range entries[1:] {
+	for i, e := range entries {
 		c.elem = newElem("TOCI", toc)
-		c.paragraph([]Span{{Text: e, Role: fonts.Kai, Size: size}}, c.ch(2), c.ch(2), AlignLeft, i < len(entries)-2)
+		c.paragraph([]Span{{Text: e, Role: fonts.Kai, Size: size}}, c.ch(2), c.ch(2), AlignLeft, i < len(entries)-1)
 	}
 	c.blank(false)
+}
+
+// isContentsLabel reports the "目　　录" label line of a Contents block,
+// whatever white space it has.
+func isContentsLabel(s string) bool {
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), "") == "目录"
 }
 
 // orderHead sets the head of a 令 (GB/T 9704-2012 10.2.3.1; docs/document-kinds.md#orders): the issuing

@@ -125,6 +125,9 @@ type parser struct {
 	// 规章, whose （一） items are 项, plain text, not headings
 	inRules bool
 	last    struct{ level, num int }
+	// decimal is the number of the last decimal section head (decimal.go)
+	// in this part of the document, nil before the first
+	decimal []int
 }
 
 // run consumes every line.
@@ -305,6 +308,7 @@ func (p *parser) addTitle(parts []string, no int, newPage bool) {
 	p.forwarded = append(p.forwarded, forwardedNames(text)...)
 	p.last.level, p.last.num = 0, 0
 	p.inRules = false
+	p.decimal = nil
 	p.state = stHead
 }
 
