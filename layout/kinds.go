@@ -137,11 +137,21 @@ func (c *composer) roster(b *model.Block) {
 	first := model.Block{Text: lines[0], Lead: b.Lead}
 	list := newElem("L", c.sect) // tags.go: a line a list item
 	c.listItem(list)
-	c.paragraph(c.runIn(&first, fonts.Hei), c.ch(2), hang, Justify, len(lines) > 1)
+	c.rosterLines(c.runIn(&first, fonts.Hei), c.ch(2), hang, len(lines) > 1)
 	for i, item := range lines[1:] {
 		c.listItem(list)
-		c.paragraph([]Span{{Text: item, Role: fonts.Fang, Size: size}}, hang, hang, Justify, i < len(lines)-2)
+		c.rosterLines([]Span{{Text: item, Role: fonts.Fang, Size: size}}, hang, hang, i < len(lines)-2)
 	}
+}
+
+// rosterLines sets one line of a list, flush left, breaking between its
+// items — a name, a body, a note in brackets, each between 、，；— wherever
+// the item fits the line (Paragraph.KeepItems), so that no name reads
+// "孙某／某" and no body "县司法／局" across two lines.
+func (c *composer) rosterLines(spans []Span, indent, hang float64, keepAll bool) {
+	size := spans[0].Size
+	p := &Paragraph{Spans: spans, Width: c.st.TextWidth(), Indent: indent, Hang: hang, Align: AlignLeft, Track: c.track(size), KeepItems: true, KeepWords: true}
+	c.addLines(c.breakReport(p), size, keepAll)
 }
 
 // chapterForm is a 编/章/节 heading in the house form
