@@ -19,11 +19,40 @@ const itemPen = emergencyPen
 // only a ragged right lets the lines end between items.
 
 // markItemBreaks makes every break opportunity inside an item of a list
-// cost itemPen; the breaks right after a separator stay as they are.
-func markItemBreaks(atoms []atom) {
-	for i := 1; i < len(atoms); i++ {
-		if atoms[i].breakB && !strings.ContainsRune(itemSeparators, atoms[i-1].r) && !atoms[i].space {
-			atoms[i].pen += itemPen
+// cost itemPen, where the item fits the narrowest line of p; the breaks
+// right after a separator stay as they are, and so do those of an item
+// longer than a line, which must break somewhere. A separator inside
+// brackets ("（兼职，回族）") ends no item.
+func markItemBreaks(atoms []atom, p *Paragraph) {
+	narrowest := min(p.avail(true), p.avail(false))
+	depth, start := 0, 0
+	for i := 0; i <= len(atoms); i++ {
+		if i < len(atoms) {
+			r := atoms[i].r
+			switch {
+			case strings.ContainsRune(openers, r):
+				depth++
+			case strings.ContainsRune(closers, r) && depth > 0:
+				depth--
+			}
+			if depth > 0 || !strings.ContainsRune(itemSeparators, r) {
+				continue
+			}
 		}
+		end := min(i+1, len(atoms)) // the item with its separator
+		if lineWidth(atoms[start:end]) <= narrowest {
+			for k := start + 1; k < end; k++ {
+				if atoms[k].breakB && !atoms[k].space {
+					atoms[k].pen += itemPen
+				}
+			}
+		}
+		start = end
 	}
 }
+
+// The brackets an item's note stands in.
+const (
+	openers = "（(〔［【《“‘"
+	closers = "）)〕］】》”’"
+)

@@ -30,11 +30,14 @@ func TestKeepItemsBreaksBetweenItems(t *testing.T) {
 				lines, _ := lb.Break(p)
 				return lines
 			}
+			// a line ends inside an item: not after a separator, or inside
+			// the brackets of a note ("（兼职，" / "回族）")
 			split := func(lines []Line) int {
-				n := 0
+				n, depth := 0, 0
 				for _, l := range lines[:len(lines)-1] {
 					end := []rune(l.Text())
-					if r := end[len(end)-1]; !strings.ContainsRune("、：；，", r) {
+					depth += strings.Count(l.Text(), "（") - strings.Count(l.Text(), "）")
+					if r := end[len(end)-1]; !strings.ContainsRune("、：；，", r) || depth > 0 {
 						n++
 					}
 				}

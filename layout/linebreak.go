@@ -219,7 +219,7 @@ func (lb *LineBreaker) prepare(p *Paragraph, sc *scratch) ([]atom, []rune) {
 		markWordBreaks(atoms)
 	}
 	if p.KeepItems {
-		markItemBreaks(atoms)
+		markItemBreaks(atoms, p)
 	}
 	lb.style(p).apply(atoms)
 	compressPairs(atoms)
