@@ -3,9 +3,10 @@ package layout
 import "strings"
 
 // itemSeparators end an item of a list set with Paragraph.KeepItems: the
-// 顿号, comma, semicolon and colon between names (GB/T 15834 4.5–4.7: 、
-// between coordinate words, ，and ；between longer items), the colon after
-// a 出席 label, and the spaces some offices put between names.
+// 顿号, comma, semicolon and colon between names (GB/T 15834 4.5: 、
+// between coordinate words; 4.4 and 4.6: ，and ；between longer items;
+// 4.7: the colon after a 出席 label), and the spaces some offices put
+// between names.
 const itemSeparators = "、，；：,;: \u3000"
 
 // itemPen is a break inside an item of such a list: as dear as an
