@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -38,7 +39,9 @@ func (c *composer) composeKind(b, prev, next *model.Block) bool {
 		// across the office's line break, so that it copies out as written
 		c.unblank()
 		for _, l := range strings.Split(b.Text, "\n") {
-			c.addLines(c.centredBalanced(Span{Text: l, Role: fonts.Kai, Size: size * headnoteScale}), size*headnoteScale, true)
+			for _, part := range c.headnoteParts(l, size*headnoteScale) {
+				c.addLines(c.centredBalanced(Span{Text: part, Role: fonts.Kai, Size: size * headnoteScale}), size*headnoteScale, true)
+			}
 		}
 		c.blankUnlessNext(next, model.Headnote)
 	case model.Contents:
@@ -246,6 +249,31 @@ func (c *composer) keepSpaceAfterLead(l *Line, n int) {
 func (c *composer) advance(g Glyph) float64 {
 	a, _ := c.lb.Metrics.Advance(g.Role, g.R)
 	return a * g.Size
+}
+
+// headnoteDateRE is the date a 题注 line opens with, after its bracket:
+// "(2001年10月17日", "（二〇〇一年十月十七日".
+var headnoteDateRE = regexp.MustCompile(`^[（(]?[0-9〇○零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日`)
+
+// headnoteParts splits a 题注 line too long for one line after the date it
+// opens with, when what follows the date fits a line of its own: the line
+// then breaks between the date and the body that acted
+// ("（2001年10月17日" / "深圳市第三届人民代表大会常务委员会第十一次会议通过"),
+// never inside the body's name, as balancing alone would break it
+// ("……深圳市第三届" / "人民代表大会……"). Otherwise the line is one part.
+func (c *composer) headnoteParts(line string, size float64) []string {
+	m := headnoteDateRE.FindString(line)
+	if m == "" || m == line {
+		return []string{line}
+	}
+	fits := func(s string) bool {
+		p := &Paragraph{Spans: []Span{{Text: s, Role: fonts.Kai, Size: size}}, Width: c.st.TextWidth(), Align: AlignCenter, Track: c.track(size)}
+		return len(c.breakReport(p)) == 1
+	}
+	if fits(line) || !fits(line[len(m):]) {
+		return []string{line}
+	}
+	return []string{m, line[len(m):]}
 }
 
 // centredBalanced breaks a span into centred lines of nearly equal length:

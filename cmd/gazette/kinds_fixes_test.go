@@ -118,8 +118,14 @@ func TestFixNoticeBeforeItsRegulation(t *testing.T) {
 	if titlePage.N <= headPage.N {
 		t.Errorf("the 条例 title is on page %d, the 公告 head on page %d: want the title on a page after the 公告", titlePage.N, headPage.N)
 	}
-	if under := rowAfter(titlePage, title); under == nil || !strings.HasPrefix(under.Text(), "(2001年10月17日") {
-		t.Error("the 题注 is not right under the 条例 title")
+	under := rowAfter(titlePage, title)
+	if under == nil || under.Text() != "(2001年10月17日" {
+		t.Fatal("the 题注, broken after its date, is not right under the 条例 title")
+	}
+	// the 题注's line too long for the measure breaks after its date, not
+	// inside the name of the body that adopted the 条例
+	if body := rowAfter(titlePage, under); body == nil || body.Text() != "深圳市第三届人民代表大会常务委员会第十一次会议通过" {
+		t.Errorf("the 题注's body is not one line under its date")
 	}
 }
 
