@@ -211,7 +211,11 @@ func (lb *LineBreaker) prepare(p *Paragraph, sc *scratch) ([]atom, []rune) {
 		markPhraseBreaks(atoms)
 	}
 	if p.KeepNames || p.KeepWords {
-		markWordBreaks(atoms)
+		inWord := float64(wordPen)
+		if p.Balance > 0 {
+			inWord = titleWordPen
+		}
+		markWordBreaks(atoms, inWord)
 	}
 	lb.style(p).apply(atoms)
 	compressPairs(atoms)
