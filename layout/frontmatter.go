@@ -176,18 +176,21 @@ func placeBreak(name string) []string {
 	return []string{string(rs[:best]), string(rs[best:])}
 }
 
-// balanced breaks text into n lines (or more, where n would cut a word) as
-// a title is broken (Paragraph.Balance): between dictionary words and in a
-// good shape, in the type area's measure or, for a name too long for n
-// lines of it, just wide enough.
+// balanced breaks text into n lines of about equal width, keeping words
+// whole where the line breaker can.
 func (bs *bookSetter) balanced(text string, role fonts.Role, size float64, n int) []string {
-	width := math.Max(bs.in.Style.TextWidth(), bs.single(text, role, size).Right/float64(n)+size)
-	lines := bs.breakLines(&Paragraph{Spans: []Span{{Text: text, Role: role, Size: size}}, Width: width, Align: AlignCenter, KeepWords: true, Balance: n})
-	out := make([]string, len(lines))
-	for i := range lines {
-		out[i] = lineText(&lines[i])
+	full := bs.single(text, role, size).Right
+	for width := full / float64(n); width <= full+size; width += size / 2 {
+		lines := bs.breakLines(&Paragraph{Spans: []Span{{Text: text, Role: role, Size: size}}, Width: width, Align: AlignLeft, KeepWords: true})
+		if len(lines) <= n {
+			out := make([]string, len(lines))
+			for i := range lines {
+				out[i] = lineText(&lines[i])
+			}
+			return out
+		}
 	}
-	return out
+	return []string{text}
 }
 
 // lineText is the characters of a line.
