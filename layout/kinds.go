@@ -232,20 +232,17 @@ func (c *composer) advance(g Glyph) float64 {
 // centredBalanced breaks a span into centred lines of nearly equal length:
 // a source line of a 题注 too long for the measure is not left with a word
 // alone on its second line ("…第十一次会议" / "通过"). The measure narrows
-// while the number of lines stays the same and no line break falls inside
-// a word that the full measure kept whole ("人民代／表大会": GB/T 9704-2012
-// 7.3.1 词意完整, docs/line-composition.md#titles-and-table-of-contents-entries).
+// while the number of lines stays the same.
 func (c *composer) centredBalanced(s Span) []Line {
 	p := &Paragraph{Spans: []Span{s}, Width: c.st.TextWidth(), Align: AlignCenter, Track: c.track(s.Size), KeepWords: true}
 	best := c.breakReport(p)
 	if len(best) < 2 {
 		return best
 	}
-	split := wordSplits(best)
 	for w := p.Width - s.Size/2; w > p.Width/2; w -= s.Size / 2 {
 		p.Width = w
 		l := c.breakReport(p)
-		if len(l) != len(best) || wordSplits(l) > split {
+		if len(l) != len(best) {
 			break
 		}
 		best = l

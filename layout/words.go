@@ -118,15 +118,3 @@ func splitsWord(a, b string) bool {
 	}
 	return false
 }
-
-// wordSplits counts the line breaks of lines that fall inside a dictionary
-// word.
-func wordSplits(lines []Line) int {
-	n := 0
-	for i := 0; i+1 < len(lines); i++ {
-		if splitsWord(lines[i].Text(), lines[i+1].Text()) {
-			n++
-		}
-	}
-	return n
-}
