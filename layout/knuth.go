@@ -261,7 +261,7 @@ func markEmergency(atoms []atom, p *Paragraph) {
 		if lineWidth(atoms[start:i]) > narrowest {
 			for k := start + 1; k < i; k++ {
 				prev, next := atoms[k-1].r, atoms[k].r
-				atoms[k].emerg = !noLineStart.has(next) && !noLineEnd.has(prev) && prev != '-' && !(longMark.has(prev) && prev == next)
+				atoms[k].emerg = !noLineStartClass.has(next) && !noLineEndClass.has(prev) && prev != '-' && !(longMarkClass.has(prev) && prev == next)
 			}
 		}
 		start = i

@@ -55,6 +55,11 @@ type Paragraph struct {
 	// KeepWords makes a break inside a dictionary word cost (words.go), so
 	// that lines break between words where they can (目录 entries).
 	KeepWords bool
+	// KeepItems sets p as a list of items separated by 、，；： or spaces
+	// (the names of a 出席 or 任命 list): a break inside an item costs as
+	// an emergency break does, so that each item stays whole on a line
+	// where it fits (items.go).
+	KeepItems bool
 	// Balance, when above 0, sets p as a title: in at least Balance lines
 	// chosen by their shape and words (titlebreak.go), each centred.
 	Balance int
@@ -122,6 +127,10 @@ type atom struct {
 	breakB bool    // a line may break before this atom
 	pen    float64 // what a break before this atom costs (knuth.go)
 	emerg  bool    // a break here only as a last resort, inside a run longer than a line
+	// solid: no space is added before this atom in justifying, inside a
+	// number ("１２．５％" keeps its full-width digits as typed and as close
+	// as they are: docs/line-composition.md#numbers-and-units)
+	solid bool
 	// the character's classes, looked up once (the breaker asks often)
 	openMark, closeMark, long bool    // leftBlank, rightBlank, longMark
 	cutL                      float64 // left blank removed by compression with its neighbour
@@ -181,7 +190,7 @@ func (lb *LineBreaker) atoms(p *Paragraph, sc *scratch) ([]atom, []rune) {
 				r = ' '
 			}
 			a := atom{r: r, role: lb.faceFor(s.Role, r), size: s.Size, bold: s.FakeBold, cjk: isCJK(r), space: r == ' ' || r == '\u3000',
-				openMark: leftBlank.has(r), closeMark: rightBlank.has(r), long: longMark.has(r)}
+				openMark: leftBlankClass.has(r), closeMark: rightBlankClass.has(r), long: longMarkClass.has(r)}
 			adv, ok := lb.Metrics.Advance(a.role, r)
 			if !ok {
 				missing = append(missing, r)
@@ -211,7 +220,14 @@ func (lb *LineBreaker) prepare(p *Paragraph, sc *scratch) ([]atom, []rune) {
 		markPhraseBreaks(atoms)
 	}
 	if p.KeepNames || p.KeepWords {
-		markWordBreaks(atoms)
+		inWord := float64(wordPen)
+		if p.Balance > 0 {
+			inWord = titleWordPen
+		}
+		markWordBreaks(atoms, inWord)
+	}
+	if p.KeepItems {
+		markItemBreaks(atoms, p)
 	}
 	lb.style(p).apply(atoms)
 	compressPairs(atoms)
@@ -329,19 +345,19 @@ func itemNumberBefore(atoms []atom, i int) bool {
 // only where no other break sets the paragraph within the spreading limit.
 func (lb *LineBreaker) breakCost(prev, next rune) (float64, bool) {
 	switch {
-	case noLineStart.has(next), noLineEnd.has(prev): // https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end, basic level
+	case noLineStartClass.has(next), noLineEndClass.has(prev): // https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end, basic level
 		return 0, false
-	case longMark.has(prev) && prev == next: // GB/T 15834 5.1.4, 5.1.5: —— and …… never split
+	case longMarkClass.has(prev) && prev == next: // GB/T 15834 5.1.4, 5.1.5: —— and …… never split
 		return 0, false
 	case (prev == '〕' || prev == ']') && isDigit(next): // 〔2023〕25号 is one unit
 		return 0, false
-	case joiner.has(prev) || joiner.has(next): // “公司+基地+农户” is one term
+	case joinerClass.has(prev) || joinerClass.has(next): // “公司+基地+农户” is one term
 		return 0, false
 	case prev == '-' && next < 0x80: // a line ending in "-" reads as a hyphenated word: pdftotext drops the hyphen
 		return 0, false
 	case lb.Kinsoku >= KinsokuGB && (prev == '/' || prev == '／'): // clreq prohibition rules, GB level
 		return kinsokuPen, true
-	case lb.Kinsoku >= KinsokuStrict && longMark.has(next): // clreq prohibition rules, strict level
+	case lb.Kinsoku >= KinsokuStrict && longMarkClass.has(next): // clreq prohibition rules, strict level
 		return kinsokuPen, true
 	}
 	return 0, true
@@ -572,7 +588,7 @@ func avoidOrphan(atoms []atom, p *Paragraph, ends []int) []int {
 func isOrphan(line []atom) bool {
 	chars := 0
 	for _, a := range line {
-		if !noLineStart.has(a.r) && !a.space {
+		if !noLineStartClass.has(a.r) && !a.space {
 			chars++
 		}
 	}
@@ -637,7 +653,7 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 // between a hanzi and a Latin word or number stays a quarter em, so that it
 // looks the same on every line (docs/clreq.md#mixed-text-composition-in-horizontal-writing-mode: a house rule).
 func stretchable(a, b *atom) bool {
-	if a.long && a.r == b.r || a.glue > 0 {
+	if a.long && a.r == b.r || a.glue > 0 || b.solid {
 		return false
 	}
 	return a.cjk || b.cjk || a.space || b.space

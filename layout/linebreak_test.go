@@ -48,10 +48,10 @@ func TestNoLineStartsWithClosingMarkOrEndsWithOpeningMark(t *testing.T) {
 			if len(rs) == 0 {
 				t.Fatalf("width %d: empty line %d", chars, i)
 			}
-			if i > 0 && noLineStart.has(rs[0]) {
+			if i > 0 && noLineStart[rs[0]] {
 				t.Errorf("width %d line %d starts with %q: %s", chars, i, rs[0], l.Text())
 			}
-			if !l.Last && noLineEnd.has(rs[len(rs)-1]) {
+			if !l.Last && noLineEnd[rs[len(rs)-1]] {
 				t.Errorf("width %d line %d ends with %q: %s", chars, i, rs[len(rs)-1], l.Text())
 			}
 		}

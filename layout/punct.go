@@ -2,6 +2,7 @@ package layout
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 )
 
@@ -20,33 +21,33 @@ const (
 // 点号 (GB/T 15834 5.1.1, 5.1.2), closing quotes, brackets and 书名号
 // (5.1.3), connectors and interpuncts (https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end), plus
 // their half-width look-alikes that staff paste from Word.
-var noLineStart = newRuneClass("。，、：；！？．‼⁇”’）〕】〗］｝》〉」』～・‧·–" +
+var noLineStart = runeSet("。，、：；！？．‼⁇”’）〕】〗］｝》〉」』～・‧·–" +
 	",.;:!?)]}%％")
 
 // noLineEnd holds the opening marks that may not end a line (GB/T 15834 5.1.3).
-var noLineEnd = newRuneClass("“‘（〔【〖［｛《〈「『([{")
+var noLineEnd = runeSet("“‘（〔【〖［｛《〈「『([{")
 
 // rightBlank holds the full-width marks whose glyph sits in the left half of
 // the em box, leaving the right half blank: the space compression may take
 // (https://www.w3.org/TR/clreq/#punctuation_width_adjustment, GB horizontal forms).
-var rightBlank = newRuneClass("，。、：；！？”’）〕】〗］｝》〉」』")
+var rightBlank = runeSet("，。、：；！？”’）〕】〗］｝》〉」』")
 
 // leftBlank holds the full-width opening marks whose right half carries the
 // glyph, leaving the left half blank.
-var leftBlank = newRuneClass("“‘（〔【〖［｛《〈「『")
+var leftBlank = runeSet("“‘（〔【〖［｛《〈「『")
 
 // longMark holds the marks that are set doubled and never split: 破折号 ——
 // and 省略号 …… (GB/T 15834 5.1.4, 5.1.5).
-var longMark = newRuneClass("—…⋯⸺")
+var longMark = runeSet("—…⋯⸺")
 
 // cjkForced holds marks of ambiguous width that must come from the CJK face
 // even between Latin letters (docs/clreq.md#handling-western-text-in-chinese-text-using-proportional-western-fonts: Word sets them in the Latin
 // font, which offices report as a bug).
-var cjkForced = newRuneClass("“”‘’—…·")
+var cjkForced = runeSet("“”‘’—…·")
 
 // joiner holds the signs that join the terms around them into one ("公司+
 // 基地+农户+市场", "1+N"): a line neither ends nor starts with one.
-var joiner = newRuneClass("+＋")
+var joiner = runeSet("+＋")
 
 // runeClass is a set of characters the breaker asks about for every
 // character it sets, several times over: a lookup is two indexings, where a
@@ -56,6 +57,35 @@ var joiner = newRuneClass("+＋")
 type runeClass struct {
 	blocks [256]*[4]uint64 // by r>>8; nil where no character of the block is in the class
 	astral []rune          // members beyond U+FFFF
+}
+
+// The classes above, and those of squeeze.go, tokens.go and units.go, as
+// the breaker asks about them in its inner loops. The maps stay for code
+// that is not hot.
+var (
+	noLineStartClass       = classOf(noLineStart)
+	noLineEndClass         = classOf(noLineEnd)
+	rightBlankClass        = classOf(rightBlank)
+	leftBlankClass         = classOf(leftBlank)
+	longMarkClass          = classOf(longMark)
+	cjkForcedClass         = classOf(cjkForced)
+	joinerClass            = classOf(joiner)
+	stopMarkClass          = classOf(stopMark)
+	commaMarkClass         = classOf(commaMark)
+	glueNeighboursClass    = classOf(glueNeighbours)
+	addressBreakAfterClass = classOf(addressBreakAfter)
+	magnitudesClass        = classOf(magnitudes)
+)
+
+// classOf is the class of the characters of a rune set.
+func classOf(set map[rune]bool) *runeClass {
+	var b strings.Builder
+	for r, in := range set {
+		if in {
+			b.WriteRune(r)
+		}
+	}
+	return newRuneClass(b.String())
 }
 
 // newRuneClass is the class of the characters of s.
@@ -100,13 +130,13 @@ func isCJK(r rune) bool {
 	case r >= 0x4E00 && r <= 0x9FFF: // the CJK Unified Ideographs block, most of any text; all Han
 		return true
 	case r < 0x2E80: // below the first Han character: only these marks are CJK
-		return cjkForced.has(r) || r == '⋯' || r == '⸺' || r == '●' || r == '★'
+		return cjkForcedClass.has(r) || r == '⋯' || r == '⸺' || r == '●' || r == '★'
 	case unicode.Is(unicode.Han, r):
 		return true
 	case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF, r >= 0x2E80 && r <= 0x2FFF,
 		r >= 0x3200 && r <= 0x33FF, r >= 0xFE30 && r <= 0xFE4F:
 		return true
-	case cjkForced.has(r), r == '⋯', r == '⸺', r == '●', r == '★':
+	case cjkForcedClass.has(r), r == '⋯', r == '⸺', r == '●', r == '★':
 		return true
 	}
 	return false

@@ -56,10 +56,10 @@ func checkLines(t *testing.T, text string, p *Paragraph, lines []Line) {
 		if len(s) == 0 {
 			continue
 		}
-		if i > 0 && noLineStart.has(s[0]) {
+		if i > 0 && noLineStart[s[0]] {
 			t.Errorf("width %.0f: line starts with %q: %q", p.Width/16, s[0], l.Text())
 		}
-		if i+1 < len(lines) && noLineEnd.has(s[len(s)-1]) {
+		if i+1 < len(lines) && noLineEnd[s[len(s)-1]] {
 			t.Errorf("width %.0f: line ends with %q: %q", p.Width/16, s[len(s)-1], l.Text())
 		}
 		if l.Right > p.Width+0.01 {

@@ -47,7 +47,7 @@ func ParseKinsoku(name string) (Kinsoku, error) {
 }
 
 // stopMark holds the sentence-final marks that 开明式 keeps one em wide.
-var stopMark = newRuneClass("。？！．")
+var stopMark = runeSet("。？！．")
 
 // apply sets the fixed half-width marks of the style before any other
 // compression.
@@ -58,10 +58,10 @@ func (s PunctStyle) apply(atoms []atom) {
 	for i := range atoms {
 		a := &atoms[i]
 		switch {
-		case s == Kaiming && stopMark.has(a.r):
-		case rightBlank.has(a.r):
+		case s == Kaiming && stopMarkClass.has(a.r):
+		case rightBlankClass.has(a.r):
 			a.cutR = a.half()
-		case leftBlank.has(a.r):
+		case leftBlankClass.has(a.r):
 			a.cutL = a.half()
 		}
 	}
@@ -73,9 +73,9 @@ func compressPairs(atoms []atom) {
 	for i := 0; i+1 < len(atoms); i++ {
 		a, b := &atoms[i], &atoms[i+1]
 		switch {
-		case rightBlank.has(a.r) && (rightBlank.has(b.r) || leftBlank.has(b.r)):
+		case rightBlankClass.has(a.r) && (rightBlankClass.has(b.r) || leftBlankClass.has(b.r)):
 			a.cutR = a.half()
-		case leftBlank.has(b.r) && leftBlank.has(a.r):
+		case leftBlankClass.has(b.r) && leftBlankClass.has(a.r):
 			b.cutL = b.half()
 		}
 	}
@@ -96,7 +96,7 @@ const (
 )
 
 // commaMark holds the pause marks of reduction priority 5.
-var commaMark = newRuneClass("，、；：")
+var commaMark = runeSet("，、；：")
 
 // setGive records, for each atom, the blank that may still be taken from it
 // when a line is too long, and its class.
@@ -109,17 +109,17 @@ func setGive(atoms []atom) {
 			a.give, a.class = max(0, a.w-em/4), squeezeSpace
 		case a.r == '·' || a.r == '・':
 			a.give, a.class = a.half(), squeezeInterpunct
-		case leftBlank.has(a.r) && i > 0 && (rightBlank.has(atoms[i-1].r) || leftBlank.has(atoms[i-1].r)):
+		case leftBlankClass.has(a.r) && i > 0 && (rightBlankClass.has(atoms[i-1].r) || leftBlankClass.has(atoms[i-1].r)):
 			// a pair already at 1.5 em gives no more: at 1 em the two glyphs
 			// would share one origin and text extraction could swap them.
 			a.class, a.before = squeezeBracket, true
-		case leftBlank.has(a.r):
+		case leftBlankClass.has(a.r):
 			a.give, a.class, a.before = max(0, a.half()-a.cutL), squeezeBracket, true
-		case commaMark.has(a.r):
+		case commaMarkClass.has(a.r):
 			a.give, a.class = max(0, a.half()-a.cutR), squeezeComma
-		case stopMark.has(a.r):
+		case stopMarkClass.has(a.r):
 			a.give, a.class = max(0, a.half()-a.cutR), squeezeStop
-		case rightBlank.has(a.r):
+		case rightBlankClass.has(a.r):
 			a.give, a.class = max(0, a.half()-a.cutR), squeezeBracket
 		}
 	}
@@ -129,7 +129,7 @@ func setGive(atoms []atom) {
 // house rule of docs/clreq.md#mixed-text-composition-in-horizontal-writing-mode keeps dates, 发文字号 and counted items
 // solid (2023年6月29日, 〔2023〕25号, 第4期, 第31次, 十一届, 附件2), as 公文 made
 // in Word print them.
-var glueNeighbours = newRuneClass("年月日时分秒号期第次届条款项章节件")
+var glueNeighbours = runeSet("年月日时分秒号期第次届条款项章节件")
 
 // addLatinGlue puts a quarter em between a hanzi and an adjacent Latin letter
 // or digit (https://www.w3.org/TR/clreq/#mixed_text_composition_in_horizontal_writing_mode): none
@@ -170,7 +170,7 @@ func addLatinGlue(atoms []atom) {
 // ("6月29日", "第4期"): one of glueNeighbours or a unit of one character
 // (units.go).
 func isUnit(r rune) bool {
-	return unicode.Is(unicode.Han, r) && (glueNeighbours.has(r) || unitSet[string(r)])
+	return unicode.Is(unicode.Han, r) && (glueNeighboursClass.has(r) || unitSet[string(r)])
 }
 
 // needsGlue reports whether hanzi h next to Western w takes a quarter em.

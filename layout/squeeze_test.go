@@ -264,7 +264,7 @@ func TestLineStartBracketIsSetFlush(t *testing.T) {
 		p := &Paragraph{Spans: []Span{{Text: text, Role: fonts.Fang, Size: 16}}, Width: 20 * 16, Indent: 32, Align: Justify}
 		ls, _ := lb.Break(p)
 		for i, l := range ls {
-			if !leftBlank.has(l.Glyphs[0].R) {
+			if !leftBlank[l.Glyphs[0].R] {
 				continue
 			}
 			want := 32.0 - 8 // the indent less the bracket's blank half

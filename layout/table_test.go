@@ -107,10 +107,10 @@ func TestTableWrappedCellCentred(t *testing.T) {
 		for _, r := range line {
 			text += r.Text
 		}
-		if rs := []rune(text); rightBlank.has(rs[len(rs)-1]) {
+		if rs := []rune(text); rightBlank[rs[len(rs)-1]] {
 			x1 -= st.TableSize / 2 // a closing mark's blank half is not ink
 		}
-		if rs := []rune(text); leftBlank.has(rs[0]) {
+		if rs := []rune(text); leftBlank[rs[0]] {
 			x0 += st.TableSize / 2 // nor is an opening mark's
 		}
 		got += text

@@ -23,7 +23,7 @@ import "strings"
 const addressPen = 30
 
 // addressBreakAfter holds the characters an address may break after.
-var addressBreakAfter = newRuneClass("/._?&=@")
+var addressBreakAfter = runeSet("/._?&=@")
 
 // urlChar reports the characters of a web or e-mail address (RFC 3986's
 // unreserved and reserved characters, and %).
@@ -53,6 +53,9 @@ func markTokens(atoms []atom) {
 		}
 		if n := numberAt(atoms, i); n > 0 {
 			end := i + n
+			for k := i + 1; k < end; k++ {
+				atoms[k].solid = true
+			}
 			if u := unitAt(atoms, end); u > 0 {
 				end += u
 			} else if end+1 < len(atoms) && atoms[end].r == ' ' {
@@ -113,7 +116,7 @@ func addressAt(atoms []atom, i int) int {
 func addressBreaks(atoms []atom) {
 	for k := 1; k < len(atoms); k++ {
 		prev, next := atoms[k-1].r, atoms[k].r
-		ok := addressBreakAfter.has(prev) && prev != next && next != '/' && !noLineStart.has(next)
+		ok := addressBreakAfterClass.has(prev) && prev != next && next != '/' && !noLineStartClass.has(next)
 		atoms[k].breakB = ok
 		if ok {
 			atoms[k].pen = addressPen

@@ -52,7 +52,7 @@ m2 m3 km2 t/h m/s km/h
 
 // magnitudes are the numeral suffixes that may come between a number and its
 // unit: "3.5万平方米", "10亿元".
-var magnitudes = newRuneClass("十百千万亿兆")
+var magnitudes = runeSet("十百千万亿兆")
 
 // unitSet is the set of unit names and symbols by their text.
 var unitSet = func() map[string]bool {
@@ -90,7 +90,7 @@ func wordsOf(s string) [][]rune {
 func unitAt(atoms []atom, i int) int {
 	best := 0
 	for n := 0; n <= 2 && i+n <= len(atoms); n++ { // up to two magnitudes: 10亿, 3千万
-		if n > 0 && !magnitudes.has(atoms[i+n-1].r) {
+		if n > 0 && !magnitudesClass.has(atoms[i+n-1].r) {
 			break
 		}
 		best = max(best, n) // a bare magnitude: "超过10万"
