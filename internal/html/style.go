@@ -57,7 +57,7 @@ h3, h4, h5, h6, .head-1, .head-2, .head-3, .head-4 {
 p { margin: 0; text-indent: 2em; text-align: justify; }
 .issue-line { text-indent: 0; text-align: center; font-family: var(--song); font-size: 0.8rem; color: #c00; border-bottom: 1px solid #c00; }
 .docnumber { text-indent: 0; text-align: center; font-family: var(--kai); margin-bottom: 1em; }
-.addressee { text-indent: 0; }
+.addressee { text-indent: 0; text-align: left; } /* keep-all: a justified line would spread between words */
 .attachment-note { display: flex; margin: 1em 0 0 2em; }
 .attachment-note .label { flex: none; }
 .attachment-note ul, .contents ul, ul.roster { list-style: none; margin: 0; padding: 0; }
