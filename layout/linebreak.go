@@ -122,6 +122,10 @@ type atom struct {
 	breakB bool    // a line may break before this atom
 	pen    float64 // what a break before this atom costs (knuth.go)
 	emerg  bool    // a break here only as a last resort, inside a run longer than a line
+	// solid: no space is added before this atom in justifying, inside a
+	// number ("１２．５％" keeps its full-width digits as typed and as close
+	// as they are: docs/line-composition.md#numbers-and-units)
+	solid bool
 	// the character's classes, looked up once (the breaker asks often)
 	openMark, closeMark, long bool    // leftBlank, rightBlank, longMark
 	cutL                      float64 // left blank removed by compression with its neighbour
@@ -211,7 +215,11 @@ func (lb *LineBreaker) prepare(p *Paragraph, sc *scratch) ([]atom, []rune) {
 		markPhraseBreaks(atoms)
 	}
 	if p.KeepNames || p.KeepWords {
-		markWordBreaks(atoms)
+		inWord := float64(wordPen)
+		if p.Balance > 0 {
+			inWord = titleWordPen
+		}
+		markWordBreaks(atoms, inWord)
 	}
 	lb.style(p).apply(atoms)
 	compressPairs(atoms)
@@ -637,7 +645,7 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 // between a hanzi and a Latin word or number stays a quarter em, so that it
 // looks the same on every line (docs/clreq.md#mixed-text-composition-in-horizontal-writing-mode: a house rule).
 func stretchable(a, b *atom) bool {
-	if a.long && a.r == b.r || a.glue > 0 {
+	if a.long && a.r == b.r || a.glue > 0 || b.solid {
 		return false
 	}
 	return a.cjk || b.cjk || a.space || b.space

@@ -159,7 +159,8 @@ type Block struct {
 	// whole paragraph, Lead included.
 	Text string
 	// Lead is the run-in head at the start of a Paragraph ("（一）强化理论学习。"),
-	// a prefix of Text; "" when there is none.
+	// or, for a numbered item — a paragraph that is a sentence, not a head —
+	// its number alone ("一、"); a prefix of Text; "" when there is none.
 	Lead string
 	// Level is the numbering level of a Heading or of a Paragraph's Lead:
 	// 1 一、  2 （一）  3 1.  4 （1）; of a Chapter: 1 编, 2 章, 3 节; 0 otherwise.

@@ -110,7 +110,7 @@ func (c *checker) numbering(b *model.Block) {
 		c.warn(b.Line, fmt.Sprintf("序号“%s”不连续，按顺序应为“%s”", prefix, number(level, want)), asIs)
 	}
 	c.last[level] = h.num
-	if b.Kind == model.Paragraph && b.Lead == "" {
+	if b.Kind == model.Paragraph && (b.Lead == "" || b.Lead == prefix) { // no run-in head
 		c.last[level] = lastInline(b.Text, h.num)
 	}
 	for l := level + 1; l < len(c.last); l++ {

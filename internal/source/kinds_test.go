@@ -88,7 +88,7 @@ func TestParseKinds(t *testing.T) {
 		{
 			name: "公告 with its number under the title",
 			text: lines("某市人民政府公告", "（第1号）", "", "根据有关规定，现将有关事项公告如下：", "一、自2024年1月1日起实施。", "", "某市人民政府", "2023年12月20日"),
-			want: []string{"1 标题", "2 编号", "4 正文", "5 标题层次 L1", "7 署名", "8 成文日期"},
+			want: []string{"1 标题", "2 编号", "4 正文", "5 正文 L1 一、", "7 署名", "8 成文日期"},
 		},
 		{
 			name: "纪要: 出席/列席/请假 lists, a list broken after 、",

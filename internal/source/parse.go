@@ -121,7 +121,12 @@ type parser struct {
 	// inRules is set once the current section has articles or chapters: a
 	// 规章, whose （一） items are 项, plain text, not headings
 	inRules bool
-	last    struct{ level, num int }
+	// last is the number of the last numbered block and whether it was an
+	// item (a sentence, not a heading)
+	last struct {
+		level, num int
+		item       bool
+	}
 }
 
 // run consumes every line.
@@ -522,7 +527,8 @@ func (p *parser) paragraph() {
 	b := model.Block{Kind: model.Paragraph, Text: l.text, Line: l.no}
 	if h, ok := parseHead(l.text); ok && len(l.text) > h.size {
 		level := p.levelOf(h)
-		p.last.level, p.last.num = level, h.num
+		prev := p.last
+		p.last.level, p.last.num, p.last.item = level, h.num, false
 		if p.inRules && level >= 2 {
 			// 项 and 目 of an article are its text, set plain (立法技术规范)
 			b.Level = level
@@ -534,13 +540,20 @@ func (p *parser) paragraph() {
 		// in a 规章 a 一、 line is a heading only when it is a bare name
 		// ("一、 领导机构。"); one that reads as a sentence is an article
 		// numbered the older way
-		if !runs && headAlone(l.text, h) && !(p.inRules && strings.ContainsAny(l.text[h.size:], clauseMarks)) {
+		if !runs && headAlone(l.text, h) && !(p.inRules && strings.ContainsAny(l.text[h.size:], clauseMarks)) &&
+			!p.closedItem(l.text, h, level, prev.item && prev.level == level && prev.num == h.num-1) {
 			b.Kind, b.Level = model.Heading, level
 			p.add(b)
 			return
 		}
-		if runs {
+		switch {
+		case runs:
 			b.Lead, b.Level = lead, level
+		case level <= 2:
+			// a numbered item: its number in the face of its level, the
+			// sentence in 仿宋 (docs/document-kinds.md#numbered-items)
+			b.Lead, b.Level = l.text[:h.size], level
+			p.last.item = true
 		}
 	}
 	last := l.text
@@ -566,6 +579,29 @@ func headAlone(s string, h head) bool {
 		rest = rest[:len(rest)-utf8.RuneLen(r)]
 	}
 	return !strings.ContainsAny(rest, sentenceEnds)
+}
+
+// closedItem reports a line that headAlone took for a heading but that is
+// a numbered item: a sentence closed by 。！？ with nothing under it
+// (docs/document-kinds.md#numbered-items). A heading heads something: the
+// line after it is a deeper head ("（一）……等方面。" over "1.……"), or body
+// text under a short phrase ("一、 领导机构。"). A line followed by its
+// sibling, by a higher head or by the end of the text heads nothing; nor
+// does one whose sibling before it was an item, nor a sentence with
+// clauses over body text.
+func (p *parser) closedItem(s string, h head, level int, afterItem bool) bool {
+	rest := s[h.size:]
+	if !strings.ContainsRune("。！？!?", lastRune(rest)) {
+		return false // "一、目的意义": a heading by its form
+	}
+	j := p.i // the next line (blank lines are not kept)
+	if j == len(p.lines) || p.signatureAt(j) || isAttachmentLabel(p.lines[j].text) || isAttachmentNote(p.lines[j].text) {
+		return true
+	}
+	if next, ok := parseHead(p.lines[j].text); ok {
+		return next.level <= level
+	}
+	return afterItem || strings.ContainsAny(rest, clauseMarks) || runes(rest) > maxLead
 }
 
 // runIn finds a run-in head: the number and a short first sentence closed by
