@@ -113,7 +113,7 @@ type lines struct {
 
 // probePage loads every page of the edition at every width in iframes and,
 // once all have loaded (window.onload waits for every frame), writes what it read into the body's data-probe.
-func probePage(pages []string) string {
+func probePage(pages []string, widths []int) string {
 	var frames strings.Builder
 	for _, p := range pages {
 		for _, w := range widths {
@@ -199,18 +199,21 @@ func TestSampleInChromium(t *testing.T) {
 	}
 }
 
-func inChromium(t *testing.T, manifest string) {
-	dir, is := edition(t, manifest)
-	var docs []*model.Document
-	for _, s := range is.Sections {
-		docs = append(docs, s.Documents...)
-	}
+// editionPages names the pages of an edition of n documents.
+func editionPages(n int) []string {
 	pages := []string{"index.html"}
-	for i := range docs {
+	for i := range n {
 		pages = append(pages, html.DocumentFile(i))
 	}
+	return pages
+}
+
+// probeEdition opens the pages of the edition in dir at each width in
+// chromium and returns what the probe read of each.
+func probeEdition(t *testing.T, dir string, pages []string, widths []int) []probe {
+	t.Helper()
 	probeFile := filepath.Join(filepath.Dir(dir), "probe.html")
-	if err := os.WriteFile(probeFile, []byte(probePage(pages)), 0o644); err != nil {
+	if err := os.WriteFile(probeFile, []byte(probePage(pages, widths)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	dom := chromium(t, "--allow-file-access-from-files", "--virtual-time-budget=20000",
@@ -226,6 +229,55 @@ func inChromium(t *testing.T, manifest string) {
 	if len(probes) != len(pages)*len(widths) {
 		t.Fatalf("read %d pages, want %d", len(probes), len(pages)*len(widths))
 	}
+	return probes
+}
+
+// The sample's titles, heads, 目录 and table break only between words at
+// every width from a small phone to a desktop, where each is broken at
+// different places, and nothing is wider than the window; at the narrow
+// widths they do break, many times.
+func TestSampleBreaksBetweenWords(t *testing.T) {
+	dir, is := sampleEdition(t)
+	n := 0
+	for _, s := range is.Sections {
+		n += len(s.Documents)
+	}
+	narrow := []int{320, 360, 414, 480, 600}
+	probes := probeEdition(t, dir, editionPages(n), append(narrow, 768, 1024))
+	breaks := map[string]int{} // the breaks judged at the narrow widths, by element
+	for _, p := range probes {
+		if p.ScrollWidth > p.ClientWidth {
+			t.Errorf("%s at %d px: content is %d px wide in a %d px window", p.Page, p.Width, p.ScrollWidth, p.ClientWidth)
+		}
+		for _, l := range p.Lines {
+			for _, bad := range badBreaks(l) {
+				t.Errorf("%s at %d px: %s breaks %s", p.Page, p.Width, l.Tag, bad)
+			}
+			if p.Width <= narrow[len(narrow)-1] {
+				for _, f := range l.Forced {
+					if !f {
+						breaks[strings.SplitN(l.Tag, ".", 2)[0]]++
+					}
+				}
+			}
+		}
+	}
+	t.Logf("breaks judged at %v px: %v", narrow, breaks)
+	for _, tag := range []string{"h1", "h2", "td", "li"} {
+		if breaks[tag] < 10 {
+			t.Errorf("only %d breaks in %s elements at %v px: the probe reads no lines", breaks[tag], tag, narrow)
+		}
+	}
+}
+
+func inChromium(t *testing.T, manifest string) {
+	dir, is := edition(t, manifest)
+	var docs []*model.Document
+	for _, s := range is.Sections {
+		docs = append(docs, s.Documents...)
+	}
+	pages := editionPages(len(docs))
+	probes := probeEdition(t, dir, pages, widths)
 	merged := 0
 	for _, p := range probes {
 		for _, l := range p.Lines {
