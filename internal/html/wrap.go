@@ -45,11 +45,6 @@ const (
 	maxUnitLook = zhwords.MaxLen
 )
 
-// functionChar holds the one-character function words a line may break
-// before or after freely (关于…的通知, A和B, 对…的); the same set the print
-// edition's title breaking uses.
-var functionChar = runeSet("的和与及或在对为之于把被将")
-
 // numeralChar holds the hanzi numerals and the ordinal prefix: a segment of
 // these only is a number, kept with the measure word after it (三／年, 第六／批,
 // 七／大).
@@ -262,7 +257,7 @@ func unitAfter(text []rune, i int) int {
 	for k < len(text) && k-j < maxUnitLook && unicode.Is(unicode.Han, text[k]) {
 		k++
 	}
-	if n := zhwords.Segment(text[j:k])[0]; n > 1 || !functionChar[text[j]] {
+	if n := zhwords.Segment(text[j:k])[0]; n > 1 || !zhwords.IsFunctionWord(text[j]) {
 		return j - i + n
 	}
 	return j - i
@@ -362,10 +357,11 @@ func allNumeral(w []rune) bool {
 
 // lone reports a hanzi that, standing as a word of its own, likely binds
 // to a neighbour as a prefix or suffix the dictionary lacks: any hanzi but
-// the function words and the numerals (a quantity begins a phrase:
+// the function words (zhwords.IsFunctionWord, as the print edition's titles
+// break around them freely) and the numerals (a quantity begins a phrase:
 // 发展水平／三年行动方案).
 func lone(r rune) bool {
-	return unicode.Is(unicode.Han, r) && !functionChar[r] && !numeralChar[r]
+	return unicode.Is(unicode.Han, r) && !zhwords.IsFunctionWord(r) && !numeralChar[r]
 }
 
 // crossings marks each boundary inside text that a dictionary word of
