@@ -55,6 +55,11 @@ type Paragraph struct {
 	// KeepWords makes a break inside a dictionary word cost (words.go), so
 	// that lines break between words where they can (目录 entries).
 	KeepWords bool
+	// KeepItems sets p as a list of items separated by 、，；： or spaces
+	// (the names of a 出席 or 任命 list): a break inside an item costs as
+	// an emergency break does, so that each item stays whole on a line
+	// where it fits (items.go).
+	KeepItems bool
 	// Balance, when above 0, sets p as a title: in at least Balance lines
 	// chosen by their shape and words (titlebreak.go), each centred.
 	Balance int
@@ -220,6 +225,9 @@ func (lb *LineBreaker) prepare(p *Paragraph, sc *scratch) ([]atom, []rune) {
 			inWord = titleWordPen
 		}
 		markWordBreaks(atoms, inWord)
+	}
+	if p.KeepItems {
+		markItemBreaks(atoms, p)
 	}
 	lb.style(p).apply(atoms)
 	compressPairs(atoms)

@@ -60,6 +60,8 @@ func parseLines(name string, lines []line) (*model.Document, []*diag.Problem, er
 		return nil, nil, diag.New(name, 0, "文件是空的，没有文字", "请检查是否选错了文件，或在 issue.toml 中删去这一项")
 	}
 	p.run()
+	p.titleOverNumber()
+	p.promulgatedUnderNotice()
 	if p.doc.Title() == "" {
 		p.probs = append(p.probs, diag.New(name, p.lines[0].no, "没有识别出文件标题（目录和书签要用到它）",
 			"请把标题写在文件开头；如果第一行就是标题，请在行首加“【标题】”"))
@@ -74,6 +76,7 @@ func parseLines(name string, lines []line) (*model.Document, []*diag.Problem, er
 type line struct {
 	no    int    // 1-based line number in the file (paragraph number in a Word file)
 	text  string // normalised
+	raw   string // as typed, only its ends trimmed; "" when text is all there is (a Word file)
 	blank bool   // a blank line (or the file start) comes before it
 	hint  hint   // what a Word file says of the line besides its text (docx.go)
 }
@@ -85,13 +88,13 @@ func splitLines(text string) []line {
 	text = strings.ReplaceAll(text, "\r", "\n")
 	var out []line
 	blank := true
-	for i, l := range strings.Split(text, "\n") {
-		l = NormalizeLine(l)
+	for i, raw := range strings.Split(text, "\n") {
+		l := NormalizeLine(raw)
 		if l == "" {
 			blank = true
 			continue
 		}
-		out = append(out, line{no: i + 1, text: l, blank: blank})
+		out = append(out, line{no: i + 1, text: l, raw: strings.TrimFunc(raw, isBlank), blank: blank})
 		blank = false
 	}
 	return out
@@ -127,6 +130,9 @@ type parser struct {
 		level, num int
 		item       bool
 	}
+	// decimal is the number of the last decimal section head (decimal.go)
+	// in this part of the document, nil before the first
+	decimal []int
 }
 
 // run consumes every line.
@@ -209,6 +215,9 @@ func (p *parser) role(c command, no int) {
 		if inner, ok := unwrapParens(c.arg); ok {
 			c.arg = strings.TrimFunc(inner, isBlank)
 		}
+		c.arg = p.closeUp(line{no: no, text: c.arg}, c.arg, "发文字号")
+	case model.SignDate:
+		c.arg = p.closeUp(line{no: no, text: c.arg}, c.arg, "成文日期")
 	}
 	p.add(model.Block{Kind: c.role, Text: c.arg, Line: no})
 	switch c.role {
@@ -229,7 +238,7 @@ func (p *parser) role(c command, no int) {
 func (p *parser) docTitle() {
 	l := p.cur()
 	if t, ok := docNumber(l.text); ok {
-		p.add(model.Block{Kind: model.DocNumber, Text: t, Line: l.no})
+		p.add(model.Block{Kind: model.DocNumber, Text: p.closeUp(l, t, "发文字号"), Line: l.no})
 		p.i++
 		return
 	}
@@ -304,6 +313,7 @@ func (p *parser) addTitle(parts []string, no int, newPage bool) {
 	p.forwarded = append(p.forwarded, forwardedNames(text)...)
 	p.last.level, p.last.num = 0, 0
 	p.inRules = false
+	p.decimal = nil
 	p.state = stHead
 }
 
@@ -313,7 +323,7 @@ func (p *parser) addTitle(parts []string, no int, newPage bool) {
 func (p *parser) head() {
 	l := p.cur()
 	if t, ok := docNumber(l.text); ok {
-		p.add(model.Block{Kind: model.DocNumber, Text: t, Line: l.no})
+		p.add(model.Block{Kind: model.DocNumber, Text: p.closeUp(l, t, "发文字号"), Line: l.no})
 		p.i++
 		return
 	}
@@ -392,7 +402,7 @@ func (p *parser) signature() {
 		l = p.cur()
 		p.i++
 	}
-	p.add(model.Block{Kind: model.SignDate, Text: l.text, Line: l.no})
+	p.add(model.Block{Kind: model.SignDate, Text: p.closeUp(l, l.text, "成文日期"), Line: l.no})
 	p.state = stClosing
 }
 
