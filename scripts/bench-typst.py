@@ -6,7 +6,10 @@ ten times, set by gazette (the `gazette build` process, start-up included)
 and by Typst 0.14.2 (typst.ts, in a Node process: each run a fresh compiler,
 timed inside the process, so Node's own start-up is not counted against
 Typst). Runs alternate, gazette then Typst, so both see the same machine.
-Prints the median wall time of each, the ratio, and gazette's peak memory.
+Prints the median wall time of each, the ratio, and gazette's peak memory;
+then the median CPU time (user + system) of each, which a machine shared
+with other work stretches less than the wall time: gazette's whole process,
+Typst's compilation (Node's process.cpuUsage around it).
 
     make bench-typst            # or: python3 scripts/bench-typst.py [--runs 7] [--scales 1,10]
 
@@ -34,19 +37,22 @@ def setup(cache):
 
 
 def gazette_run(gazette, manifest, out):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Returns the wall time and the CPU time (user + system) of one build, in ms."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     sh(gazette, "build", "-o", out, manifest, stdout=subprocess.DEVNULL)
     ms = (time.perf_counter() - t0) * 1000
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return ms, max(rss, before)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
+    return ms, cpu
 
 
 def typst_run(cache, main, out):
     env = dict(os.environ, NODE_PATH=os.path.join(cache, "node_modules"))
     res = sh("node", os.path.join(ROOT, "scripts/typstbench/compile.js"), main,
              os.path.join(ROOT, "fonts/data"), "1", out, env=env, capture_output=True, text=True)
-    return float(res.stdout.split()[-1])
+    ms, cpu = res.stdout.split()[-2:]
+    return float(ms), float(cpu)
 
 
 def pages(pdf):
@@ -64,21 +70,27 @@ def main():
     a = ap.parse_args()
     cache = os.path.join(os.path.expanduser("~"), ".cache", "gazette-bench")
     gazette = setup(cache)
-    print(f"{'scale':>5} {'gazette ms':>11} {'pages':>5} {'Typst ms':>9} {'pages':>5} {'ratio':>6} {'gazette max RSS':>16}")
+    print(f"{'scale':>5} {'gazette ms':>11} {'pages':>5} {'Typst ms':>9} {'pages':>5} {'ratio':>6} "
+          f"{'gazette max RSS':>16} {'CPU ms gazette':>15} {'Typst':>6} {'ratio':>6}")
     for scale in [int(s) for s in a.scales.split(",")]:
         with tempfile.TemporaryDirectory() as d:
             sh("go", "run", "./scripts/typstbench", "-scale", str(scale), "-out", d, SAMPLE, cwd=ROOT)
-            g, t, rss = [], [], 0
+            g, t, gc, tc = [], [], [], []
             manifest, main_typ = os.path.join(d, "gazette/issue.toml"), os.path.join(d, "typst/main.typ")
             for _ in range(a.runs):
-                ms, _ = gazette_run(gazette, manifest, os.path.join(d, "g.pdf"))
+                ms, cpu = gazette_run(gazette, manifest, os.path.join(d, "g.pdf"))
                 g.append(ms)
-                t.append(typst_run(cache, main_typ, os.path.join(d, "t.pdf")))
+                gc.append(cpu)
+                ms, cpu = typst_run(cache, main_typ, os.path.join(d, "t.pdf"))
+                t.append(ms)
+                tc.append(cpu)
             # peak memory of one more gazette run, alone in its own process
             rss = peak_rss(gazette, manifest, os.path.join(d, "g.pdf"))
             gm, tm = statistics.median(g), statistics.median(t)
+            gcm, tcm = statistics.median(gc), statistics.median(tc)
             print(f"{scale:>5} {gm:>11.1f} {pages(os.path.join(d, 'g.pdf')):>5} {tm:>9.1f} "
-                  f"{pages(os.path.join(d, 't.pdf')):>5} {tm / gm:>5.1f}x {rss / 1024:>13.1f} MiB")
+                  f"{pages(os.path.join(d, 't.pdf')):>5} {tm / gm:>5.1f}x {rss / 1024:>12.1f} MiB "
+                  f"{gcm:>15.1f} {tcm:>6.1f} {tcm / gcm:>5.1f}x")
 
 
 def peak_rss(gazette, manifest, out):
