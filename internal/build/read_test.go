@@ -1,9 +1,12 @@
 package build
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -38,4 +41,36 @@ func TestReadSameOnAnyCores(t *testing.T) {
 			t.Errorf("%d cores: warnings differ from one core's:\n%v\n%v", procs, warn, warn1)
 		}
 	}
+}
+
+// TestBuildSameOnAnyCores: documents are read, laid out and their pages
+// drawn side by side and the fonts compressed in the background, yet the
+// print and web PDFs are the same bytes on one core or eight.
+func TestBuildSameOnAnyCores(t *testing.T) {
+	dir := t.TempDir()
+	build := func(procs int) (print, web []byte) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		out := filepath.Join(dir, "x"+strconv.Itoa(procs)+".pdf")
+		if _, err := BuildEditions(filepath.Join(sampleDir, "issue.toml"), Editions{Print: out, Web: WebOutput(out)}); err != nil {
+			t.Fatal(err)
+		}
+		return readFile(t, out), readFile(t, WebOutput(out))
+	}
+	print1, web1 := build(1)
+	print8, web8 := build(8)
+	if !bytes.Equal(print1, print8) {
+		t.Error("the print edition differs between one core and eight")
+	}
+	if !bytes.Equal(web1, web8) {
+		t.Error("the web edition differs between one core and eight")
+	}
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
