@@ -333,6 +333,7 @@ func newObject(ctx *model.Context, obj types.Object) (*types.IndirectRef, error)
 // for 5 % less (723 against 760 KB of PDF).
 func flate(data []byte) []byte {
 	var buf bytes.Buffer
+	buf.Grow(len(data)*4/5 + 64) // a font program compresses to about 70 %: one allocation
 	zw := zlibWriters.Get().(*zlib.Writer)
 	zw.Reset(&buf)
 	zw.Write(data) // a bytes.Buffer does not fail
