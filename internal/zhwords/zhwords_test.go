@@ -109,6 +109,8 @@ func TestSegmentTitles(t *testing.T) {
 			"禄丰/市/人民政府/常务会议/议事规则"},
 		{"testdata/corpus/jueding/yixing-jianyiyongwei.txt", "市政府关于授予肖颖等同志见义勇为称号",
 			"市政府/关于/授予/肖/颖/等/同志/见义勇为/称号"}, // not 等同/志
+		{"testdata/corpus/tongzhi/shanghai-wenming-gongdi.txt", "各区(县)建委(建设局),各有关局",
+			"各区/(/县/)/建委/(/建设/局/)/,/各/有关/局"}, // 局 alone counts at least the floor: not 建/设局
 		{"testdata/corpus/gonggao/jiande-tonggao.txt", "建德市新型冠状病毒感染的肺炎疫情防控工作领导小组办公室通告",
 			"建德/市/新型/冠状病毒/感染/的/肺炎/疫情/防控/工作/领导小组/办公室/通告"},
 	} {

@@ -6,9 +6,9 @@
 //
 // Kept: words of 2 to 8 characters, all of them CJK Unified Ideographs
 // (U+4E00–U+9FFF), with a frequency of at least floor(length) in the
-// dictionary, and every single hanzi's frequency. Each frequency is kept
-// as a class, its natural logarithm in sixteenths (one byte), for
-// segmentation by the most probable path.
+// dictionary, and every single hanzi's frequency (at least shortFloor).
+// Each frequency is kept as a class, its natural logarithm in sixteenths
+// (one byte), for segmentation by the most probable path.
 package main
 
 import (
@@ -152,7 +152,11 @@ func readDict(path string) (*dict, error) {
 		seen[w] = true
 		switch {
 		case n == 1:
-			d.single[rs[0]-firstHan] = class(freq)
+			// A hanzi alone counts at least shortFloor: the dictionary
+			// lists bound characters (局 会 员 议, tagged zg) at 2 to 9,
+			// below any short word kept, and a rare word would then take
+			// them from their neighbour (建/设局 for 建设/局).
+			d.single[rs[0]-firstHan] = class(max(freq, shortFloor))
 		case n >= minLen && freq >= floor(n):
 			d.byLen[n] = append(d.byLen[n], word{w, class(freq)})
 			kept++
