@@ -213,6 +213,17 @@ func TestDamagedBlob(t *testing.T) {
 	}
 }
 
+// TestSplitParsesNothing: reading the blob's header slices it in place,
+// without allocating: the set costs nothing at start-up.
+func TestSplitParsesNothing(t *testing.T) {
+	if n := testing.AllocsPerRun(10, func() { _ = split(blob) }); n != 0 {
+		t.Errorf("split allocates %v times", n)
+	}
+	if s := split(blob); len(s.keys[4]) == 0 || len(s.single) != lastHan-firstHan+1 {
+		t.Errorf("the embedded blob reads as an empty set")
+	}
+}
+
 // BenchmarkSegmentTitles segments a dozen real titles (the first use of
 // the package included: nothing is loaded or parsed).
 func BenchmarkSegmentTitles(b *testing.B) {
