@@ -69,7 +69,9 @@ func (c *composer) blockElem(b *model.Block) *Elem {
 		return nil // the table makes its own elements
 	case model.ImageBlock:
 		e := newElem("Figure", c.sect)
-		if b.Image != nil {
+		if b.Image != nil && b.Image.Alt != "" {
+			e.Alt = b.Image.Alt
+		} else if b.Image != nil {
 			e.Alt = "图片：" + strings.TrimSuffix(filepath.Base(b.Image.Path), filepath.Ext(b.Image.Path))
 		}
 		return e

@@ -167,3 +167,21 @@ func TestSpreadNamesReadAsWords(t *testing.T) {
 		}
 	}
 }
+
+// A picture's Figure carries the office's description as its Alt, or the
+// file's name when there is none.
+func TestFigureAlt(t *testing.T) {
+	for _, tt := range []struct {
+		im   model.Image
+		want string
+	}{
+		{model.Image{Path: "图/图1.png", Alt: "昌江区位置示意图"}, "昌江区位置示意图"},
+		{model.Image{Path: "图/图1.png"}, "图片：图1"},
+	} {
+		c := &composer{}
+		e := c.blockElem(&model.Block{Kind: model.ImageBlock, Image: &tt.im})
+		if e.Role != "Figure" || e.Alt != tt.want {
+			t.Errorf("%+v: %s Alt %q, want Figure Alt %q", tt.im, e.Role, e.Alt, tt.want)
+		}
+	}
+}
