@@ -124,6 +124,13 @@ func (p *Page) markArtifacts(from int) {
 	}
 }
 
+// headingElem is a heading of the front matter (编辑委员会, 目录), an H1 as
+// each document's title is: set with spaces between its characters, it
+// reads as the word (its Span's ActualText).
+func headingElem(word string) *Elem {
+	return &Elem{Role: "Span", Actual: word, Parent: newElem("H1", nil)}
+}
+
 // spreadElem is the element of a word set spread (均排): a Span that reads
 // as the word.
 func spreadElem(text string) *Elem { return &Elem{Role: "Span", Actual: text} }
