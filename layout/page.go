@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"unicode/utf8"
+
 	"gazette/fonts"
 	"gazette/internal/model"
 )
@@ -52,6 +54,21 @@ type Run struct {
 	// Artifact marks a running head, a folio or a repeated table header:
 	// page furniture, not content (ISO 32000-1 14.8.2.2).
 	Artifact bool
+	// Cuts are the glyphs of the run that the next glyph overlaps because
+	// punctuation compression moved it back, in the order of Text.
+	Cuts []Cut
+}
+
+// Cut is how much of a glyph's box, as the run draws it (its font advance
+// plus Spacing), the next glyph overlaps because compression moved that
+// glyph back (相邻标点挤压, 开明式, a squeezed line): Right, in points, from
+// the end of glyph Index of Text. A renderer draws the glyph narrowed by as
+// much on the right, its outline and every origin where they are, so that
+// no two glyph boxes of a line overlap and text extraction reads the line
+// whole (docs/line-composition.md#compressed-marks-in-the-pdf).
+type Cut struct {
+	Index int
+	Right float64
 }
 
 // FakeBoldStroke is the outline stroke of fake bold, in em: about the weight
@@ -154,8 +171,40 @@ func packRuns(gs []Glyph, x, y float64, m Metrics) []Run {
 		runs = append(runs, Run{X: x + gs[i].X, Y: y, Role: gs[i].Role, Size: gs[i].Size, Spacing: spacing, Text: string(rs), FakeBold: gs[i].FakeBold})
 		i = j
 	}
+	addCuts(runs, gs, m)
 	return runs
 }
+
+// addCuts finds where a glyph's box, as the runs draw it (advance plus the
+// run's spacing), overlaps the next glyph's because compression moved that
+// glyph back — a closing mark's right blank or an opening mark's left blank
+// taken — and records the overlap as a cut on the right of the first glyph
+// of the pair, whichever mark lost the blank: the glyph to the right is not
+// moved, so every glyph prints at the very point it did (an opening mark
+// drawn narrowed from the left would move its origin, and rasterisers place
+// glyphs on a quarter-pixel grid from their origin: its pixels would
+// change). Inside a run the spacing already draws the glyphs where they
+// stand, so only a run's last glyph can overlap the next run's first.
+func addCuts(runs []Run, gs []Glyph, m Metrics) {
+	k := 0 // index in gs of the run's first glyph
+	for r := range runs {
+		n := utf8.RuneCountInString(runs[r].Text)
+		last := k + n - 1
+		if last+1 < len(gs) {
+			a, b := gs[last], gs[last+1]
+			adv, _ := m.Advance(a.Role, a.R)
+			over := min(a.X+adv*a.Size+runs[r].Spacing-b.X, a.CutR+b.CutL)
+			if over > minCut*a.Size {
+				runs[r].Cuts = append(runs[r].Cuts, Cut{Index: n - 1, Right: over})
+			}
+		}
+		k += n
+	}
+}
+
+// minCut is the least overlap, in em, that a glyph is narrowed for: a
+// smaller one is rounding.
+const minCut = 0.001
 
 func same(a, b Glyph) bool { return a.Role == b.Role && a.Size == b.Size && a.FakeBold == b.FakeBold }
 
