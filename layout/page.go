@@ -158,10 +158,14 @@ func packRuns(gs []Glyph, x, y float64, m Metrics) []Run {
 		j := i + 1
 		spacing := 0.0
 		adv := func(k int) float64 { a, _ := m.Advance(gs[k].Role, gs[k].R); return a * gs[k].Size }
-		if j < len(gs) && same(gs[i], gs[j]) {
+		// a compressed gap ends the run: the spacing of the run is what
+		// its glyphs' boxes take after the advance, and the compressed
+		// glyph is narrowed instead (addCuts)
+		cut := func(k int) bool { return gs[k].CutR > 0 || gs[k+1].CutL > 0 }
+		if j < len(gs) && same(gs[i], gs[j]) && !cut(i) {
 			spacing = gs[j].X - gs[i].X - adv(i)
 		}
-		for j < len(gs) && same(gs[i], gs[j]) && abs(gs[j].X-gs[j-1].X-adv(j-1)-spacing) < 0.005 {
+		for j < len(gs) && same(gs[i], gs[j]) && !cut(j-1) && abs(gs[j].X-gs[j-1].X-adv(j-1)-spacing) < 0.005 {
 			j++
 		}
 		rs := make([]rune, 0, j-i)
