@@ -59,10 +59,9 @@ type Run struct {
 	Cuts []Cut
 }
 
-// Cut is how much of a glyph's box, as the run draws it (its font advance
-// plus Spacing), the next glyph overlaps because compression moved that
-// glyph back (相邻标点挤压, 开明式, a squeezed line): Right, in points, from
-// the end of glyph Index of Text. A renderer draws the glyph narrowed by as
+// Cut is how much of a glyph's advance the next glyph overlaps because
+// compression moved that glyph back (相邻标点挤压, 开明式, a squeezed line):
+// Right, in points, from the end of glyph Index of Text. A renderer draws the glyph narrowed by as
 // much on the right, its outline and every origin where they are, so that
 // no two glyph boxes of a line overlap and text extraction reads the line
 // whole (docs/line-composition.md#compressed-marks-in-the-pdf).
@@ -158,14 +157,10 @@ func packRuns(gs []Glyph, x, y float64, m Metrics) []Run {
 		j := i + 1
 		spacing := 0.0
 		adv := func(k int) float64 { a, _ := m.Advance(gs[k].Role, gs[k].R); return a * gs[k].Size }
-		// a compressed gap ends the run: the spacing of the run is what
-		// its glyphs' boxes take after the advance, and the compressed
-		// glyph is narrowed instead (addCuts)
-		cut := func(k int) bool { return gs[k].CutR > 0 || gs[k+1].CutL > 0 }
-		if j < len(gs) && same(gs[i], gs[j]) && !cut(i) {
+		if j < len(gs) && same(gs[i], gs[j]) {
 			spacing = gs[j].X - gs[i].X - adv(i)
 		}
-		for j < len(gs) && same(gs[i], gs[j]) && !cut(j-1) && abs(gs[j].X-gs[j-1].X-adv(j-1)-spacing) < 0.005 {
+		for j < len(gs) && same(gs[i], gs[j]) && abs(gs[j].X-gs[j-1].X-adv(j-1)-spacing) < 0.005 {
 			j++
 		}
 		rs := make([]rune, 0, j-i)
@@ -179,27 +174,29 @@ func packRuns(gs []Glyph, x, y float64, m Metrics) []Run {
 	return runs
 }
 
-// addCuts finds where a glyph's box, as the runs draw it (advance plus the
-// run's spacing), overlaps the next glyph's because compression moved that
-// glyph back — a closing mark's right blank or an opening mark's left blank
-// taken — and records the overlap as a cut on the right of the first glyph
-// of the pair, whichever mark lost the blank: the glyph to the right is not
-// moved, so every glyph prints at the very point it did (an opening mark
-// drawn narrowed from the left would move its origin, and rasterisers place
-// glyphs on a quarter-pixel grid from their origin: its pixels would
-// change). Inside a run the spacing already draws the glyphs where they
-// stand, so only a run's last glyph can overlap the next run's first.
+// addCuts finds where a glyph's advance overlaps the next glyph because
+// compression moved that glyph back — a closing mark's right blank or an
+// opening mark's left blank taken — and records the overlap as a cut on the
+// right of the first glyph of the pair, whichever mark lost the blank: the
+// glyph to the right is not moved, so every glyph prints at the very point
+// it did (an opening mark drawn narrowed from the left would move its
+// origin, and rasterisers place glyphs on a quarter-pixel grid from their
+// origin: its pixels would change). A glyph's box is its advance alone:
+// readers take the character spacing out of it (poppler does), so a run
+// whose first pair is compressed, its spacing negative, has its cut glyph
+// inside it.
 func addCuts(runs []Run, gs []Glyph, m Metrics) {
 	k := 0 // index in gs of the run's first glyph
 	for r := range runs {
 		n := utf8.RuneCountInString(runs[r].Text)
-		last := k + n - 1
-		if last+1 < len(gs) {
-			a, b := gs[last], gs[last+1]
+		for i := k; i < k+n && i+1 < len(gs); i++ {
+			a, b := gs[i], gs[i+1]
+			if a.CutR <= 0 && b.CutL <= 0 {
+				continue
+			}
 			adv, _ := m.Advance(a.Role, a.R)
-			over := min(a.X+adv*a.Size+runs[r].Spacing-b.X, a.CutR+b.CutL)
-			if over > minCut*a.Size {
-				runs[r].Cuts = append(runs[r].Cuts, Cut{Index: n - 1, Right: over})
+			if over := min(a.X+adv*a.Size-b.X, a.CutR+b.CutL); over > minCut*a.Size {
+				runs[r].Cuts = append(runs[r].Cuts, Cut{Index: i - k, Right: over})
 			}
 		}
 		k += n
