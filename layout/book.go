@@ -461,13 +461,6 @@ func (bs *bookSetter) missingProblems() []*diag.Problem {
 	return out
 }
 
-// flatTitle joins a title's source lines for the outline and the 目录.
-func flatTitle(t string) string {
-	out := make([]rune, 0, len(t))
-	for _, r := range t {
-		if r != '\n' {
-			out = append(out, r)
-		}
-	}
-	return string(out)
-}
+// flatTitle is a title as the outline and the 目录 list it (model.ListTitle:
+// lines joined, letter-spacing between hanzi dropped).
+func flatTitle(t string) string { return model.ListTitle(t) }

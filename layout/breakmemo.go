@@ -49,7 +49,7 @@ func (p *Paragraph) memoKey() string {
 		b.WriteString(strconv.FormatFloat(f, 'g', -1, 64))
 		b.WriteByte(0)
 	}
-	for _, f := range []bool{p.KeepNames, p.KeepWords, p.Tight} {
+	for _, f := range []bool{p.KeepNames, p.KeepWords, p.Tight, p.KeepItems} {
 		b.WriteString(strconv.FormatBool(f))
 	}
 	return b.String()

@@ -57,9 +57,11 @@ func TestCorpusLines(t *testing.T) {
 }
 
 // TestCorpusTitlesBetweenWords: the titles of the real documents, set at
-// the title measure (28 characters of body type hold 20 of title type) and
-// narrower, never break inside a dictionary word: each of them has a shape
-// that keeps its words whole.
+// every measure from the title measure (28 characters of body type hold 20
+// of title type; a wider page 30) down to 8 characters, never break inside a
+// dictionary word: each of them has a shape that keeps its words whole, and
+// no shape cost outweighs a word (before titleWordPen, the balance of an
+// 18-character measure cut "〈北／京市").
 func TestCorpusTitlesBetweenWords(t *testing.T) {
 	lb := &LineBreaker{Metrics: gridMetrics{}, Kinsoku: KinsokuGB}
 	titles, inside := 0, 0
@@ -69,7 +71,7 @@ func TestCorpusTitlesBetweenWords(t *testing.T) {
 				continue
 			}
 			for _, part := range titleParts(b.Text) {
-				for _, chars := range []int{16, 20} {
+				for chars := 8; chars <= 30; chars++ {
 					p := &Paragraph{Spans: []Span{{Text: part.text, Role: fonts.Title, Size: 16}}, Width: float64(chars) * 16,
 						Align: AlignCenter, KeepNames: true, Balance: part.lines}
 					lines, _ := lb.Break(p)

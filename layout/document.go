@@ -111,6 +111,9 @@ func (c *composer) composeBlock(b, prev, next *model.Block) {
 	case model.Title:
 		c.title(b, next)
 	case model.DocNumber:
+		if prev != nil && prev.Kind == model.DocNumber && prev.Text == b.Text {
+			return // typed twice (Check names it): printed once
+		}
 		// docs/house-design.md#documents: the 发文字号 in 楷体 under the title, then one
 		// blank line before the 主送机关 (GB/T 9704-2012 7.3.2).
 		c.text(Span{Text: "（" + b.Text + "）", Role: fonts.Kai, Size: st.BodySize}, 0, AlignCenter, true)
@@ -367,19 +370,19 @@ func (c *composer) attachmentNote(b *model.Block) {
 	c.keepLast()
 	c.blank(true)
 	size := c.st.BodySize
-	label := "附件："
 	prefix := c.ch(2) + c.ch(3)
 	list := newElem("L", c.sect)
-	for i, name := range strings.Split(b.Text, "\n") {
+	lines := strings.Split(b.Text, "\n")
+	label, first := attachmentNoteLabel(lines[0])
+	lines[0] = first
+	for _, name := range lines {
 		c.listItem(list)
-		name = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name), label))
+		name = strings.TrimSpace(name)
 		if name == "" {
-			continue
+			continue // "附件：" alone, the names under it: the label goes before the first
 		}
 		lead := label
-		if i > 0 {
-			lead = ""
-		}
+		label = ""
 		hang := prefix + c.numberWidth(name)
 		p := &Paragraph{Spans: []Span{{Text: name, Role: fonts.Fang, Size: size}}, Width: c.st.TextWidth(), Indent: prefix, Hang: hang, Align: Justify, Track: c.track(size)}
 		lines := c.breakReport(p)
@@ -390,6 +393,27 @@ func (c *composer) attachmentNote(b *model.Block) {
 			c.addLine(lines[k], c.baselineFor(size), true)
 		}
 	}
+}
+
+// attachmentNoteLabel splits the first line of a 附件说明 into its label as
+// the office wrote it ("附件：", or "附件:" with the half-width colon that
+// Check names) and the first name after it. The label is printed as
+// written, never added to: a "附件:名称" with its own label must not print
+// "附件：附件:名称".
+func attachmentNoteLabel(line string) (label, rest string) {
+	line = strings.TrimSpace(line)
+	after, ok := strings.CutPrefix(line, "附件")
+	if !ok {
+		return "附件：", line
+	}
+	after = strings.TrimLeft(after, " \u3000")
+	colon := "："
+	if c, ok := strings.CutPrefix(after, ":"); ok {
+		colon, after = ":", c
+	} else {
+		after = strings.TrimPrefix(after, "：")
+	}
+	return "附件" + colon, strings.TrimLeft(after, " \u3000")
 }
 
 // numberWidth is the width of an item number like "1." at the start of name,

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -38,7 +39,9 @@ func (c *composer) composeKind(b, prev, next *model.Block) bool {
 		// across the office's line break, so that it copies out as written
 		c.unblank()
 		for _, l := range strings.Split(b.Text, "\n") {
-			c.addLines(c.centredBalanced(Span{Text: l, Role: fonts.Kai, Size: size * headnoteScale}), size*headnoteScale, true)
+			for _, part := range c.headnoteParts(l, size*headnoteScale) {
+				c.addLines(c.centredBalanced(Span{Text: part, Role: fonts.Kai, Size: size * headnoteScale}), size*headnoteScale, true)
+			}
 		}
 		c.blankUnlessNext(next, model.Headnote)
 	case model.Contents:
@@ -94,13 +97,22 @@ func (c *composer) unblank() {
 func (c *composer) contents(b *model.Block) {
 	size := c.st.BodySize
 	entries := strings.Split(b.Text, "\n")
-	c.text(Span{Text: entries[0], Role: fonts.Hei, Size: size}, 0, AlignCenter, true)
+	if isContentsLabel(entries[0]) {
+		c.text(Span{Text: entries[0], Role: fonts.Hei, Size: size}, 0, AlignCenter, true)
+		entries = entries[1:]
+	} // an outline the office printed with no label gets none
 	toc := newElem("TOC", c.sect) // tags.go: an entry a TOCI
-	for i, e := range entries[1:] {
+	for i, e := range entries {
 		c.elem = newElem("TOCI", toc)
-		c.paragraph([]Span{{Text: e, Role: fonts.Kai, Size: size}}, c.ch(2), c.ch(2), AlignLeft, i < len(entries)-2)
+		c.paragraph([]Span{{Text: e, Role: fonts.Kai, Size: size}}, c.ch(2), c.ch(2), AlignLeft, i < len(entries)-1)
 	}
 	c.blank(false)
+}
+
+// isContentsLabel reports the "目　　录" label line of a Contents block,
+// whatever white space it has.
+func isContentsLabel(s string) bool {
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), "") == "目录"
 }
 
 // orderHead sets the head of a 令 (GB/T 9704-2012 10.2.3.1; docs/document-kinds.md#orders): the issuing
@@ -128,11 +140,21 @@ func (c *composer) roster(b *model.Block) {
 	first := model.Block{Text: lines[0], Lead: b.Lead}
 	list := newElem("L", c.sect) // tags.go: a line a list item
 	c.listItem(list)
-	c.paragraph(c.runIn(&first, fonts.Hei), c.ch(2), hang, Justify, len(lines) > 1)
+	c.rosterLines(c.runIn(&first, fonts.Hei), c.ch(2), hang, len(lines) > 1)
 	for i, item := range lines[1:] {
 		c.listItem(list)
-		c.paragraph([]Span{{Text: item, Role: fonts.Fang, Size: size}}, hang, hang, Justify, i < len(lines)-2)
+		c.rosterLines([]Span{{Text: item, Role: fonts.Fang, Size: size}}, hang, hang, i < len(lines)-2)
 	}
+}
+
+// rosterLines sets one line of a list, flush left, breaking between its
+// items — a name, a body, a note in brackets, each between 、，；— wherever
+// the item fits the line (Paragraph.KeepItems), so that no name reads
+// "孙某／某" and no body "县司法／局" across two lines.
+func (c *composer) rosterLines(spans []Span, indent, hang float64, keepAll bool) {
+	size := spans[0].Size
+	p := &Paragraph{Spans: spans, Width: c.st.TextWidth(), Indent: indent, Hang: hang, Align: AlignLeft, Track: c.track(size), KeepItems: true, KeepWords: true}
+	c.addLines(c.breakReport(p), size, keepAll)
 }
 
 // chapterForm is a 编/章/节 heading in the house form
@@ -227,6 +249,31 @@ func (c *composer) keepSpaceAfterLead(l *Line, n int) {
 func (c *composer) advance(g Glyph) float64 {
 	a, _ := c.lb.Metrics.Advance(g.Role, g.R)
 	return a * g.Size
+}
+
+// headnoteDateRE is the date a 题注 line opens with, after its bracket:
+// "(2001年10月17日", "（二〇〇一年十月十七日".
+var headnoteDateRE = regexp.MustCompile(`^[（(]?[0-9〇○零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日`)
+
+// headnoteParts splits a 题注 line too long for one line after the date it
+// opens with, when what follows the date fits a line of its own: the line
+// then breaks between the date and the body that acted
+// ("（2001年10月17日" / "深圳市第三届人民代表大会常务委员会第十一次会议通过"),
+// never inside the body's name, as balancing alone would break it
+// ("……深圳市第三届" / "人民代表大会……"). Otherwise the line is one part.
+func (c *composer) headnoteParts(line string, size float64) []string {
+	m := headnoteDateRE.FindString(line)
+	if m == "" || m == line {
+		return []string{line}
+	}
+	fits := func(s string) bool {
+		p := &Paragraph{Spans: []Span{{Text: s, Role: fonts.Kai, Size: size}}, Width: c.st.TextWidth(), Align: AlignCenter, Track: c.track(size)}
+		return len(c.breakReport(p)) == 1
+	}
+	if fits(line) || !fits(line[len(m):]) {
+		return []string{line}
+	}
+	return []string{m, line[len(m):]}
 }
 
 // centredBalanced breaks a span into centred lines of nearly equal length:

@@ -55,6 +55,11 @@ type Paragraph struct {
 	// KeepWords makes a break inside a dictionary word cost (words.go), so
 	// that lines break between words where they can (目录 entries).
 	KeepWords bool
+	// KeepItems sets p as a list of items separated by 、，；： or spaces
+	// (the names of a 出席 or 任命 list): a break inside an item costs as
+	// an emergency break does, so that each item stays whole on a line
+	// where it fits (items.go).
+	KeepItems bool
 	// Balance, when above 0, sets p as a title: in at least Balance lines
 	// chosen by their shape and words (titlebreak.go), each centred.
 	Balance int
@@ -128,6 +133,10 @@ type atom struct {
 	breakB bool    // a line may break before this atom
 	pen    float64 // what a break before this atom costs (knuth.go)
 	emerg  bool    // a break here only as a last resort, inside a run longer than a line
+	// solid: no space is added before this atom in justifying, inside a
+	// number ("１２．５％" keeps its full-width digits as typed and as close
+	// as they are: docs/line-composition.md#numbers-and-units)
+	solid bool
 	// the character's classes, looked up once (the breaker asks often)
 	openMark, closeMark, long bool    // leftBlank, rightBlank, longMark
 	cutL                      float64 // left blank removed by compression with its neighbour
@@ -217,7 +226,14 @@ func (lb *LineBreaker) prepare(p *Paragraph, sc *scratch) ([]atom, []rune) {
 		markPhraseBreaks(atoms)
 	}
 	if p.KeepNames || p.KeepWords {
-		markWordBreaks(atoms)
+		inWord := float64(wordPen)
+		if p.Balance > 0 {
+			inWord = titleWordPen
+		}
+		markWordBreaks(atoms, inWord)
+	}
+	if p.KeepItems {
+		markItemBreaks(atoms, p)
 	}
 	lb.style(p).apply(atoms)
 	compressPairs(atoms)
@@ -651,7 +667,7 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 // between a hanzi and a Latin word or number stays a quarter em, so that it
 // looks the same on every line (docs/clreq.md#mixed-text-composition-in-horizontal-writing-mode: a house rule).
 func stretchable(a, b *atom) bool {
-	if a.long && a.r == b.r || a.glue > 0 {
+	if a.long && a.r == b.r || a.glue > 0 || b.solid {
 		return false
 	}
 	return a.cjk || b.cjk || a.space || b.space

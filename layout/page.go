@@ -151,17 +151,28 @@ func (p *Page) addColoredLine(l *Line, x, y float64, m Metrics, c Color) {
 
 // packRuns groups consecutive glyphs of one face and size whose gaps are all
 // the same extra spacing, so a line becomes a handful of text operators.
+//
+// A glyph that the next one overlaps — a mark whose blank half a
+// compressed pair takes (）》, 。」: docs/line-composition.md#glyph-boxes) —
+// ends its run with a spacing of its own, the gap to the next glyph, and
+// the next glyph starts a run at its own position. Readers leave the
+// spacing out of a glyph's box, so the overlap itself is recorded as a Cut
+// (addCuts) for the renderer to draw the glyph narrowed.
 func packRuns(gs []Glyph, x, y float64, m Metrics) []Run {
 	var runs []Run
+	adv := func(k int) float64 { a, _ := m.Advance(gs[k].Role, gs[k].R); return a * gs[k].Size }
+	gap := func(k int) float64 { return gs[k+1].X - gs[k].X - adv(k) }
 	for i := 0; i < len(gs); {
-		j := i + 1
 		spacing := 0.0
-		adv := func(k int) float64 { a, _ := m.Advance(gs[k].Role, gs[k].R); return a * gs[k].Size }
-		if j < len(gs) && same(gs[i], gs[j]) {
-			spacing = gs[j].X - gs[i].X - adv(i)
+		if i+1 < len(gs) && (same(gs[i], gs[i+1]) || gap(i) < -overlapTolerance) {
+			spacing = gap(i)
 		}
-		for j < len(gs) && same(gs[i], gs[j]) && abs(gs[j].X-gs[j-1].X-adv(j-1)-spacing) < 0.005 {
+		j := i + 1
+		for j < len(gs) && same(gs[i], gs[j]) && abs(gap(j-1)-spacing) < 0.005 {
 			j++
+		}
+		if j-1 > i && j < len(gs) && gap(j-1) < spacing-overlapTolerance {
+			j-- // the run's last glyph is overlapped: it starts a run of its own
 		}
 		rs := make([]rune, 0, j-i)
 		for k := i; k < j; k++ {
@@ -206,6 +217,11 @@ func addCuts(runs []Run, gs []Glyph, m Metrics) {
 // minCut is the least overlap, in em, that a glyph is narrowed for: a
 // smaller one is rounding.
 const minCut = 0.001
+
+// overlapTolerance is how far, in points, a glyph may reach over the next
+// before packRuns gives it a spacing of its own: more than rounding, less
+// than any compression (a quarter em of the smallest type).
+const overlapTolerance = 0.5
 
 func same(a, b Glyph) bool { return a.Role == b.Role && a.Size == b.Size && a.FakeBold == b.FakeBold }
 

@@ -64,7 +64,7 @@ func (c *composer) table(b *model.Block) {
 		// much shorter than the cell ("招引签约金额超10亿元项目数量" before
 		// "（个）"), and letter-spacing it across the cell reads badly
 		p := &Paragraph{Spans: []Span{{Text: cell.Text, Role: role, Size: size}}, Width: w, Align: AlignCenter}
-		lines := c.breakReport(p)
+		lines := c.cellLines(p)
 		cells[i] = tableCell{cell: cell, lines: lines, role: role}
 		if cell.RowSpan == 1 {
 			heights[cell.Row] = math.Max(heights[cell.Row], float64(len(lines))*lead+2*pad)
@@ -100,6 +100,24 @@ func (c *composer) table(b *model.Block) {
 		it.header = repeat
 		c.items = append(c.items, it)
 	}
+}
+
+// cellLines breaks a cell's text, between dictionary words where that
+// takes no more lines ("比去年同月／增长(%)", not "比去年同月增／长(%)":
+// docs/line-composition.md#table-cells): a cell's lines are short, and a
+// word cut in a header reads as badly as in a title, but a line more would
+// make the whole row taller.
+func (c *composer) cellLines(p *Paragraph) []Line {
+	lines := c.breakReport(p)
+	if len(lines) < 2 {
+		return lines
+	}
+	words := *p
+	words.KeepWords = true
+	if kept, _ := c.lb.Break(&words); len(kept) <= len(lines) {
+		return kept
+	}
+	return lines
 }
 
 // tableGrid is a table composed: its cells with their lines, the column

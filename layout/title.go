@@ -2,6 +2,7 @@ package layout
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"gazette/fonts"
 	"gazette/internal/model"
@@ -34,9 +35,12 @@ type titlePart struct {
 }
 
 // titleParts keeps the office's own line breaks in a title, except one that
-// falls inside a word ("大兴调查／研究的工作方案", words.go): those two lines
-// are set again together, in as many lines as they were, so that the word
-// stays whole (GB/T 9704-2012 7.3.1: 词意完整).
+// falls inside a word ("大兴调查／研究的工作方案", words.go) or that the
+// prohibitions forbid (a line starting "》的批复" or ending "《": a title
+// obeys the 禁则 of body text, https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end):
+// those two lines are set again together, in as many lines as they were, so
+// that the word stays whole (GB/T 9704-2012 7.3.1: 词意完整) and no mark
+// stands where it may not.
 func titleParts(text string) []titlePart {
 	var out []titlePart
 	for _, line := range strings.Split(text, "\n") {
@@ -44,7 +48,7 @@ func titleParts(text string) []titlePart {
 		if line == "" {
 			continue
 		}
-		if n := len(out); n > 0 && splitsWord(out[n-1].text, line) {
+		if n := len(out); n > 0 && (splitsWord(out[n-1].text, line) || breakForbidden(out[n-1].text, line)) {
 			out[n-1].text += line
 			out[n-1].lines++
 			continue
@@ -74,4 +78,14 @@ func (c *composer) balanced(text string, size float64, minLines int) []Line {
 		shiftLine(&lines[i], (full-lineExtent(&lines[i]))/2)
 	}
 	return lines
+}
+
+// breakForbidden reports whether the basic level of the prohibitions
+// forbids a line break between a and b: b starts with a mark that may not
+// start a line, a ends with one that may not end it, or the break would
+// divide —— or …….
+func breakForbidden(a, b string) bool {
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	return noLineStart[first] || noLineEnd[last] || longMark[last] && last == first
 }

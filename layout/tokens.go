@@ -53,6 +53,9 @@ func markTokens(atoms []atom) {
 		}
 		if n := numberAt(atoms, i); n > 0 {
 			end := i + n
+			for k := i + 1; k < end; k++ {
+				atoms[k].solid = true
+			}
 			if u := unitAt(atoms, end); u > 0 {
 				end += u
 			} else if end+1 < len(atoms) && atoms[end].r == ' ' {

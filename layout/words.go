@@ -16,6 +16,14 @@ const (
 	// a line spread by four ems, so a 目录 entry is spread rather than cut
 	// in a word, less than a letter-spaced line.
 	wordPen = 100
+	// titleWordPen is a break inside a dictionary word in a title (and the
+	// cover's name): more than any shape a title may take — an hourglass and
+	// a stub together (titlebreak.go), or lines twenty ems apart — and more
+	// than a line more (extraLinePen), because 7.3.1 asks first that words
+	// stay whole (词意完整) and only then for the shape. A title breaks inside
+	// a word only where no breaking into as many lines, or one more, keeps
+	// them whole.
+	titleWordPen = 1000
 	// singlePen is a break next to a hanzi that is a word of its own and
 	// no function word ("非／物质", "代表／性"): such a character usually
 	// belongs to its neighbour as a prefix or suffix the dictionary lacks.
@@ -35,8 +43,8 @@ const (
 var functionChar = runeSet("的和与及或在对为之于把被将")
 
 // markWordBreaks adds to each break its cost by the words around it: inside
-// a dictionary word, or next to a hanzi standing alone.
-func markWordBreaks(atoms []atom) {
+// a dictionary word (inWord), or next to a hanzi standing alone.
+func markWordBreaks(atoms []atom, inWord float64) {
 	runes := make([]rune, len(atoms))
 	for i := range atoms {
 		runes[i] = atoms[i].r
@@ -45,7 +53,7 @@ func markWordBreaks(atoms []atom) {
 	for _, n := range zhwords.Segment(runes) {
 		if n > 1 {
 			for k := at + 1; k < at+n; k++ {
-				atoms[k].pen += wordPen
+				atoms[k].pen += inWord
 			}
 		} else if lone(runes[at]) {
 			if at > 0 && unicode.Is(unicode.Han, runes[at-1]) {

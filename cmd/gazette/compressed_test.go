@@ -7,7 +7,6 @@ package main
 import (
 	"html"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -55,8 +54,6 @@ func TestCompressedMarksKeepLinesWhole(t *testing.T) {
 		}
 	}
 }
-
-var bboxWordRE = regexp.MustCompile(`xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)<`)
 
 // TestNoGlyphBoxesOverlapOnALine reads every word box back (pdftotext
 // -bbox) and checks that no two on one baseline overlap by more than

@@ -208,8 +208,12 @@ func (w *docWriter) runIn(b *model.Block, class string) {
 func (w *docWriter) contents(b *model.Block) {
 	entries := strings.Split(b.Text, "\n")
 	w.b.WriteString("<nav class=\"contents\">")
-	fmt.Fprintf(&w.b, "<p class=\"contents-title\">%s</p><ul>", esc(entries[0]))
-	for _, e := range entries[1:] {
+	if strings.Join(strings.Fields(entries[0]), "") == "目录" {
+		fmt.Fprintf(&w.b, "<p class=\"contents-title\">%s</p>", esc(entries[0]))
+		entries = entries[1:]
+	} // a plan's outline printed with no label gets none (docs/document-kinds.md#contents)
+	w.b.WriteString("<ul>")
+	for _, e := range entries {
 		fmt.Fprintf(&w.b, "<li>%s</li>", esc(e))
 	}
 	w.b.WriteString("</ul></nav>\n")

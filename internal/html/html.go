@@ -209,5 +209,5 @@ func documentPage(is *model.Issue, d *model.Document, i, n int, opt Options) (st
 	return page(title+" - "+issueName(is), b.String()), nil
 }
 
-// oneLine joins a title's source lines.
-func oneLine(s string) string { return strings.ReplaceAll(s, "\n", "") }
+// oneLine is a title as lists name it (model.ListTitle).
+func oneLine(s string) string { return model.ListTitle(s) }

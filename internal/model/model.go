@@ -10,6 +10,8 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"strings"
+	"unicode"
 )
 
 // Issue is one issue of the gazette: everything the front matter prints,
@@ -74,6 +76,30 @@ type Section struct {
 type Document struct {
 	Source string  // the file the document came from (for messages)
 	Blocks []Block // in reading order
+}
+
+// ListTitle is a title as the issue's 目录, the bookmarks and the web
+// edition's lists name it: its source lines joined, and the white space an
+// office typed between two hanzi to letter-space a short title ("通　告",
+// "通 告") dropped — spacing is the title's display, not its words. Spaces
+// between Latin words and digits stay. The title itself prints as typed.
+func ListTitle(t string) string {
+	rs := []rune(strings.ReplaceAll(t, "\n", ""))
+	out := make([]rune, 0, len(rs))
+	for i := 0; i < len(rs); i++ {
+		if unicode.IsSpace(rs[i]) && len(out) > 0 && unicode.Is(unicode.Han, out[len(out)-1]) {
+			j := i
+			for j < len(rs) && unicode.IsSpace(rs[j]) {
+				j++
+			}
+			if j < len(rs) && unicode.Is(unicode.Han, rs[j]) {
+				i = j - 1
+				continue
+			}
+		}
+		out = append(out, rs[i])
+	}
+	return string(out)
 }
 
 // Title returns the document's first title, joined, or "". It is the title
@@ -159,7 +185,8 @@ type Block struct {
 	// whole paragraph, Lead included.
 	Text string
 	// Lead is the run-in head at the start of a Paragraph ("（一）强化理论学习。"),
-	// a prefix of Text; "" when there is none.
+	// or, for a numbered item — a paragraph that is a sentence, not a head —
+	// its number alone ("一、"); a prefix of Text; "" when there is none.
 	Lead string
 	// Level is the numbering level of a Heading or of a Paragraph's Lead:
 	// 1 一、  2 （一）  3 1.  4 （1）; of a Chapter: 1 编, 2 章, 3 节; 0 otherwise.

@@ -276,9 +276,9 @@ func splitKeyLine(line string) (key, value, comment string, ok bool) {
 	return m[1], strings.TrimSpace(v), "", true
 }
 
-// commentStart is the index of the # that starts a comment in s, outside
-// any string, or -1.
-func commentStart(s string) int {
+// outsideStrings calls visit with the index of each byte of s that stands
+// outside a TOML string, until visit returns false.
+func outsideStrings(s string, visit func(i int) bool) {
 	var quote byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -290,43 +290,50 @@ func commentStart(s string) int {
 		case quote != 0:
 		case c == '"' || c == '\'':
 			quote = c
-		case c == '#':
-			return i
+		default:
+			if !visit(i) {
+				return
+			}
 		}
 	}
-	return -1
+}
+
+// commentStart is the index of the # that starts a comment in s, outside
+// any string, or -1.
+func commentStart(s string) int {
+	at := -1
+	outsideStrings(s, func(i int) bool {
+		if s[i] == '#' {
+			at = i
+		}
+		return at < 0
+	})
+	return at
 }
 
 // arrayEnd finds the line on which the array that starts after the key on
 // line i closes, skipping brackets inside strings and comments.
 func arrayEnd(lines []string, i, from int) (int, error) {
-	depth, started := 0, false
+	depth, started, closed := 0, false, false
 	for j := i; j < len(lines); j++ {
 		s := lines[j]
 		if j == i {
 			s = s[from:]
 		}
-		var quote byte
-		for k := 0; k < len(s); k++ {
-			c := s[k]
-			switch {
-			case quote == '"' && c == '\\':
-				k++
-			case quote != 0 && c == quote:
-				quote = 0
-			case quote != 0:
-			case c == '"' || c == '\'':
-				quote = c
-			case c == '#':
-				k = len(s)
-			case c == '[':
+		outsideStrings(s, func(k int) bool {
+			switch s[k] {
+			case '#':
+				return false
+			case '[':
 				depth, started = depth+1, true
-			case c == ']':
+			case ']':
 				depth--
-				if started && depth == 0 {
-					return j, nil
-				}
+				closed = started && depth == 0
 			}
+			return !closed
+		})
+		if closed {
+			return j, nil
 		}
 	}
 	return 0, fmt.Errorf("第 %d 行的 documents 列表没有以 ] 结束", i+1)

@@ -24,6 +24,9 @@ func Check(doc *model.Document) []*diag.Problem {
 	c.attachments()
 	c.noticeDate()
 	for i := range doc.Blocks {
+		if i > 0 {
+			c.sequence(&doc.Blocks[i-1], &doc.Blocks[i])
+		}
 		c.block(&doc.Blocks[i])
 		c.out = append(c.out, c.at[i]...)
 	}
@@ -75,6 +78,7 @@ func (c *checker) block(b *model.Block) {
 	}
 	c.punctuation(c.file, b.Line, b.Text[headSkip(b):])
 	c.docRefs(b)
+	c.whiteCircle(b)
 }
 
 // headSkip is the length of a head number in ASCII parentheses, which
@@ -110,7 +114,7 @@ func (c *checker) numbering(b *model.Block) {
 		c.warn(b.Line, fmt.Sprintf("序号“%s”不连续，按顺序应为“%s”", prefix, number(level, want)), asIs)
 	}
 	c.last[level] = h.num
-	if b.Kind == model.Paragraph && b.Lead == "" {
+	if b.Kind == model.Paragraph && (b.Lead == "" || b.Lead == prefix) { // no run-in head
 		c.last[level] = lastInline(b.Text, h.num)
 	}
 	for l := level + 1; l < len(c.last); l++ {
@@ -238,7 +242,7 @@ func (c *checker) signDate(b *model.Block) {
 		d, _ := strconv.Atoi(f[2])
 		c.warn(b.Line, fmt.Sprintf("成文日期“%s”应写作“%d年%d月%d日”：年、月、日要标全（GB/T 9704-2012 7.3.5.4）；已按成文日期排印", b.Text, y, m, d), asIs)
 	}
-	if strings.ContainsAny(b.Text, "OoΟ") {
+	if strings.ContainsAny(b.Text, "OoΟ") { // ○ for 〇: whiteCircle
 		c.warn(b.Line, "日期中的“O”是拉丁字母，应为“〇”（如“二〇〇六年”）", asIs)
 	}
 	if signDateRE.MatchString(b.Text) {

@@ -47,6 +47,12 @@
 //     句号）的一行是标题行；序号后紧跟一句短话（不超过25字，以“。”“：”
 //     等结束）再接正文的，是段首小标题（如“（一）强化理论学习。全区……”）；
 //     第一句以“；”结束的（“1.……情况；2.……”）是普通段落。
+//     以句号结束的一行，只有下面统领着内容时才是标题：下一行是更低一级的
+//     序号，或者它是不带逗号顿号的短语（如“一、 领导机构。”）、下面接正文、
+//     前一项也是标题。下一行就是同级或更高一级的序号、或后面只剩署名日期，
+//     或前一项已是条目的（批复、决定、通告里的“一、同意……。”
+//     “二、本决定自公布之日起施行。”），是条目：整段按正文排，只有序号
+//     “一、”用黑体、“（一）”用楷体，句子用仿宋。
 //     “2、”这种阿拉伯数字加顿号的写法：如果它接在“一、”之后、下一个是
 //     “三、”（或是没有“一、”系列时的第一项），按一级标题处理，否则按三级
 //     处理；`gazette check` 会提示改正。
@@ -78,7 +84,10 @@
 // with or without parentheses (stored without); a line ending in a colon right
 // after the title is the 主送机关 unless it says 如下; 一、（一）1.（1） are
 // levels 1–4, a line holding only the number and a short head (or a head and
-// one sentence ending the line) is a Heading, a number followed by a short
+// one sentence ending the line) is a Heading when it heads something (a
+// deeper head follows, or it is a short phrase over body text after a
+// heading sibling) and otherwise a numbered item, a Paragraph whose Lead is
+// the number alone (docs/document-kinds.md#numbered-items), a number followed by a short
 // first sentence (≤ 25 characters, closed by 。！？ or ：) and more text is a
 // Paragraph with that run-in head as Lead, a first sentence closed by ；
 // means inline items and no Lead; "2、" is level 1 when it continues the

@@ -22,7 +22,7 @@ var goldenDirs = []string{"../../testdata/issues/kinds", "../../testdata/corpus"
 const goldenPrefix = 16
 
 // blocksGolden writes a document's structure one block a line: the kind,
-// its level and 新页, then the first characters of its text — all of it for
+// its level, 条目 for a numbered item and 新页, then the first characters of its text — all of it for
 // a title, which the 目录 and the bookmarks carry.
 func blocksGolden(doc *model.Document) string {
 	var b strings.Builder
@@ -30,6 +30,9 @@ func blocksGolden(doc *model.Document) string {
 		fmt.Fprintf(&b, "%s", bl.Kind)
 		if bl.Level > 0 {
 			fmt.Fprintf(&b, " L%d", bl.Level)
+		}
+		if h, ok := parseHead(bl.Text); ok && bl.Kind == model.Paragraph && bl.Lead != "" && len(bl.Lead) == h.size {
+			b.WriteString(" 条目") // a numbered item: only its number in the head face
 		}
 		if bl.NewPage {
 			b.WriteString(" 新页")

@@ -254,6 +254,9 @@ func startsKindElement(s string) bool {
 	if _, _, _, ok := articleOf(s); ok {
 		return true
 	}
+	if _, _, ok := decimalHeadOf(s); ok {
+		return true
+	}
 	l, _ := qaLabel(s)
 	return l != ""
 }
@@ -264,6 +267,15 @@ func (p *parser) kindElement() bool {
 	l := p.cur()
 	if isContentsLabel(l.text) {
 		p.contents()
+		return true
+	}
+	if n := len(p.doc.Blocks); n > 0 && p.doc.Blocks[n-1].Kind == model.Title {
+		if k := p.outlineSpan(p.i); k > 0 {
+			p.outline(k)
+			return true
+		}
+	}
+	if p.decimalHead() {
 		return true
 	}
 	if c, ok := chapterOf(l.text); ok {

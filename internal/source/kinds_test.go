@@ -88,7 +88,7 @@ func TestParseKinds(t *testing.T) {
 		{
 			name: "公告 with its number under the title",
 			text: lines("某市人民政府公告", "（第1号）", "", "根据有关规定，现将有关事项公告如下：", "一、自2024年1月1日起实施。", "", "某市人民政府", "2023年12月20日"),
-			want: []string{"1 标题", "2 编号", "4 正文", "5 标题层次 L1", "7 署名", "8 成文日期"},
+			want: []string{"1 标题", "2 编号", "4 正文", "5 正文 L1 一、", "7 署名", "8 成文日期"},
 		},
 		{
 			name: "纪要: 出席/列席/请假 lists, a list broken after 、",
@@ -124,12 +124,14 @@ func TestParseKinds(t *testing.T) {
 		{
 			// 深圳市人民代表大会常务委员会听证条例 (corpus guizhang/): the 公告
 			// between title and 题注, the 题注 over two lines after the date
+			// the title a web page heads the 条例 with moves after the
+			// 公告 that promulgates it, over its 题注
 			name: "a 公告 head under the title; a two-line 题注 after the date",
 			text: lines("深圳市人民代表大会常务委员会听证条例", "", "深圳市人民代表大会常务委员会公告", "", "第三十七号", "",
 				"《听证条例》业经批准,现予公布。", "", "深圳市人民代表大会常务委员会", "", "2001年12月26日", "",
 				"(2001年10月17日深圳市第三届人民代表大会常务委员会第十一次会议通过", "2001年12月3日广东省第九届人民代表大会常务委员会第二十九次会议批准)",
 				"第一章 总 则"),
-			want: []string{"1 标题", "3 机关标志", "5 编号", "7 正文", "9 署名", "11 成文日期", "13 题注", "15 章节 L2"},
+			want: []string{"3 机关标志", "5 编号", "7 正文", "9 署名", "11 成文日期", "1 标题 新页", "13 题注", "15 章节 L2"},
 		},
 		{
 			// 安徽省人民政府关于任免国家机关工作人员问题的通知 (corpus): the

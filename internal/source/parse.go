@@ -60,6 +60,8 @@ func parseLines(name string, lines []line) (*model.Document, []*diag.Problem, er
 		return nil, nil, diag.New(name, 0, "文件是空的，没有文字", "请检查是否选错了文件，或在 issue.toml 中删去这一项")
 	}
 	p.run()
+	p.titleOverNumber()
+	p.promulgatedUnderNotice()
 	if p.doc.Title() == "" {
 		p.probs = append(p.probs, diag.New(name, p.lines[0].no, "没有识别出文件标题（目录和书签要用到它）",
 			"请把标题写在文件开头；如果第一行就是标题，请在行首加“【标题】”"))
@@ -74,6 +76,7 @@ func parseLines(name string, lines []line) (*model.Document, []*diag.Problem, er
 type line struct {
 	no    int    // 1-based line number in the file (paragraph number in a Word file)
 	text  string // normalised
+	raw   string // as typed, only its ends trimmed; "" when text is all there is (a Word file)
 	blank bool   // a blank line (or the file start) comes before it
 	hint  hint   // what a Word file says of the line besides its text (docx.go)
 }
@@ -85,13 +88,13 @@ func splitLines(text string) []line {
 	text = strings.ReplaceAll(text, "\r", "\n")
 	var out []line
 	blank := true
-	for i, l := range strings.Split(text, "\n") {
-		l = NormalizeLine(l)
+	for i, raw := range strings.Split(text, "\n") {
+		l := NormalizeLine(raw)
 		if l == "" {
 			blank = true
 			continue
 		}
-		out = append(out, line{no: i + 1, text: l, blank: blank})
+		out = append(out, line{no: i + 1, text: l, raw: strings.TrimFunc(raw, isBlank), blank: blank})
 		blank = false
 	}
 	return out
@@ -121,7 +124,15 @@ type parser struct {
 	// inRules is set once the current section has articles or chapters: a
 	// 规章, whose （一） items are 项, plain text, not headings
 	inRules bool
-	last    struct{ level, num int }
+	// last is the number of the last numbered block and whether it was an
+	// item (a sentence, not a heading)
+	last struct {
+		level, num int
+		item       bool
+	}
+	// decimal is the number of the last decimal section head (decimal.go)
+	// in this part of the document, nil before the first
+	decimal []int
 }
 
 // run consumes every line.
@@ -204,6 +215,9 @@ func (p *parser) role(c command, no int) {
 		if inner, ok := unwrapParens(c.arg); ok {
 			c.arg = strings.TrimFunc(inner, isBlank)
 		}
+		c.arg = p.closeUp(line{no: no, text: c.arg}, c.arg, "发文字号")
+	case model.SignDate:
+		c.arg = p.closeUp(line{no: no, text: c.arg}, c.arg, "成文日期")
 	}
 	p.add(model.Block{Kind: c.role, Text: c.arg, Line: no})
 	switch c.role {
@@ -224,7 +238,7 @@ func (p *parser) role(c command, no int) {
 func (p *parser) docTitle() {
 	l := p.cur()
 	if t, ok := docNumber(l.text); ok {
-		p.add(model.Block{Kind: model.DocNumber, Text: t, Line: l.no})
+		p.add(model.Block{Kind: model.DocNumber, Text: p.closeUp(l, t, "发文字号"), Line: l.no})
 		p.i++
 		return
 	}
@@ -299,6 +313,7 @@ func (p *parser) addTitle(parts []string, no int, newPage bool) {
 	p.forwarded = append(p.forwarded, forwardedNames(text)...)
 	p.last.level, p.last.num = 0, 0
 	p.inRules = false
+	p.decimal = nil
 	p.state = stHead
 }
 
@@ -308,7 +323,7 @@ func (p *parser) addTitle(parts []string, no int, newPage bool) {
 func (p *parser) head() {
 	l := p.cur()
 	if t, ok := docNumber(l.text); ok {
-		p.add(model.Block{Kind: model.DocNumber, Text: t, Line: l.no})
+		p.add(model.Block{Kind: model.DocNumber, Text: p.closeUp(l, t, "发文字号"), Line: l.no})
 		p.i++
 		return
 	}
@@ -387,7 +402,7 @@ func (p *parser) signature() {
 		l = p.cur()
 		p.i++
 	}
-	p.add(model.Block{Kind: model.SignDate, Text: l.text, Line: l.no})
+	p.add(model.Block{Kind: model.SignDate, Text: p.closeUp(l, l.text, "成文日期"), Line: l.no})
 	p.state = stClosing
 }
 
@@ -522,7 +537,8 @@ func (p *parser) paragraph() {
 	b := model.Block{Kind: model.Paragraph, Text: l.text, Line: l.no}
 	if h, ok := parseHead(l.text); ok && len(l.text) > h.size {
 		level := p.levelOf(h)
-		p.last.level, p.last.num = level, h.num
+		prev := p.last
+		p.last.level, p.last.num, p.last.item = level, h.num, false
 		if p.inRules && level >= 2 {
 			// 项 and 目 of an article are its text, set plain (立法技术规范)
 			b.Level = level
@@ -534,13 +550,20 @@ func (p *parser) paragraph() {
 		// in a 规章 a 一、 line is a heading only when it is a bare name
 		// ("一、 领导机构。"); one that reads as a sentence is an article
 		// numbered the older way
-		if !runs && headAlone(l.text, h) && !(p.inRules && strings.ContainsAny(l.text[h.size:], clauseMarks)) {
+		if !runs && headAlone(l.text, h) && !(p.inRules && strings.ContainsAny(l.text[h.size:], clauseMarks)) &&
+			!p.closedItem(l.text, h, level, prev.item && prev.level == level && prev.num == h.num-1) {
 			b.Kind, b.Level = model.Heading, level
 			p.add(b)
 			return
 		}
-		if runs {
+		switch {
+		case runs:
 			b.Lead, b.Level = lead, level
+		case level <= 2:
+			// a numbered item: its number in the face of its level, the
+			// sentence in 仿宋 (docs/document-kinds.md#numbered-items)
+			b.Lead, b.Level = l.text[:h.size], level
+			p.last.item = true
 		}
 	}
 	last := l.text
@@ -566,6 +589,29 @@ func headAlone(s string, h head) bool {
 		rest = rest[:len(rest)-utf8.RuneLen(r)]
 	}
 	return !strings.ContainsAny(rest, sentenceEnds)
+}
+
+// closedItem reports a line that headAlone took for a heading but that is
+// a numbered item: a sentence closed by 。！？ with nothing under it
+// (docs/document-kinds.md#numbered-items). A heading heads something: the
+// line after it is a deeper head ("（一）……等方面。" over "1.……"), or body
+// text under a short phrase ("一、 领导机构。"). A line followed by its
+// sibling, by a higher head or by the end of the text heads nothing; nor
+// does one whose sibling before it was an item, nor a sentence with
+// clauses over body text.
+func (p *parser) closedItem(s string, h head, level int, afterItem bool) bool {
+	rest := s[h.size:]
+	if !strings.ContainsRune("。！？!?", lastRune(rest)) {
+		return false // "一、目的意义": a heading by its form
+	}
+	j := p.i // the next line (blank lines are not kept)
+	if j == len(p.lines) || p.signatureAt(j) || isAttachmentLabel(p.lines[j].text) || isAttachmentNote(p.lines[j].text) {
+		return true
+	}
+	if next, ok := parseHead(p.lines[j].text); ok {
+		return next.level <= level
+	}
+	return afterItem || strings.ContainsAny(rest, clauseMarks) || runes(rest) > maxLead
 }
 
 // runIn finds a run-in head: the number and a short first sentence closed by

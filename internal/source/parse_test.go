@@ -31,9 +31,11 @@ func TestParseRules(t *testing.T) {
 			texts: map[int]string{2: "昌府发[2023]03号"},
 		},
 		{
-			name:  "发文字号 before the title",
+			// 盐池县人民政府工作规则 (corpus guizhang/): a gazette prints
+			// the title first, the 发文字号 under it
+			name:  "发文字号 before the title goes under it",
 			text:  lines("昌府发〔2023〕3号", "关于防汛的通知", "请做好防汛工作。"),
-			want:  []string{"1 发文字号", "2 标题", "3 正文"},
+			want:  []string{"2 标题", "1 发文字号", "3 正文"},
 			texts: map[int]string{2: "关于防汛的通知"},
 		},
 		{
@@ -44,9 +46,9 @@ func TestParseRules(t *testing.T) {
 		{
 			name: "the four levels, heads alone and run in",
 			text: lines("方案", "一、总体要求", "（一）工作目标", "1.第一项", "（1）第一小项",
-				"（2）第二小项。这里是正文。", "2.强化组织。加快推进。", "（二）贯彻落实决策部署等方面。", "二、保障措施"),
+				"（2）第二小项。这里是正文。", "2.强化组织。加快推进。", "（二）贯彻落实决策部署等方面。", "1.第一项", "二、保障措施"),
 			want: []string{"1 标题", "2 标题层次 L1", "3 标题层次 L2", "4 标题层次 L3", "5 标题层次 L4",
-				"6 正文 L4 （2）第二小项。", "7 正文 L3 2.强化组织。", "8 标题层次 L2", "9 标题层次 L1"},
+				"6 正文 L4 （2）第二小项。", "7 正文 L3 2.强化组织。", "8 标题层次 L2", "9 标题层次 L3", "10 标题层次 L1"},
 		},
 		{
 			name: "full-width dot, a colon closing a run-in head, a long first sentence is no head",
@@ -145,7 +147,7 @@ func TestParseRules(t *testing.T) {
 			name: "never joined: a heading, a blank line between, a short label, a head next",
 			text: lines("方案", "一、目的意义", "大兴调查研究是党中央的重大决策部署，意义重大", "", "党的二十大对全面建设作出部署。",
 				"重点围绕以下方面", "开展工作。", "各单位要加强领导，切实做好以下工作", "1.加强领导。"),
-			want: []string{"1 标题", "2 标题层次 L1", "3 正文", "5 正文", "6 正文", "7 正文", "8 正文", "9 标题层次 L3"},
+			want: []string{"1 标题", "2 标题层次 L1", "3 正文", "5 正文", "6 正文", "7 正文", "8 正文", "9 正文"},
 		},
 		{
 			name: "——items start paragraphs",
