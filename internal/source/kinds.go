@@ -254,7 +254,7 @@ func startsKindElement(s string) bool {
 	if _, _, _, ok := articleOf(s); ok {
 		return true
 	}
-	if _, _, ok := decimalHeadOf(s); ok {
+	if _, ok := decimalHeadOf(s); ok {
 		return true
 	}
 	l, _ := qaLabel(s)
