@@ -135,11 +135,18 @@ func TestParseKinds(t *testing.T) {
 		},
 		{
 			// 安徽省人民政府关于任免国家机关工作人员问题的通知 (corpus): the
-			// bracket closes inside the line and the text runs on
-			name: "a bracket with text after it is no 题注",
+			// web page ran the 题注 into the first paragraph, two spaces
+			// between them; the 题注 is set apart, the paragraph kept whole
+			name: "a 题注 run into the first paragraph is split from it",
 			text: lines("安徽省人民政府关于任免国家机关工作人员问题的通知", "", "(1985年5月4日皖政〔1985〕38号)  根据有关规定,现通知如下:",
 				"", " 一、任免权限"),
-			want: []string{"1 标题", "3 正文", "5 标题层次 L1"},
+			want:  []string{"1 标题", "3 题注", "3 正文", "5 标题层次 L1"},
+			texts: map[int]string{3: "(1985年5月4日皖政〔1985〕38号)"},
+		},
+		{
+			name: "a bracket with text run on after it, no space between, is no 题注",
+			text: lines("关于某事的通知", "", "(2024年1月5日通过)的办法自公布之日起施行。"),
+			want: []string{"1 标题", "3 正文"},
 		},
 		{
 			// 湖南省人民政府办公厅 湘政办发〔2009〕24号 (corpus tongzhi/)

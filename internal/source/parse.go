@@ -331,6 +331,12 @@ func (p *parser) head() {
 		p.headnote(n)
 		return
 	}
+	if note, rest, ok := runInHeadnote(l.text); ok {
+		// the rest of the line is the first paragraph: read it next
+		p.add(model.Block{Kind: model.Headnote, Text: note, Line: l.no})
+		p.lines[p.i].text, p.lines[p.i].raw = rest, ""
+		return
+	}
 	if p.orderHeadAt(p.i, true) {
 		p.orderHead()
 		return
