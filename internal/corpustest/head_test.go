@@ -60,3 +60,42 @@ func TestHeadUnderTitleReadBack(t *testing.T) {
 		t.Error("安徽's first paragraph does not start a row of its own")
 	}
 }
+
+// TestSignerOverReleaseNoteReadBack builds 牟定县's 通知, whose 成文日期 the
+// web page garbled under its 附注, and reads it back: the body's name over
+// （此件公开发布） is set as the 署名, on the right half of the type area, not
+// as an indented paragraph; the 附注 starts two em in (GB/T 9704-2012 7.3.6).
+func TestSignerOverReleaseNoteReadBack(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]string{"文件": {filepath.Join(testdata, "corpus", "tongzhi", "mouding-yingji-yuan.txt")}}
+	manifest := manifestFor(t, dir, []string{"文件"}, files)
+	is, pdf, err := build.Build(manifest, filepath.Join(dir, "issue.pdf"))
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	st, err := layout.Preset(is.Manifest.Layout.Preset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	em := st.BodySize
+	seen := 0
+	for _, g := range pdfread.Geometry(pdfread.Read(t, pdf, is.Book), st) {
+		for _, r := range g.AreaRows() {
+			switch r.Text() {
+			case "牟定县人民政府办公室":
+				seen++
+				if mid := (g.Left + g.Right) / 2; r.X0 < mid {
+					t.Errorf("the 署名 starts %.1f em from the left, left of the middle of the type area", (r.X0-g.Left)/em)
+				}
+			case "(此件公开发布)":
+				seen++
+				if in := (r.X0 - g.Left) / em; math.Abs(in-2) > 0.25 {
+					t.Errorf("the 附注 starts %.2f em from the left, want 2", in)
+				}
+			}
+		}
+	}
+	if seen != 2 {
+		t.Errorf("read back %d of the 署名 and the 附注 as rows of their own, want both", seen)
+	}
+}

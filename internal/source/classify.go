@@ -182,7 +182,7 @@ func titleLike(s string) bool {
 	_, isDoc := docNumber(s)
 	return !isDoc && !presiderLike(s) && !isDate(s) && !isAttachmentLabel(s) && !imprintRE.MatchString(s) &&
 		!isAttachmentNote(s) && !strings.HasPrefix(s, "【") && !headnoteLike(s) &&
-		!orderNumberLike(s) && !startsKindElement(s) && !brokenDocNumberRE.MatchString(s)
+		!orderNumberLike(s) && !startsKindElement(s) && !brokenDocNumberRE.MatchString(s) && !brokenDateRE.MatchString(s)
 }
 
 // imprintRE matches the 版记 line "…办公室 2015年3月5日印发" (GB/T
@@ -326,6 +326,15 @@ func noteLike(s string) bool {
 	}
 	_, isDoc := docNumber(s)
 	return !isDoc
+}
+
+// releaseNote reports the 附注 that says how far a document goes (GB/T
+// 9704-2012 7.3.6): a 附注 line whose words open with 此件 — （此件公开发布）,
+// （此件发至县级）, （此件不公开）. Nothing else is written so, so it is a
+// 附注 wherever it stands.
+func releaseNote(s string) bool {
+	inner, ok := unwrapParens(s)
+	return ok && noteLike(s) && strings.HasPrefix(strings.TrimSpace(inner), "此件")
 }
 
 // presiderLike reports the "伊文斌主持" line under a 政务动态 title.
