@@ -38,10 +38,6 @@ const (
 	namePen = 60
 )
 
-// functionChar holds the one-character function words a title may break
-// before or after freely (关于…的通知, A和B, 对…的).
-var functionChar = runeSet("的和与及或在对为之于把被将")
-
 // markWordBreaks adds to each break its cost by the words around it: inside
 // a dictionary word (inWord), or next to a hanzi standing alone.
 func markWordBreaks(atoms []atom, inWord float64) {
@@ -69,19 +65,19 @@ func markWordBreaks(atoms []atom, inWord float64) {
 
 // lone reports a hanzi that, as a word of its own, likely binds to a
 // neighbour: any hanzi but the function words.
-func lone(r rune) bool { return unicode.Is(unicode.Han, r) && !functionChar[r] }
+func lone(r rune) bool { return unicode.Is(unicode.Han, r) && !zhwords.IsFunctionWord(r) }
 
 // numeral holds the hanzi numerals and ordinal prefix that begin a
 // quantity phrase.
 var numeral = runeSet("一二三四五六七八九十百千万两第〇零")
 
 // markPhraseBreaks adds phrasePen to each break between two hanzi that is
-// no phrase boundary (words.go's functionChar, numeral).
+// no phrase boundary (zhwords.IsFunctionWord, numeral).
 func markPhraseBreaks(atoms []atom) {
 	for i := 1; i < len(atoms); i++ {
 		prev, next := atoms[i-1].r, atoms[i].r
 		if unicode.Is(unicode.Han, prev) && unicode.Is(unicode.Han, next) &&
-			!functionChar[prev] && !functionChar[next] && !(numeral[next] && !numeral[prev]) {
+			!zhwords.IsFunctionWord(prev) && !zhwords.IsFunctionWord(next) && !(numeral[next] && !numeral[prev]) {
 			atoms[i].pen += phrasePen
 		}
 	}

@@ -104,12 +104,12 @@ func (w *docWriter) block(b, prev *model.Block) {
 	case model.DocNumber:
 		// in parentheses under the title, as printed (layout) and as the
 		// office's copy has it (the model keeps the number without them)
-		w.p("docnumber", "（"+b.Text+"）")
+		w.line("docnumber", "（"+b.Text+"）")
 	case model.Addressee:
-		w.p("addressee", b.Text)
+		w.line("addressee", b.Text)
 	case model.Heading:
 		level := min(w.headBase+max(b.Level, 1)-1, 6)
-		fmt.Fprintf(&w.b, "<h%d class=\"head-%d\">%s</h%d>\n", level, b.Level, esc(b.Text), level)
+		fmt.Fprintf(&w.b, "<h%d class=\"head-%d\">%s</h%d>\n", level, b.Level, words(b.Text), level)
 	case model.Paragraph:
 		w.paragraph(b)
 	case model.AttachmentNote:
@@ -118,9 +118,9 @@ func (w *docWriter) block(b, prev *model.Block) {
 		w.p("note", b.Text)
 	case model.AttachmentLabel:
 		w.openSection("attachment")
-		w.p("attachment-label", b.Text)
+		w.line("attachment-label", b.Text)
 	case model.Presider:
-		w.p("presider", b.Text)
+		w.line("presider", b.Text)
 	case model.PageBreak:
 		// a page break of the printed page; a web page scrolls on
 	case model.TableBlock:
@@ -128,18 +128,18 @@ func (w *docWriter) block(b, prev *model.Block) {
 	case model.ImageBlock:
 		w.image(b.Image)
 	case model.Headnote:
-		w.p("headnote", b.Text)
+		w.line("headnote", b.Text)
 	case model.Contents:
 		w.contents(b)
 	case model.Chapter:
 		level := min(2+b.Level-w.chapterBase, 6)
-		fmt.Fprintf(&w.b, "<h%d class=\"chapter\">%s</h%d>\n", level, esc(b.Text), level)
+		fmt.Fprintf(&w.b, "<h%d class=\"chapter\">%s</h%d>\n", level, words(b.Text), level)
 	case model.Article, model.Answer:
 		w.runIn(b, "")
 	case model.OrderHead:
-		w.p("order-head", b.Text)
+		w.line("order-head", b.Text)
 	case model.OrderNumber:
-		w.p("order-number", b.Text)
+		w.line("order-number", b.Text)
 	case model.Roster:
 		w.roster(b)
 	case model.Question:
@@ -149,18 +149,19 @@ func (w *docWriter) block(b, prev *model.Block) {
 	}
 }
 
-// p writes a paragraph of a class ("" for none).
+// p writes a paragraph of body text of a class ("" for none).
 func (w *docWriter) p(class, text string) {
 	if class == "" {
-		fmt.Fprintf(&w.b, "<p>%s</p>\n", lines(text))
+		fmt.Fprintf(&w.b, "<p>%s</p>\n", prose(text))
 		return
 	}
-	fmt.Fprintf(&w.b, "<p class=\"%s\">%s</p>\n", class, lines(text))
+	fmt.Fprintf(&w.b, "<p class=\"%s\">%s</p>\n", class, prose(text))
 }
 
-// lines escapes text and keeps its source line breaks as <br>.
-func lines(text string) string {
-	return strings.ReplaceAll(esc(text), "\n", "<br>")
+// line writes a paragraph of a class the stylesheet sets keep-all (a
+// 发文字号, a 附件 label, a 题注 …): it breaks between words.
+func (w *docWriter) line(class, text string) {
+	fmt.Fprintf(&w.b, "<p class=\"%s\">%s</p>\n", class, words(text))
 }
 
 // title writes the document's title as its h1, and a later title — of a
@@ -169,13 +170,13 @@ func lines(text string) string {
 func (w *docWriter) title(b, prev *model.Block) {
 	w.titles++
 	if w.titles == 1 {
-		fmt.Fprintf(&w.b, "<h1>%s</h1>\n", lines(b.Text))
+		fmt.Fprintf(&w.b, "<h1>%s</h1>\n", words(b.Text))
 		return
 	}
 	if prev == nil || prev.Kind != model.AttachmentLabel {
 		w.openSection("forwarded")
 	}
-	fmt.Fprintf(&w.b, "<h2>%s</h2>\n", lines(b.Text))
+	fmt.Fprintf(&w.b, "<h2>%s</h2>\n", words(b.Text))
 }
 
 // paragraph writes a paragraph, its run-in head (（一）强化理论学习。) in
@@ -186,7 +187,7 @@ func (w *docWriter) paragraph(b *model.Block) {
 		return
 	}
 	fmt.Fprintf(&w.b, "<p><strong class=\"lead-%d\">%s</strong>%s</p>\n",
-		b.Level, esc(b.Lead), lines(b.Text[len(b.Lead):]))
+		b.Level, prose(b.Lead), prose(b.Text[len(b.Lead):]))
 }
 
 // runIn writes a paragraph opening with a run-in label in 黑体: an
@@ -197,10 +198,10 @@ func (w *docWriter) runIn(b *model.Block, class string) {
 		open = fmt.Sprintf("<p class=\"%s\">", class)
 	}
 	if b.Lead == "" || !strings.HasPrefix(b.Text, b.Lead) {
-		fmt.Fprintf(&w.b, "%s%s</p>\n", open, lines(b.Text))
+		fmt.Fprintf(&w.b, "%s%s</p>\n", open, prose(b.Text))
 		return
 	}
-	fmt.Fprintf(&w.b, "%s<strong class=\"run-in\">%s</strong>%s</p>\n", open, esc(b.Lead), lines(b.Text[len(b.Lead):]))
+	fmt.Fprintf(&w.b, "%s<strong class=\"run-in\">%s</strong>%s</p>\n", open, prose(b.Lead), prose(b.Text[len(b.Lead):]))
 }
 
 // contents writes a 规章's own 目录: its heading, then its entries as a
@@ -209,12 +210,12 @@ func (w *docWriter) contents(b *model.Block) {
 	entries := strings.Split(b.Text, "\n")
 	w.b.WriteString("<nav class=\"contents\">")
 	if strings.Join(strings.Fields(entries[0]), "") == "目录" {
-		fmt.Fprintf(&w.b, "<p class=\"contents-title\">%s</p>", esc(entries[0]))
+		fmt.Fprintf(&w.b, "<p class=\"contents-title\">%s</p>", words(entries[0]))
 		entries = entries[1:]
 	} // a plan's outline printed with no label gets none (docs/document-kinds.md#contents)
 	w.b.WriteString("<ul>")
 	for _, e := range entries {
-		fmt.Fprintf(&w.b, "<li>%s</li>", esc(e))
+		fmt.Fprintf(&w.b, "<li>%s</li>", words(e))
 	}
 	w.b.WriteString("</ul></nav>\n")
 }
@@ -226,12 +227,12 @@ func (w *docWriter) roster(b *model.Block) {
 	w.b.WriteString("<ul class=\"roster\">")
 	first := items[0]
 	if b.Lead != "" && strings.HasPrefix(first, b.Lead) {
-		fmt.Fprintf(&w.b, "<li><strong class=\"run-in\">%s</strong>%s</li>", esc(b.Lead), esc(first[len(b.Lead):]))
+		fmt.Fprintf(&w.b, "<li><strong class=\"run-in\">%s</strong>%s</li>", prose(b.Lead), prose(first[len(b.Lead):]))
 	} else {
-		fmt.Fprintf(&w.b, "<li>%s</li>", esc(first))
+		fmt.Fprintf(&w.b, "<li>%s</li>", prose(first))
 	}
 	for _, it := range items[1:] {
-		fmt.Fprintf(&w.b, "<li class=\"roster-item\">%s</li>", esc(it))
+		fmt.Fprintf(&w.b, "<li class=\"roster-item\">%s</li>", prose(it))
 	}
 	w.b.WriteString("</ul>\n")
 }
@@ -257,7 +258,7 @@ func (w *docWriter) attachmentNote(b *model.Block) {
 		if strings.TrimSpace(it) == "" {
 			continue
 		}
-		fmt.Fprintf(&w.b, "<li>%s</li>", esc(strings.TrimSpace(it)))
+		fmt.Fprintf(&w.b, "<li>%s</li>", words(strings.TrimSpace(it)))
 	}
 	w.b.WriteString("</ul></div>\n")
 }
@@ -272,7 +273,7 @@ func (w *docWriter) signature(bs []model.Block) {
 		if b.Kind == model.SignDate {
 			class = "date"
 		}
-		fmt.Fprintf(&w.b, "<p class=\"%s\">%s</p>", class, lines(b.Text))
+		fmt.Fprintf(&w.b, "<p class=\"%s\">%s</p>", class, words(b.Text))
 	}
 	w.b.WriteString("</div>\n")
 }
@@ -318,7 +319,7 @@ func (w *docWriter) table(t *model.Table) {
 			if numeric(c.Text) {
 				span += " class=\"num\""
 			}
-			fmt.Fprintf(&w.b, "<%s%s%s>%s</%s>", tag, scope, span, lines(c.Text), tag)
+			fmt.Fprintf(&w.b, "<%s%s%s>%s</%s>", tag, scope, span, words(c.Text), tag)
 		}
 		w.b.WriteString("</tr>\n")
 		switch {
@@ -363,7 +364,10 @@ func (w *docWriter) image(im *model.Image) {
 		}
 	}
 	mime := http.DetectContentType(data) // image/png or image/jpeg, the kinds gazette reads
-	alt := strings.TrimSuffix(filepath.Base(im.Path), filepath.Ext(im.Path))
+	alt := im.Alt
+	if alt == "" { // as the web PDF's Figure, the file's name stands in
+		alt = strings.TrimSuffix(filepath.Base(im.Path), filepath.Ext(im.Path))
+	}
 	fmt.Fprintf(&w.b, "<figure><img src=\"data:%s;base64,%s\" alt=\"%s\"></figure>\n",
 		mime, base64.StdEncoding.EncodeToString(data), escAttr(alt))
 }

@@ -20,6 +20,7 @@ import (
 	"gazette/internal/html"
 	"gazette/internal/model"
 	"gazette/internal/testtool"
+	"gazette/internal/zhwords"
 )
 
 const sample = "../../samples/changjiang-2023-04/issue.toml"
@@ -99,11 +100,20 @@ type probe struct {
 	Tables      int
 	Merged      int    // cells with rowspan or colspan > 1
 	Text        string // the innerText of <main>
+	Lines       []lines
+}
+
+// lines is how chromium broke one keep-all element into lines, read from
+// the boxes of its characters.
+type lines struct {
+	Tag    string   // its tag and class, to say which
+	Lines  []string // the characters of each line (those the browser shows)
+	Forced []bool   // whether the break after each line is a <br>
 }
 
 // probePage loads every page of the edition at every width in iframes and,
 // once all have loaded (window.onload waits for every frame), writes what it read into the body's data-probe.
-func probePage(pages []string) string {
+func probePage(pages []string, widths []int) string {
 	var frames strings.Builder
 	for _, p := range pages {
 		for _, w := range widths {
@@ -111,6 +121,7 @@ func probePage(pages []string) string {
 		}
 	}
 	return `<!DOCTYPE html><html><body style="margin:0">` + frames.String() + `<script>
+` + lineScript + `
 window.onload = function () {
   var out = [];
   document.querySelectorAll("iframe").forEach(function (f) {
@@ -119,12 +130,53 @@ window.onload = function () {
       H1: Array.from(d.querySelectorAll("h1")).map(function (h) { return h.innerText; }),
       Tables: d.querySelectorAll("table").length,
       Merged: Array.from(d.querySelectorAll("td,th")).filter(function (c) { return c.rowSpan > 1 || c.colSpan > 1; }).length,
-      Text: main ? main.innerText : ""});
+      Text: main ? main.innerText : "", Lines: lineBreaks(d)});
   });
   document.body.setAttribute("data-probe", JSON.stringify(out));
 };
 </script></body></html>`
 }
+
+// keepAll selects the elements the stylesheet sets keep-all that hold
+// words: titles, heads, table cells, the 目录's entries, the display lines.
+const keepAll = "h1, h2, h3, h4, h5, h6, th, td, ol.toc li, .contents li, .attachment-note li, " +
+	".signature p, .docnumber, .addressee, .headnote, .presider, .attachment-label, .order-head"
+
+// lineScript defines lineBreaks(doc): for each keep-all element, the
+// characters of each of its lines, a line starting where a character's box
+// stands lower than the one before it by more than half the font size.
+const lineScript = `
+function lineBreaks(d) {
+  var out = [];
+  d.querySelectorAll("` + keepAll + `").forEach(function (el) {
+    var win = d.defaultView, half = parseFloat(win.getComputedStyle(el).fontSize) / 2;
+    var res = {Tag: el.tagName.toLowerCase() + (el.className ? "." + el.className : ""), Lines: [""], Forced: []};
+    var walk = d.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT), n, last = null, br = false;
+    while ((n = walk.nextNode())) {
+      if (n.nodeType === 1) {
+        if (n.tagName === "BR" && win.getComputedStyle(n).display !== "none") br = true;
+        continue;
+      }
+      for (var i = 0; i < n.data.length; i++) {
+        var len = (n.data.charCodeAt(i) & 0xfc00) === 0xd800 ? 2 : 1;
+        var r = d.createRange();
+        r.setStart(n, i); r.setEnd(n, i + len);
+        var rs = r.getClientRects();
+        if (rs.length && rs[0].width > 0) {
+          var mid = (rs[0].top + rs[0].bottom) / 2;
+          if (last !== null && mid > last + half) { res.Lines.push(""); res.Forced.push(br); }
+          br = false;
+          res.Lines[res.Lines.length - 1] += n.data.substr(i, len);
+          last = mid;
+        }
+        i += len - 1;
+      }
+    }
+    out.push(res);
+  });
+  return out;
+}
+`
 
 var probeRE = regexp.MustCompile(`data-probe="([^"]*)"`)
 
@@ -147,18 +199,21 @@ func TestSampleInChromium(t *testing.T) {
 	}
 }
 
-func inChromium(t *testing.T, manifest string) {
-	dir, is := edition(t, manifest)
-	var docs []*model.Document
-	for _, s := range is.Sections {
-		docs = append(docs, s.Documents...)
-	}
+// editionPages names the pages of an edition of n documents.
+func editionPages(n int) []string {
 	pages := []string{"index.html"}
-	for i := range docs {
+	for i := range n {
 		pages = append(pages, html.DocumentFile(i))
 	}
+	return pages
+}
+
+// probeEdition opens the pages of the edition in dir at each width in
+// chromium and returns what the probe read of each.
+func probeEdition(t *testing.T, dir string, pages []string, widths []int) []probe {
+	t.Helper()
 	probeFile := filepath.Join(filepath.Dir(dir), "probe.html")
-	if err := os.WriteFile(probeFile, []byte(probePage(pages)), 0o644); err != nil {
+	if err := os.WriteFile(probeFile, []byte(probePage(pages, widths)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	dom := chromium(t, "--allow-file-access-from-files", "--virtual-time-budget=20000",
@@ -174,8 +229,62 @@ func inChromium(t *testing.T, manifest string) {
 	if len(probes) != len(pages)*len(widths) {
 		t.Fatalf("read %d pages, want %d", len(probes), len(pages)*len(widths))
 	}
+	return probes
+}
+
+// The sample's titles, heads, 目录 and table break only between words at
+// every width from a small phone to a desktop, where each is broken at
+// different places, and nothing is wider than the window; at the narrow
+// widths they do break, many times.
+func TestSampleBreaksBetweenWords(t *testing.T) {
+	dir, is := sampleEdition(t)
+	n := 0
+	for _, s := range is.Sections {
+		n += len(s.Documents)
+	}
+	narrow := []int{320, 360, 414, 480, 600}
+	probes := probeEdition(t, dir, editionPages(n), append(narrow, 768, 1024))
+	breaks := map[string]int{} // the breaks judged at the narrow widths, by element
+	for _, p := range probes {
+		if p.ScrollWidth > p.ClientWidth {
+			t.Errorf("%s at %d px: content is %d px wide in a %d px window", p.Page, p.Width, p.ScrollWidth, p.ClientWidth)
+		}
+		for _, l := range p.Lines {
+			for _, bad := range badBreaks(l) {
+				t.Errorf("%s at %d px: %s breaks %s", p.Page, p.Width, l.Tag, bad)
+			}
+			if p.Width <= narrow[len(narrow)-1] {
+				for _, f := range l.Forced {
+					if !f {
+						breaks[strings.SplitN(l.Tag, ".", 2)[0]]++
+					}
+				}
+			}
+		}
+	}
+	t.Logf("breaks judged at %v px: %v", narrow, breaks)
+	for _, tag := range []string{"h1", "h2", "td", "li"} {
+		if breaks[tag] < 10 {
+			t.Errorf("only %d breaks in %s elements at %v px: the probe reads no lines", breaks[tag], tag, narrow)
+		}
+	}
+}
+
+func inChromium(t *testing.T, manifest string) {
+	dir, is := edition(t, manifest)
+	var docs []*model.Document
+	for _, s := range is.Sections {
+		docs = append(docs, s.Documents...)
+	}
+	pages := editionPages(len(docs))
+	probes := probeEdition(t, dir, pages, widths)
 	merged := 0
 	for _, p := range probes {
+		for _, l := range p.Lines {
+			for _, bad := range badBreaks(l) {
+				t.Errorf("%s at %d px: %s breaks %s", p.Page, p.Width, l.Tag, bad)
+			}
+		}
 		if p.ScrollWidth > p.ClientWidth {
 			t.Errorf("%s at %d px: content is %d px wide in a %d px window", p.Page, p.Width, p.ScrollWidth, p.ClientWidth)
 		}
@@ -203,6 +312,52 @@ func inChromium(t *testing.T, manifest string) {
 	if manifest == sample && merged == 0 {
 		t.Errorf("no merged table cell in any page; the sample's 指标分解表 has them")
 	}
+}
+
+// badBreaks lists the line breaks of a keep-all element that split a word
+// of the dictionary segmentation of its text (zhwords.Segment, as the print
+// edition's titles are broken) or a number from its neighbours (2025／年,
+// 2023-／2025, 第／33), each shown with the text around it. A <br> is the
+// office's own break and is not judged.
+func badBreaks(l lines) []string {
+	var text []rune
+	var ends []int // the offset of each break
+	for k, line := range l.Lines {
+		text = append(text, []rune(line)...)
+		if k+1 < len(l.Lines) && !l.Forced[k] {
+			ends = append(ends, len(text))
+		}
+	}
+	boundary := map[int]bool{0: true}
+	at := 0
+	for _, n := range zhwords.Segment(text) {
+		at += n
+		boundary[at] = true
+	}
+	var bad []string
+	for _, e := range ends {
+		if e == 0 || e == len(text) {
+			continue
+		}
+		prev, next := text[e-1], text[e]
+		around := string(text[max(0, e-6):e]) + "／" + string(text[e:min(len(text), e+6)])
+		switch {
+		case !boundary[e]:
+			bad = append(bad, "inside a word: "+around)
+		case isDigit(prev) && numberGlue(next), isDigit(next) && numberGlue(prev):
+			bad = append(bad, "next to a number: "+around)
+		}
+	}
+	return bad
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+// numberGlue reports a character a number holds on to across a line end:
+// a digit, a letter, a hanzi (its unit, its 第), a decimal point, a range
+// mark or a percent sign.
+func numberGlue(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(".．-–—~～%％‰", r)
 }
 
 // docText is every character of a document's blocks, white space dropped.
@@ -268,4 +423,25 @@ func inkShare(img image.Image) float64 {
 		}
 	}
 	return float64(dark) / float64(b.Dx()*b.Dy())
+}
+
+// The checker of line breaks finds the breaks the reviewer saw.
+func TestBadBreaks(t *testing.T) {
+	for _, c := range []struct {
+		l    lines
+		want int
+	}{
+		{lines{Lines: []string{"区政府第33次常务会议召", "开"}, Forced: []bool{false}}, 1},
+		{lines{Lines: []string{"区政府第33次常务会议", "召开"}, Forced: []bool{false}}, 0},
+		{lines{Lines: []string{"方案（2023-2025", "年）"}, Forced: []bool{false}}, 1},
+		{lines{Lines: []string{"方案（2023-", "2025年）"}, Forced: []bool{false}}, 1},
+		{lines{Lines: []string{"区政府第", "33次"}, Forced: []bool{false}}, 1},
+		{lines{Lines: []string{"重点任务指", "标"}, Forced: []bool{false}}, 1},
+		{lines{Lines: []string{"重点任务指", "标"}, Forced: []bool{true}}, 0}, // the office's <br>
+		{lines{Lines: []string{"发展水平", "三年行动方案"}, Forced: []bool{false}}, 0},
+	} {
+		if got := badBreaks(c.l); len(got) != c.want {
+			t.Errorf("%q: %d bad breaks %q, want %d", c.l.Lines, len(got), got, c.want)
+		}
+	}
 }

@@ -122,18 +122,18 @@ func indexPage(is *model.Issue, opt Options) string {
 		b.WriteString(nav([2]string{pdfHref(opt), "下载 PDF 版"}))
 	}
 	b.WriteString("<header class=\"masthead\">\n")
-	fmt.Fprintf(&b, "<h1>%s</h1>\n", esc(is.Gazette.Name))
+	fmt.Fprintf(&b, "<h1>%s</h1>\n", words(is.Gazette.Name))
 	issueLine := fmt.Sprintf("%d年第%d期", is.Year, is.Number)
 	if is.Serial > 0 {
 		issueLine += fmt.Sprintf("（总第%d期）", is.Serial)
 	}
-	fmt.Fprintf(&b, "<p class=\"issue\">%s</p>\n", esc(issueLine))
+	fmt.Fprintf(&b, "<p class=\"issue\">%s</p>\n", words(issueLine))
 	if d := is.Date; !d.IsZero() {
 		fmt.Fprintf(&b, "<p class=\"issue-date\"><time datetime=\"%04d-%02d-%02d\">%d年%d月%d日</time>出版</p>\n",
 			d.Year, d.Month, d.Day, d.Year, d.Month, d.Day)
 	}
 	if is.Gazette.Statement != "" {
-		fmt.Fprintf(&b, "<p class=\"statement\">%s</p>\n", esc(is.Gazette.Statement))
+		fmt.Fprintf(&b, "<p class=\"statement\">%s</p>\n", words(is.Gazette.Statement))
 	}
 	b.WriteString("</header>\n<main>\n<h2 class=\"toc-title\">目　录</h2>\n")
 	n := 0
@@ -143,7 +143,7 @@ func indexPage(is *model.Issue, opt Options) string {
 		}
 		b.WriteString("<section class=\"toc-section\">\n")
 		if s.Title != "" {
-			fmt.Fprintf(&b, "<h3>%s</h3>\n", esc(s.Title))
+			fmt.Fprintf(&b, "<h3>%s</h3>\n", words(s.Title))
 		}
 		b.WriteString("<ol class=\"toc\">\n")
 		for _, d := range s.Documents {
@@ -151,9 +151,9 @@ func indexPage(is *model.Issue, opt Options) string {
 			if title == "" {
 				title = d.Source
 			}
-			fmt.Fprintf(&b, "<li><a href=\"%s\">%s", DocumentFile(n), esc(title))
+			fmt.Fprintf(&b, "<li><a href=\"%s\">%s", DocumentFile(n), words(title))
 			if dn := d.DocNumber(); dn != "" { // under the title, as the printed 目录 has it
-				fmt.Fprintf(&b, "<span class=\"toc-docnumber\">（%s）</span>", esc(dn))
+				fmt.Fprintf(&b, "<span class=\"toc-docnumber\">%s</span>", words("（"+dn+"）"))
 			}
 			b.WriteString("</a>")
 			if n < len(opt.Pages) && opt.Pages[n] > 0 {
@@ -168,10 +168,10 @@ func indexPage(is *model.Issue, opt Options) string {
 	if g := is.Gazette; g.Publisher != "" || g.Website != "" {
 		b.WriteString("<footer>")
 		if g.Publisher != "" {
-			fmt.Fprintf(&b, "<p>编辑出版：%s</p>", esc(g.Publisher))
+			fmt.Fprintf(&b, "<p>编辑出版：%s</p>", prose(g.Publisher))
 		}
 		if g.Website != "" {
-			fmt.Fprintf(&b, "<p>网址：%s</p>", esc(g.Website))
+			fmt.Fprintf(&b, "<p>网址：%s</p>", prose(g.Website))
 		}
 		b.WriteString("</footer>\n")
 	}
@@ -194,7 +194,7 @@ func documentPage(is *model.Issue, d *model.Document, i, n int, opt Options) (st
 	var b strings.Builder
 	bar := nav(links...)
 	b.WriteString(bar)
-	fmt.Fprintf(&b, "<header><p class=\"issue-line\">%s</p></header>\n<main>\n", esc(issueName(is)))
+	fmt.Fprintf(&b, "<header><p class=\"issue-line\">%s</p></header>\n<main>\n", words(issueName(is)))
 	body, err := documentBody(d)
 	if err != nil {
 		return "", err

@@ -139,12 +139,22 @@ func TestEveryCharacterInOrder(t *testing.T) {
 	CheckEveryCharacter(t, is, files)
 }
 
+// breakMarkupRE matches the markup of line breaking (wrap.go): a <wbr>, a
+// number's span, a long run's span.
+var breakMarkupRE = regexp.MustCompile(`<wbr>|<span class="(nb|long)">([^<]*)</span>`)
+
+// withoutBreakMarkup is a page without the markup of line breaking, to
+// read its structure.
+func withoutBreakMarkup(page []byte) string {
+	return breakMarkupRE.ReplaceAllString(string(page), "$2")
+}
+
 func TestDocumentStructure(t *testing.T) {
 	files, err := Files(testIssue(), Options{PDF: "issue-web.pdf", Pages: []int{1, 9}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := string(files["01.html"])
+	page := withoutBreakMarkup(files["01.html"])
 	for _, want := range []string{
 		`<html lang="zh-CN">`,
 		`<h1>某区人民政府办公室关于印发<br>《某某方案》的通知</h1>`,
@@ -177,7 +187,7 @@ func TestDocumentStructure(t *testing.T) {
 	if strings.Contains(page, `src="http`) || strings.Contains(page, `href="http`) {
 		t.Errorf("01.html loads or links something outside the folder")
 	}
-	index := string(files["index.html"])
+	index := withoutBreakMarkup(files["index.html"])
 	for _, want := range []string{
 		`<a href="01.html">某区人民政府办公室关于印发《某某方案》的通知<span class="toc-docnumber">（某府办字〔2023〕25号）</span></a><span class="folio">1</span>`,
 		`<a href="02.html">区政府第31次常务会议召开</a><span class="folio">9</span>`,
@@ -188,7 +198,7 @@ func TestDocumentStructure(t *testing.T) {
 			t.Errorf("index.html lacks %s", want)
 		}
 	}
-	rulePage := string(files["03.html"])
+	rulePage := withoutBreakMarkup(files["03.html"])
 	for _, want := range []string{
 		`<h1>某省某某管理办法</h1>`,
 		`<h2 class="chapter">第一章　总　　则</h2>`, // 章 is the shallowest level: h2
@@ -202,7 +212,7 @@ func TestDocumentStructure(t *testing.T) {
 			t.Errorf("03.html lacks %s", want)
 		}
 	}
-	report := string(files["02.html"])
+	report := withoutBreakMarkup(files["02.html"])
 	if !strings.Contains(report, `<p class="presider">某某主持</p>`) {
 		t.Errorf("02.html lacks the presider line")
 	}
@@ -276,5 +286,25 @@ func TestWriteDirFailsWhole(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
 		t.Errorf("left behind: %v", entries)
+	}
+}
+
+// A picture's description (说明=…) is its alt; one without keeps its file's
+// name, as the web PDF's Figure does.
+func TestImageAlt(t *testing.T) {
+	png := []byte("\x89PNG\r\n\x1a\n")
+	d := &model.Document{Blocks: []model.Block{
+		{Kind: model.Title, Text: "通知"},
+		{Kind: model.ImageBlock, Image: &model.Image{Path: "图1.png", Data: png, Alt: "昌江区\"位置\"示意图"}},
+		{Kind: model.ImageBlock, Image: &model.Image{Path: "a/图2.png", Data: png}},
+	}}
+	body, err := documentBody(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`alt="昌江区&#34;位置&#34;示意图"`, `alt="图2"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("body lacks %s:\n%s", want, body)
+		}
 	}
 }

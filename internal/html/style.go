@@ -6,9 +6,19 @@ package html
 // titles, 黑体 and 楷体 heads); Noto Serif CJK SC is the free face most
 // Linux and Android systems carry. The measure is about 28 characters, as on
 // the printed page, and shrinks with the screen; a table wider than the
-// screen scrolls in its own box, and a long word or address breaks, so
-// nothing ever widens the page (numbers in a table never break: they
-// scroll). On a narrow screen a title runs on across its source line breaks.
+// screen scrolls in its own box, and a long address or number breaks, so
+// nothing ever widens the page. On a narrow screen a title runs on across
+// its source line breaks.
+//
+// Line breaks (wrap.go; docs/web-editions.md#line-breaks): titles, heads,
+// table cells, the 目录 and the other display lines are keep-all, breaking
+// only at the <wbr> between words and at punctuation, titles and heads
+// balanced (text-wrap: balance, as the print edition sets a title 梯形 or
+// 菱形 with lines of near equal length, GB/T 9704-2012 7.3.1); body text
+// breaks between any two hanzi. A number with its unit (.nb) never breaks;
+// a long address (.long) breaks anywhere. break-word is the last resort
+// for a run longer than the line, which the tests check never happens in
+// a title or table.
 const stylesheet = `:root {
   --fang: FangSong, "仿宋", "仿宋_GB2312", FangSong_GB2312, STFangsong, "华文仿宋",
     "Noto Serif CJK SC", "Source Han Serif SC", "宋体", SimSun, serif;
@@ -22,8 +32,17 @@ html { font-size: 18px; -webkit-text-size-adjust: 100%; text-size-adjust: 100%; 
 body {
   margin: 0 auto; padding: 0 1rem 2rem; max-width: 32em;
   font-family: var(--fang); line-height: 1.8; color: #000; background: #fff;
-  overflow-wrap: anywhere; word-break: normal;
+  overflow-wrap: break-word; word-break: normal;
 }
+h1, h2, h3, h4, h5, h6, th, td, ol.toc, .masthead, .issue-line, .docnumber, .addressee,
+.attachment-note, .signature, .attachment-label, .headnote, .contents, .order-head,
+.order-number, .presider {
+  word-break: keep-all;
+}
+h1, h2, h3, h4, h5, h6, .order-head, .attachment-label { text-wrap: balance; }
+ol.toc a, td, th, .contents li, .attachment-note li { text-wrap: balance; }
+.nb { white-space: nowrap; }
+.long { overflow-wrap: anywhere; }
 nav { margin: 1rem 0; font-family: var(--song); font-size: 0.9rem; }
 nav a { color: #0645ad; }
 h1, h2 { font-family: var(--title); font-weight: bold; text-align: center; line-height: 1.5; }
@@ -38,7 +57,7 @@ h3, h4, h5, h6, .head-1, .head-2, .head-3, .head-4 {
 p { margin: 0; text-indent: 2em; text-align: justify; }
 .issue-line { text-indent: 0; text-align: center; font-family: var(--song); font-size: 0.8rem; color: #c00; border-bottom: 1px solid #c00; }
 .docnumber { text-indent: 0; text-align: center; font-family: var(--kai); margin-bottom: 1em; }
-.addressee { text-indent: 0; }
+.addressee { text-indent: 0; text-align: left; } /* keep-all: a justified line would spread between words */
 .attachment-note { display: flex; margin: 1em 0 0 2em; }
 .attachment-note .label { flex: none; }
 .attachment-note ul, .contents ul, ul.roster { list-style: none; margin: 0; padding: 0; }
@@ -81,6 +100,7 @@ footer { margin-top: 2rem; font-size: 0.8rem; font-family: var(--song); }
 footer p { text-indent: 0; }
 @media (max-width: 36em) {
   h1 br, h2 br { display: none; }
+  th, td { padding: 0.2em 0.25em; }
 }
 @media print {
   html { font-size: 16pt; }

@@ -13,6 +13,7 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/binary"
+	"strings"
 )
 
 //go:embed words.bin
@@ -99,4 +100,17 @@ func Segment(text []rune) []int {
 		out = append(out, step[i])
 	}
 	return out
+}
+
+// functionWords are the one-character function words (虚词) a line of a
+// title or 目录 entry may break before or after freely: the structural
+// particle 的, the conjunctions 和 与 及 或, the prepositions 在 对 为 于 把
+// 被 将 and 之 (关于…的通知, A和B, 对…的).
+const functionWords = "的和与及或在对为之于把被将"
+
+// IsFunctionWord reports whether r is a one-character function word: a
+// character standing alone in a segmentation that binds to neither
+// neighbour.
+func IsFunctionWord(r rune) bool {
+	return r >= 0x4E00 && strings.ContainsRune(functionWords, r)
 }

@@ -105,3 +105,11 @@ func BenchmarkSegmentTitles(b *testing.B) {
 		}
 	}
 }
+
+func TestIsFunctionWord(t *testing.T) {
+	for r, want := range map[rune]bool{'的': true, '和': true, '于': true, '将': true, '政': false, '府': false, 'a': false, '，': false} {
+		if got := IsFunctionWord(r); got != want {
+			t.Errorf("IsFunctionWord(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
