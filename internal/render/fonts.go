@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"strconv"
 	"strings"
@@ -51,20 +52,29 @@ type fontPlan struct {
 func planFonts(book *layout.Book, set *fonts.Set) (*fontPlan, error) {
 	p := &fontPlan{set: set, byFace: map[*fonts.Face]*pdfFont{}}
 	runes := map[*fonts.Face]map[rune]bool{}
+	narrow := map[*fonts.Face]map[fonts.Narrowed]bool{}
 	for _, pg := range book.Pages {
 		for _, r := range pg.Runs {
-			for _, c := range r.Text {
+			cuts := r.Cuts
+			for i, c := range []rune(r.Text) {
 				f, err := p.faceFor(r.Role, c)
 				if err != nil {
 					return nil, err
 				}
 				if runes[f] == nil {
 					runes[f] = map[rune]bool{}
+					narrow[f] = map[fonts.Narrowed]bool{}
 					pf := &pdfFont{res: "GZ" + strconv.Itoa(len(p.list)+1), face: f}
 					p.byFace[f] = pf
 					p.list = append(p.list, pf)
 				}
 				runes[f][c] = true
+				if len(cuts) > 0 && cuts[0].Index == i {
+					if n, ok := narrowing(f, c, cuts[0], r.Size); ok {
+						narrow[f][n] = true
+					}
+					cuts = cuts[1:]
+				}
 			}
 		}
 	}
@@ -76,11 +86,15 @@ func planFonts(book *layout.Book, set *fonts.Set) (*fontPlan, error) {
 		for c := range runes[pf.face] {
 			rs = append(rs, c)
 		}
+		ns := make([]fonts.Narrowed, 0, len(narrow[pf.face]))
+		for n := range narrow[pf.face] {
+			ns = append(ns, n) // the subset sorts them
+		}
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() { // each font into its own slot: the result does not depend on scheduling
 			defer func() { <-sem; wg.Done() }()
-			errs[i] = pf.build(rs)
+			errs[i] = pf.build(rs, ns)
 		}()
 	}
 	wg.Wait()
@@ -92,8 +106,8 @@ func planFonts(book *layout.Book, set *fonts.Set) (*fontPlan, error) {
 
 // build makes the font's subset and compresses its program. Compressing is
 // most of the cost of embedding, so fonts are built side by side.
-func (pf *pdfFont) build(rs []rune) error {
-	sub, err := pf.face.EmbedSubset(rs)
+func (pf *pdfFont) build(rs []rune, ns []fonts.Narrowed) error {
+	sub, err := pf.face.EmbedSubsetNarrowed(rs, ns)
 	if err != nil {
 		return err
 	}
@@ -125,11 +139,20 @@ func (p *fontPlan) faceFor(role fonts.Role, c rune) (*fonts.Face, error) {
 
 // showText returns the operators that show text from the current text
 // position: each stretch of characters of one face as a hex string of its
-// glyph IDs, after the Tf that selects that face at size.
-func (p *fontPlan) showText(role fonts.Role, text string, size float64) (string, error) {
+// glyph IDs, after the Tf that selects that face at size. A glyph the next
+// one overlaps (a Cut: compressed punctuation) is shown narrowed — same
+// outline, shorter advance — and the pen moved on by what was taken off, so
+// every glyph prints where it did while its box ends where the next begins
+// (docs/line-composition.md#compressed-marks-in-the-pdf). A run without
+// cuts is shown with Tj, one with cuts with TJ.
+func (p *fontPlan) showText(role fonts.Role, text string, size float64, cuts []layout.Cut) (string, error) {
 	var b strings.Builder
 	var cur *pdfFont
-	for _, c := range text {
+	open, end := "<", "> Tj"
+	if len(cuts) > 0 {
+		open, end = "[<", "> ] TJ"
+	}
+	for i, c := range []rune(text) {
 		f, err := p.faceFor(role, c)
 		if err != nil {
 			return "", err
@@ -139,19 +162,51 @@ func (p *fontPlan) showText(role fonts.Role, text string, size float64) (string,
 		if !ok {
 			return "", fmt.Errorf("render: %q not in the subset of %s", c, f.Name())
 		}
+		right := 0
+		if len(cuts) > 0 && cuts[0].Index == i {
+			if n, narrow := narrowing(f, c, cuts[0], size); narrow {
+				if g, ok = pf.sub.NarrowGlyph(n); !ok {
+					return "", fmt.Errorf("render: narrowed %q not in the subset of %s", c, f.Name())
+				}
+				right = n.Right
+			}
+			cuts = cuts[1:]
+		}
 		if pf != cur {
 			if cur != nil {
-				b.WriteString("> Tj ")
+				b.WriteString(end + " ")
 			}
-			fmt.Fprintf(&b, "/%s %s Tf <", pf.res, num(size))
+			fmt.Fprintf(&b, "/%s %s Tf %s", pf.res, num(size), open)
 			cur = pf
 		}
 		fmt.Fprintf(&b, "%04X", g)
+		if right > 0 { // a TJ number moves the pen on by −n/1000 of the size (ISO 32000-1 9.4.3)
+			fmt.Fprintf(&b, "> %d <", -right)
+		}
 	}
 	if cur != nil {
-		b.WriteString("> Tj")
+		b.WriteString(end)
 	}
-	return b.String(), nil
+	return strings.ReplaceAll(b.String(), " <> ]", " ]"), nil // no empty string after a last narrowed glyph
+}
+
+// cutQuantum is the step, in 1/1000 em, in which a glyph is narrowed: the
+// narrowed glyphs squeezed lines need are shared between lines, and boxes
+// still overlap by at most half a step (0.005 em).
+const cutQuantum = 10
+
+// narrowing is the narrowed glyph that draws c of face f at size with cut:
+// the cut rounded to cutQuantum, leaving at least one step of advance. It
+// reports false when the cut rounds to nothing.
+func narrowing(f *fonts.Face, c rune, cut layout.Cut, size float64) (fonts.Narrowed, bool) {
+	adv, ok := f.Advance(c)
+	if !ok || size <= 0 {
+		return fonts.Narrowed{}, false
+	}
+	full := int(math.Round(adv * 1000))
+	right := int(math.Round(cut.Right/size*1000/cutQuantum)) * cutQuantum
+	right = min(right, full-cutQuantum)
+	return fonts.Narrowed{R: c, Right: right}, right > 0
 }
 
 // num prints a number as PDF operators take it: at most 4 decimals, no
