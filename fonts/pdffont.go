@@ -31,6 +31,26 @@ type PDFFont struct {
 	ItalicAngle                       float64
 
 	glyphs map[rune]uint16
+	narrow map[Narrowed]uint16
+}
+
+// Narrowed is a glyph drawn narrower than its advance where compression
+// set the next glyph over its blank (a closing mark's own, or the blank of
+// an opening mark drawn back onto it: docs/line-composition.md#compressed-marks-in-the-pdf):
+// Right is what is taken off its advance, in 1/1000 em. Its glyph in the
+// subset has the same outline and the shorter advance, so its box in the
+// PDF (origin to advance) ends where the next glyph's begins — as the halt
+// feature of OpenType fonts narrows a mark.
+type Narrowed struct {
+	R     rune
+	Right int
+}
+
+// NarrowGlyph returns the glyph ID (= CID) of a narrowed glyph, and false if
+// the subset was not built with it.
+func (p *PDFFont) NarrowGlyph(n Narrowed) (uint16, bool) {
+	g, ok := p.narrow[n]
+	return g, ok
 }
 
 // Glyph returns the glyph ID (= CID) that prints r, and false if r is not
@@ -43,13 +63,21 @@ func (p *PDFFont) Glyph(r rune) (uint16, bool) {
 // EmbedSubset builds the subset font of runes (see Subset) and describes it
 // for the PDF.
 func (f *Face) EmbedSubset(runes []rune) (*PDFFont, error) {
-	s, err := f.subset(runes)
+	return f.EmbedSubsetNarrowed(runes, nil)
+}
+
+// EmbedSubsetNarrowed is EmbedSubset with a glyph for each narrowed glyph
+// of narrow after the glyphs of runes (whose IDs do not change), each
+// mapped to its character in Unicode. A narrowed glyph whose character is
+// not in runes, or that takes off the whole advance, is an error.
+func (f *Face) EmbedSubsetNarrowed(runes []rune, narrow []Narrowed) (*PDFFont, error) {
+	s, err := f.subset(runes, narrow)
 	if err != nil {
 		return nil, err
 	}
 	p := &PDFFont{Program: s.program, BaseFont: subsetTag(s.program) + "+" + f.psName,
 		Widths: make([]int, len(s.advs)), Unicode: make([]rune, len(s.advs)),
-		glyphs: make(map[rune]uint16, len(s.plan.runes)),
+		glyphs: make(map[rune]uint16, len(s.plan.runes)), narrow: s.narrow,
 		Ascent: f.ascent, Descent: -f.descent, CapHeight: f.capUnits(), StemV: stemV(f.os2)}
 	for g, a := range s.advs {
 		p.Widths[g] = int(a)

@@ -23,7 +23,7 @@ import (
 // or repeats): the same input gives the same bytes. A rune the face does not
 // cover is an error naming the runes — check Covers first.
 func (f *Face) Subset(runes []rune) ([]byte, error) {
-	s, err := f.subset(runes)
+	s, err := f.subset(runes, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36,10 +36,12 @@ type builtSubset struct {
 	plan    *subsetPlan
 	box     glyphBox
 	advs    []uint16
+	narrow  map[Narrowed]uint16 // narrowed mark → its glyph
 }
 
-// subset builds the subset font of runes.
-func (f *Face) subset(runes []rune) (*builtSubset, error) {
+// subset builds the subset font of runes and, after their glyphs, one
+// glyph per distinct narrowed mark.
+func (f *Face) subset(runes []rune, narrow []Narrowed) (*builtSubset, error) {
 	rs, err := f.checkRunes(runes)
 	if err != nil {
 		return nil, err
@@ -59,11 +61,49 @@ func (f *Face) subset(runes []rune) (*builtSubset, error) {
 		}
 		s.addGlyph(g)
 	}
+	ids, err := f.addNarrowed(s, narrow)
+	if err != nil {
+		return nil, fmt.Errorf("生成 %s 的子集字体: %w", f.psName, err)
+	}
 	out, err := s.finish()
 	if err != nil {
 		return nil, fmt.Errorf("生成 %s 的子集字体: %w", f.psName, err)
 	}
-	return &builtSubset{program: out, plan: p, box: s.fontBox(), advs: s.advs}, nil
+	return &builtSubset{program: out, plan: p, box: s.fontBox(), advs: s.advs, narrow: ids}, nil
+}
+
+// addNarrowed appends the narrowed glyphs, in a fixed order (so the same
+// input gives the same bytes), and returns their IDs. Each is its
+// character's glyph again — same outline — with the shorter advance.
+func (f *Face) addNarrowed(s *subsetFont, narrow []Narrowed) (map[Narrowed]uint16, error) {
+	ns := slices.Clone(narrow)
+	slices.SortFunc(ns, func(a, b Narrowed) int {
+		if a.R != b.R {
+			return int(a.R - b.R)
+		}
+		return a.Right - b.Right
+	})
+	ns = slices.Compact(ns)
+	ids := make(map[Narrowed]uint16, len(ns))
+	for _, n := range ns {
+		i, found := slices.BinarySearch(s.p.runes, n.R)
+		if !found {
+			return nil, fmt.Errorf("收窄的字 %q 不在子集里", n.R)
+		}
+		g := s.p.gids[i]
+		full := s.advs[g]
+		if n.Right <= 0 || n.Right >= int(full) {
+			return nil, fmt.Errorf("字 %q 收窄 %d/1000 em，超出其宽度 %d", n.R, n.Right, full)
+		}
+		if len(s.boxes) >= 0xFFFF {
+			return nil, fmt.Errorf("子集字体超过 65535 个字形")
+		}
+		ids[n] = uint16(len(s.boxes))
+		s.advs = append(s.advs, full-uint16(n.Right))
+		s.p.firstRune = append(s.p.firstRune, n.R)
+		s.addGlyph(encodedGlyph{data: s.glyf[g], box: s.boxes[g]}) // its points counted in maxp with g's
+	}
+	return ids, nil
 }
 
 // checkInk reports the visible characters whose glyph has no outline

@@ -83,7 +83,9 @@ func (bs *bookSetter) cover(p *Page) {
 	if g.Emblem != "" {
 		bs.emblem(p, g.Emblem, coverEmblemSideMM*MM*k, at(coverEmblemTopMM))
 	}
+	n := len(p.Runs)
 	bs.coverName(p, g.Name, k, at(coverNameMM))
+	p.tagRuns(n, newElem("H1", nil)) // the book's title, on one line or two
 	bs.centred(p, g.EnglishName, fonts.Latin, coverEnglishSize*k, at(coverEnglishMM), Color{})
 	left, right := st.Inner, st.PageWidth-st.Outer
 	p.Rules = append(p.Rules,
@@ -298,9 +300,14 @@ func (bs *bookSetter) masthead() []*Page {
 		p := &Page{}
 		pages = append(pages, p)
 		bs.centred(p, "编 辑 委 员 会", fonts.Hei, 20*k, st.Top+10*k, Color{})
-		p.tagRuns(0, spreadElem("编辑委员会")) // reads as the word (tags.go)
+		if len(pages) == 1 {
+			p.tagRuns(0, headingElem("编辑委员会"))
+		} else {
+			p.markArtifacts(0) // the heading repeated on a continuation page
+		}
 		return p
 	}
+	list := newElem("L", nil) // the committee: a role and its names an item
 	p := newPage()
 	y := top
 	// a page of the committee alone holds rows down to the foot of the
@@ -309,6 +316,12 @@ func (bs *bookSetter) masthead() []*Page {
 	rowsLeft := ml.rows(g.Committee)
 	for _, cr := range g.Committee {
 		label := bs.spread(cr.Role, 4, cs, fonts.Hei)
+		item := newElem("LI", list)
+		lbl, body := newElem("Lbl", item), newElem("LBody", item)
+		if len(cr.Names) > 1 {
+			body.Actual = strings.Join(cr.Names, "　") // read apart, as printed
+		}
+		putUnder(label, lbl)
 		for i := 0; i < len(cr.Names) || i == 0; i += ml.perRow {
 			limit := pageEnd
 			if float64(rowsLeft-1)*ml.pitch <= room-(y-top)+0.01 {
@@ -320,10 +333,13 @@ func (bs *bookSetter) masthead() []*Page {
 			if i == 0 {
 				p.Runs = append(p.Runs, shiftRuns(label, ml.x, y)...)
 				colon := bs.single("：", fonts.Fang, cs)
+				n := len(p.Runs)
 				p.addLine(&colon, ml.x+ml.labelW, y, bs.in.Metrics)
+				p.tagRuns(n, lbl)
 			}
 			for j := i; j < i+ml.perRow && j < len(cr.Names); j++ {
 				name := bs.spread(cr.Names[j], mastheadNameChars, cs, fonts.Fang)
+				putUnder(name, body)
 				p.Runs = append(p.Runs, shiftRuns(name, ml.x+ml.labelW+cs+float64(j-i)*ml.nameW, y)...)
 			}
 			y += ml.pitch
@@ -453,6 +469,20 @@ func (bs *bookSetter) spread(text string, n int, size float64, role fonts.Role) 
 		runs[i].Elem = e
 	}
 	return runs
+}
+
+// putUnder makes the runs of a word (a label, a name) one Span under
+// parent: a spread word's own Span, else a new one.
+func putUnder(runs []Run, parent *Elem) {
+	word := newElem("Span", parent)
+	for i := range runs {
+		switch e := runs[i].Elem; {
+		case e == nil:
+			runs[i].Elem = word
+		case e.Parent == nil:
+			e.Parent = parent
+		}
+	}
 }
 
 func shiftRuns(runs []Run, x, y float64) []Run {

@@ -80,6 +80,12 @@ type Glyph struct {
 	Role     fonts.Role
 	Size     float64
 	FakeBold bool
+	// CutL and CutR are the blank a full-width mark loses to compression
+	// inside the line, before and after its glyph (相邻标点挤压, 开明式,
+	// the squeeze of a tight line): what the neighbour's box overlaps of its
+	// full box. The blank an opening mark loses at the line's start and a
+	// closing mark at its end is not counted: no glyph overlaps it.
+	CutL, CutR float64
 }
 
 // Line is one composed line.
@@ -629,11 +635,19 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 			x -= squeezed
 		}
 		line.Glyphs[i] = Glyph{X: x, R: a.r, Role: a.role, Size: a.size, FakeBold: a.bold}
+		if i > 0 {
+			line.Glyphs[i].CutL = a.cutL
+			if a.before {
+				line.Glyphs[i].CutL += squeezed
+			}
+		}
 		x += a.w
 		if i < n-1 {
 			x += a.glue - a.cutR
+			line.Glyphs[i].CutR = a.cutR
 			if !a.before {
 				x -= squeezed
+				line.Glyphs[i].CutR += squeezed
 			}
 			if stretchable(a, &atoms[i+1]) {
 				x += extra

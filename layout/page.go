@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"unicode/utf8"
+
 	"gazette/fonts"
 	"gazette/internal/model"
 )
@@ -52,6 +54,20 @@ type Run struct {
 	// Artifact marks a running head, a folio or a repeated table header:
 	// page furniture, not content (ISO 32000-1 14.8.2.2).
 	Artifact bool
+	// Cuts are the glyphs of the run that the next glyph overlaps because
+	// punctuation compression moved it back, in the order of Text.
+	Cuts []Cut
+}
+
+// Cut is how much of a glyph's advance the next glyph overlaps because
+// compression moved that glyph back (相邻标点挤压, 开明式, a squeezed line):
+// Right, in points, from the end of glyph Index of Text. A renderer draws the glyph narrowed by as
+// much on the right, its outline and every origin where they are, so that
+// no two glyph boxes of a line overlap and text extraction reads the line
+// whole (docs/line-composition.md#compressed-marks-in-the-pdf).
+type Cut struct {
+	Index int
+	Right float64
 }
 
 // FakeBoldStroke is the outline stroke of fake bold, in em: about the weight
@@ -138,10 +154,10 @@ func (p *Page) addColoredLine(l *Line, x, y float64, m Metrics, c Color) {
 //
 // A glyph that the next one overlaps — a mark whose blank half a
 // compressed pair takes (）》, 。」: docs/line-composition.md#glyph-boxes) —
-// ends its run with a spacing of its own, the gap to the next glyph, so that
-// its box in the PDF (advance plus Tc) ends where the next glyph begins. A
-// reader such as pdftotext then reads the pair as one word on one line
-// rather than two overlapping glyphs, the second taken to start a line.
+// ends its run with a spacing of its own, the gap to the next glyph, and
+// the next glyph starts a run at its own position. Readers leave the
+// spacing out of a glyph's box, so the overlap itself is recorded as a Cut
+// (addCuts) for the renderer to draw the glyph narrowed.
 func packRuns(gs []Glyph, x, y float64, m Metrics) []Run {
 	return appendRuns(nil, gs, x, y, m)
 }
@@ -170,8 +186,42 @@ func appendRuns(runs []Run, gs []Glyph, x, y float64, m Metrics) []Run {
 		runs = append(runs, Run{X: x + gs[i].X, Y: y, Role: gs[i].Role, Size: gs[i].Size, Spacing: spacing, Text: string(rs), FakeBold: gs[i].FakeBold})
 		i = j
 	}
+	addCuts(runs, gs, m)
 	return runs
 }
+
+// addCuts finds where a glyph's advance overlaps the next glyph because
+// compression moved that glyph back — a closing mark's right blank or an
+// opening mark's left blank taken — and records the overlap as a cut on the
+// right of the first glyph of the pair, whichever mark lost the blank: the
+// glyph to the right is not moved, so every glyph prints at the very point
+// it did (an opening mark drawn narrowed from the left would move its
+// origin, and rasterisers place glyphs on a quarter-pixel grid from their
+// origin: its pixels would change). A glyph's box is its advance alone:
+// readers take the character spacing out of it (poppler does), so a run
+// whose first pair is compressed, its spacing negative, has its cut glyph
+// inside it.
+func addCuts(runs []Run, gs []Glyph, m Metrics) {
+	k := 0 // index in gs of the run's first glyph
+	for r := range runs {
+		n := utf8.RuneCountInString(runs[r].Text)
+		for i := k; i < k+n && i+1 < len(gs); i++ {
+			a, b := gs[i], gs[i+1]
+			if a.CutR <= 0 && b.CutL <= 0 {
+				continue
+			}
+			adv, _ := m.Advance(a.Role, a.R)
+			if over := min(a.X+adv*a.Size-b.X, a.CutR+b.CutL); over > minCut*a.Size {
+				runs[r].Cuts = append(runs[r].Cuts, Cut{Index: i - k, Right: over})
+			}
+		}
+		k += n
+	}
+}
+
+// minCut is the least overlap, in em, that a glyph is narrowed for: a
+// smaller one is rounding.
+const minCut = 0.001
 
 // overlapTolerance is how far, in points, a glyph may reach over the next
 // before packRuns gives it a spacing of its own: more than rounding, less

@@ -69,7 +69,9 @@ func (c *composer) blockElem(b *model.Block) *Elem {
 		return nil // the table makes its own elements
 	case model.ImageBlock:
 		e := newElem("Figure", c.sect)
-		if b.Image != nil {
+		if b.Image != nil && b.Image.Alt != "" {
+			e.Alt = b.Image.Alt
+		} else if b.Image != nil {
 			e.Alt = "图片：" + strings.TrimSuffix(filepath.Base(b.Image.Path), filepath.Ext(b.Image.Path))
 		}
 		return e
@@ -120,6 +122,13 @@ func (p *Page) markArtifacts(from int) {
 	for i := from; i < len(p.Runs); i++ {
 		p.Runs[i].Artifact = true
 	}
+}
+
+// headingElem is a heading of the front matter (编辑委员会, 目录), an H1 as
+// each document's title is: set with spaces between its characters, it
+// reads as the word (its Span's ActualText).
+func headingElem(word string) *Elem {
+	return &Elem{Role: "Span", Actual: word, Parent: newElem("H1", nil)}
 }
 
 // spreadElem is the element of a word set spread (均排): a Span that reads

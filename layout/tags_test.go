@@ -167,3 +167,97 @@ func TestSpreadNamesReadAsWords(t *testing.T) {
 		}
 	}
 }
+
+// A picture's Figure carries the office's description as its Alt, or the
+// file's name when there is none.
+func TestFigureAlt(t *testing.T) {
+	for _, tt := range []struct {
+		im   model.Image
+		want string
+	}{
+		{model.Image{Path: "图/图1.png", Alt: "昌江区位置示意图"}, "昌江区位置示意图"},
+		{model.Image{Path: "图/图1.png"}, "图片：图1"},
+	} {
+		c := &composer{}
+		e := c.blockElem(&model.Block{Kind: model.ImageBlock, Image: &tt.im})
+		if e.Role != "Figure" || e.Alt != tt.want {
+			t.Errorf("%+v: %s Alt %q, want Figure Alt %q", tt.im, e.Role, e.Alt, tt.want)
+		}
+	}
+}
+
+// TestFrontMatterStructure: the cover's gazette name is an H1; the
+// 编辑委员会 heading is an H1 (reading as the word) on its first page and an
+// artifact where a long committee repeats it; the committee is a list, an
+// LI per role with the role and colon in its Lbl and each name a Span in
+// its LBody; the 目录's heading is an H1.
+func TestFrontMatterStructure(t *testing.T) {
+	committee := []model.CommitteeRole{{Role: "主任", Names: []string{"李镒岚"}}, {Role: "委员", Names: names(200)}, {Role: "责任编辑", Names: []string{"段守阳"}}}
+	st, _ := Preset("gbt9704")
+	b, err := Lay(Input{Issue: stressIssue("测试公报", committee), Style: st, Metrics: gridMetrics{}, Kinsoku: KinsokuGB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := map[string]string{} // text → element path, of the cover
+	for _, r := range b.Pages[0].Runs {
+		if r.Elem != nil {
+			paths[r.Text] = r.Elem.path()
+		}
+	}
+	if paths["测试公报"] != "H1" {
+		t.Errorf("the cover's name is %q, want H1", paths["测试公报"])
+	}
+	items := map[*Elem]bool{}
+	var names, labels []string
+	masthead, contents := 0, false
+	for _, p := range b.Pages[1:] {
+		text := pageText(p)
+		if strings.Contains(text, "目　　录") {
+			for _, r := range p.Runs {
+				if strings.Contains(r.Text, "目") && (r.Elem == nil || r.Elem.path() != "H1/Span" || r.Elem.Actual != "目录") {
+					t.Errorf("目录 heading run %q is %+v, want a Span reading 目录 in an H1", r.Text, r.Elem)
+				}
+			}
+			contents = true
+			break
+		}
+		masthead++
+		for i, r := range p.Runs {
+			switch {
+			case i == 0 && masthead == 1:
+				if r.Elem == nil || r.Elem.path() != "H1/Span" || r.Elem.Actual != "编辑委员会" {
+					t.Errorf("the masthead's heading %q is %+v, want a Span reading 编辑委员会 in an H1", r.Text, r.Elem)
+				}
+			case i == 0:
+				if !r.Artifact {
+					t.Errorf("the heading on masthead page %d is not an artifact", masthead)
+				}
+			case r.Elem != nil && strings.HasPrefix(r.Elem.path(), "L/LI/"):
+				li := r.Elem
+				for li.Role != "LI" {
+					li = li.Parent
+				}
+				items[li] = true
+				if strings.HasPrefix(r.Elem.path(), "L/LI/Lbl") {
+					labels = append(labels, r.Text)
+				} else if r.Elem.path() == "L/LI/LBody/Span" {
+					names = append(names, r.Text)
+				} else {
+					t.Errorf("committee run %q in %s", r.Text, r.Elem.path())
+				}
+			}
+		}
+	}
+	if masthead < 2 || !contents {
+		t.Fatalf("the committee of 200 takes %d pages before the 目录, want 2 or more", masthead)
+	}
+	if len(items) != len(committee) {
+		t.Errorf("%d list items, want one per role (%d)", len(items), len(committee))
+	}
+	if got := strings.Join(labels, ""); got != "主任：委员：责任编辑：" {
+		t.Errorf("labels read %q", got)
+	}
+	if len(names) != 202 {
+		t.Errorf("%d names in the list's bodies, want 202", len(names))
+	}
+}

@@ -64,7 +64,9 @@ func (bs *bookSetter) contents(plans []*docPlan) []*Page {
 		info += "　" + is.Gazette.Frequency
 	}
 	bs.centred(p, info+"　"+dateText(is.Date)+"出版", fonts.Song, 12*k, st.Top-18*k, Color{})
+	n := len(p.Runs)
 	bs.centred(p, "目　　录", fonts.Hei, 22*k, st.Top+24*k, Color{})
+	p.tagRuns(n, headingElem("目录"))
 	if is.Gazette.Statement != "" {
 		bs.centred(p, "● "+is.Gazette.Statement, fonts.Kai, 12*k, st.Top+46*k, Color{})
 	}

@@ -180,8 +180,10 @@ func TestWebEditionReadsBack(t *testing.T) {
 		}
 		walk(k.(string), kd)
 	}
-	if docs := len(is.Documents()); sects != docs || roles["H1"] != docs {
-		t.Errorf("%d sections and %d H1 for %d documents", sects, roles["H1"], docs)
+	// an H1 per document, and the front matter's three: the gazette's name
+	// on the cover, 编辑委员会, 目录 (TestWebFrontMatterReadsBack)
+	if docs := len(is.Documents()); sects != docs || roles["H1"] != docs+3 {
+		t.Errorf("%d sections and %d H1 for %d documents and the front matter", sects, roles["H1"], docs)
 	}
 	for _, role := range []string{"H2", "H3", "P", "Table", "TR", "TH", "TD", "Link", "TOC", "TOCI"} {
 		if roles[role] == 0 {
@@ -234,5 +236,115 @@ func TestWebEditionReadsBack(t *testing.T) {
 	}
 	if !bytes.Contains(data, []byte("<pdfuaid:part>1</pdfuaid:part>")) {
 		t.Error("XMP lacks the PDF/UA identification")
+	}
+}
+
+// structText is one element of `pdfinfo -struct-text`: its role, its text
+// (poppler's reading of its marked content, kids' text included) and kids.
+type structText struct {
+	role string
+	text string
+	kids []*structText
+}
+
+// readStructText reads the element tree pdfinfo -struct-text prints, an
+// element a line "Role (block)" indented two spaces a level, its text on
+// quoted lines below.
+func readStructText(out string) *structText {
+	root := &structText{role: "root"}
+	stack := []*structText{root}
+	depth := []int{-1}
+	for _, line := range strings.Split(out, "\n") {
+		trimmed := strings.TrimLeft(line, " ")
+		if trimmed == "" {
+			continue
+		}
+		ind := len(line) - len(trimmed)
+		for len(stack) > 1 && depth[len(depth)-1] >= ind {
+			stack, depth = stack[:len(stack)-1], depth[:len(depth)-1]
+		}
+		if strings.HasPrefix(trimmed, `"`) {
+			text := strings.TrimSuffix(strings.TrimPrefix(trimmed, `"`), `"`)
+			for _, n := range stack {
+				n.text += text
+			}
+			continue
+		}
+		role, _, _ := strings.Cut(trimmed, " ")
+		n := &structText{role: role}
+		parent := stack[len(stack)-1]
+		parent.kids = append(parent.kids, n)
+		stack, depth = append(stack, n), append(depth, ind)
+	}
+	return root
+}
+
+// TestWebFrontMatterReadsBack: the web PDF's front matter is structured,
+// not a paragraph per printed line: the gazette's name on the cover, the
+// 编辑委员会 and the 目录 headings are H1 (the spaced headings reading as
+// words through their Span's ActualText); the committee is a list, each
+// role an LI whose Lbl is the role and its colon and whose LBody holds a
+// Span per name, so that a screen reader reads 主任：李镒岚 in order.
+func TestWebFrontMatterReadsBack(t *testing.T) {
+	dir := t.TempDir()
+	web := filepath.Join(dir, "issue-web.pdf")
+	is, err := BuildEditions(sampleManifest, Editions{Web: web})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := readStructText(testtool.Run(t, "pdfinfo", "-struct-text", web))
+	if len(doc.kids) != 1 || doc.kids[0].role != "Document" {
+		t.Fatalf("pdfinfo -struct-text reads no Document element")
+	}
+	var h1s []string
+	var list *structText
+	for _, k := range doc.kids[0].kids {
+		switch {
+		case k.role == "H1":
+			h1s = append(h1s, k.text)
+		case k.role == "L" && list == nil:
+			list = k
+		case k.role == "Sect":
+			break
+		}
+	}
+	name := is.Manifest.Issue.Gazette.Name
+	if len(h1s) < 3 || h1s[0] != name || h1s[1] != "编 辑 委 员 会" || h1s[2] != "目　　录" {
+		t.Errorf("the Document's first H1 read %q, want the cover's %s, 编辑委员会 and 目录", h1s, name)
+	}
+	if list == nil {
+		t.Fatal("no committee list (L) under the Document")
+	}
+	var items []string
+	for _, li := range list.kids {
+		if li.role != "LI" || len(li.kids) != 2 || li.kids[0].role != "Lbl" || li.kids[1].role != "LBody" {
+			t.Errorf("committee item %q is not an LI of Lbl and LBody", li.text)
+			continue
+		}
+		items = append(items, li.kids[0].text+li.kids[1].text)
+	}
+	var want []string
+	for _, cr := range is.Manifest.Issue.Gazette.Committee {
+		want = append(want, cr.Role+"："+strings.Join(cr.Names, ""))
+	}
+	if strings.Join(items, " ") != strings.Join(want, " ") {
+		t.Errorf("the committee reads\n%q\nwant\n%q", items, want)
+	}
+	if n := len(list.kids[2].kids[1].kids); n != len(is.Manifest.Issue.Gazette.Committee[2].Names) {
+		t.Errorf("委员's LBody holds %d Spans, want one per name", n)
+	}
+	// the spaced headings' words, and the names read apart: qpdf
+	objs := qpdfObjects(t, web)
+	actual := map[string]string{} // ActualText → the role of the element's parent
+	for _, o := range objs {
+		d := dict(o)
+		if s, ok := d["/ActualText"].(string); ok && d["/P"] != nil {
+			actual[strings.TrimPrefix(s, "u:")] = strings.TrimPrefix(dict(objs[d["/P"].(string)])["/S"].(string), "/")
+		}
+	}
+	for text, parent := range map[string]string{"编辑委员会": "H1", "目录": "H1", "主任": "Lbl", "李胜": "LBody", "段守阳　彭丹　郝卿雅　徐润发　胡河胜　胡招龙　李胜　王炜　程国锦": "LI"} {
+		if actual[text] != parent {
+			t.Errorf("ActualText %q in an element under %q, want under %s", text, actual[text], parent)
+		}
 	}
 }

@@ -331,7 +331,7 @@ func (rd *reader) noteRef(se xml.StartElement, pa *para) {
 // is kept, a floating one (wp:anchor: a seal over the signature, a
 // watermark) is not.
 func (rd *reader) picture(w *walker, se xml.StartElement, pa *para) error {
-	var id string
+	var id, descr, title string
 	var cx int64
 	inline := isW(se, "pict")
 	var walk func(xml.StartElement) error
@@ -339,6 +339,11 @@ func (rd *reader) picture(w *walker, se xml.StartElement, pa *para) error {
 		switch {
 		case c.Name.Space == nsWP && c.Name.Local == "inline":
 			inline = true
+		case c.Name.Space == nsWP && c.Name.Local == "docPr":
+			// the picture's alternative text as Word's 编辑替代文字 writes
+			// it (ECMA-376 Part 1, 20.4.2.5)
+			descr, _ = attr(c, "", "descr")
+			title, _ = attr(c, "", "title")
 		case c.Name.Space == nsWP && c.Name.Local == "extent":
 			if v, ok := attr(c, "", "cx"); ok {
 				cx, _ = strconv.ParseInt(v, 10, 64)
@@ -362,7 +367,11 @@ func (rd *reader) picture(w *walker, se xml.StartElement, pa *para) error {
 	if err != nil || data == nil {
 		return err
 	}
-	pa.pictures = append(pa.pictures, &Picture{Name: name, Data: data, WidthEMU: cx})
+	alt := strings.TrimSpace(descr)
+	if alt == "" {
+		alt = strings.TrimSpace(title)
+	}
+	pa.pictures = append(pa.pictures, &Picture{Name: name, Data: data, WidthEMU: cx, Alt: alt})
 	return nil
 }
 

@@ -131,6 +131,9 @@ type Picture struct {
 	Data     []byte
 	WidthEMU int64 // width as placed in Word (914400 EMU to the inch); 0 if unknown
 	Number   int   // the paragraph number it is in or follows
+	// Alt is the picture's alternative text (wp:docPr descr, else its
+	// title); "" when Word holds none.
+	Alt string
 }
 
 // Note is a footnote: its number as printed and its text, paragraphs

@@ -438,3 +438,40 @@ func TestNumberingLinkedToHeadingStyles(t *testing.T) {
 		t.Errorf("heading 2 read as level %d", lv)
 	}
 }
+
+// TestPictureAltText: a picture's alternative text is its wp:docPr descr,
+// else its title, else none; the name Word gives every picture ("图片 1")
+// is not a description.
+func TestPictureAltText(t *testing.T) {
+	pic := func(id, docPr string) string {
+		return `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="3600000" cy="1800000"/>` + docPr +
+			`<a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="` + id + `"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`
+	}
+	ns := `xmlns:w="` + nsW + `" xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:r="` + nsR + `" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"`
+	rel := func(id, target string) string {
+		return `<Relationship Id="` + id + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="` + target + `"/>`
+	}
+	data := zipOf(t, map[string]string{
+		"word/document.xml": `<w:document ` + ns + `><w:body>` +
+			pic("i1", `<wp:docPr id="1" name="图片 1" descr=" 昌江区位置示意图 " title="位置图"/>`) +
+			pic("i2", `<wp:docPr id="2" name="图片 2" title="指标走势图"/>`) +
+			pic("i3", `<wp:docPr id="3" name="图片 3"/>`) +
+			`</w:body></w:document>`,
+		"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			rel("i1", "media/image1.png") + rel("i2", "media/image2.png") + rel("i3", "media/image3.png") + `</Relationships>`,
+		"word/media/image1.png": "png", "word/media/image2.png": "png", "word/media/image3.png": "png",
+	})
+	d, err := Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var alts []string
+	for _, b := range d.Blocks {
+		if b.Picture != nil {
+			alts = append(alts, b.Picture.Alt)
+		}
+	}
+	if got, want := strings.Join(alts, "|"), "昌江区位置示意图|指标走势图|"; got != want {
+		t.Errorf("pictures' alternative texts %q, want %q", got, want)
+	}
+}

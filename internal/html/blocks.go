@@ -364,7 +364,10 @@ func (w *docWriter) image(im *model.Image) {
 		}
 	}
 	mime := http.DetectContentType(data) // image/png or image/jpeg, the kinds gazette reads
-	alt := strings.TrimSuffix(filepath.Base(im.Path), filepath.Ext(im.Path))
+	alt := im.Alt
+	if alt == "" { // as the web PDF's Figure, the file's name stands in
+		alt = strings.TrimSuffix(filepath.Base(im.Path), filepath.Ext(im.Path))
+	}
 	fmt.Fprintf(&w.b, "<figure><img src=\"data:%s;base64,%s\" alt=\"%s\"></figure>\n",
 		mime, base64.StdEncoding.EncodeToString(data), escAttr(alt))
 }

@@ -288,3 +288,23 @@ func TestWriteDirFailsWhole(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 }
+
+// A picture's description (说明=…) is its alt; one without keeps its file's
+// name, as the web PDF's Figure does.
+func TestImageAlt(t *testing.T) {
+	png := []byte("\x89PNG\r\n\x1a\n")
+	d := &model.Document{Blocks: []model.Block{
+		{Kind: model.Title, Text: "通知"},
+		{Kind: model.ImageBlock, Image: &model.Image{Path: "图1.png", Data: png, Alt: "昌江区\"位置\"示意图"}},
+		{Kind: model.ImageBlock, Image: &model.Image{Path: "a/图2.png", Data: png}},
+	}}
+	body, err := documentBody(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`alt="昌江区&#34;位置&#34;示意图"`, `alt="图2"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("body lacks %s:\n%s", want, body)
+		}
+	}
+}

@@ -223,6 +223,10 @@ type Image struct {
 	Path    string
 	Data    []byte  // the picture's bytes when it came inside a document; nil: read Path
 	WidthMM float64 // 0: as wide as the type area
+	// Alt describes what the picture shows, for readers who cannot see it
+	// (the 说明=… of 【图片】, a Word picture's alternative text): the web
+	// PDF's Figure /Alt and the HTML edition's alt. "": none was given.
+	Alt string
 }
 
 // Open opens the picture's bytes: Data when it came inside a document,

@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
+	"math"
 	mathbits "math/bits"
 	"strconv"
 	"strings"
@@ -32,9 +33,10 @@ type pdfFont struct {
 	res     string // resource name, "GZ1"
 	face    *fonts.Face
 	sub     *fonts.PDFFont
-	program []byte    // sub.Program, Flate-compressed
-	toUni   []byte    // the ToUnicode CMap, Flate-compressed
-	used    *runeBits // the characters it prints
+	program []byte                  // sub.Program, Flate-compressed
+	toUni   []byte                  // the ToUnicode CMap, Flate-compressed
+	used    *runeBits               // the characters it prints
+	narrow  map[fonts.Narrowed]bool // the narrowed glyphs it prints
 }
 
 // fontPlan is the document's embedded fonts, one per face that prints
@@ -57,24 +59,32 @@ type fontPlan struct {
 func planFonts(book *layout.Book, set *fonts.Set) (*fontPlan, error) {
 	p := &fontPlan{set: set, byFace: map[*fonts.Face]*pdfFont{}}
 	var last *fonts.Face
-	var lastFont *pdfFont
+	var pf *pdfFont
 	for _, pg := range book.Pages {
 		for _, r := range pg.Runs {
-			for _, c := range r.Text {
+			cuts := r.Cuts
+			for i, c := range []rune(r.Text) {
 				f, err := p.faceFor(r.Role, c)
 				if err != nil {
 					return nil, err
 				}
 				if f != last { // mostly the face of the character before
-					pf := p.byFace[f]
+					pf = p.byFace[f]
 					if pf == nil {
-						pf = &pdfFont{res: "GZ" + strconv.Itoa(len(p.list)+1), face: f, used: &runeBits{}}
+						pf = &pdfFont{res: "GZ" + strconv.Itoa(len(p.list)+1), face: f,
+							used: &runeBits{}, narrow: map[fonts.Narrowed]bool{}}
 						p.byFace[f] = pf
 						p.list = append(p.list, pf)
 					}
-					last, lastFont = f, pf
+					last = f
 				}
-				lastFont.used.add(c)
+				pf.used.add(c)
+				if len(cuts) > 0 && cuts[0].Index == i {
+					if n, ok := narrowing(f, c, cuts[0], r.Size); ok {
+						pf.narrow[n] = true
+					}
+					cuts = cuts[1:]
+				}
 			}
 		}
 	}
@@ -84,12 +94,16 @@ func planFonts(book *layout.Book, set *fonts.Set) (*fontPlan, error) {
 	p.compressed.Add(len(p.list))
 	for i, pf := range p.list {
 		rs := pf.used.runes()
+		ns := make([]fonts.Narrowed, 0, len(pf.narrow))
+		for n := range pf.narrow {
+			ns = append(ns, n) // the subset sorts them
+		}
 		// each font into its own slot: the result does not depend on
 		// scheduling. Its compression follows at once, in the background
 		// (compress).
 		go func() {
 			defer p.compressed.Done()
-			errs[i] = pf.subset(rs)
+			errs[i] = pf.subset(rs, ns)
 			subsets.Done()
 			if errs[i] == nil {
 				pf.compress()
@@ -138,8 +152,8 @@ func (s *runeBits) runes() []rune {
 }
 
 // subset makes the font's subset.
-func (pf *pdfFont) subset(rs []rune) error {
-	sub, err := pf.face.EmbedSubset(rs)
+func (pf *pdfFont) subset(rs []rune, ns []fonts.Narrowed) error {
+	sub, err := pf.face.EmbedSubsetNarrowed(rs, ns)
 	if err != nil {
 		return err
 	}
@@ -179,11 +193,20 @@ func (p *fontPlan) faceFor(role fonts.Role, c rune) (*fonts.Face, error) {
 
 // showText returns the operators that show text from the current text
 // position: each stretch of characters of one face as a hex string of its
-// glyph IDs, after the Tf that selects that face at size.
-func (p *fontPlan) showText(role fonts.Role, text string, size float64) (string, error) {
+// glyph IDs, after the Tf that selects that face at size. A glyph the next
+// one overlaps (a Cut: compressed punctuation) is shown narrowed — same
+// outline, shorter advance — and the pen moved on by what was taken off, so
+// every glyph prints where it did while its box ends where the next begins
+// (docs/line-composition.md#compressed-marks-in-the-pdf). A run without
+// cuts is shown with Tj, one with cuts with TJ.
+func (p *fontPlan) showText(role fonts.Role, text string, size float64, cuts []layout.Cut) (string, error) {
 	var b []byte
 	var cur *pdfFont
-	for _, c := range text {
+	open, end := "<", "> Tj"
+	if len(cuts) > 0 {
+		open, end = "[<", "> ] TJ"
+	}
+	for i, c := range []rune(text) {
 		f, err := p.faceFor(role, c)
 		if err != nil {
 			return "", err
@@ -193,23 +216,40 @@ func (p *fontPlan) showText(role fonts.Role, text string, size float64) (string,
 		if !ok {
 			return "", fmt.Errorf("render: %q not in the subset of %s", c, f.Name())
 		}
+		right := 0
+		if len(cuts) > 0 && cuts[0].Index == i {
+			if n, narrow := narrowing(f, c, cuts[0], size); narrow {
+				if g, ok = pf.sub.NarrowGlyph(n); !ok {
+					return "", fmt.Errorf("render: narrowed %q not in the subset of %s", c, f.Name())
+				}
+				right = n.Right
+			}
+			cuts = cuts[1:]
+		}
 		if pf != cur {
 			if cur != nil {
-				b = append(b, "> Tj "...)
+				b = append(b, end...)
+				b = append(b, ' ')
 			}
 			b = append(b, '/')
 			b = append(b, pf.res...)
 			b = append(b, ' ')
 			b = strconv.AppendFloat(b, size, 'f', -1, 64) // no trailing zeros
-			b = append(b, " Tf <"...)
+			b = append(b, " Tf "...)
+			b = append(b, open...)
 			cur = pf
 		}
 		b = appendGlyphID(b, g)
+		if right > 0 { // a TJ number moves the pen on by −n/1000 of the size (ISO 32000-1 9.4.3)
+			b = append(b, "> "...)
+			b = strconv.AppendInt(b, int64(-right), 10)
+			b = append(b, " <"...)
+		}
 	}
 	if cur != nil {
-		b = append(b, "> Tj"...)
+		b = append(b, end...)
 	}
-	return string(b), nil
+	return strings.ReplaceAll(string(b), " <> ]", " ]"), nil // no empty string after a last narrowed glyph
 }
 
 // appendGlyphID appends a glyph ID as four upper-case hex digits, the
@@ -217,6 +257,25 @@ func (p *fontPlan) showText(role fonts.Role, text string, size float64) (string,
 func appendGlyphID(b []byte, g uint16) []byte {
 	const hex = "0123456789ABCDEF"
 	return append(b, hex[g>>12], hex[g>>8&0xF], hex[g>>4&0xF], hex[g&0xF])
+}
+
+// cutQuantum is the step, in 1/1000 em, in which a glyph is narrowed: the
+// narrowed glyphs squeezed lines need are shared between lines, and boxes
+// still overlap by at most half a step (0.005 em).
+const cutQuantum = 10
+
+// narrowing is the narrowed glyph that draws c of face f at size with cut:
+// the cut rounded to cutQuantum, leaving at least one step of advance. It
+// reports false when the cut rounds to nothing.
+func narrowing(f *fonts.Face, c rune, cut layout.Cut, size float64) (fonts.Narrowed, bool) {
+	adv, ok := f.Advance(c)
+	if !ok || size <= 0 {
+		return fonts.Narrowed{}, false
+	}
+	full := int(math.Round(adv * 1000))
+	right := int(math.Round(cut.Right/size*1000/cutQuantum)) * cutQuantum
+	right = min(right, full-cutQuantum)
+	return fonts.Narrowed{R: c, Right: right}, right > 0
 }
 
 // addFontObjects writes every font of the plan into ctx as new objects —

@@ -331,7 +331,7 @@ func (w *writer) loadImage(p layout.Picture) error {
 // run shows one run of text at its baseline origin, in its role's face and
 // the faces that print the characters it lacks (fonts.go).
 func (w *writer) run(r layout.Run) error {
-	show, err := w.fonts.showText(r.Role, r.Text, r.Size)
+	show, err := w.fonts.showText(r.Role, r.Text, r.Size, r.Cuts)
 	if err != nil || show == "" {
 		return err
 	}

@@ -27,7 +27,7 @@ func Check(doc *model.Document) []*diag.Problem {
 		if i > 0 {
 			c.sequence(&doc.Blocks[i-1], &doc.Blocks[i])
 		}
-		c.block(&doc.Blocks[i])
+		c.block(i)
 		c.out = append(c.out, c.at[i]...)
 	}
 	return c.out
@@ -55,8 +55,9 @@ func (c *checker) warnAt(i int, msg, hint string) {
 	c.at[i] = append(c.at[i], diag.New(c.file, c.doc.Blocks[i].Line, msg, hint))
 }
 
-// block checks one block.
-func (c *checker) block(b *model.Block) {
+// block checks block i.
+func (c *checker) block(i int) {
+	b := &c.doc.Blocks[i]
 	switch b.Kind {
 	case model.Title, model.AttachmentLabel:
 		c.last = [5]int{}
@@ -67,7 +68,7 @@ func (c *checker) block(b *model.Block) {
 		c.chapterNumber(b)
 	case model.Heading, model.Paragraph:
 		c.numbering(b)
-		c.brokenLine(b)
+		c.brokenLine(i)
 	case model.DocNumber:
 		c.docNumber(b)
 	case model.SignDate:
@@ -528,9 +529,10 @@ var (
 
 // brokenLine names a line set as body text that is a 发文字号 or a
 // 成文日期 with parts lost (docs/document-kinds.md#slips-check-names): it is
-// printed as written, and what stands above a date so lost is not set as a
-// 署名 either.
-func (c *checker) brokenLine(b *model.Block) {
+// printed as written, and what stands right above a date so lost is not
+// set as a 署名 either, unless a 附注 under it shows it is one.
+func (c *checker) brokenLine(i int) {
+	b := &c.doc.Blocks[i]
 	if b.Kind != model.Paragraph || b.Lead != "" {
 		return
 	}
@@ -548,7 +550,11 @@ func (c *checker) brokenLine(b *model.Block) {
 		if m[1] != "" {
 			msg += fmt.Sprintf("（应为“%s年%s月%s日”？）", m[1], m[2], m[3])
 		}
-		c.warn(b.Line, msg+"，已按正文排印，它上面的署名也按正文排印（GB/T 9704-2012 7.3.5.4）",
+		msg += "，已按正文排印"
+		if i > 0 && c.doc.Blocks[i-1].Kind == model.Paragraph {
+			msg += "，它上面的署名也按正文排印"
+		}
+		c.warn(b.Line, msg+"（GB/T 9704-2012 7.3.5.4）",
 			"成文日期用阿拉伯数字将年、月、日标全，如“2023年6月29日”；请核对原件。"+asIs)
 	}
 }

@@ -182,7 +182,7 @@ func titleLike(s string) bool {
 	_, isDoc := docNumber(s)
 	return !isDoc && !presiderLike(s) && !isDate(s) && !isAttachmentLabel(s) && !imprintRE.MatchString(s) &&
 		!isAttachmentNote(s) && !strings.HasPrefix(s, "【") && !headnoteLike(s) &&
-		!orderNumberLike(s) && !startsKindElement(s) && !brokenDocNumberRE.MatchString(s)
+		!orderNumberLike(s) && !startsKindElement(s) && !brokenDocNumberRE.MatchString(s) && !brokenDateRE.MatchString(s)
 }
 
 // imprintRE matches the 版记 line "…办公室 2015年3月5日印发" (GB/T
@@ -328,6 +328,15 @@ func noteLike(s string) bool {
 	return !isDoc
 }
 
+// releaseNote reports the 附注 that says how far a document goes (GB/T
+// 9704-2012 7.3.6): a 附注 line whose words open with 此件 — （此件公开发布）,
+// （此件发至县级）, （此件不公开）. Nothing else is written so, so it is a
+// 附注 wherever it stands.
+func releaseNote(s string) bool {
+	inner, ok := unwrapParens(s)
+	return ok && noteLike(s) && strings.HasPrefix(strings.TrimSpace(inner), "此件")
+}
+
 // presiderLike reports the "伊文斌主持" line under a 政务动态 title.
 func presiderLike(s string) bool {
 	return strings.HasSuffix(s, "主持") && runes(s) <= maxPresider &&
@@ -335,7 +344,9 @@ func presiderLike(s string) bool {
 }
 
 // addresseeLike reports a 主送机关 line (GB/T 9704-2012 7.3.2): organisation
-// names ending in a colon. "现将有关事项通知如下：" is body text, not one.
+// names ending in a colon. A line that ends in a colon but is the text's
+// opening sentence — "现将有关事项通知如下：", "……第三次会议决定：" — is
+// body text, not one (docs/document-kinds.md#addressee).
 func addresseeLike(s string) bool {
 	r := lastRune(s)
 	if (r != '：' && r != ':') || runes(s) > maxAddressee || strings.ContainsAny(s, "。！？；;!?") {
@@ -344,7 +355,33 @@ func addresseeLike(s string) bool {
 	if _, ok := parseHead(s); ok {
 		return false
 	}
-	return !strings.Contains(s, "如下") && !isAttachmentNote(s)
+	return !openingSentence(s) && !isAttachmentNote(s)
+}
+
+// actVerbs are the verbs with which a body announces what it does at the
+// end of a document's opening sentence, just before the colon: "……会议
+// 决定：", "经研究，现批复：". A 主送机关 names bodies: it ends with a
+// noun (政府, 部门, 单位, 管委会), never with one of these.
+var actVerbs = []string{
+	"决定", "决议", "通知", "通告", "公告", "通报", "批复", "函复", "函告",
+	"答复", "命令", "宣布", "指出", "强调", "要求", "认为", "议定", "明确",
+}
+
+// openingSentence reports a line ending in a colon that is the first
+// sentence of the text, a body acting: it says 如下 ("通知如下：",
+// "特作如下决定：") or ends with a verb of deciding or telling
+// (docs/document-kinds.md#addressee).
+func openingSentence(s string) bool {
+	if strings.Contains(s, "如下") {
+		return true
+	}
+	s = strings.TrimRight(s, "：: \t\u3000")
+	for _, v := range actVerbs {
+		if strings.HasSuffix(s, v) {
+			return true
+		}
+	}
+	return false
 }
 
 var attachmentLabelRE = regexp.MustCompile(`^附件[ \x{3000}]*[0-9０-９]*$`)

@@ -48,7 +48,12 @@ var roles = map[string]model.Kind{
 const knownCommands = "【分页】【表格：文件名.csv 或 .xlsx】【图片：文件名.png】，以及写在一行开头的【标题】【正文】【发文字号】【主送】【署名】【日期】【附注】【主持】"
 
 // options each file command accepts.
-var commandOptions = map[string][]string{"表格": {"表头", "工作表"}, "图片": {"宽"}}
+var commandOptions = map[string][]string{"表格": {"表头", "工作表"}, "图片": {"宽", altOption}}
+
+// altOption is the 【图片】 option that describes the picture in words
+// (说明=昌江区位置示意图): the text a screen reader speaks for it in the web
+// PDF and the HTML edition (docs/web-editions.md).
+const altOption = "说明"
 
 // parseCommand reads a line starting with 【. ok is false when the line is
 // ordinary text that merely starts with a bracket (【典型经验】……); a faulty
@@ -103,7 +108,18 @@ func fileCommand(key, arg, rest string) (command, bool, error) {
 	if rest != "" {
 		return command{}, true, fmt.Errorf("“【%s：…】”须单独占一行，后面不能再有文字", key)
 	}
+	arg, alt, hasAlt := cutAlt(key, arg)
 	file, opts := splitOptions(arg)
+	if hasAlt {
+		text, after := splitOptions(alt)
+		for k, v := range after {
+			opts[k] = v
+		}
+		if text == "" {
+			return command{}, true, fmt.Errorf("“【%s：…】”的“%s=”后面缺少文字，请写明图片的内容，例如“%s=昌江区位置示意图”", key, altOption, altOption)
+		}
+		opts[altOption] = text
+	}
 	if file == "" {
 		return command{}, true, fmt.Errorf("“【%s：】”缺少文件名", key)
 	}
@@ -117,6 +133,28 @@ func fileCommand(key, arg, rest string) (command, bool, error) {
 		kind = cmdImage
 	}
 	return command{kind: kind, arg: file, opts: opts}, true, nil
+}
+
+// cutAlt cuts a picture's 说明=… off arg. A description is a phrase that
+// may hold spaces, so it runs from "说明=" to the end of the command; the
+// caller takes any key=value options written after it off its end.
+func cutAlt(key, arg string) (rest, alt string, found bool) {
+	if key != "图片" {
+		return arg, "", false
+	}
+	norm := strings.ReplaceAll(arg, "＝", "=")
+	for from := 0; ; {
+		i := strings.Index(norm[from:], altOption+"=")
+		if i < 0 {
+			return arg, "", false
+		}
+		i += from
+		before := strings.TrimRightFunc(norm[:i], isBlank)
+		if len(before) < i || i == 0 { // the option starts a word
+			return before, strings.TrimFunc(norm[i+len(altOption)+1:], isBlank), true
+		}
+		from = i + len(altOption)
+	}
 }
 
 // splitOptions takes the key=value words off the end of a command argument;
@@ -215,6 +253,7 @@ func (p *parser) image(c command, no int) {
 		}
 		img.WidthMM = w
 	}
+	img.Alt = c.opts[altOption]
 	switch strings.ToLower(filepath.Ext(c.arg)) {
 	case ".png", ".jpg", ".jpeg":
 	default:
@@ -225,7 +264,20 @@ func (p *parser) image(c command, no int) {
 		p.problem(no, fmt.Sprintf("找不到图片文件“%s”", c.arg), "图片文件的位置相对于本文件所在的文件夹，请检查文件名")
 		return
 	}
+	if img.Alt == "" {
+		p.notes = append(p.notes, altMissing(p.name, no, c.arg))
+	}
 	p.add(model.Block{Kind: model.ImageBlock, Line: no, Image: img})
+}
+
+// altMissing is the note for a picture with no 说明: the print edition
+// needs none, but the web PDF and the HTML edition can only name the file
+// for readers who cannot see the picture (GB/T 37668-2019 asks for a text
+// alternative for every picture of a web page).
+func altMissing(file string, no int, picture string) *diag.Problem {
+	return diag.New(file, no,
+		fmt.Sprintf("图片“%s”没有文字说明：网络版 PDF 和网页版只能用文件名代替，读屏软件的用户不知道图中是什么（印刷版不受影响）", picture),
+		fmt.Sprintf("请在命令中加上“%s=…”，用一句话写明图片的内容，例如“【图片：%s %s=昌江区位置示意图】”", altOption, picture, altOption))
 }
 
 // fail records err: its problems as they are, anything else at line no.

@@ -156,3 +156,46 @@ func TestUnknownCommandListsTheKnownOnes(t *testing.T) {
 		t.Errorf("Error() = %q", ps[0].Error())
 	}
 }
+
+// TestPictureDescription: 说明=… describes a picture in words, spaces and
+// all, before or after 宽=; a picture without one is read as before, with a
+// note at its line that the web and HTML editions want one.
+func TestPictureDescription(t *testing.T) {
+	name := docIn(t, map[string]string{"图1.png": "png", "照片 2.jpg": "jpg"})
+	text := lines(
+		"通知",
+		"",
+		"正文。",
+		"【图片：图1.png 宽=120毫米 说明=昌江区位置示意图】",
+		"【图片：照片 2.jpg 说明＝Map of 昌江区, 2023 宽=8厘米】",
+		"【图片：图1.png】",
+		"【图片：图1.png 说明= 昌江区　位置示意图 】",
+	)
+	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc, notes, err := ReadDocument(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Dir(name)
+	want := map[int]model.Image{
+		4: {Path: filepath.Join(dir, "图1.png"), WidthMM: 120, Alt: "昌江区位置示意图"},
+		5: {Path: filepath.Join(dir, "照片 2.jpg"), WidthMM: 80, Alt: "Map of 昌江区, 2023"},
+		6: {Path: filepath.Join(dir, "图1.png")},
+		7: {Path: filepath.Join(dir, "图1.png"), Alt: "昌江区　位置示意图"},
+	}
+	for line, w := range want {
+		if got := blockAt(t, doc, line).Image; got == nil || got.Path != w.Path || got.WidthMM != w.WidthMM || got.Alt != w.Alt {
+			t.Errorf("line %d image = %+v, want %+v", line, got, w)
+		}
+	}
+	if len(notes) != 1 || notes[0].File != name || notes[0].Line != 6 ||
+		!strings.Contains(notes[0].Msg, "图1.png") || !strings.Contains(notes[0].Msg, "网页版") || !strings.Contains(notes[0].Hint, "说明=") {
+		t.Errorf("notes %v, want one at line 6 asking for 说明", notes)
+	}
+	_, err = Parse(name, lines("通知", "", "正文。", "【图片：图1.png 说明=】"))
+	if ps := diag.Problems(err); len(ps) != 1 || !strings.Contains(ps[0].Msg, "说明=”后面缺少文字") {
+		t.Errorf("an empty 说明: %v", err)
+	}
+}

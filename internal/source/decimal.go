@@ -23,27 +23,41 @@ const (
 	minOutline      = 3  // entries of an outline
 )
 
-// decimalHeadRE is a decimal section head: the number, white space, a
-// title that is not a sentence.
-var decimalHeadRE = regexp.MustCompile(`^([0-9]{1,2}(?:\.[0-9]{1,2}){0,3})` + `[ \t\x{00A0}\x{3000}]+` + `(\p{Han}.*)$`)
+// decimalHeadRE is a decimal section head: the number, perhaps a dot after
+// it, perhaps white space, a title that is not a sentence. Offices write
+// "1 总则" as GB/T 1.1 does, but as often "1.总则", "1总则" and
+// "1.1编制目的" with no space.
+var decimalHeadRE = regexp.MustCompile(`^([0-9]{1,2}(?:\.[0-9]{1,2}){0,3})([.．]?)([ \t\x{00A0}\x{3000}]*)(\p{Han}.*)$`)
 
-// decimalHeadOf reads a decimal section head: its number's parts and its
-// title. A title with sentence punctuation, or too long, is text that
-// starts with a number ("3 个工作日内，……。").
-func decimalHeadOf(s string) ([]int, string, bool) {
+// decimalHead is a decimal section head as the office wrote it.
+type decimalHead struct {
+	parts  []int  // 1.2 → [1 2]
+	number string // the number as written, with its dot if any: "1." or "1.2"
+	title  string
+	// bare is a one-part number with no white space before its title
+	// ("1.总则", "1总则"): "1." is also GB/T 9704's level-3 number, so
+	// only a "1.1" under it shows a decimal numbering.
+	bare bool
+}
+
+// decimalHeadOf reads a decimal section head. A title with sentence
+// punctuation, or too long, is text that starts with a number ("3 个工作日
+// 内，……。").
+func decimalHeadOf(s string) (decimalHead, bool) {
 	m := decimalHeadRE.FindStringSubmatch(s)
-	if m == nil || runes(m[2]) > maxDecimalTitle || strings.ContainsAny(m[2], sentenceEnds+clauseMarks+"“”") {
-		return nil, "", false
+	if m == nil || runes(m[4]) > maxDecimalTitle || strings.ContainsAny(m[4], sentenceEnds+clauseMarks+"“”") {
+		return decimalHead{}, false
 	}
 	var parts []int
 	for _, f := range strings.Split(m[1], ".") {
 		n, _ := strconv.Atoi(f)
 		if n == 0 {
-			return nil, "", false
+			return decimalHead{}, false
 		}
 		parts = append(parts, n)
 	}
-	return parts, m[2], len(parts) <= maxDecimalDepth
+	h := decimalHead{parts: parts, number: m[1] + m[2], title: m[4], bare: len(parts) == 1 && m[3] == ""}
+	return h, len(parts) <= maxDecimalDepth
 }
 
 // follows reports whether section number cur comes right after prev: its
@@ -75,43 +89,49 @@ func slicesEqual(a, b []int) bool {
 // decimalHeadAt reports a decimal section head at line i: one that
 // continues the numbering of the heads before it in this part of the
 // document, or, for the first, a 1 (1.1, 1.1.1) that the next decimal head
-// within a few lines continues. So a line that merely starts with a number
-// is never taken for a head.
-func (p *parser) decimalHeadAt(i int) ([]int, string, bool) {
-	cur, title, ok := decimalHeadOf(p.lines[i].text)
+// within a few lines continues — a 1.1 under it where the 1 is written
+// bare ("1.总则", docs/document-kinds.md#decimal-sections). So a line that
+// merely starts with a number is never taken for a head.
+func (p *parser) decimalHeadAt(i int) (decimalHead, bool) {
+	cur, ok := decimalHeadOf(p.lines[i].text)
 	if !ok {
-		return nil, "", false
+		return decimalHead{}, false
 	}
 	if p.decimal != nil {
-		return cur, title, follows(p.decimal, cur)
+		return cur, follows(p.decimal, cur.parts)
 	}
-	for _, n := range cur {
+	for _, n := range cur.parts {
 		if n != 1 {
-			return nil, "", false
+			return decimalHead{}, false
 		}
 	}
 	for j := i + 1; j < len(p.lines) && j <= i+decimalConfirm; j++ {
-		if next, _, ok := decimalHeadOf(p.lines[j].text); ok {
-			return cur, title, follows(cur, next)
+		if next, ok := decimalHeadOf(p.lines[j].text); ok {
+			deeper := len(next.parts) > len(cur.parts)
+			return cur, follows(cur.parts, next.parts) && (deeper || !cur.bare)
 		}
 	}
-	return nil, "", false
+	return decimalHead{}, false
 }
 
 // decimalHead reads a decimal section head as a heading of its depth
 // (1 → level 1, 1.1 → level 2, deeper → level 3), the number and the
-// title one full-width space apart; the layout keeps it with the lines
-// after it.
+// title one full-width space apart — none after a number that ends with
+// its dot ("1.总则"), which the dot already sets off; the layout keeps it
+// with the lines after it.
 func (p *parser) decimalHead() bool {
-	cur, title, ok := p.decimalHeadAt(p.i)
+	h, ok := p.decimalHeadAt(p.i)
 	if !ok {
 		return false
 	}
 	l := p.cur()
 	p.i++
-	p.decimal = cur
-	number := l.text[:strings.IndexFunc(l.text, isBlank)]
-	p.add(model.Block{Kind: model.Heading, Level: min(len(cur), 3), Text: number + "\u3000" + title, Line: l.no})
+	p.decimal = h.parts
+	sep := "\u3000"
+	if r := lastRune(h.number); r == '.' || r == '．' {
+		sep = ""
+	}
+	p.add(model.Block{Kind: model.Heading, Level: min(len(h.parts), 3), Text: h.number + sep + h.title, Line: l.no})
 	return true
 }
 
@@ -145,7 +165,7 @@ func (p *parser) outlineSpan(i int) int {
 		if !contentsEntry(s) {
 			return 0
 		}
-		if parts, _, ok := decimalHeadOf(s); ok && len(parts) > 1 {
+		if h, ok := decimalHeadOf(s); ok && len(h.parts) > 1 {
 			dotted++
 		}
 	}

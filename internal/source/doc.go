@@ -41,7 +41,8 @@
 //     “（昌府办字〔2023〕25号）”一行，括号不计入。
 //   - 主送机关（7.3.2）：标题（或发文字号）后以冒号结尾的一行，
 //     如“各乡（镇）人民政府、街道办事处，区政府各部门：”。
-//     含“如下”的行（“现将有关事项通知如下：”）是正文。
+//     含“如下”的行（“现将有关事项通知如下：”）和冒号前以“决定”“通知”
+//     “批复”等动词结尾的行（“……第三次会议决定：”）是正文的第一句。
 //   - 层次序号（7.3.3）：“一、”一级，“（一）”二级，“1.”或“1．”三级，
 //     “（1）”四级。只有序号和一个短标题（没有句末标点，或只在行末有一个
 //     句号）的一行是标题行；序号后紧跟一句短话（不超过25字，以“。”“：”
@@ -82,7 +83,8 @@
 // punctuation, kept with their line breaks, ended by a blank line (leave one
 // before a first body line that has no punctuation); a 发文字号 line is recognised
 // with or without parentheses (stored without); a line ending in a colon right
-// after the title is the 主送机关 unless it says 如下; 一、（一）1.（1） are
+// after the title is the 主送机关 unless it says 如下 or ends with a verb
+// of deciding or telling (决定：, 批复：); 一、（一）1.（1） are
 // levels 1–4, a line holding only the number and a short head (or a head and
 // one sentence ending the line) is a Heading when it heads something (a
 // deeper head follows, or it is a short phrase over body text after a

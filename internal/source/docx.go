@@ -165,6 +165,11 @@ func docxLines(path string, d *docx.Document) ([]line, []*diag.Problem) {
 				continue
 			}
 			add(line{no: b.Picture.Number, text: pictureLine, hint: hint{image: im}}, nil, false)
+			if im.Alt == "" { // see altMissing (command.go)
+				notes = append(notes, diag.New(path, b.Picture.Number,
+					"这里的图片没有替代文字：网络版 PDF 和网页版只能用文件名代替，读屏软件的用户不知道图中是什么（印刷版不受影响）",
+					"请在 Word 中右键单击图片，选“编辑替代文字”，用一句话写明图片的内容"))
+			}
 		}
 	}
 	hintTitles(lines, paras)
@@ -330,7 +335,7 @@ func docxPicture(path string, p *docx.Picture) (*model.Image, *diag.Problem) {
 			"请把图片另存为 PNG 或 JPEG，在 Word 中删去原图后重新插入")
 	}
 	return &model.Image{Path: filepath.Join(path, filepath.FromSlash(p.Name)), Data: p.Data,
-		WidthMM: float64(p.WidthEMU) / emuPerMM}, nil
+		WidthMM: float64(p.WidthEMU) / emuPerMM, Alt: p.Alt}, nil
 }
 
 // emuPerMM converts DrawingML lengths (English Metric Units, ECMA-376

@@ -14,8 +14,9 @@ import (
 var updateGolden = flag.Bool("update", false, "write the .blocks golden files of the real documents")
 
 // goldenDirs hold real documents, each with its expected block structure in
-// a .blocks file beside it: the issue of every kind, and the corpus.
-var goldenDirs = []string{"../../testdata/issues/kinds", "../../testdata/corpus"}
+// a .blocks file beside it: the issue of every kind, the composition issue
+// (texts modelled on county documents) and the corpus.
+var goldenDirs = []string{"../../testdata/issues/kinds", "../../testdata/issues/composition", "../../testdata/corpus"}
 
 // goldenPrefix is how many characters of a block's text its golden line
 // shows.

@@ -19,11 +19,12 @@ import (
 
 // Limits of the elements below, in characters.
 const (
-	maxChapterName = 30 // the name of a 章 after "第一章"
-	maxOrderHead   = 30 // "某某省人民政府令"
-	maxHeadnote    = 8  // source lines of one 题注
-	maxContents    = 80 // entries of a 规章's 目录
-	maxRosterItem  = 60 // one line of a 出席 or 任命 list
+	maxChapterName = 30               // the name of a 章 after "第一章"
+	maxOrderHead   = 30               // "某某省人民政府令"
+	maxHeadnote    = 8                // source lines of one 题注
+	maxRunInNote   = 2 * maxTitleLine // a 题注 run into the first paragraph
+	maxContents    = 80               // entries of a 规章's 目录
+	maxRosterItem  = 60               // one line of a 出席 or 任命 list
 )
 
 // blanks is a run of spaces as offices type them: half-width, full-width,
@@ -254,7 +255,7 @@ func startsKindElement(s string) bool {
 	if _, _, _, ok := articleOf(s); ok {
 		return true
 	}
-	if _, _, ok := decimalHeadOf(s); ok {
+	if _, ok := decimalHeadOf(s); ok {
 		return true
 	}
 	l, _ := qaLabel(s)
@@ -443,6 +444,39 @@ func (p *parser) headnoteSpan(i int) int {
 	return 0
 }
 
+// runInHeadnote splits a 题注 that a web page ran into the text's first
+// paragraph, white space between them: "(1985年5月4日皖政〔1985〕38号)  根据
+// ……通知如下:" is the 题注 "(1985年5月4日皖政〔1985〕38号)" and the
+// paragraph "根据……". Without the white space the line is body text
+// (docs/document-kinds.md#headnote).
+func runInHeadnote(s string) (note, rest string, ok bool) {
+	if !headnoteLike(s) {
+		return "", "", false
+	}
+	depth := 0
+	for j, r := range s {
+		switch r {
+		case '（', '(':
+			depth++
+		case '）', ')':
+			depth--
+		default:
+			continue
+		}
+		if depth > 0 {
+			continue
+		}
+		end := j + utf8.RuneLen(r)
+		after := s[end:]
+		rest = strings.TrimLeftFunc(after, isBlank)
+		if rest == "" || rest == after || runes(s[:end]) > maxRunInNote {
+			return "", "", false
+		}
+		return s[:end], rest, true
+	}
+	return "", "", false
+}
+
 // headnote reads the n lines of a 题注 under a title.
 func (p *parser) headnote(n int) {
 	first := p.cur()
@@ -583,11 +617,17 @@ func (p *parser) issuers(n int, newPage bool) {
 
 // bylineAt reports the issuing body named alone on the line right under a
 // title (docs/document-kinds.md#joint-issuers), as a forwarded 办法 carries
-// it ("厦门市市级财政专项支出预算绩效考评试行办法" / "市财政局"): an organ's
-// name with no date under it (that is a 署名) and no colon (a 主送机关).
+// it ("厦门市市级财政专项支出预算绩效考评试行办法" / "市财政局"), or under
+// the dated 题注 of a release ("（2016年10月19日）" / "中华人民共和国国家统计
+// 局"): an organ's name with no date under it (that is a 署名) and no colon
+// (a 主送机关).
 func (p *parser) bylineAt(i int) bool {
 	n := len(p.doc.Blocks)
-	if n == 0 || p.doc.Blocks[n-1].Kind != model.Title || !organLine(p.lines[i].text) || p.signatureAt(i) {
+	if n == 0 || !organLine(p.lines[i].text) || p.signatureAt(i) {
+		return false
+	}
+	last := p.doc.Blocks[n-1].Kind
+	if last != model.Title && (last != model.Headnote || n < 2 || p.doc.Blocks[n-2].Kind != model.Title) {
 		return false
 	}
 	return i+1 >= len(p.lines) || !p.titleAt(i+1) && p.forwardedSpan(i+1) == 0

@@ -135,11 +135,32 @@ func TestParseKinds(t *testing.T) {
 		},
 		{
 			// 安徽省人民政府关于任免国家机关工作人员问题的通知 (corpus): the
-			// bracket closes inside the line and the text runs on
-			name: "a bracket with text after it is no 题注",
+			// web page ran the 题注 into the first paragraph, two spaces
+			// between them; the 题注 is set apart, the paragraph kept whole
+			name: "a 题注 run into the first paragraph is split from it",
 			text: lines("安徽省人民政府关于任免国家机关工作人员问题的通知", "", "(1985年5月4日皖政〔1985〕38号)  根据有关规定,现通知如下:",
 				"", " 一、任免权限"),
-			want: []string{"1 标题", "3 正文", "5 标题层次 L1"},
+			want:  []string{"1 标题", "3 题注", "3 正文", "5 标题层次 L1"},
+			texts: map[int]string{3: "(1985年5月4日皖政〔1985〕38号)"},
+		},
+		{
+			// 牟定县人民政府办公室关于印发牟定县突发环境事件应急预案(试行)的
+			// 通知 (corpus tongzhi/): the date under the 附注, its 年月日 lost
+			name: "a body's name over （此件公开发布） is a 署名 whose date was lost",
+			text: lines("牟定县人民政府办公室关于印发牟定县突发环境事件应急预案(试行)的通知", "",
+				"经县人民政府同意,现将《牟定县突发环境事件应急预案(试行)》印发给你们,请认真贯彻执行。", "",
+				"牟定县人民政府办公室", "", "(此件公开发布)", "", "{ 2017 6 23"),
+			want: []string{"1 标题", "3 正文", "5 署名", "7 附注", "9 正文"},
+		},
+		{
+			name: "（此件公开发布） after the text is a 附注; another bracket is text",
+			text: lines("关于某事的通知", "现将有关事项通知如下。", "（略）", "（此件公开发布）"),
+			want: []string{"1 标题", "2 正文", "3 正文", "4 附注"},
+		},
+		{
+			name: "a bracket with text run on after it, no space between, is no 题注",
+			text: lines("关于某事的通知", "", "(2024年1月5日通过)的办法自公布之日起施行。"),
+			want: []string{"1 标题", "3 正文"},
 		},
 		{
 			// 湖南省人民政府办公厅 湘政办发〔2009〕24号 (corpus tongzhi/)

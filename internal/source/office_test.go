@@ -62,8 +62,9 @@ func TestWordDocumentRecognised(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if len(notes) != 0 {
-			t.Errorf("%s: notes %v", name, notes)
+		// the fixture's picture has no alternative text: the one note
+		if len(notes) != 1 || notes[0].Line != 17 || !strings.Contains(notes[0].Msg, "没有替代文字") {
+			t.Errorf("%s: notes %v, want one asking for the picture's alternative text", name, notes)
 		}
 		if got := blockList(doc); got != want {
 			t.Errorf("%s blocks:\n%s\nwant\n%s", name, got, want)
@@ -222,7 +223,7 @@ func TestBinaryOfficeFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(notes) != 1 || !strings.Contains(notes[0].Msg, "LibreOffice 自动转换") {
+		if len(notes) != 2 || !strings.Contains(notes[0].Msg, "LibreOffice 自动转换") || !strings.Contains(notes[1].Msg, "没有替代文字") {
 			t.Errorf("notes %v", notes)
 		}
 		if got := blockList(doc); !strings.Contains(got, "标题层次:1:一、总体要求") || strings.Contains(got, "去年") {

@@ -331,6 +331,12 @@ func (p *parser) head() {
 		p.headnote(n)
 		return
 	}
+	if note, rest, ok := runInHeadnote(l.text); ok {
+		// the rest of the line is the first paragraph: read it next
+		p.add(model.Block{Kind: model.Headnote, Text: note, Line: l.no})
+		p.lines[p.i].text, p.lines[p.i].raw = rest, ""
+		return
+	}
 	if p.orderHeadAt(p.i, true) {
 		p.orderHead()
 		return
@@ -378,27 +384,45 @@ func (p *parser) body() {
 	case p.kindElement():
 	case p.signatureAt(p.i):
 		p.signature()
+	case releaseNote(l.text):
+		// a 附注 whose 成文日期 and 署名 were lost (GB/T 9704-2012 7.3.6)
+		p.add(model.Block{Kind: model.Note, Text: l.text, Line: l.no})
+		p.i++
+		p.state = stClosing
 	default:
 		p.paragraph()
 	}
 }
 
 // signatureAt reports a 成文日期 at line i, or a 署名 with the date under it
-// (GB/T 9704-2012 7.3.5).
+// (GB/T 9704-2012 7.3.5), or a body's name right over a 附注 (7.3.6) that
+// the date should stand between: a 署名 whose date was lost.
 func (p *parser) signatureAt(i int) bool {
 	if i >= len(p.lines) {
 		return false
 	}
 	s := p.lines[i].text
-	return isDate(s) || signerLike(s) && i+1 < len(p.lines) && isDate(p.lines[i+1].text)
+	if isDate(s) {
+		return true
+	}
+	if i+1 >= len(p.lines) {
+		return false
+	}
+	next := p.lines[i+1].text
+	return signerLike(s) && isDate(next) || organLine(s) && releaseNote(next)
 }
 
-// signature adds the 署名 (if any) and the 成文日期.
+// signature adds the 署名 (if any) and the 成文日期 (if not lost: check
+// names a 署名 with no date under it).
 func (p *parser) signature() {
 	l := p.cur()
 	p.i++
 	if !isDate(l.text) {
 		p.add(model.Block{Kind: model.Signer, Text: l.text, Line: l.no})
+		if p.i >= len(p.lines) || !isDate(p.cur().text) {
+			p.state = stClosing
+			return
+		}
 		l = p.cur()
 		p.i++
 	}
