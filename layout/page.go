@@ -164,6 +164,7 @@ func packRuns(gs []Glyph, x, y float64, m Metrics) []Run {
 
 // appendRuns appends the runs packRuns makes of gs to runs.
 func appendRuns(runs []Run, gs []Glyph, x, y float64, m Metrics) []Run {
+	start := len(runs) // the runs before are another line's
 	var rs []rune
 	adv := func(k int) float64 { a, _ := m.Advance(gs[k].Role, gs[k].R); return a * gs[k].Size }
 	gap := func(k int) float64 { return gs[k+1].X - gs[k].X - adv(k) }
@@ -186,7 +187,7 @@ func appendRuns(runs []Run, gs []Glyph, x, y float64, m Metrics) []Run {
 		runs = append(runs, Run{X: x + gs[i].X, Y: y, Role: gs[i].Role, Size: gs[i].Size, Spacing: spacing, Text: string(rs), FakeBold: gs[i].FakeBold})
 		i = j
 	}
-	addCuts(runs, gs, m)
+	addCuts(runs[start:], gs, m)
 	return runs
 }
 
