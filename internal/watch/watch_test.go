@@ -46,7 +46,7 @@ func (r *recorder) none(t *testing.T) {
 	select {
 	case err := <-r.reports:
 		t.Fatalf("unexpected build (err %v)", err)
-	case <-time.After(400 * time.Millisecond):
+	case <-time.After(time.Second):
 	}
 }
 
@@ -66,7 +66,7 @@ func TestLoopRebuildsOnInputsOnly(t *testing.T) {
 	r := &recorder{inputs: []string{manifest, doc, table}, reports: make(chan error, 16)}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error)
-	l := &Loop{Build: r.build, Report: func(err error) { r.reports <- err }, Quiet: 50 * time.Millisecond, Fallback: dir}
+	l := &Loop{Build: r.build, Report: func(err error) { r.reports <- err }, Quiet: 250 * time.Millisecond, Fallback: dir}
 	go func() { done <- l.Run(ctx) }()
 
 	if err := r.next(t); err != nil {
