@@ -37,18 +37,7 @@ var fixesDocs = []string{
 func cachedFixes(t *testing.T) (*build.Issue, string) {
 	t.Helper()
 	return fixesBuild.get(t, "fixes", func(dir string) (string, error) {
-		var b strings.Builder
-		b.WriteString("[gazette]\nname = \"测试公报\"\nsponsor = \"测试\"\npublisher = \"测试\"\n\n[issue]\nyear = 2024\nnumber = 1\ndate = 2024-01-15\n\n[[section]]\ntitle = \"文件\"\ndocuments = [\n")
-		for _, f := range fixesDocs {
-			abs, err := filepath.Abs(f)
-			if err != nil {
-				return "", err
-			}
-			fmt.Fprintf(&b, "  %q,\n", abs)
-		}
-		b.WriteString("]\n")
-		manifest := filepath.Join(dir, "issue.toml")
-		return manifest, os.WriteFile(manifest, []byte(b.String()), 0o644)
+		return writeTestIssue(dir, fixesDocs)
 	})
 }
 
@@ -216,4 +205,21 @@ func TestFixRosterItemsWhole(t *testing.T) {
 			t.Errorf("%s is split across lines", item)
 		}
 	}
+}
+
+// writeTestIssue writes, in dir, an issue.toml of one section listing docs
+// (made absolute) and returns its path.
+func writeTestIssue(dir string, docs []string) (string, error) {
+	var b strings.Builder
+	b.WriteString("[gazette]\nname = \"测试公报\"\nsponsor = \"测试\"\npublisher = \"测试\"\n\n[issue]\nyear = 2024\nnumber = 1\ndate = 2024-01-15\n\n[[section]]\ntitle = \"文件\"\ndocuments = [\n")
+	for _, f := range docs {
+		abs, err := filepath.Abs(f)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&b, "  %q,\n", abs)
+	}
+	b.WriteString("]\n")
+	manifest := filepath.Join(dir, "issue.toml")
+	return manifest, os.WriteFile(manifest, []byte(b.String()), 0o644)
 }

@@ -8,7 +8,6 @@ package main
 // "2020.1.26" set as a date with its 署名 above it, not flush left.
 
 import (
-	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -39,18 +38,7 @@ func cachedReview(t *testing.T) (*build.Issue, string) {
 		if err := os.WriteFile(notice, []byte(reviewNotice), 0o644); err != nil {
 			return "", err
 		}
-		var b strings.Builder
-		b.WriteString("[gazette]\nname = \"测试公报\"\nsponsor = \"测试\"\npublisher = \"测试\"\n\n[issue]\nyear = 2024\nnumber = 1\ndate = 2024-01-15\n\n[[section]]\ntitle = \"文件\"\ndocuments = [\n")
-		for _, f := range append(append([]string{}, reviewDocs...), notice) {
-			abs, err := filepath.Abs(f)
-			if err != nil {
-				return "", err
-			}
-			fmt.Fprintf(&b, "  %q,\n", abs)
-		}
-		b.WriteString("]\n")
-		manifest := filepath.Join(dir, "issue.toml")
-		return manifest, os.WriteFile(manifest, []byte(b.String()), 0o644)
+		return writeTestIssue(dir, append(append([]string{}, reviewDocs...), notice))
 	})
 }
 
