@@ -187,7 +187,71 @@ func totalFit(atoms []atom, p *Paragraph, sc *scratch) []int {
 // short to be spread within MaxSpread is tried only when no line from a can
 // be spread to the measure, and then only the cheapest of them: it is left
 // short, and any line that fills the measure is better.
+//
+// Most lines from a are such short lines, so they are first passed over
+// unpriced (relaxFilled); only when no line from a fills the measure are
+// all of them priced again to find the cheapest short one.
 func relaxFrom(atoms []atom, p *Paragraph, a int, cost []float64, from []int) {
+	if relaxFilled(atoms, p, a, cost, from) {
+		return
+	}
+	relaxAll(atoms, p, a, cost, from)
+}
+
+// relaxFilled relaxes the lines from a that relaxAll relaxes when some line
+// from a fills the measure, and reports whether one does; when none does it
+// relaxes nothing. It skips, without pricing them, the non-last justified
+// lines whose white exceeds MaxSpread a gap: lineCost prices such a line at
+// raggedPen or more, and since no break penalty is negative and its slack is
+// positive, relaxAll keeps it only as a short line, never relaxes it while
+// another line fills the measure, and never ends its loop at it. The
+// comparison is lineCost's own, on the same numbers computed in the same
+// order, so the set of lines relaxed is relaxAll's exactly.
+func relaxFilled(atoms []atom, p *Paragraph, a int, cost []float64, from []int) bool {
+	n := len(atoms)
+	avail := p.avail(a == 0)
+	em := atoms[a].size
+	prune := p.Align == Justify && em > 0
+	cut := startCut(atoms[a:])
+	f := fitState{last: -1}
+	filled := false
+	for e := a + 1; e <= n; e++ {
+		f.add(atoms, a, e-1)
+		if e < n && !atoms[e].breakB && !atoms[e].emerg || f.last < 0 {
+			continue
+		}
+		if prune && e < n {
+			slack := avail - (f.width - cut - endCut(atoms[f.last]))
+			if slack > float64(f.gaps)*MaxSpread*em && breakPen(atoms, e) >= 0 {
+				continue // a short line: see above
+			}
+		}
+		s := f.shape(atoms, a)
+		c, ok := lineCost(s, avail, p, e == n)
+		if !ok && e == a+1 {
+			c, ok = forcedCost, true // one character wider than the measure
+		}
+		if !ok {
+			if s.width-s.shrink > avail {
+				break // longer lines only get wider
+			}
+			continue
+		}
+		c += linePen + breakPen(atoms, e)
+		if e == n && a > 0 && isOrphan(atoms[a:]) {
+			c += orphanPen
+		}
+		if c >= raggedPen && e < n && p.Align == Justify && avail-s.width > 0 {
+			continue // a short line, wanted only if none fills
+		}
+		filled = true
+		relax(cost, from, a, e, c)
+	}
+	return filled
+}
+
+// relaxAll prices every line from a, as relaxFrom describes.
+func relaxAll(atoms []atom, p *Paragraph, a int, cost []float64, from []int) {
 	n := len(atoms)
 	avail := p.avail(a == 0)
 	f := fitState{last: -1}
