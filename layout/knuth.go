@@ -85,17 +85,44 @@ type fitState struct {
 	last    int // index of the last atom that is not a space, or -1
 }
 
-// add extends the line by atoms[i].
-func (f *fitState) add(atoms []atom, a, i int) {
+// fitAtom is what fitState.add reads of an atom, worked out once a
+// paragraph: every break's lines read each atom again, and the packed
+// record keeps that loop short. The differences are the very float64s add
+// computed inline before, so every sum comes out the same.
+type fitAtom struct {
+	adv     float64 // w - cutL: its width on a line
+	join    float64 // glue - cutR: what it adds before a next atom on its line
+	give    float64
+	end     float64 // endCut: what it loses ending a line
+	space   bool
+	gapNext bool // stretchable(it, the next atom)
+	cand    bool // a line may end before it (breakB or emerg)
+}
+
+// fitAtoms fills fits[i] for every atom.
+func fitAtoms(atoms []atom, fits []fitAtom) []fitAtom {
+	fits = slices.Grow(fits[:0], len(atoms))[:len(atoms)]
+	for i := range atoms {
+		a := &atoms[i]
+		fits[i] = fitAtom{adv: a.w - a.cutL, join: a.glue - a.cutR, give: a.give, end: endCut(*a), space: a.space, cand: a.breakB || a.emerg}
+		if i+1 < len(atoms) {
+			fits[i].gapNext = stretchable(a, &atoms[i+1])
+		}
+	}
+	return fits
+}
+
+// add extends the line by atom i.
+func (f *fitState) add(fits []fitAtom, a, i int) {
 	if i > a {
-		f.sum += atoms[i-1].glue - atoms[i-1].cutR
-		if stretchable(&atoms[i-1], &atoms[i]) {
+		f.sum += fits[i-1].join
+		if fits[i-1].gapNext {
 			f.runGaps++
 		}
 	}
-	f.sum += atoms[i].w - atoms[i].cutL
-	f.runGive += atoms[i].give
-	if !atoms[i].space {
+	f.sum += fits[i].adv
+	f.runGive += fits[i].give
+	if !fits[i].space {
 		f.width, f.give, f.gaps, f.last = f.sum, f.runGive, f.runGaps, i
 	}
 }
@@ -164,11 +191,13 @@ func totalFit(atoms []atom, p *Paragraph, sc *scratch) []int {
 	if lineWidth(atoms) <= p.avail(true)+0.01 {
 		return []int{n} // one line: nothing to choose
 	}
+	fits := fitAtoms(atoms, sc.fits)
+	sc.fits = fits
 	for a := 0; a < n; a++ {
 		if math.IsInf(cost[a], 1) {
 			continue
 		}
-		relaxFrom(atoms, p, a, cost, from)
+		relaxFrom(atoms, fits, p, a, cost, from)
 	}
 	if math.IsInf(cost[n], 1) {
 		return nil
@@ -191,11 +220,11 @@ func totalFit(atoms []atom, p *Paragraph, sc *scratch) []int {
 // Most lines from a are such short lines, so they are first passed over
 // unpriced (relaxFilled); only when no line from a fills the measure are
 // all of them priced again to find the cheapest short one.
-func relaxFrom(atoms []atom, p *Paragraph, a int, cost []float64, from []int) {
-	if relaxFilled(atoms, p, a, cost, from) {
+func relaxFrom(atoms []atom, fits []fitAtom, p *Paragraph, a int, cost []float64, from []int) {
+	if relaxFilled(atoms, fits, p, a, cost, from) {
 		return
 	}
-	relaxAll(atoms, p, a, cost, from)
+	relaxAll(atoms, fits, p, a, cost, from)
 }
 
 // relaxFilled relaxes the lines from a that relaxAll relaxes when some line
@@ -207,7 +236,7 @@ func relaxFrom(atoms []atom, p *Paragraph, a int, cost []float64, from []int) {
 // another line fills the measure, and never ends its loop at it. The
 // comparison is lineCost's own, on the same numbers computed in the same
 // order, so the set of lines relaxed is relaxAll's exactly.
-func relaxFilled(atoms []atom, p *Paragraph, a int, cost []float64, from []int) bool {
+func relaxFilled(atoms []atom, fits []fitAtom, p *Paragraph, a int, cost []float64, from []int) bool {
 	n := len(atoms)
 	avail := p.avail(a == 0)
 	em := atoms[a].size
@@ -216,12 +245,12 @@ func relaxFilled(atoms []atom, p *Paragraph, a int, cost []float64, from []int) 
 	f := fitState{last: -1}
 	filled := false
 	for e := a + 1; e <= n; e++ {
-		f.add(atoms, a, e-1)
-		if e < n && !atoms[e].breakB && !atoms[e].emerg || f.last < 0 {
+		f.add(fits, a, e-1)
+		if e < n && !fits[e].cand || f.last < 0 {
 			continue
 		}
 		if prune && e < n {
-			slack := avail - (f.width - cut - endCut(atoms[f.last]))
+			slack := avail - (f.width - cut - fits[f.last].end)
 			if slack > float64(f.gaps)*MaxSpread*em && breakPen(atoms, e) >= 0 {
 				continue // a short line: see above
 			}
@@ -251,15 +280,15 @@ func relaxFilled(atoms []atom, p *Paragraph, a int, cost []float64, from []int) 
 }
 
 // relaxAll prices every line from a, as relaxFrom describes.
-func relaxAll(atoms []atom, p *Paragraph, a int, cost []float64, from []int) {
+func relaxAll(atoms []atom, fits []fitAtom, p *Paragraph, a int, cost []float64, from []int) {
 	n := len(atoms)
 	avail := p.avail(a == 0)
 	f := fitState{last: -1}
 	filled := false
 	shortEnd, shortCost := -1, math.Inf(1)
 	for e := a + 1; e <= n; e++ {
-		f.add(atoms, a, e-1)
-		if e < n && !atoms[e].breakB && !atoms[e].emerg || f.last < 0 {
+		f.add(fits, a, e-1)
+		if e < n && !fits[e].cand || f.last < 0 {
 			continue
 		}
 		s := f.shape(atoms, a)

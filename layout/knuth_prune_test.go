@@ -21,9 +21,10 @@ func totalFitUnpruned(atoms []atom, p *Paragraph) []int {
 	if lineWidth(atoms) <= p.avail(true)+0.01 {
 		return []int{n}
 	}
+	fits := fitAtoms(atoms, nil)
 	for a := 0; a < n; a++ {
 		if !math.IsInf(cost[a], 1) {
-			relaxAll(atoms, p, a, cost, from)
+			relaxAll(atoms, fits, p, a, cost, from)
 		}
 	}
 	if math.IsInf(cost[n], 1) {

@@ -324,6 +324,7 @@ type scratch struct {
 	runes []rune
 	cost  []float64
 	from  []int
+	fits  []fitAtom
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
