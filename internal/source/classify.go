@@ -54,6 +54,9 @@ var (
 
 // parseHead reads the head number at the start of s, if any.
 func parseHead(s string) (head, bool) {
+	if !headStart(s) {
+		return head{}, false
+	}
 	if m := hanHeadRE.FindStringSubmatch(s); m != nil {
 		if n := hanNumber(m[1]); n > 0 {
 			return head{level: 1, num: n, size: len(m[0]), han: true}, true
@@ -82,6 +85,24 @@ func parseHead(s string) (head, bool) {
 	}
 	return head{}, false
 }
+
+// headStart reports whether s starts as every match of the head regexps
+// parseHead tries does: with a Han numeral up to 十, a parenthesis or an
+// ASCII digit. parseHead runs on most lines; this spares them the six
+// regexps.
+func headStart(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c >= '0' && c <= '9' || c == '(' {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '（' || strings.ContainsRune(headHanDigits, r)
+}
+
+// headHanDigits are the numerals hanHeadRE and hanParenRE take.
+const headHanDigits = "一二三四五六七八九十"
 
 // parenStyle flags a head written with ASCII parentheses.
 func parenStyle(m []string) headStyle {

@@ -1,0 +1,141 @@
+package source
+
+import (
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The pre-checks and hand scanners that spare the regexps on every line
+// must give what the regexps give: each test below compares them with the
+// regexps on their own, as the code ran before.
+
+// normalizeLineByRegexps is NormalizeLine as it was, running both regexps
+// on every line.
+func normalizeLineByRegexps(line string) string {
+	line = bookmarkRE.ReplaceAllString(line, "")
+	if strings.ContainsFunc(line, isInvisible) {
+		line = strings.Map(func(r rune) rune {
+			if isInvisible(r) {
+				return -1
+			}
+			return r
+		}, line)
+	}
+	line = strings.TrimFunc(line, isBlank)
+	return dateSpaceRE.ReplaceAllString(line, "$1$2")
+}
+
+// bracketedYearRE is the regexp bracketedYears scans by hand.
+var bracketedYearRE = regexp.MustCompile(`[\[（(【［„]\s*[0-9]{4}`)
+
+// precheckSeeds are lines the tests and fuzz targets start from: ordinary
+// body text, dates with stray spaces, bookmarks, broken 发文字号 and dates,
+// heads, bracketed years, and invalid UTF-8.
+var precheckSeeds = []string{
+	"",
+	"为进一步加强管理，现将有关事项通知如下：",
+	"  2023年6月29 日 ",
+	"2023\u3000年\u00a06 月29\t日",
+	"[bookmark: _GoBack]各县（市、区）人民政府[bookmark: OLE_LINK1]",
+	"[bookmark: unclosed",
+	"\u200b\ufeff正文\u00ad内容\u2060",
+	"牟政办发〔201746",
+	"牟政办发（2017 46 ",
+	"{ 2017 6 23}",
+	"（2017 6 23）",
+	"【2017 6 23】",
+	"2020126",
+	"一、总体要求",
+	"（二）工作措施",
+	"(3)具体内容",
+	"4.加强领导",
+	"5、附则",
+	"6）其他",
+	"十二、",
+	"根据昌府办字[2023]25号和赣府发(2022)3号、国办发【2019】第12号",
+	"（2023）（ 2024 „2009‟12号［\t2010］",
+	"[[2023[202",
+	"\xff（2023\xe3\x80",
+	"（\xff2023",
+}
+
+func TestNormalizeLineAsRegexps(t *testing.T) {
+	for _, s := range precheckSeeds {
+		if got, want := NormalizeLine(s), normalizeLineByRegexps(s); got != want {
+			t.Errorf("NormalizeLine(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestBrokenTailAsRegexps(t *testing.T) {
+	matched := 0
+	for _, s := range precheckSeeds {
+		checkBrokenTail(t, s)
+		if brokenDocNumberRE.MatchString(s) || brokenDateRE.MatchString(s) {
+			matched++
+		}
+	}
+	if matched < 5 {
+		t.Errorf("only %d seeds match the regexps; the test would not see a wrong pre-check", matched)
+	}
+}
+
+func checkBrokenTail(t *testing.T, s string) {
+	t.Helper()
+	if !brokenTail(s) && (brokenDocNumberRE.MatchString(s) || brokenDateRE.MatchString(s)) {
+		t.Errorf("brokenTail(%q) is false but a regexp matches", s)
+	}
+}
+
+func TestBracketedYearsAsRegexp(t *testing.T) {
+	for _, s := range precheckSeeds {
+		checkBracketedYears(t, s)
+	}
+	if got := bracketedYears("赣府发(2022)3号"); !reflect.DeepEqual(got, [][]int{{9, 14}}) {
+		t.Errorf("bracketedYears = %v, want [[9 14]]", got)
+	}
+}
+
+func checkBracketedYears(t *testing.T, s string) {
+	t.Helper()
+	if got, want := bracketedYears(s), bracketedYearRE.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Errorf("bracketedYears(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// headRegexps are the regexps parseHead tries, in its order.
+var headRegexps = []*regexp.Regexp{hanHeadRE, hanParenRE, digitParenRE, digitDotRE, digitCommaRE, digitCloseRE}
+
+func TestHeadStartAsRegexps(t *testing.T) {
+	for _, s := range precheckSeeds {
+		checkHeadStart(t, s)
+	}
+}
+
+func checkHeadStart(t *testing.T, s string) {
+	t.Helper()
+	if headStart(s) {
+		return
+	}
+	for _, re := range headRegexps {
+		if re.MatchString(s) {
+			t.Errorf("headStart(%q) is false but %v matches", s, re)
+		}
+	}
+}
+
+func FuzzPrechecks(f *testing.F) {
+	for _, s := range precheckSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := NormalizeLine(s), normalizeLineByRegexps(s); got != want {
+			t.Errorf("NormalizeLine(%q) = %q, want %q", s, got, want)
+		}
+		checkBrokenTail(t, s)
+		checkBracketedYears(t, s)
+		checkHeadStart(t, s)
+	})
+}
