@@ -44,6 +44,9 @@ type decimalHead struct {
 // punctuation, or too long, is text that starts with a number ("3 个工作日
 // 内，……。").
 func decimalHeadOf(s string) (decimalHead, bool) {
+	if s == "" || s[0] < '0' || s[0] > '9' { // every decimalHeadRE match starts with a digit
+		return decimalHead{}, false
+	}
 	m := decimalHeadRE.FindStringSubmatch(s)
 	if m == nil || runes(m[4]) > maxDecimalTitle || strings.ContainsAny(m[4], sentenceEnds+clauseMarks+"“”") {
 		return decimalHead{}, false

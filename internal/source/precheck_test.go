@@ -109,8 +109,9 @@ func checkBracketedYears(t *testing.T, s string) {
 var headRegexps = []*regexp.Regexp{hanHeadRE, hanParenRE, digitParenRE, digitDotRE, digitCommaRE, digitCloseRE}
 
 func TestHeadStartAsRegexps(t *testing.T) {
-	for _, s := range precheckSeeds {
+	for _, s := range append(precheckSeeds, "1 总则", "1.1编制目的", "3 个工作日内，") {
 		checkHeadStart(t, s)
+		checkDecimalHead(t, s)
 	}
 }
 
@@ -126,6 +127,15 @@ func checkHeadStart(t *testing.T, s string) {
 	}
 }
 
+// checkDecimalHead: decimalHeadOf's test of the first byte turns away
+// only lines decimalHeadRE does not match.
+func checkDecimalHead(t *testing.T, s string) {
+	t.Helper()
+	if (s == "" || s[0] < '0' || s[0] > '9') && decimalHeadRE.MatchString(s) {
+		t.Errorf("decimalHeadOf turns %q away but decimalHeadRE matches", s)
+	}
+}
+
 func FuzzPrechecks(f *testing.F) {
 	for _, s := range precheckSeeds {
 		f.Add(s)
@@ -137,5 +147,6 @@ func FuzzPrechecks(f *testing.F) {
 		checkBrokenTail(t, s)
 		checkBracketedYears(t, s)
 		checkHeadStart(t, s)
+		checkDecimalHead(t, s)
 	})
 }
