@@ -419,12 +419,15 @@ func isAttachmentNote(s string) bool {
 // forwardKey is a title compared without 《》 and white space.
 func forwardKey(s string) string {
 	return strings.Map(func(r rune) rune {
-		if isBlank(r) || strings.ContainsRune("《》〈〉", r) {
+		if forwardDropped(r) {
 			return -1
 		}
 		return r
 	}, s)
 }
+
+// forwardDropped reports the runes forwardKey leaves out.
+func forwardDropped(r rune) bool { return isBlank(r) || strings.ContainsRune("《》〈〉", r) }
 
 var bookTitleRE = regexp.MustCompile(`《([^《》]+)》`)
 

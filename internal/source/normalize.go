@@ -18,9 +18,27 @@ const bookmarkOpen = "[bookmark:"
 // "2023年6月29 日".
 var dateSpaceRE = regexp.MustCompile(`([0-9０-９])[ \t\x{00A0}\x{3000}]+([年月日号])`)
 
-// dateSpaces are the blanks dateSpaceRE removes: a line with none of them
-// has no match.
-const dateSpaces = " \t\u00A0\u3000"
+// hasDateSpace reports whether line has one of the blanks dateSpaceRE
+// removes (a space, a tab, U+00A0, U+3000): a line with none of them has no
+// match. It looks for their bytes, as strings.ContainsAny with runes past
+// ASCII compares every rune of the line with each of them.
+func hasDateSpace(line string) bool {
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case ' ', '\t':
+			return true
+		case 0xC2: // U+00A0 is C2 A0
+			if strings.HasPrefix(line[i:], "\u00A0") {
+				return true
+			}
+		case 0xE3: // U+3000 is E3 80 80
+			if strings.HasPrefix(line[i:], "\u3000") {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // Normalize applies NormalizeLine to every line of text. It keeps the number
 // of lines, so line numbers still match the file.
@@ -54,7 +72,7 @@ func NormalizeLine(line string) string {
 		}, line)
 	}
 	line = strings.TrimFunc(line, isBlank)
-	if !strings.ContainsAny(line, dateSpaces) {
+	if !hasDateSpace(line) {
 		return line
 	}
 	return dateSpaceRE.ReplaceAllString(line, "$1$2")

@@ -59,6 +59,8 @@ var precheckSeeds = []string{
 	"[[2023[202",
 	"\xff（2023\xe3\x80",
 	"（\xff2023",
+	"目\u3000\u3000录",
+	"《目 录》",
 }
 
 func TestNormalizeLineAsRegexps(t *testing.T) {
@@ -108,6 +110,14 @@ func checkBracketedYears(t *testing.T, s string) {
 // headRegexps are the regexps parseHead tries, in its order.
 var headRegexps = []*regexp.Regexp{hanHeadRE, hanParenRE, digitParenRE, digitDotRE, digitCommaRE, digitCloseRE}
 
+func TestIsContentsLabelAsKey(t *testing.T) {
+	for _, s := range append(precheckSeeds, "目录", "目\u3000\u3000录", "《目 录》", "目录一", "目", "录目", "目\xff录", "") {
+		if got, want := isContentsLabel(s), forwardKey(s) == "目录"; got != want {
+			t.Errorf("isContentsLabel(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 func TestHeadStartAsRegexps(t *testing.T) {
 	for _, s := range append(precheckSeeds, "1 总则", "1.1编制目的", "3 个工作日内，") {
 		checkHeadStart(t, s)
@@ -148,5 +158,8 @@ func FuzzPrechecks(f *testing.F) {
 		checkBracketedYears(t, s)
 		checkHeadStart(t, s)
 		checkDecimalHead(t, s)
+		if got, want := isContentsLabel(s), forwardKey(s) == "目录"; got != want {
+			t.Errorf("isContentsLabel(%q) = %v, want %v", s, got, want)
+		}
 	})
 }
