@@ -162,6 +162,18 @@ const (
 // runes counts the characters of s.
 func runes(s string) int { return utf8.RuneCountInString(s) }
 
+// moreRunes reports runes(s) > n without counting a long paragraph's
+// runes: a rune takes one to four bytes (an invalid byte counts as one).
+func moreRunes(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return false
+	case len(s) > 4*n:
+		return true
+	}
+	return runes(s) > n
+}
+
 // lastRune is the last character of s, or 0.
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
@@ -305,7 +317,7 @@ func slipDate(s string) bool {
 // signerLike reports a line that can be the 发文机关署名 above a date
 // (GB/T 9704-2012 7.3.5.2): a short organisation name without punctuation.
 func signerLike(s string) bool {
-	if runes(s) > maxSigner {
+	if moreRunes(s, maxSigner) {
 		return jointSigners(s)
 	}
 	if s == "" || strings.ContainsAny(s, "。，；：！？,;:!?“”\"《》【") {
@@ -326,6 +338,9 @@ func signerLike(s string) bool {
 // spaces, each one a signer, as a joint document is signed (GB/T 9704-2012
 // 7.3.5.2: "联合行文时，应当先编排主办机关署名，其余发文机关署名依次向下编排").
 func jointSigners(s string) bool {
+	if !strings.Contains(s, " ") && !strings.Contains(s, "\u3000") {
+		return false // one part at most; most paragraphs have no space
+	}
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\u3000' })
 	if len(parts) < 2 {
 		return false

@@ -27,6 +27,36 @@ func normalizeLineByRegexps(line string) string {
 	return dateSpaceRE.ReplaceAllString(line, "$1$2")
 }
 
+// signerLikeAsWas is signerLike before moreRunes and jointSigners' test
+// for a space.
+func signerLikeAsWas(s string) bool {
+	if runes(s) > maxSigner {
+		parts := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\u3000' })
+		if len(parts) < 2 {
+			return false
+		}
+		for _, p := range parts {
+			if runes(p) > maxSigner || !signerLikeAsWas(p) {
+				return false
+			}
+		}
+		return true
+	}
+	return signerLike(s)
+}
+
+func checkSignerLike(t *testing.T, s string) {
+	t.Helper()
+	if got, want := signerLike(s), signerLikeAsWas(s); got != want {
+		t.Errorf("signerLike(%q) = %v, want %v", s, got, want)
+	}
+	for _, n := range []int{0, 1, 3, maxSigner} {
+		if got, want := moreRunes(s, n), runes(s) > n; got != want {
+			t.Errorf("moreRunes(%q, %d) = %v, want %v", s, n, got, want)
+		}
+	}
+}
+
 // bracketedYearRE is the regexp bracketedYears scans by hand.
 var bracketedYearRE = regexp.MustCompile(`[\[（(【［„]\s*[0-9]{4}`)
 
@@ -61,6 +91,7 @@ var precheckSeeds = []string{
 	"（\xff2023",
 	"目\u3000\u3000录",
 	"《目 录》",
+	"江西省人民政府办公厅 江西省财政厅\u3000江西省发展和改革委员会 中国人民银行南昌中心支行",
 }
 
 func TestNormalizeLineAsRegexps(t *testing.T) {
@@ -110,6 +141,14 @@ func checkBracketedYears(t *testing.T, s string) {
 // headRegexps are the regexps parseHead tries, in its order.
 var headRegexps = []*regexp.Regexp{hanHeadRE, hanParenRE, digitParenRE, digitDotRE, digitCommaRE, digitCloseRE}
 
+func TestSignerLikeAsWas(t *testing.T) {
+	long := strings.Repeat("长", maxSigner)
+	for _, s := range append(precheckSeeds, "江西省人民政府办公厅 江西省财政厅\u3000江西省发展和改革委员会",
+		long+"厅 "+long, "某某市人民政府", long+"。", "\xff\xfe"+long, long[:len(long)-1]) {
+		checkSignerLike(t, s)
+	}
+}
+
 func TestIsContentsLabelAsKey(t *testing.T) {
 	for _, s := range append(precheckSeeds, "目录", "目\u3000\u3000录", "《目 录》", "目录一", "目", "录目", "目\xff录", "") {
 		if got, want := isContentsLabel(s), forwardKey(s) == "目录"; got != want {
@@ -158,8 +197,15 @@ func FuzzPrechecks(f *testing.F) {
 		checkBracketedYears(t, s)
 		checkHeadStart(t, s)
 		checkDecimalHead(t, s)
+		checkSignerLike(t, s)
 		if got, want := isContentsLabel(s), forwardKey(s) == "目录"; got != want {
 			t.Errorf("isContentsLabel(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+func TestJointSignersSeen(t *testing.T) {
+	if !signerLike(precheckSeeds[len(precheckSeeds)-1]) {
+		t.Error("the joint signers seed is not signer-like; the tests would not see jointSigners go wrong")
+	}
 }
