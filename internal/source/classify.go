@@ -52,25 +52,34 @@ var (
 	digitCloseRE = regexp.MustCompile(`^([0-9]{1,2})[)）]`)
 )
 
-// parseHead reads the head number at the start of s, if any.
+// parseHead reads the head number at the start of s, if any. Only the
+// regexps whose matches can start as s starts are tried (headStartOf).
 func parseHead(s string) (head, bool) {
-	if !headStart(s) {
-		return head{}, false
-	}
-	if m := hanHeadRE.FindStringSubmatch(s); m != nil {
-		if n := hanNumber(m[1]); n > 0 {
-			return head{level: 1, num: n, size: len(m[0]), han: true}, true
+	switch headStartOf(s) {
+	case startHanNumeral:
+		if m := hanHeadRE.FindStringSubmatch(s); m != nil {
+			if n := hanNumber(m[1]); n > 0 {
+				return head{level: 1, num: n, size: len(m[0]), han: true}, true
+			}
 		}
-	}
-	if m := hanParenRE.FindStringSubmatch(s); m != nil {
-		if n := hanNumber(m[2]); n > 0 {
-			return head{level: 2, num: n, size: len(m[0]), style: parenStyle(m), han: true}, true
+	case startParen:
+		if m := hanParenRE.FindStringSubmatch(s); m != nil {
+			if n := hanNumber(m[2]); n > 0 {
+				return head{level: 2, num: n, size: len(m[0]), style: parenStyle(m), han: true}, true
+			}
 		}
+		if m := digitParenRE.FindStringSubmatch(s); m != nil {
+			n, _ := strconv.Atoi(m[2])
+			return head{level: 4, num: n, size: len(m[0]), style: parenStyle(m)}, true
+		}
+	case startDigits:
+		return digitHead(s)
 	}
-	if m := digitParenRE.FindStringSubmatch(s); m != nil {
-		n, _ := strconv.Atoi(m[2])
-		return head{level: 4, num: n, size: len(m[0]), style: parenStyle(m)}, true
-	}
+	return head{}, false
+}
+
+// digitHead reads a head that starts with one or two digits: "1." "1、" "1）".
+func digitHead(s string) (head, bool) {
 	if m := digitDotRE.FindStringSubmatch(s); m != nil && !digitAt(s, len(m[0])) {
 		n, _ := strconv.Atoi(m[1])
 		return head{level: 3, num: n, size: len(m[0])}, true
@@ -86,20 +95,44 @@ func parseHead(s string) (head, bool) {
 	return head{}, false
 }
 
-// headStart reports whether s starts as every match of the head regexps
-// parseHead tries does: with a Han numeral up to 十, a parenthesis or an
-// ASCII digit. parseHead runs on most lines; this spares them the six
-// regexps.
-func headStart(s string) bool {
+// headStart is how a line starts, as far as parseHead's regexps care.
+type headStart int
+
+const (
+	startOther      headStart = iota // no head regexp matches
+	startHanNumeral                  // hanHeadRE may match
+	startParen                       // hanParenRE or digitParenRE may
+	startDigits                      // one or two digits: digitDotRE, digitCommaRE or digitCloseRE may
+)
+
+// headStartOf says which of parseHead's regexps can match s, from how it
+// starts: a Han numeral up to 十, a parenthesis, or one or two ASCII digits
+// and no third (the digit regexps take at most two, then a mark).
+// parseHead runs on most lines; this spares them the regexps.
+func headStartOf(s string) headStart {
 	if s == "" {
-		return false
+		return startOther
 	}
-	if c := s[0]; c >= '0' && c <= '9' || c == '(' {
-		return true
+	switch c := s[0]; {
+	case c >= '0' && c <= '9':
+		if len(s) >= 3 && isASCIIDigit(s[1]) && isASCIIDigit(s[2]) {
+			return startOther
+		}
+		return startDigits
+	case c == '(':
+		return startParen
 	}
-	r, _ := utf8.DecodeRuneInString(s)
-	return r == '（' || strings.ContainsRune(headHanDigits, r)
+	switch r, _ := utf8.DecodeRuneInString(s); {
+	case r == '（':
+		return startParen
+	case strings.ContainsRune(headHanDigits, r):
+		return startHanNumeral
+	}
+	return startOther
 }
+
+// isASCIIDigit reports 0–9.
+func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // headHanDigits are the numerals hanHeadRE and hanParenRE take.
 const headHanDigits = "一二三四五六七八九十"

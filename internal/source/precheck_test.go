@@ -138,50 +138,43 @@ func checkBracketedYears(t *testing.T, s string) {
 	}
 }
 
-// headRegexps are the regexps parseHead tries, in its order.
-var headRegexps = []*regexp.Regexp{hanHeadRE, hanParenRE, digitParenRE, digitDotRE, digitCommaRE, digitCloseRE}
-
-func TestSignerLikeAsWas(t *testing.T) {
-	long := strings.Repeat("长", maxSigner)
-	for _, s := range append(precheckSeeds, "江西省人民政府办公厅 江西省财政厅\u3000江西省发展和改革委员会",
-		long+"厅 "+long, "某某市人民政府", long+"。", "\xff\xfe"+long, long[:len(long)-1]) {
-		checkSignerLike(t, s)
-	}
-}
-
-func TestIsContentsLabelAsKey(t *testing.T) {
-	for _, s := range append(precheckSeeds, "目录", "目\u3000\u3000录", "《目 录》", "目录一", "目", "录目", "目\xff录", "") {
-		if got, want := isContentsLabel(s), forwardKey(s) == "目录"; got != want {
-			t.Errorf("isContentsLabel(%q) = %v, want %v", s, got, want)
-		}
-	}
+// headRegexps are the regexps parseHead tries, with how a line they match
+// starts.
+var headRegexps = []struct {
+	re    *regexp.Regexp
+	start headStart
+}{
+	{hanHeadRE, startHanNumeral},
+	{hanParenRE, startParen},
+	{digitParenRE, startParen},
+	{digitDotRE, startDigits},
+	{digitCommaRE, startDigits},
+	{digitCloseRE, startDigits},
 }
 
 func TestHeadStartAsRegexps(t *testing.T) {
-	for _, s := range append(precheckSeeds, "1 总则", "1.1编制目的", "3 个工作日内，") {
+	for _, s := range append(precheckSeeds, "1 总则", "1.1编制目的", "3 个工作日内，", "12、", "123、", "2023年", "（十）", "(3)") {
 		checkHeadStart(t, s)
 		checkDecimalHead(t, s)
 	}
 }
 
+// checkHeadStart: parseHead skips only regexps that cannot match s.
 func checkHeadStart(t *testing.T, s string) {
 	t.Helper()
-	if headStart(s) {
-		return
-	}
-	for _, re := range headRegexps {
-		if re.MatchString(s) {
-			t.Errorf("headStart(%q) is false but %v matches", s, re)
+	for _, h := range headRegexps {
+		if h.re.MatchString(s) && headStartOf(s) != h.start {
+			t.Errorf("headStartOf(%q) = %d but %v matches", s, headStartOf(s), h.re)
 		}
 	}
 }
 
-// checkDecimalHead: decimalHeadOf's test of the first byte turns away
-// only lines decimalHeadRE does not match.
+// checkDecimalHead: decimalHeadStart turns away only lines decimalHeadRE
+// does not match.
 func checkDecimalHead(t *testing.T, s string) {
 	t.Helper()
-	if (s == "" || s[0] < '0' || s[0] > '9') && decimalHeadRE.MatchString(s) {
-		t.Errorf("decimalHeadOf turns %q away but decimalHeadRE matches", s)
+	if !decimalHeadStart(s) && decimalHeadRE.MatchString(s) {
+		t.Errorf("decimalHeadStart(%q) is false but decimalHeadRE matches", s)
 	}
 }
 
