@@ -213,11 +213,8 @@ func findDocRefs(s string) []string {
 	return refs
 }
 
-// docRefOpen are the opening brackets of a year in a 发文字号.
-const docRefOpen = "[（(【［„"
-
 // bracketedYears returns where each year in brackets starts and ends: an
-// opening bracket, blanks (\s), four ASCII digits; the cheap anchors
+// opening bracket ([（(【［„), blanks (\s), four ASCII digits; the cheap anchors
 // findDocRefs looks around, since docRefRE on its own, starting with 2–15
 // Han characters, is tried at every position of every paragraph. It is a
 // hand scanner returning what FindAllStringIndex(s, -1) of the regexp
@@ -227,10 +224,17 @@ func bracketedYears(s string) [][]int {
 	var at [][]int
 	for i := 0; i < len(s); {
 		start := i
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if !strings.ContainsRune(docRefOpen, r) {
-			continue
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if c != '[' && c != '(' {
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if r != '（' && r != '【' && r != '［' && r != '„' {
+				continue
+			}
 		}
 		j := i
 		for j < len(s) && isRegexpSpace(s[j]) {
@@ -374,9 +378,15 @@ func (c *checker) punctuation(file string, line int, text string) {
 		"中文应使用全角标点，如“，”“；”“：”“（）”和弯引号“”（GB/T 15834）。"+asIs))
 }
 
+// asciiMarkSet are the marks asciiMarks counts.
+const asciiMarkSet = ",;:()!?\""
+
 // asciiMarks counts the ASCII marks of text that stand in Chinese text, and
 // lists them in the order they first occur.
 func asciiMarks(text string) (map[rune]int, []rune) {
+	if !strings.ContainsAny(text, asciiMarkSet) {
+		return nil, nil // most paragraphs: none to count
+	}
 	counts := map[rune]int{}
 	var order []rune
 	hasHan := strings.IndexFunc(text, isHan) >= 0

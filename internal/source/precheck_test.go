@@ -191,6 +191,7 @@ func FuzzPrechecks(f *testing.F) {
 		checkHeadStart(t, s)
 		checkDecimalHead(t, s)
 		checkSignerLike(t, s)
+		checkASCIIMarks(t, s)
 		if got, want := isContentsLabel(s), forwardKey(s) == "目录"; got != want {
 			t.Errorf("isContentsLabel(%q) = %v, want %v", s, got, want)
 		}
@@ -200,5 +201,44 @@ func FuzzPrechecks(f *testing.F) {
 func TestJointSignersSeen(t *testing.T) {
 	if !signerLike(precheckSeeds[len(precheckSeeds)-1]) {
 		t.Error("the joint signers seed is not signer-like; the tests would not see jointSigners go wrong")
+	}
+}
+
+func TestSignerLikeAsWas(t *testing.T) {
+	long := strings.Repeat("长", maxSigner)
+	for _, s := range append(precheckSeeds, "江西省人民政府办公厅 江西省财政厅\u3000江西省发展和改革委员会",
+		long+"厅 "+long, "某某市人民政府", long+"。", "\xff\xfe"+long, long[:len(long)-1]) {
+		checkSignerLike(t, s)
+	}
+}
+
+func TestIsContentsLabelAsKey(t *testing.T) {
+	for _, s := range append(precheckSeeds, "目录", "目\u3000\u3000录", "《目 录》", "目录一", "目", "录目", "目\xff录", "") {
+		if got, want := isContentsLabel(s), forwardKey(s) == "目录"; got != want {
+			t.Errorf("isContentsLabel(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// checkASCIIMarks: asciiMarks' first test turns away only text where the
+// loop counts nothing.
+func checkASCIIMarks(t *testing.T, s string) {
+	t.Helper()
+	if strings.ContainsAny(s, asciiMarkSet) {
+		return
+	}
+	for _, r := range s {
+		if strings.ContainsRune(asciiMarkSet, r) {
+			t.Errorf("asciiMarks turns %q away but it has %q", s, r)
+		}
+	}
+}
+
+func TestASCIIMarks(t *testing.T) {
+	for _, s := range append(precheckSeeds, "中文,逗号", "没有", "“引号\"") {
+		checkASCIIMarks(t, s)
+	}
+	if counts, order := asciiMarks("中文,逗号(括号)"); len(order) != 3 || counts[','] != 1 {
+		t.Errorf("asciiMarks = %v, %q; want , ( ) once each", counts, order)
 	}
 }
