@@ -189,12 +189,6 @@ func (c *checker) docNumber(b *model.Block) {
 	}
 }
 
-// docRefYear finds where a year in brackets starts: the cheap anchor
-// docRefs looks around, since docRefRE on its own, starting with 2–15 Han
-// characters, is tried at every position of every paragraph (a tenth of a
-// large issue's build).
-var docRefYear = regexp.MustCompile(`[\[（(【［„]\s*[0-9]{4}`)
-
 // docRefWindow is how far before the bracket a 发文字号's organ may start:
 // 15 Han characters of 3 bytes.
 const docRefWindow = 15 * 3
@@ -204,7 +198,7 @@ const docRefWindow = 15 * 3
 func findDocRefs(s string) []string {
 	var refs []string
 	end := 0 // matches do not overlap
-	for _, at := range docRefYear.FindAllStringIndex(s, -1) {
+	for _, at := range bracketedYears(s) {
 		from := max(end, at[0]-docRefWindow)
 		for from > 0 && !utf8.RuneStart(s[from]) {
 			from++
@@ -217,6 +211,57 @@ func findDocRefs(s string) []string {
 		end = from + m[1]
 	}
 	return refs
+}
+
+// bracketedYears returns where each year in brackets starts and ends: an
+// opening bracket ([（(【［„), blanks (\s), four ASCII digits; the cheap anchors
+// findDocRefs looks around, since docRefRE on its own, starting with 2–15
+// Han characters, is tried at every position of every paragraph. It is a
+// hand scanner returning what FindAllStringIndex(s, -1) of the regexp
+// `[\[（(【［„]\s*[0-9]{4}` returns (FuzzBracketedYears), which also
+// ran on every paragraph.
+func bracketedYears(s string) [][]int {
+	var at [][]int
+	for i := 0; i < len(s); {
+		start := i
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if c != '[' && c != '(' {
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if r != '（' && r != '【' && r != '［' && r != '„' {
+				continue
+			}
+		}
+		j := i
+		for j < len(s) && isRegexpSpace(s[j]) {
+			j++
+		}
+		if j+4 > len(s) || !allDigits(s[j:j+4]) {
+			continue
+		}
+		at = append(at, []int{start, j + 4})
+		i = j + 4
+	}
+	return at
+}
+
+// isRegexpSpace reports the bytes \s matches in Go's regexp.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// allDigits reports whether s is ASCII digits only.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 var docRefRE = regexp.MustCompile(`\p{Han}{2,15}[\[（(【［„]\s*[0-9]{4}\s*[\]）)】］‟“]\s*第?[0-9]+\s*号`)
@@ -333,9 +378,15 @@ func (c *checker) punctuation(file string, line int, text string) {
 		"中文应使用全角标点，如“，”“；”“：”“（）”和弯引号“”（GB/T 15834）。"+asIs))
 }
 
+// asciiMarkSet are the marks asciiMarks counts.
+const asciiMarkSet = ",;:()!?\""
+
 // asciiMarks counts the ASCII marks of text that stand in Chinese text, and
 // lists them in the order they first occur.
 func asciiMarks(text string) (map[rune]int, []rune) {
+	if !strings.ContainsAny(text, asciiMarkSet) {
+		return nil, nil // most paragraphs: none to count
+	}
 	counts := map[rune]int{}
 	var order []rune
 	hasHan := strings.IndexFunc(text, isHan) >= 0
@@ -527,6 +578,27 @@ var (
 	brokenDateRE = regexp.MustCompile(`^[{（(\[【]?\s*((?:19|20)[0-9]{2})\s+([0-9]{1,2})\s+([0-9]{1,2})\s*[}）)\]】]?$|^(?:19|20)[0-9]{5,6}$`)
 )
 
+// brokenTail reports whether s ends as every match of brokenDocNumberRE
+// and brokenDateRE ends: with an ASCII digit, a space \s matches, or one of
+// the closing brackets brokenDateRE allows. brokenLine runs on every
+// paragraph, and nearly all of them end with a punctuation mark, so this
+// test saves running the two regexps on them.
+func brokenTail(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch c := s[len(s)-1]; {
+	case c >= '0' && c <= '9', strings.IndexByte(brokenTailBytes, c) >= 0:
+		return true
+	}
+	return strings.HasSuffix(s, "）") || strings.HasSuffix(s, "】")
+}
+
+// brokenTailBytes are the ASCII bytes besides digits a brokenLine match
+// may end with: \s as Go's regexp has it, and brokenDateRE's closing
+// brackets.
+const brokenTailBytes = "\t\n\f\r })]"
+
 // brokenLine names a line set as body text that is a 发文字号 or a
 // 成文日期 with parts lost (docs/document-kinds.md#slips-check-names): it is
 // printed as written, and what stands right above a date so lost is not
@@ -534,6 +606,9 @@ var (
 func (c *checker) brokenLine(i int) {
 	b := &c.doc.Blocks[i]
 	if b.Kind != model.Paragraph || b.Lead != "" {
+		return
+	}
+	if !brokenTail(b.Text) {
 		return
 	}
 	if m := brokenDocNumberRE.FindStringSubmatch(b.Text); m != nil {

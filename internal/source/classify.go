@@ -52,22 +52,34 @@ var (
 	digitCloseRE = regexp.MustCompile(`^([0-9]{1,2})[)）]`)
 )
 
-// parseHead reads the head number at the start of s, if any.
+// parseHead reads the head number at the start of s, if any. Only the
+// regexps whose matches can start as s starts are tried (headStartOf).
 func parseHead(s string) (head, bool) {
-	if m := hanHeadRE.FindStringSubmatch(s); m != nil {
-		if n := hanNumber(m[1]); n > 0 {
-			return head{level: 1, num: n, size: len(m[0]), han: true}, true
+	switch headStartOf(s) {
+	case startHanNumeral:
+		if m := hanHeadRE.FindStringSubmatch(s); m != nil {
+			if n := hanNumber(m[1]); n > 0 {
+				return head{level: 1, num: n, size: len(m[0]), han: true}, true
+			}
 		}
-	}
-	if m := hanParenRE.FindStringSubmatch(s); m != nil {
-		if n := hanNumber(m[2]); n > 0 {
-			return head{level: 2, num: n, size: len(m[0]), style: parenStyle(m), han: true}, true
+	case startParen:
+		if m := hanParenRE.FindStringSubmatch(s); m != nil {
+			if n := hanNumber(m[2]); n > 0 {
+				return head{level: 2, num: n, size: len(m[0]), style: parenStyle(m), han: true}, true
+			}
 		}
+		if m := digitParenRE.FindStringSubmatch(s); m != nil {
+			n, _ := strconv.Atoi(m[2])
+			return head{level: 4, num: n, size: len(m[0]), style: parenStyle(m)}, true
+		}
+	case startDigits:
+		return digitHead(s)
 	}
-	if m := digitParenRE.FindStringSubmatch(s); m != nil {
-		n, _ := strconv.Atoi(m[2])
-		return head{level: 4, num: n, size: len(m[0]), style: parenStyle(m)}, true
-	}
+	return head{}, false
+}
+
+// digitHead reads a head that starts with one or two digits: "1." "1、" "1）".
+func digitHead(s string) (head, bool) {
 	if m := digitDotRE.FindStringSubmatch(s); m != nil && !digitAt(s, len(m[0])) {
 		n, _ := strconv.Atoi(m[1])
 		return head{level: 3, num: n, size: len(m[0])}, true
@@ -82,6 +94,48 @@ func parseHead(s string) (head, bool) {
 	}
 	return head{}, false
 }
+
+// headStart is how a line starts, as far as parseHead's regexps care.
+type headStart int
+
+const (
+	startOther      headStart = iota // no head regexp matches
+	startHanNumeral                  // hanHeadRE may match
+	startParen                       // hanParenRE or digitParenRE may
+	startDigits                      // one or two digits: digitDotRE, digitCommaRE or digitCloseRE may
+)
+
+// headStartOf says which of parseHead's regexps can match s, from how it
+// starts: a Han numeral up to 十, a parenthesis, or one or two ASCII digits
+// and no third (the digit regexps take at most two, then a mark).
+// parseHead runs on most lines; this spares them the regexps.
+func headStartOf(s string) headStart {
+	if s == "" {
+		return startOther
+	}
+	switch c := s[0]; {
+	case c >= '0' && c <= '9':
+		if len(s) >= 3 && isASCIIDigit(s[1]) && isASCIIDigit(s[2]) {
+			return startOther
+		}
+		return startDigits
+	case c == '(':
+		return startParen
+	}
+	switch r, _ := utf8.DecodeRuneInString(s); {
+	case r == '（':
+		return startParen
+	case strings.ContainsRune(headHanDigits, r):
+		return startHanNumeral
+	}
+	return startOther
+}
+
+// isASCIIDigit reports 0–9.
+func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// headHanDigits are the numerals hanHeadRE and hanParenRE take.
+const headHanDigits = "一二三四五六七八九十"
 
 // parenStyle flags a head written with ASCII parentheses.
 func parenStyle(m []string) headStyle {
@@ -140,6 +194,18 @@ const (
 
 // runes counts the characters of s.
 func runes(s string) int { return utf8.RuneCountInString(s) }
+
+// moreRunes reports runes(s) > n without counting a long paragraph's
+// runes: a rune takes one to four bytes (an invalid byte counts as one).
+func moreRunes(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return false
+	case len(s) > 4*n:
+		return true
+	}
+	return runes(s) > n
+}
 
 // lastRune is the last character of s, or 0.
 func lastRune(s string) rune {
@@ -284,7 +350,7 @@ func slipDate(s string) bool {
 // signerLike reports a line that can be the 发文机关署名 above a date
 // (GB/T 9704-2012 7.3.5.2): a short organisation name without punctuation.
 func signerLike(s string) bool {
-	if runes(s) > maxSigner {
+	if moreRunes(s, maxSigner) {
 		return jointSigners(s)
 	}
 	if s == "" || strings.ContainsAny(s, "。，；：！？,;:!?“”\"《》【") {
@@ -305,6 +371,9 @@ func signerLike(s string) bool {
 // spaces, each one a signer, as a joint document is signed (GB/T 9704-2012
 // 7.3.5.2: "联合行文时，应当先编排主办机关署名，其余发文机关署名依次向下编排").
 func jointSigners(s string) bool {
+	if !strings.Contains(s, " ") && !strings.Contains(s, "\u3000") {
+		return false // one part at most; most paragraphs have no space
+	}
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\u3000' })
 	if len(parts) < 2 {
 		return false
@@ -398,12 +467,15 @@ func isAttachmentNote(s string) bool {
 // forwardKey is a title compared without 《》 and white space.
 func forwardKey(s string) string {
 	return strings.Map(func(r rune) rune {
-		if isBlank(r) || strings.ContainsRune("《》〈〉", r) {
+		if forwardDropped(r) {
 			return -1
 		}
 		return r
 	}, s)
 }
+
+// forwardDropped reports the runes forwardKey leaves out.
+func forwardDropped(r rune) bool { return isBlank(r) || strings.ContainsRune("《》〈〉", r) }
 
 var bookTitleRE = regexp.MustCompile(`《([^《》]+)》`)
 

@@ -29,6 +29,16 @@ const (
 // "1.1编制目的" with no space.
 var decimalHeadRE = regexp.MustCompile(`^([0-9]{1,2}(?:\.[0-9]{1,2}){0,3})([.．]?)([ \t\x{00A0}\x{3000}]*)(\p{Han}.*)$`)
 
+// decimalHeadStart reports whether s starts as every decimalHeadRE match
+// does: one or two ASCII digits, then no third ("2023年" never matches).
+// decimalHeadOf runs on most lines; this spares them the regexp.
+func decimalHeadStart(s string) bool {
+	if s == "" || !isASCIIDigit(s[0]) {
+		return false
+	}
+	return len(s) < 3 || !isASCIIDigit(s[1]) || !isASCIIDigit(s[2])
+}
+
 // decimalHead is a decimal section head as the office wrote it.
 type decimalHead struct {
 	parts  []int  // 1.2 → [1 2]
@@ -44,6 +54,9 @@ type decimalHead struct {
 // punctuation, or too long, is text that starts with a number ("3 个工作日
 // 内，……。").
 func decimalHeadOf(s string) (decimalHead, bool) {
+	if !decimalHeadStart(s) {
+		return decimalHead{}, false
+	}
 	m := decimalHeadRE.FindStringSubmatch(s)
 	if m == nil || runes(m[4]) > maxDecimalTitle || strings.ContainsAny(m[4], sentenceEnds+clauseMarks+"“”") {
 		return decimalHead{}, false

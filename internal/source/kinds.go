@@ -176,7 +176,22 @@ func articleOf(s string) (lead string, num int, rest string, ok bool) {
 const contentsLabel = "目\u3000\u3000录"
 
 // isContentsLabel recognises the "目　　录" line over a 规章's own 目录.
-func isContentsLabel(s string) bool { return forwardKey(s) == "目录" }
+// It is forwardKey(s) == "目录" compared rune by rune as forwardKey would
+// keep them, without making the key: it runs on most lines of a document.
+func isContentsLabel(s string) bool {
+	rest := "目录"
+	for _, r := range s {
+		if forwardDropped(r) {
+			continue
+		}
+		want, size := utf8.DecodeRuneInString(rest)
+		if rest == "" || r != want {
+			return false
+		}
+		rest = rest[size:]
+	}
+	return rest == ""
+}
 
 // headnoteLike recognises a 题注 line under a 规章's title (docs/document-kinds.md#headnote): it opens with a
 // parenthesis and says when and by whom the text was adopted, promulgated

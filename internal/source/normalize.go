@@ -10,9 +10,35 @@ import (
 // pastes: "[bookmark: _GoBack]", "[bookmark: OLE_LINK1]".
 var bookmarkRE = regexp.MustCompile(`\[bookmark:[^\]\n]*\]`)
 
+// bookmarkOpen is how every bookmarkRE match starts: a line without it is
+// left alone without running the regexp (NormalizeLine runs on every line).
+const bookmarkOpen = "[bookmark:"
+
 // dateSpaceRE matches a stray space between a digit and 年, 月, 日 or 号, as in
 // "2023年6月29 日".
 var dateSpaceRE = regexp.MustCompile(`([0-9０-９])[ \t\x{00A0}\x{3000}]+([年月日号])`)
+
+// hasDateSpace reports whether line has one of the blanks dateSpaceRE
+// removes (a space, a tab, U+00A0, U+3000): a line with none of them has no
+// match. It looks for their bytes, as strings.ContainsAny with runes past
+// ASCII compares every rune of the line with each of them.
+func hasDateSpace(line string) bool {
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case ' ', '\t':
+			return true
+		case 0xC2: // U+00A0 is C2 A0
+			if strings.HasPrefix(line[i:], "\u00A0") {
+				return true
+			}
+		case 0xE3: // U+3000 is E3 80 80
+			if strings.HasPrefix(line[i:], "\u3000") {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // Normalize applies NormalizeLine to every line of text. It keeps the number
 // of lines, so line numbers still match the file.
@@ -34,7 +60,9 @@ func Normalize(text string) string {
 // they print as nothing but no font has a glyph for them. Spaces inside the
 // line otherwise stay, because they print as the office submitted them.
 func NormalizeLine(line string) string {
-	line = bookmarkRE.ReplaceAllString(line, "")
+	if strings.Contains(line, bookmarkOpen) {
+		line = bookmarkRE.ReplaceAllString(line, "")
+	}
 	if strings.ContainsFunc(line, isInvisible) {
 		line = strings.Map(func(r rune) rune {
 			if isInvisible(r) {
@@ -44,6 +72,9 @@ func NormalizeLine(line string) string {
 		}, line)
 	}
 	line = strings.TrimFunc(line, isBlank)
+	if !hasDateSpace(line) {
+		return line
+	}
 	return dateSpaceRE.ReplaceAllString(line, "$1$2")
 }
 
