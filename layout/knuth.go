@@ -255,28 +255,42 @@ func relaxFilled(atoms []atom, fits []fitAtom, p *Paragraph, a int, cost []float
 				continue // a short line: see above
 			}
 		}
-		s := f.shape(atoms, a)
-		c, ok := lineCost(s, avail, p, e == n)
-		if !ok && e == a+1 {
-			c, ok = forcedCost, true // one character wider than the measure
+		c, short, ok, stop := priceLine(atoms, f.shape(atoms, a), p, avail, a, e)
+		if stop {
+			break // longer lines only get wider
 		}
 		if !ok {
-			if s.width-s.shrink > avail {
-				break // longer lines only get wider
-			}
 			continue
 		}
-		c += linePen + breakPen(atoms, e)
-		if e == n && a > 0 && isOrphan(atoms[a:]) {
-			c += orphanPen
-		}
-		if c >= raggedPen && e < n && p.Align == Justify && avail-s.width > 0 {
+		if short {
 			continue // a short line, wanted only if none fills
 		}
 		filled = true
 		relax(cost, from, a, e, c)
 	}
 	return filled
+}
+
+// priceLine is what the line of shape s from a to e costs, with its
+// break, line and orphan penalties; short marks a justified line that does
+// not fill the measure and costs raggedPen or more (wanted only where no
+// line fills), ok is false for a line that cannot be set, and stop says
+// that lines longer than this one cannot be set either.
+func priceLine(atoms []atom, s lineShape, p *Paragraph, avail float64, a, e int) (c float64, short, ok, stop bool) {
+	n := len(atoms)
+	c, ok = lineCost(s, avail, p, e == n)
+	if !ok && e == a+1 {
+		c, ok = forcedCost, true // one character wider than the measure
+	}
+	if !ok {
+		return 0, false, false, s.width-s.shrink > avail
+	}
+	c += linePen + breakPen(atoms, e)
+	if e == n && a > 0 && isOrphan(atoms[a:]) {
+		c += orphanPen
+	}
+	short = c >= raggedPen && e < n && p.Align == Justify && avail-s.width > 0
+	return c, short, true, false
 }
 
 // relaxAll prices every line from a, as relaxFrom describes.
@@ -291,22 +305,14 @@ func relaxAll(atoms []atom, fits []fitAtom, p *Paragraph, a int, cost []float64,
 		if e < n && !fits[e].cand || f.last < 0 {
 			continue
 		}
-		s := f.shape(atoms, a)
-		c, ok := lineCost(s, avail, p, e == n)
-		if !ok && e == a+1 {
-			c, ok = forcedCost, true // one character wider than the measure
+		c, short, ok, stop := priceLine(atoms, f.shape(atoms, a), p, avail, a, e)
+		if stop {
+			break // longer lines only get wider
 		}
 		if !ok {
-			if s.width-s.shrink > avail {
-				break // longer lines only get wider
-			}
 			continue
 		}
-		c += linePen + breakPen(atoms, e)
-		if e == n && a > 0 && isOrphan(atoms[a:]) {
-			c += orphanPen
-		}
-		if c >= raggedPen && e < n && p.Align == Justify && avail-s.width > 0 {
+		if short {
 			if c < shortCost {
 				shortEnd, shortCost = e, c
 			}
