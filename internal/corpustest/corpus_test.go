@@ -464,15 +464,7 @@ func TestSpacingMeasureSeesSpreadLines(t *testing.T) {
 // em — whatever the line breaker does today.
 func TestSpacingMeasureOnAForcedSpread(t *testing.T) {
 	testtool.Need(t, "pdftotext")
-	dir := t.TempDir()
-	doc := filepath.Join(dir, "probe.txt")
-	if err := os.WriteFile(doc, []byte(probeNotice), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	is, err := build.Prepare(manifestFor(t, dir, []string{"文件"}, map[string][]string{"文件": {doc}}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	is, dir := prepareProbe(t)
 	const added = 0.5                    // em
 	page, baseline, want := -1, 0.0, 0.0 // want: the spread set, in em
 	for i, p := range is.Book.Pages {
@@ -524,15 +516,7 @@ func TestSpacingMeasureOnAForcedSpread(t *testing.T) {
 // else on the page.
 func TestFaultsPutIntoTheLayoutAreSeen(t *testing.T) {
 	testtool.Need(t, "pdftotext")
-	dir := t.TempDir()
-	doc := filepath.Join(dir, "probe.txt")
-	if err := os.WriteFile(doc, []byte(probeNotice), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	is, err := build.Prepare(manifestFor(t, dir, []string{"文件"}, map[string][]string{"文件": {doc}}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	is, dir := prepareProbe(t)
 	st, err := layout.Preset(is.Manifest.Layout.Preset)
 	if err != nil {
 		t.Fatal(err)
@@ -594,4 +578,20 @@ func TestFaultsPutIntoTheLayoutAreSeen(t *testing.T) {
 		t.Errorf("a word 3 em left of the page: trim sees %q, want one fault", tr)
 	}
 	t.Logf("seen: %d overlaps, kinsoku %q, trim %q", len(o), k, tr)
+}
+
+// prepareProbe lays out an issue of the probe notice alone, in a new
+// folder it returns too.
+func prepareProbe(t *testing.T) (*build.Issue, string) {
+	t.Helper()
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "probe.txt")
+	if err := os.WriteFile(doc, []byte(probeNotice), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	is, err := build.Prepare(manifestFor(t, dir, []string{"文件"}, map[string][]string{"文件": {doc}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return is, dir
 }
