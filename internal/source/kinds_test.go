@@ -7,12 +7,7 @@ import "testing"
 // over the slips seen in them: half-width brackets, spaces inside 第一章,
 // no space after 第一条.
 func TestParseKinds(t *testing.T) {
-	tests := []struct {
-		name  string
-		text  string
-		want  []string       // block summaries
-		texts map[int]string // line → text of the block starting there
-	}{
+	tests := []parseCase{
 		{
 			// 禄丰市人民政府常务会议议事规则 (ynlf.gov.cn, 2024): a notice
 			// forwarding a 规则 with 第一章 总 则 and articles.
@@ -251,20 +246,7 @@ func TestParseKinds(t *testing.T) {
 			want: []string{"1 标题", "2 正文"},
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc, err := Parse("文件.txt", tt.text)
-			if err != nil {
-				t.Fatalf("Parse: %v", err)
-			}
-			checkSummaries(t, doc, tt.want)
-			for line, want := range tt.texts {
-				if got := blockAt(t, doc, line).Text; got != want {
-					t.Errorf("line %d text = %q, want %q", line, got, want)
-				}
-			}
-		})
-	}
+	runParseCases(t, tests)
 }
 
 func TestChineseNumber(t *testing.T) {

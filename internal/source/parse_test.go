@@ -11,13 +11,35 @@ import (
 // lines joins source lines with LF.
 func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
 
+// parseCase is a text, the blocks Parse should find in it and, by the line
+// a block starts on, the text some of them should carry.
+type parseCase struct {
+	name  string
+	text  string
+	want  []string       // block summaries
+	texts map[int]string // line → text of the block starting there
+}
+
+func runParseCases(t *testing.T, tests []parseCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse("文件.txt", tt.text)
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			checkSummaries(t, doc, tt.want)
+			for line, want := range tt.texts {
+				if got := blockAt(t, doc, line).Text; got != want {
+					t.Errorf("line %d text = %q, want %q", line, got, want)
+				}
+			}
+		})
+	}
+}
+
 func TestParseRules(t *testing.T) {
-	tests := []struct {
-		name  string
-		text  string
-		want  []string       // block summaries
-		texts map[int]string // line → text of the block starting there
-	}{
+	tests := []parseCase{
 		{
 			name:  "title over several lines, 发文字号 without parentheses, addressee",
 			text:  lines("关于做好2023年", "防汛工作的通知", "昌府发〔2023〕3号", "", "各乡镇：", "请做好防汛工作。"),
@@ -161,20 +183,7 @@ func TestParseRules(t *testing.T) {
 			texts: map[int]string{4: "请做好防汛工作。"},
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc, err := Parse("文件.txt", tt.text)
-			if err != nil {
-				t.Fatalf("Parse: %v", err)
-			}
-			checkSummaries(t, doc, tt.want)
-			for line, want := range tt.texts {
-				if got := blockAt(t, doc, line).Text; got != want {
-					t.Errorf("line %d text = %q, want %q", line, got, want)
-				}
-			}
-		})
-	}
+	runParseCases(t, tests)
 }
 
 // TestParseRefusesWhatCannotBePrinted: an empty file and a document with no
