@@ -30,9 +30,10 @@ import (
 const ChunkSize = 128 << 10
 
 // Compress returns data compressed as one zlib stream at level (one of
-// compress/flate's levels). Data of at most ChunkSize bytes gives the very
-// bytes compress/zlib's Writer gives; longer data is compressed a chunk per
-// core.
+// compress/flate's levels), a chunk per core. At HuffmanOnly each chunk is
+// one block coded here (huffman.go), in two thirds of compress/flate's
+// time; at the other levels compress/flate writes the blocks, and data of at most
+// ChunkSize bytes comes out as compress/zlib's Writer writes it.
 //
 // A chunk is compressed without the previous chunk's last 32 KiB as a
 // preset dictionary: at the levels the renderer uses, BestSpeed and
@@ -44,17 +45,25 @@ func Compress(data []byte, level int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	pool := writers(level)
 	n := max(1, (len(data)+ChunkSize-1)/ChunkSize)
 	parts := make([][]byte, n)
 	sums := make([]uint32, n)
 	var next atomic.Int64
 	work := func() {
-		zw := pool.Get().(*flate.Writer)
-		defer pool.Put(zw)
+		var zw *flate.Writer
+		if level != flate.HuffmanOnly {
+			pool := writers(level)
+			zw = pool.Get().(*flate.Writer)
+			defer pool.Put(zw)
+		}
 		for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 			chunk := data[min(i*ChunkSize, len(data)):min((i+1)*ChunkSize, len(data))]
-			parts[i], sums[i] = compressChunk(zw, chunk, i == n-1)
+			if zw == nil {
+				parts[i] = huffmanChunk(make([]byte, 0, len(chunk)*7/8+512), chunk, i == n-1)
+			} else {
+				parts[i] = compressChunk(zw, chunk, i == n-1)
+			}
+			sums[i] = adler32.Checksum(chunk)
 		}
 	}
 	var wg sync.WaitGroup
@@ -87,10 +96,10 @@ func chunkLen(total, i int) int {
 }
 
 // compressChunk compresses one chunk with zw, reset, into deflate blocks and
-// returns them with the chunk's Adler-32. A chunk before the last ends with
-// a sync flush (an empty stored block: the data so far, byte-aligned, no
-// final block); the last ends the stream.
-func compressChunk(zw *flate.Writer, chunk []byte, last bool) ([]byte, uint32) {
+// returns them. A chunk before the last ends with a sync flush (an empty
+// stored block: the data so far, byte-aligned, no final block); the last
+// ends the stream.
+func compressChunk(zw *flate.Writer, chunk []byte, last bool) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(chunk)*4/5 + 64) // glyph outlines compress to 70–75 %: mostly one allocation
 	zw.Reset(&buf)
@@ -100,7 +109,7 @@ func compressChunk(zw *flate.Writer, chunk []byte, last bool) ([]byte, uint32) {
 	} else {
 		zw.Flush()
 	}
-	return buf.Bytes(), adler32.Checksum(chunk)
+	return buf.Bytes()
 }
 
 // adlerMod is the modulus of Adler-32 (RFC 1950 8.2).

@@ -68,8 +68,9 @@ func TestCompressRoundTrips(t *testing.T) {
 	}
 }
 
-// TestOneChunkIsZlib: data that fits one chunk gives compress/zlib's bytes,
-// and longer data starts with zlib's header for the level.
+// TestOneChunkIsZlib: at the levels compress/flate codes, data that fits
+// one chunk gives compress/zlib's bytes; at every level the stream starts
+// with zlib's header for the level.
 func TestOneChunkIsZlib(t *testing.T) {
 	for _, level := range []int{flate.HuffmanOnly, flate.BestSpeed, flate.DefaultCompression, flate.BestCompression} {
 		for _, n := range []int{0, 5000, ChunkSize, 3 * ChunkSize} {
@@ -82,7 +83,7 @@ func TestOneChunkIsZlib(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if n <= ChunkSize && !bytes.Equal(got, want.Bytes()) {
+			if level != flate.HuffmanOnly && n <= ChunkSize && !bytes.Equal(got, want.Bytes()) {
 				t.Errorf("level %d, %d bytes: %d bytes, compress/zlib gives %d", level, n, len(got), want.Len())
 			}
 			if !bytes.Equal(got[:2], want.Bytes()[:2]) {
@@ -187,5 +188,97 @@ func BenchmarkCompressFont(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// FuzzHuffmanRoundTrip: any data, coded Huffman-only in chunks, inflates
+// back to itself with compress/zlib (which checks the codes are complete
+// and the Adler-32).
+func FuzzHuffmanRoundTrip(f *testing.F) {
+	f.Add([]byte{}, uint8(0))
+	f.Add([]byte("a"), uint8(1))
+	f.Add(bytes.Repeat([]byte("ab"), 1000), uint8(3))
+	f.Fuzz(func(t *testing.T, data []byte, repeat uint8) {
+		whole := data
+		if repeat%8 == 7 && len(data) > 0 { // now and then past one chunk
+			whole = bytes.Repeat(data, ChunkSize/len(data)+2)
+		}
+		z, err := Compress(whole, flate.HuffmanOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := inflate(t, z); !bytes.Equal(got, whole) {
+			t.Fatalf("%d bytes came back as %d", len(whole), len(got))
+		}
+	})
+}
+
+// TestHuffmanSkewed: bytes whose frequencies grow as Fibonacci numbers
+// would get codes far longer than 15 bits from an unlimited Huffman code;
+// the limited one still decodes.
+func TestHuffmanSkewed(t *testing.T) {
+	var data []byte
+	a, b := 1, 1
+	for c := range 26 {
+		data = append(data, bytes.Repeat([]byte{byte(c)}, a)...)
+		a, b = b, a+b
+	}
+	z, err := Compress(data, flate.HuffmanOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := inflate(t, z); !bytes.Equal(got, data) {
+		t.Errorf("%d bytes came back as %d", len(data), len(got))
+	}
+}
+
+// TestCodeLengths: the lengths respect the limit, fill the code exactly
+// (Kraft sum 1), give no code to unused symbols, and where the limit does
+// not bind cost what a Huffman code costs.
+func TestCodeLengths(t *testing.T) {
+	fib := make([]int, 30)
+	fib[0], fib[1] = 1, 1
+	for i := 2; i < len(fib); i++ {
+		fib[i] = fib[i-1] + fib[i-2]
+	}
+	for _, c := range []struct {
+		name     string
+		freq     []int
+		limit    int
+		huffCost int // an unlimited Huffman code's cost, where the limit does not bind; 0: not checked
+	}{
+		{"one symbol", []int{0, 5, 0}, 15, 0},
+		{"none", []int{0, 0, 0}, 7, 0},
+		{"two", []int{3, 9}, 15, 12},
+		{"equal four", []int{1, 1, 1, 1}, 15, 8},
+		{"textbook", []int{45, 13, 12, 16, 9, 5}, 15, 224},
+		{"fibonacci, limit 15", fib, 15, 0},
+		{"fibonacci, limit 7", fib[:19], 7, 0},
+	} {
+		lens := make([]uint8, len(c.freq))
+		codeLengths(c.freq, lens, c.limit)
+		kraft, used, cost := 0.0, 0, 0
+		for s, l := range lens {
+			if int(l) > c.limit {
+				t.Errorf("%s: symbol %d has %d bits, limit %d", c.name, s, l, c.limit)
+			}
+			if c.freq[s] > 0 && l == 0 {
+				t.Errorf("%s: used symbol %d has no code", c.name, s)
+			}
+			if l > 0 {
+				kraft += 1 / float64(uint(1)<<l)
+				used++
+			}
+			cost += c.freq[s] * int(l)
+		}
+		if used >= 2 && kraft != 1 {
+			t.Errorf("%s: Kraft sum %v, want 1 (a complete code): %v", c.name, kraft, lens)
+		}
+		if used < 2 {
+			t.Errorf("%s: %d codes, want at least 2: %v", c.name, used, lens)
+		}
+		if c.huffCost > 0 && cost != c.huffCost {
+			t.Errorf("%s: cost %d, a Huffman code costs %d: %v", c.name, cost, c.huffCost, lens)
+		}
 	}
 }

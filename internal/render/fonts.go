@@ -177,9 +177,9 @@ func (pf *pdfFont) compress() {
 // programLevel is the compression of the font programs: Huffman coding
 // alone, without looking for repeated strings. Glyph outlines (flags and
 // coordinate deltas) repeat little: the sample's six subsets, 810 KB of
-// TrueType, take 567 KB at the fastest LZ77 level (BestSpeed) and 609 KB
-// with Huffman coding alone (+7.5 %, +5.6 % of the PDF), in 40 % of the
-// time (docs/speed.md#the-font-programs).
+// TrueType, take 567 KB at the fastest LZ77 level (BestSpeed) and 610 KB
+// with Huffman coding alone (+7.6 %, +5.6 % of the PDF), in a quarter of
+// the time (docs/speed.md#the-font-programs).
 const programLevel = flate.HuffmanOnly
 
 // cmapLevel is the compression of the ToUnicode CMaps: text, whose repeated
