@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"slices"
+	"sync"
 )
 
 // Huffman-only deflate (RFC 1951), written here rather than by
@@ -237,39 +238,42 @@ func runLengths(seq []uint8) []clSym {
 // Ties are broken by symbol, so the lengths depend only on freq.
 func codeLengths(freq []int, lens []uint8, limit int) {
 	clear(lens)
-	type item struct {
-		weight int
-		leaf   int // the symbol, or -1 for a package of two items of the list before
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	// every list has at most 2n − 1 items: all in one array, carved list
+	// by list (it never grows, so the lists stay valid)
+	if need := limit * 2 * max(len(freq), 2); cap(sc.items) < need {
+		sc.items = make([]pmItem, 0, need)
 	}
-	var leaves []item
+	all := sc.items[:0]
 	for s, f := range freq {
 		if f > 0 {
-			leaves = append(leaves, item{f, s})
+			all = append(all, pmItem{f, s})
 		}
 	}
-	for s := 0; len(leaves) < 2; s++ {
+	for s := 0; len(all) < 2; s++ {
 		if freq[s] == 0 {
-			leaves = append(leaves, item{1, s})
+			all = append(all, pmItem{1, s})
 		}
 	}
-	slices.SortFunc(leaves, func(a, b item) int {
+	leaves := all
+	slices.SortFunc(leaves, func(a, b pmItem) int {
 		return cmp.Or(cmp.Compare(a.weight, b.weight), cmp.Compare(a.leaf, b.leaf))
 	})
-	lists := make([][]item, limit)
+	lists := sc.lists[:limit]
 	lists[0] = leaves
 	for l := 1; l < limit; l++ {
-		prev := lists[l-1]
-		merged := make([]item, 0, len(leaves)+len(prev)/2)
-		li := 0
+		prev, start, li := lists[l-1], len(all), 0
 		for p := 0; p+1 < len(prev); p += 2 {
-			pkg := item{prev[p].weight + prev[p+1].weight, -1}
+			pkg := pmItem{prev[p].weight + prev[p+1].weight, -1}
 			for li < len(leaves) && leaves[li].weight <= pkg.weight {
-				merged = append(merged, leaves[li])
+				all = append(all, leaves[li])
 				li++
 			}
-			merged = append(merged, pkg)
+			all = append(all, pkg)
 		}
-		lists[l] = append(merged, leaves[li:]...)
+		all = append(all, leaves[li:]...)
+		lists[l] = all[start:]
 	}
 	// The 2n−2 cheapest items of the last list make the code: a symbol's
 	// length is the number of lists in which it is among those chosen, and
@@ -288,6 +292,22 @@ func codeLengths(freq []int, lens []uint8, limit int) {
 		take = 2 * pkgs
 	}
 }
+
+// pmItem is an item of a package-merge list: a symbol and its frequency,
+// or a package of two items of the list before and their summed weight.
+type pmItem struct {
+	weight int
+	leaf   int // the symbol, or -1 for a package
+}
+
+// scratch is codeLengths' working space, kept for reuse (for the
+// literal/length code about 120 KB).
+type scratch struct {
+	items []pmItem
+	lists [maxLitBits][]pmItem
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // canonicalCodes sets codes to the canonical Huffman code of lens (RFC 1951
 // 3.2.2), each bit-reversed, since deflate sends a code's bits from its
