@@ -10,7 +10,8 @@ import (
 )
 
 // totalFitUnpruned is totalFit pricing every line from every break
-// (relaxAll), as the breaker did before relaxFilled skipped the short lines.
+// (relaxAll), as the breaker did before relaxFilled skipped the short lines
+// and firstUnsure the lines it need not measure.
 func totalFitUnpruned(atoms []atom, p *Paragraph) []int {
 	n := len(atoms)
 	cost, from := make([]float64, n+1), make([]int, n+1)
@@ -21,10 +22,10 @@ func totalFitUnpruned(atoms []atom, p *Paragraph) []int {
 	if lineWidth(atoms) <= p.avail(true)+0.01 {
 		return []int{n}
 	}
-	fits := fitAtoms(atoms, nil)
+	t := fitAtoms(atoms, nil)
 	for a := 0; a < n; a++ {
 		if !math.IsInf(cost[a], 1) {
-			relaxAll(atoms, fits, p, a, cost, from)
+			relaxAll(&t, p, a, cost, from)
 		}
 	}
 	if math.IsInf(cost[n], 1) {
