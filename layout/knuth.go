@@ -110,6 +110,7 @@ type fitAtom struct {
 	start int64   // startCut(atoms[i:]): what a line starting at i loses
 	pen   float64 // breakPen(atoms, i)
 	em    float64 // atoms[i].size
+	least int64   // a lower bound of what atoms[:i] take of the lines (linesLeft)
 	gaps  int32   // stretchable gaps between atoms of atoms[:i]
 	last  int32   // the last atom of atoms[:i] that is not a space, or -1
 	// cand: a line may end before it (breakB or emerg); before: its give
@@ -127,6 +128,8 @@ type fitTable struct {
 	// negPen: some break costs less than nothing (none does today), which
 	// the skipping of short lines (relaxFilled) assumes never happens.
 	negPen bool
+	// widest is the most least one atom holds.
+	widest int64
 	// orphanFrom: a last line starting at or after this atom is an orphan
 	// (isOrphan).
 	orphanFrom int
@@ -148,19 +151,29 @@ func fitAtoms(atoms []atom, fits []fitAtom) fitTable {
 	scale := math.Ldexp(1, shift)
 	fixed := func(x float64) int64 { return int64(math.Round(x * scale)) }
 	t := fitTable{fits: fits, unit: math.Ldexp(1, -shift)}
-	var pos, reach, give int64
+	var pos, reach, give, least int64
 	var gaps, last int32 = 0, -1
 	for i := range atoms {
 		a := &atoms[i]
 		f := &fits[i]
 		*f = fitAtom{pos: pos, reach: reach, give: give, join: fixed(a.glue - a.cutR), end: fixed(endCut(*a)),
-			start: fixed(startCut(atoms[i:])), pen: breakPen(atoms, i), em: a.size, gaps: gaps, last: last,
+			start: fixed(startCut(atoms[i:])), pen: breakPen(atoms, i), em: a.size, least: least, gaps: gaps, last: last,
 			cand: a.breakB || a.emerg, before: a.before}
 		t.tail = max(t.tail, -f.join-f.end)
 		t.negPen = t.negPen || f.cand && f.pen < 0
-		pos += fixed(a.w-a.cutL) + f.join
+		adv, g := fixed(a.w-a.cutL), fixed(a.give)
+		// The least an atom adds to its line's width less its give,
+		// wherever on the line it stands: a space may end a line, where it
+		// adds nothing; another atom may start or end one.
+		l := min(0, adv+f.join-g)
+		if !a.space {
+			l = min(adv+f.join, adv-f.end) - g - max(0, f.start)
+		}
+		least += l
+		t.widest = max(t.widest, l)
+		pos += adv + f.join
 		reach = max(reach, pos)
-		give += fixed(a.give)
+		give += g
 		if i+1 < n && stretchable(a, &atoms[i+1]) {
 			gaps++
 		}
@@ -168,7 +181,7 @@ func fitAtoms(atoms []atom, fits []fitAtom) fitTable {
 			last = int32(i)
 		}
 	}
-	fits[n] = fitAtom{pos: pos, reach: reach, give: give, gaps: gaps, last: last, cand: true}
+	fits[n] = fitAtom{pos: pos, reach: reach, give: give, least: least, gaps: gaps, last: last, cand: true}
 	// isOrphan(atoms[a:]) holds from the second-to-last character on.
 	t.orphanFrom = n
 	for chars := 0; t.orphanFrom > 1; t.orphanFrom-- {
@@ -266,9 +279,10 @@ func totalFit(atoms []atom, p *Paragraph, sc *scratch) []int {
 	}
 	t := fitAtoms(atoms, sc.fits)
 	sc.fits = t.fits
+	b := t.bound(p)
 	hint := 0
 	for a := 0; a < n; a++ {
-		if math.IsInf(cost[a], 1) {
+		if math.IsInf(cost[a], 1) || b.beyond(&t, a, cost[a]) {
 			continue
 		}
 		hint = relaxFrom(&t, p, a, hint, cost, from)
@@ -284,6 +298,122 @@ func totalFit(atoms []atom, p *Paragraph, sc *scratch) []int {
 		ends[i], ends[j] = ends[j], ends[i]
 	}
 	return ends
+}
+
+// fitBound prunes the breaks that lie on no cheapest breaking: a break a
+// whose cost, with the least the rest of the paragraph can cost after it,
+// exceeds the cost of a breaking already known (upper) is on no cheapest
+// path, so its lines are not tried (docs/line-composition.md#speed). The
+// cost of the lines before a break that is on a cheapest path is the same
+// with the pruning as without (its cheapest predecessors are on that path
+// too), and so is the choice among the breaks that tie for it: the breaks
+// chosen are the same. Costs add up exactly (costUnits), so the comparison
+// is exact.
+type fitBound struct {
+	upper    float64 // the cost of a breaking, +Inf for none (no pruning)
+	capacity int64   // the most of least one line may hold
+}
+
+// bound finds an upper bound, the cost of a breaking made by taking from
+// each break the cheapest line relaxFrom would relax.
+func (t *fitTable) bound(p *Paragraph) fitBound {
+	b := fitBound{upper: math.Inf(1)}
+	if t.negPen {
+		return b // a line may cost less than linePen
+	}
+	// A line that may be set is at most 0.01 pt (lineCost's tolerance,
+	// and a margin for the rounding of its float64s) wider than the
+	// measure, less its give. A line of one atom wider than that
+	// (forcedCost) breaks the bound: then nothing is pruned.
+	capacity := math.Ceil((max(p.avail(true), p.avail(false))+0.01+1e-5)/t.unit) + 1
+	if !(capacity < 1<<62) || int64(capacity) < t.widest {
+		return b
+	}
+	b.capacity = int64(capacity)
+	n := len(t.fits) - 1
+	total := 0.0
+	for a := 0; a < n; {
+		e, c := t.cheapestLine(p, a)
+		if e < 0 {
+			return b
+		}
+		total, a = total+c, e
+	}
+	if total < 1<<32 {
+		b.upper = total // in the range where costs add up exactly
+	}
+	return b
+}
+
+// beyond reports that break a, reached at cost c, lies on no cheapest
+// breaking: every line after it costs at least linePen, and linesLeft lines
+// at least follow it.
+func (b *fitBound) beyond(t *fitTable, a int, c float64) bool {
+	return c+linePen*float64(t.linesLeft(a, b.capacity)) > b.upper
+}
+
+// linesLeft is a lower bound of the number of lines atoms[a:] take: each
+// line holds at most capacity of least.
+func (t *fitTable) linesLeft(a int, capacity int64) int64 {
+	n := len(t.fits) - 1
+	rest := t.fits[n].least - t.fits[a].least
+	if rest <= capacity {
+		return 1
+	}
+	return (rest + capacity - 1) / capacity
+}
+
+// cheapestLine is the cheapest line from a that relaxFrom relaxes (the
+// fullest of equal cost), and its cost; -1 for none. It passes over the
+// short lines as relaxFilled does, and looks at them only when no line
+// fills the measure.
+func (t *fitTable) cheapestLine(p *Paragraph, a int) (end int, cost float64) {
+	fits := t.fits
+	n := len(fits) - 1
+	avail := p.avail(a == 0)
+	em := fits[a].em
+	prune := p.Align == Justify && em > 0 && !t.negPen
+	end, cost = -1, math.Inf(1)
+	e := a + 1
+	if prune {
+		e = t.firstUnsure(a, e, avail)
+	}
+	for ; e <= n; e++ {
+		if !fits[e].cand {
+			continue
+		}
+		s, ok := t.shape(a, e)
+		if !ok || prune && e < n && avail-s.width > float64(s.gaps)*MaxSpread*em && fits[e].pen >= 0 {
+			continue
+		}
+		c, short, ok, stop := t.priceLine(s, p, avail, a, e)
+		if stop {
+			break
+		}
+		if ok && !short && c <= cost {
+			end, cost = e, c
+		}
+	}
+	if end >= 0 {
+		return end, cost
+	}
+	for e := a + 1; e <= n; e++ { // the cheapest short line, as relaxAll
+		if !fits[e].cand {
+			continue
+		}
+		s, ok := t.shape(a, e)
+		if !ok {
+			continue
+		}
+		c, short, ok, stop := t.priceLine(s, p, avail, a, e)
+		if stop {
+			break
+		}
+		if ok && short && c < cost {
+			end, cost = e, c
+		}
+	}
+	return end, cost
 }
 
 // relaxFrom tries the lines that start at break a. A justified line too

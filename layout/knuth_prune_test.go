@@ -60,8 +60,9 @@ func checkPruneSame(t *testing.T, text string, chars int, align Align) {
 	}
 }
 
-// TestPrunedFitSame: skipping the short lines unpriced never changes the
-// breaks total fit chooses.
+// TestPrunedFitSame: skipping the short lines unpriced, and the breaks
+// that lie on no cheapest breaking (fitBound), never changes the breaks
+// total fit chooses.
 func TestPrunedFitSame(t *testing.T) {
 	texts := []string{sampleParagraph, "http://www.jdzcjq.gov.cn/art/2023/8/30/art_1234_567890.html。",
 		"——……“”《》〔2023〕25号", "YD/T 5185—2021和GB 50311-2016", strings.Repeat("公司+基地+农户+市场，", 9)}
@@ -91,5 +92,6 @@ func FuzzPrunedFit(f *testing.F) {
 			return r
 		}, strings.ToValidUTF8(text, ""))
 		checkPruneSame(t, text, chars, Justify)
+		checkPruneSame(t, text, chars, AlignLeft)
 	})
 }
