@@ -137,30 +137,39 @@ type fitTable struct {
 
 // fitAtoms fills the fit table of atoms, reusing fits.
 func fitAtoms(atoms []atom, fits []fitAtom) fitTable {
-	n := len(atoms)
-	fits = slices.Grow(fits[:0], n+1)[:n+1]
-	total := 0.0
-	for i := range atoms {
-		a := &atoms[i]
-		total += math.Abs(a.w) + math.Abs(a.cutL) + math.Abs(a.glue) + math.Abs(a.cutR) + math.Abs(a.give)
+	t, total := fillFits(atoms, fits, fixedShift)
+	if math.Ldexp(total, fixedShift) < fixedLimit {
+		return t
 	}
-	shift := fixedShift
+	shift := fixedShift // a paragraph too wide for the finest unit
 	for shift > 0 && !(math.Ldexp(total, shift) < fixedLimit) {
 		shift--
 	}
+	t, _ = fillFits(atoms, t.fits, shift)
+	return t
+}
+
+// fillFits fills the fit table of atoms in units of 2^-shift pt, and
+// returns a bound of the sums it made (of every quantity's magnitude), which
+// may have overflowed if it is 2^(63-shift) or more.
+func fillFits(atoms []atom, fits []fitAtom, shift int) (t fitTable, total float64) {
+	n := len(atoms)
+	fits = slices.Grow(fits[:0], n+1)[:n+1]
 	scale := math.Ldexp(1, shift)
-	fixed := func(x float64) int64 { return int64(math.Round(x * scale)) }
-	t := fitTable{fits: fits, unit: math.Ldexp(1, -shift)}
-	var pos, reach, give, least int64
+	fixed := func(x float64) int64 { return int64(math.RoundToEven(x * scale)) }
+	t = fitTable{fits: fits, unit: math.Ldexp(1, -shift)}
+	var pos, reach, give, least, tail, widest int64
 	var gaps, last int32 = 0, -1
+	negPen := false
 	for i := range atoms {
 		a := &atoms[i]
 		f := &fits[i]
+		total += math.Abs(a.w) + math.Abs(a.cutL) + math.Abs(a.glue) + math.Abs(a.cutR) + math.Abs(a.give)
 		*f = fitAtom{pos: pos, reach: reach, give: give, join: fixed(a.glue - a.cutR), end: fixed(endCut(*a)),
 			start: fixed(startCut(atoms[i:])), pen: breakPen(atoms, i), em: a.size, least: least, gaps: gaps, last: last,
 			cand: a.breakB || a.emerg, before: a.before}
-		t.tail = max(t.tail, -f.join-f.end)
-		t.negPen = t.negPen || f.cand && f.pen < 0
+		tail = max(tail, -f.join-f.end)
+		negPen = negPen || f.cand && f.pen < 0
 		adv, g := fixed(a.w-a.cutL), fixed(a.give)
 		// The least an atom adds to its line's width less its give,
 		// wherever on the line it stands: a space may end a line, where it
@@ -170,7 +179,7 @@ func fitAtoms(atoms []atom, fits []fitAtom) fitTable {
 			l = min(adv+f.join, adv-f.end) - g - max(0, f.start)
 		}
 		least += l
-		t.widest = max(t.widest, l)
+		widest = max(widest, l)
 		pos += adv + f.join
 		reach = max(reach, pos)
 		give += g
@@ -182,6 +191,7 @@ func fitAtoms(atoms []atom, fits []fitAtom) fitTable {
 		}
 	}
 	fits[n] = fitAtom{pos: pos, reach: reach, give: give, least: least, gaps: gaps, last: last, cand: true}
+	t.tail, t.widest, t.negPen = tail, widest, negPen
 	// isOrphan(atoms[a:]) holds from the second-to-last character on.
 	t.orphanFrom = n
 	for chars := 0; t.orphanFrom > 1; t.orphanFrom-- {
@@ -191,7 +201,7 @@ func fitAtoms(atoms []atom, fits []fitAtom) fitTable {
 			}
 		}
 	}
-	return t
+	return t, total
 }
 
 // lineShape is what the breaker needs to know of a candidate line.
