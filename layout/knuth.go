@@ -83,7 +83,7 @@ const MaxSpread = 0.25
 // or the other by chance.
 const (
 	// fixedShift is the finest unit: 2^-32 pt, so a line's width is off
-	// by at most a few 2^-33 pt from the exact sum of its atoms' widths
+	// by at most 2^-33 pt an atom from the exact sum of its atoms' widths
 	// (the breaker's finest threshold is 10^-6 pt).
 	fixedShift = 32
 	// fixedLimit bounds a paragraph's sums, so that no int64 overflows; a
@@ -128,7 +128,7 @@ type fitTable struct {
 	// negPen: some break costs less than nothing (none does today), which
 	// the skipping of short lines (relaxFilled) assumes never happens.
 	negPen bool
-	// widest is the most least one atom holds.
+	// widest is the largest share of least that one atom holds.
 	widest int64
 	// orphanFrom: a last line starting at or after this atom is an orphan
 	// (isOrphan).
