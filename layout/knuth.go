@@ -320,46 +320,44 @@ func totalFit(atoms []atom, p *Paragraph, sc *scratch) []int {
 // chosen are the same. Costs add up exactly (costUnits), so the comparison
 // is exact.
 type fitBound struct {
-	upper    float64 // the cost of a breaking, +Inf for none (no pruning)
-	capacity int64   // the most of least one line may hold
+	upper    float64 // the cost of a breaking
+	capacity int64   // the most of least one line may hold; 0: no pruning
 }
 
 // bound finds an upper bound, the cost of a breaking made by taking from
 // each break the cheapest line relaxFrom would relax.
 func (t *fitTable) bound(p *Paragraph) fitBound {
-	b := fitBound{upper: math.Inf(1)}
 	if t.negPen {
-		return b // a line may cost less than linePen
+		return fitBound{} // a line may cost less than linePen
 	}
 	// A line that may be set is at most 0.01 pt (lineCost's tolerance,
 	// and a margin for the rounding of its float64s) wider than the
 	// measure, less its give. A line of one atom wider than that
 	// (forcedCost) breaks the bound: then nothing is pruned.
 	capacity := math.Ceil((max(p.avail(true), p.avail(false))+0.01+1e-5)/t.unit) + 1
-	if !(capacity < 1<<62) || int64(capacity) < t.widest {
-		return b
+	if !(capacity >= 1 && capacity < 1<<62) || int64(capacity) < t.widest {
+		return fitBound{} // a measure of nothing, or wider than any sum
 	}
-	b.capacity = int64(capacity)
 	n := len(t.fits) - 1
 	total := 0.0
 	for a := 0; a < n; {
 		e, c := t.cheapestLine(p, a)
 		if e < 0 {
-			return b
+			return fitBound{}
 		}
 		total, a = total+c, e
 	}
-	if total < 1<<32 {
-		b.upper = total // in the range where costs add up exactly
+	if total >= 1<<32 {
+		return fitBound{} // past the range where costs add up exactly
 	}
-	return b
+	return fitBound{upper: total, capacity: int64(capacity)}
 }
 
 // beyond reports that break a, reached at cost c, lies on no cheapest
 // breaking: every line after it costs at least linePen, and linesLeft lines
 // at least follow it.
 func (b *fitBound) beyond(t *fitTable, a int, c float64) bool {
-	return c+linePen*float64(t.linesLeft(a, b.capacity)) > b.upper
+	return b.capacity > 0 && c+linePen*float64(t.linesLeft(a, b.capacity)) > b.upper
 }
 
 // linesLeft is a lower bound of the number of lines atoms[a:] take: each

@@ -102,3 +102,20 @@ func TestTotalFitTieRealFaces(t *testing.T) {
 		t.Errorf("breaks %v, want %v", got, want)
 	}
 }
+
+// TestTotalFitNoMeasure: a measure narrower than the indent and the hang
+// (no room at all on any line) neither panics nor prunes differently from
+// the breaker that prices every line.
+func TestTotalFitNoMeasure(t *testing.T) {
+	lb := &LineBreaker{Metrics: gridMetrics{}, Kinsoku: KinsokuGB}
+	for _, width := range []float64{-5, 0, 10, 20.01, 32} {
+		p := &Paragraph{Spans: []Span{{Text: sampleParagraph, Role: fonts.Fang, Size: 16}}, Width: width, Indent: 32, Hang: 20, Align: Justify}
+		atoms, _ := lb.prepare(p, new(scratch))
+		setGive(atoms)
+		markEmergency(atoms, p)
+		got := slices.Clone(totalFit(atoms, p, new(scratch)))
+		if want := totalFitUnpruned(atoms, p); !slices.Equal(got, want) {
+			t.Errorf("width %v: breaks %v, unpruned %v", width, got, want)
+		}
+	}
+}
