@@ -7,7 +7,6 @@ import (
 	"math"
 	mathbits "math/bits"
 	"strconv"
-	"strings"
 	"sync"
 	"unicode/utf16"
 
@@ -37,6 +36,7 @@ type pdfFont struct {
 	toUni   []byte                  // the ToUnicode CMap, Flate-compressed
 	err     error                   // from compressing them
 	used    *runeBits               // the characters it prints
+	gids    []uint16                // sub's glyph of each BMP character it prints, 0 for none
 	narrow  map[fonts.Narrowed]bool // the narrowed glyphs it prints
 }
 
@@ -105,6 +105,9 @@ func planFonts(book *layout.Book, set *fonts.Set) (*fontPlan, error) {
 		go func() {
 			defer p.compressed.Done()
 			errs[i] = pf.subset(rs, ns)
+			if errs[i] == nil {
+				pf.indexGlyphs(rs)
+			}
 			subsets.Done()
 			if errs[i] == nil {
 				pf.compress()
@@ -162,6 +165,34 @@ func (pf *pdfFont) subset(rs []rune, ns []fonts.Narrowed) error {
 	return nil
 }
 
+// indexGlyphs makes the table of the glyph of each character of rs in
+// the Basic Multilingual Plane: the pages look up a glyph per character
+// printed, and an index is quicker than the subset's map.
+func (pf *pdfFont) indexGlyphs(rs []rune) {
+	top := rune(-1)
+	for _, r := range rs {
+		if r <= 0xFFFF {
+			top = max(top, r)
+		}
+	}
+	pf.gids = make([]uint16, top+1)
+	for _, r := range rs {
+		if r >= 0 && r <= top {
+			pf.gids[r], _ = pf.sub.Glyph(r)
+		}
+	}
+}
+
+// glyph is the subset's glyph that prints c, and false if it has none.
+func (pf *pdfFont) glyph(c rune) (uint16, bool) {
+	if c >= 0 && int(c) < len(pf.gids) {
+		if g := pf.gids[c]; g != 0 {
+			return g, true
+		}
+	}
+	return pf.sub.Glyph(c)
+}
+
 // compress compresses the font's program and ToUnicode CMap. Compressing
 // is most of the cost of embedding (a subset of a CJK face is most of a
 // megabyte), and the pages need only the subset's glyph IDs, so planFonts
@@ -207,36 +238,44 @@ func (p *fontPlan) faceFor(role fonts.Role, c rune) (*fonts.Face, error) {
 	return p.own[role], nil // Subset then reports the character missing
 }
 
-// showText returns the operators that show text from the current text
-// position: each stretch of characters of one face as a hex string of its
-// glyph IDs, after the Tf that selects that face at size. A glyph the next
-// one overlaps (a Cut: compressed punctuation) is shown narrowed — same
-// outline, shorter advance — and the pen moved on by what was taken off, so
-// every glyph prints where it did while its box ends where the next begins
-// (docs/line-composition.md#compressed-marks-in-the-pdf). A run without
-// cuts is shown with Tj, one with cuts with TJ.
-func (p *fontPlan) showText(role fonts.Role, text string, size float64, cuts []layout.Cut) (string, error) {
-	var b []byte
-	var cur *pdfFont
+// appendShowText appends the operators that show text from the current
+// text position: each stretch of characters of one face as a hex string of
+// its glyph IDs, after the Tf that selects that face at size. A glyph the
+// next one overlaps (a Cut: compressed punctuation) is shown narrowed —
+// same outline, shorter advance — and the pen moved on by what was taken
+// off, so every glyph prints where it did while its box ends where the next
+// begins (docs/line-composition.md#compressed-marks-in-the-pdf). A run
+// without cuts is shown with Tj, one with cuts with TJ. It is called for
+// every run of every page, so it appends straight into the page's content,
+// in one pass over the text.
+func (p *fontPlan) appendShowText(b []byte, role fonts.Role, text string, size float64, cuts []layout.Cut) ([]byte, error) {
+	var cur *pdfFont // the font of the string being written
+	var face *fonts.Face
+	var pf *pdfFont // face's font
 	open, end := "<", "> Tj"
 	if len(cuts) > 0 {
 		open, end = "[<", "> ] TJ"
 	}
-	for i, c := range []rune(text) {
+	narrowed := false // the last glyph written was narrowed
+	i := -1           // the character's index in text, which cuts count in
+	for _, c := range text {
+		i++
 		f, err := p.faceFor(role, c)
 		if err != nil {
-			return "", err
+			return b, err
 		}
-		pf := p.byFace[f]
-		g, ok := pf.sub.Glyph(c)
+		if f != face { // mostly the face of the character before
+			face, pf = f, p.byFace[f]
+		}
+		g, ok := pf.glyph(c)
 		if !ok {
-			return "", fmt.Errorf("render: %q not in the subset of %s", c, f.Name())
+			return b, fmt.Errorf("render: %q not in the subset of %s", c, f.Name())
 		}
 		right := 0
 		if len(cuts) > 0 && cuts[0].Index == i {
 			if n, narrow := narrowing(f, c, cuts[0], size); narrow {
 				if g, ok = pf.sub.NarrowGlyph(n); !ok {
-					return "", fmt.Errorf("render: narrowed %q not in the subset of %s", c, f.Name())
+					return b, fmt.Errorf("render: narrowed %q not in the subset of %s", c, f.Name())
 				}
 				right = n.Right
 			}
@@ -244,28 +283,39 @@ func (p *fontPlan) showText(role fonts.Role, text string, size float64, cuts []l
 		}
 		if pf != cur {
 			if cur != nil {
-				b = append(b, end...)
+				b = closeString(b, end, narrowed)
 				b = append(b, ' ')
 			}
 			b = append(b, '/')
 			b = append(b, pf.res...)
 			b = append(b, ' ')
-			b = strconv.AppendFloat(b, size, 'f', -1, 64) // no trailing zeros
+			b = appendSize(b, size)
 			b = append(b, " Tf "...)
 			b = append(b, open...)
 			cur = pf
 		}
 		b = appendGlyphID(b, g)
-		if right > 0 { // a TJ number moves the pen on by −n/1000 of the size (ISO 32000-1 9.4.3)
+		narrowed = right > 0
+		if narrowed { // a TJ number moves the pen on by −n/1000 of the size (ISO 32000-1 9.4.3)
 			b = append(b, "> "...)
 			b = strconv.AppendInt(b, int64(-right), 10)
 			b = append(b, " <"...)
 		}
 	}
 	if cur != nil {
-		b = append(b, end...)
+		b = closeString(b, end, narrowed)
 	}
-	return strings.ReplaceAll(string(b), " <> ]", " ]"), nil // no empty string after a last narrowed glyph
+	return b, nil
+}
+
+// closeString ends a string of glyph IDs and the Tj or TJ that shows it
+// (end). After a narrowed glyph the string opened for the next glyphs is
+// still empty and is left out: "> -30 ] TJ", not "> -30 <> ] TJ".
+func closeString(b []byte, end string, narrowed bool) []byte {
+	if narrowed {
+		return append(b[:len(b)-len(" <")], end[len(">"):]...)
+	}
+	return append(b, end...)
 }
 
 // appendGlyphID appends a glyph ID as four upper-case hex digits, the

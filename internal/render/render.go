@@ -21,7 +21,6 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
-	"strconv"
 	"sync"
 	"time"
 
@@ -227,14 +226,13 @@ func (w *writer) drawPages(pages []*layout.Page) ([][]byte, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			pw := &writer{fr: w.fr, mode: w.mode, images: w.images, fonts: w.fonts}
-			size := 0
+			// one buffer for all the worker's pages, each copied out at
+			// its size
+			pw := &writer{fr: w.fr, mode: w.mode, images: w.images, fonts: w.fonts, out: &bytes.Buffer{}}
 			for i := range next {
-				pw.out = bytes.NewBuffer(make([]byte, 0, size+size/4)) // pages are much alike
-
+				pw.out.Reset()
 				errs[i] = pw.page(pages[i], nil)
-				contents[i] = pw.out.Bytes()
-				size = len(contents[i])
+				contents[i] = bytes.Clone(pw.out.Bytes())
 			}
 		}()
 	}
@@ -263,8 +261,7 @@ func (w *writer) page(p *layout.Page, links []int) error {
 		if b.Bleed {
 			x, y, bw, bh = w.fr.bleedRect(x, y, bw, bh)
 		}
-		w.raw(fmt.Sprintf("q %.3f g %.2f %.2f %.2f %.2f re f Q\n", b.Gray,
-			w.fr.x(x), w.fr.y(y+bh), bw, bh))
+		w.box(b.Gray, w.fr.x(x), w.fr.y(y+bh), bw, bh)
 	}
 	w.closeMarked(len(p.Boxes))
 	for _, im := range p.Images {
@@ -281,8 +278,7 @@ func (w *writer) page(p *layout.Page, links []int) error {
 			x1, y1 = w.fr.bleedPoint(x1, y1)
 			x2, y2 = w.fr.bleedPoint(x2, y2)
 		}
-		w.raw(fmt.Sprintf("q %s %.2f w %.2f %.2f m %.2f %.2f l S Q\n",
-			w.stroke(r.Color), r.Width, w.fr.x(x1), w.fr.y(y1), w.fr.x(x2), w.fr.y(y2)))
+		w.rule(r.Color, r.Width, w.fr.x(x1), w.fr.y(y1), w.fr.x(x2), w.fr.y(y2))
 	}
 	w.closeMarked(len(p.Rules))
 	for _, r := range p.Runs {
@@ -303,6 +299,41 @@ func (w *writer) page(p *layout.Page, links []int) error {
 	}
 	w.raw(w.fr.cropMarks())
 	return nil
+}
+
+// box fills a rectangle in grey: "q gray g x y w h re f Q", a line and an
+// empty one, as raw writes.
+func (w *writer) box(gray, x, y, bw, bh float64) {
+	b := w.out.AvailableBuffer()
+	b = append(b, "q "...)
+	b = appendFixed(b, gray, 3)
+	b = append(b, " g"...)
+	for _, v := range [4]float64{x, y, bw, bh} {
+		b = append(b, ' ')
+		b = appendFixed(b, v, 2)
+	}
+	b = append(b, " re f Q\n\n"...)
+	w.out.Write(b)
+}
+
+// rule strokes a line: "q colour width w x1 y1 m x2 y2 l S Q", a line and
+// an empty one, as raw writes.
+func (w *writer) rule(c layout.Color, width, x1, y1, x2, y2 float64) {
+	b := w.out.AvailableBuffer()
+	b = append(b, "q "...)
+	b = w.appendStroke(b, c)
+	b = append(b, ' ')
+	b = appendFixed(b, width, 2)
+	b = append(b, " w "...)
+	b = appendFixed(b, x1, 2)
+	b = append(b, ' ')
+	b = appendFixed(b, y1, 2)
+	b = append(b, " m "...)
+	b = appendFixed(b, x2, 2)
+	b = append(b, ' ')
+	b = appendFixed(b, y2, 2)
+	b = append(b, " l S Q\n\n"...)
+	w.out.Write(b)
 }
 
 // image draws a picture converted for print (image.go), converting each file
@@ -329,58 +360,95 @@ func (w *writer) loadImage(p layout.Picture) error {
 }
 
 // run shows one run of text at its baseline origin, in its role's face and
-// the faces that print the characters it lacks (fonts.go).
+// the faces that print the characters it lacks (fonts.go), appending the
+// operators straight into the page's content:
+//
+//	[Tc]  BT x y Td … ET           black
+//	      BT 0 1 -1 0 x y Tm … ET  up the page (the text matrix turned 90° counter-clockwise)
+//	      q colour [stroke] \n BT … ET \n Q  in colour or fake bold
+//
+// each followed by an empty line (the lines raw writes).
 func (w *writer) run(r layout.Run) error {
-	show, err := w.fonts.showText(r.Role, r.Text, r.Size, r.Cuts)
-	if err != nil || show == "" {
-		return err
-	}
-	if !w.tcSet || r.Spacing != w.curTc {
-		w.raw(string(strconv.AppendFloat(nil, r.Spacing, 'f', 4, 64)) + " Tc\n")
-		w.curTc, w.tcSet = r.Spacing, true
-	}
-	// "BT x y Td … ET", or up the page "BT 0 1 -1 0 x y Tm … ET" (the text
-	// matrix turned 90° counter-clockwise); as fmt's %.2f would write x, y
-	t := make([]byte, 0, len(show)+48)
-	t = append(t, "BT "...)
-	if r.Turned {
-		t = append(t, "0 1 -1 0 "...)
-	}
-	t = strconv.AppendFloat(t, w.fr.x(r.X), 'f', 2, 64)
-	t = append(t, ' ')
-	t = strconv.AppendFloat(t, w.fr.y(r.Y), 'f', 2, 64)
-	if r.Turned {
-		t = append(t, " Tm "...)
-	} else {
-		t = append(t, " Td "...)
-	}
-	t = append(t, show...)
-	t = append(t, " ET\n"...)
-	text := string(t)
-	if r.Color.IsBlack() && !r.FakeBold {
-		w.raw(text)
+	if r.Text == "" {
 		return nil
 	}
-	state := w.fill(r.Color)
-	if r.FakeBold { // text rendering mode 2: fill, then stroke (ISO 32000-1 9.3.6)
-		state += fmt.Sprintf(" %s %.3f w 1 j 2 Tr", w.stroke(r.Color), layout.FakeBoldStroke*r.Size)
+	w.out.Grow(runReserve + 4*len(r.Text) + 8*len(r.Cuts)) // mostly enough: the line is written where it is made
+	b := w.out.AvailableBuffer()
+	if !w.tcSet || r.Spacing != w.curTc {
+		b = appendFixed(b, r.Spacing, 4)
+		b = append(b, " Tc\n\n"...)
+		w.curTc, w.tcSet = r.Spacing, true
 	}
-	w.raw("q " + state + "\n" + text + "Q\n")
+	plain := r.Color.IsBlack() && !r.FakeBold
+	if !plain {
+		b = append(b, "q "...)
+		b = append(b, w.fill(r.Color)...)
+		if r.FakeBold { // text rendering mode 2: fill, then stroke (ISO 32000-1 9.3.6)
+			b = append(b, ' ')
+			b = w.appendStroke(b, r.Color)
+			b = append(b, ' ')
+			b = appendFixed(b, layout.FakeBoldStroke*r.Size, 3)
+			b = append(b, " w 1 j 2 Tr"...)
+		}
+		b = append(b, '\n')
+	}
+	b = append(b, "BT "...)
+	if r.Turned {
+		b = append(b, "0 1 -1 0 "...)
+	}
+	b = appendFixed(b, w.fr.x(r.X), 2)
+	b = append(b, ' ')
+	b = appendFixed(b, w.fr.y(r.Y), 2)
+	if r.Turned {
+		b = append(b, " Tm "...)
+	} else {
+		b = append(b, " Td "...)
+	}
+	b, err := w.fonts.appendShowText(b, r.Role, r.Text, r.Size, r.Cuts)
+	if err != nil {
+		return err
+	}
+	b = append(b, " ET\n"...)
+	if !plain {
+		b = append(b, "Q\n"...)
+	}
+	b = append(b, '\n')
+	w.out.Write(b)
 	return nil
+}
+
+// runReserve is room for a run's operators besides its glyph IDs.
+const runReserve = 128
+
+// appendStroke appends the stroke colour operator (stroke in web.go).
+func (w *writer) appendStroke(b []byte, c layout.Color) []byte {
+	if w.web {
+		return append(b, w.stroke(c)...)
+	}
+	return appendColor(b, c, "0 G", " K")
 }
 
 // fillColor writes black as DeviceGray 0 (pure K) and every other colour as
 // DeviceCMYK: no RGB ever reaches the page (docs/pdfx.md#colour).
 func fillColor(c layout.Color) string {
-	if c.IsBlack() {
-		return "0 g"
-	}
-	return fmt.Sprintf("%.3f %.3f %.3f %.3f k", c.C, c.M, c.Y, c.K)
+	return string(appendColor(nil, c, "0 g", " k"))
 }
 
 func strokeColor(c layout.Color) string {
+	return string(appendColor(nil, c, "0 G", " K"))
+}
+
+// appendColor appends black (op) or the colour's four inks followed by
+// cmykOp.
+func appendColor(b []byte, c layout.Color, black, cmykOp string) []byte {
 	if c.IsBlack() {
-		return "0 G"
+		return append(b, black...)
 	}
-	return fmt.Sprintf("%.3f %.3f %.3f %.3f K", c.C, c.M, c.Y, c.K)
+	for i, v := range [4]float64{c.C, c.M, c.Y, c.K} {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = appendFixed(b, v, 3)
+	}
+	return append(b, cmykOp...)
 }
