@@ -64,7 +64,9 @@ func planFonts(book *layout.Book, set *fonts.Set) (*fontPlan, error) {
 	for _, pg := range book.Pages {
 		for _, r := range pg.Runs {
 			cuts := r.Cuts
-			for i, c := range []rune(r.Text) {
+			i := -1 // the character's index in the text, which cuts count in
+			for _, c := range r.Text {
+				i++
 				f, err := p.faceFor(r.Role, c)
 				if err != nil {
 					return nil, err
