@@ -163,15 +163,15 @@ func longestFirst(docs []composedDoc) []int {
 // nothing, the document is set as usual.
 func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.List, missing *[]missingChar) *composer {
 	memo := breakMemo{} // the paragraphs each try sets as before are not broken again
-	pics := pictureCache{}
-	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing, memo: memo, pictures: pics}
+	pics, tables := pictureCache{}, tableCache{}
+	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing, memo: memo, pictures: pics, tables: tables}
 	c.compose()
 	pages, _ := paginate(c.items, st)
 	if !nearlyEmptyEnd(c.items, pages, st) {
 		return c
 	}
 	try := func(last int) (*composer, bool) {
-		t := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}, tightLast: last, memo: memo, pictures: pics}
+		t := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}, tightLast: last, memo: memo, pictures: pics, tables: tables}
 		t.compose()
 		p, _ := paginate(t.items, st)
 		return t, len(p) < len(pages)

@@ -29,6 +29,7 @@ type composer struct {
 	tight     bool // the block being composed is set tight
 	memo      breakMemo
 	pictures  pictureCache // pictures read, shared by the settings tried of one document
+	tables    tableCache   // tables set, shared likewise
 	// the structure elements (tags.go): the document's section, the
 	// element of the lines being added, the titles met so far
 	sect, elem *Elem
