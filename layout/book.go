@@ -164,7 +164,14 @@ func longestFirst(docs []composedDoc) []int {
 func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.List, missing *[]missingChar) *composer {
 	memo := breakMemo{} // the paragraphs each try sets as before are not broken again
 	pics, tables := pictureCache{}, tableCache{}
-	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing, memo: memo, pictures: pics, tables: tables}
+	starts := sectionStarts(d) // tightLast values, fewest blocks first
+	n := len(d.Blocks)
+	firsts := make([]int, len(starts)) // the first tight block of each
+	for i, s := range starts {
+		firsts[i] = n - s
+	}
+	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing, memo: memo, pictures: pics, tables: tables,
+		resume: resumeAt(n, firsts)}
 	c.compose()
 	pages, _ := paginate(c.items, st)
 	if !nearlyEmptyEnd(c.items, pages, st) {
@@ -172,11 +179,12 @@ func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.
 	}
 	try := func(last int) (*composer, bool) {
 		t := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}, tightLast: last, memo: memo, pictures: pics, tables: tables}
-		t.compose()
+		if !t.composeAfter(c, n-last) { // up to its first tight block, as c
+			t.compose()
+		}
 		p, _ := paginate(t.items, st)
 		return t, len(p) < len(pages)
 	}
-	starts := sectionStarts(d) // tightLast values, fewest blocks first
 	best, ok := try(starts[len(starts)-1])
 	if !ok {
 		return c

@@ -30,6 +30,12 @@ type composer struct {
 	memo      breakMemo
 	pictures  pictureCache // pictures read, shared by the settings tried of one document
 	tables    tableCache   // tables set, shared likewise
+	// resume, when set, records the state before some blocks
+	// (resumePoint); pageFullKeep is the item keepLastPageFull kept with
+	// the next (-1: none) and pageFullWas whether it was kept before
+	resume       []*resumePoint
+	pageFullKeep int
+	pageFullWas  bool
 	// the structure elements (tags.go): the document's section, the
 	// element of the lines being added, the titles met so far
 	sect, elem *Elem
@@ -60,9 +66,13 @@ func headRole(level int) fonts.Role {
 }
 
 // compose lays out every block of the document.
-func (c *composer) compose() {
+func (c *composer) compose() { c.composeFrom(0) }
+
+// composeFrom lays out the blocks of the document from block first on.
+func (c *composer) composeFrom(first int) {
 	blocks := c.doc.Blocks
-	for i := range blocks {
+	for i := first; i < len(blocks); i++ {
+		c.record(i)
 		b := &blocks[i]
 		c.block = b
 		c.elem = c.blockElem(b)
@@ -91,12 +101,14 @@ func (c *composer) compose() {
 // keepLastPageFull keeps a document's last two text lines together, so that
 // its last page never holds a single line ("孤行不成页", https://www.w3.org/TR/clreq/#adjustments_of_orphans_and_widows).
 func (c *composer) keepLastPageFull() {
+	c.pageFullKeep = -1
 	seen := 0
 	for i := len(c.items) - 1; i >= 0; i-- {
 		if c.items[i].line == nil {
 			continue
 		}
 		if seen++; seen == 2 {
+			c.pageFullKeep, c.pageFullWas = i, c.items[i].keepNext
 			c.items[i].keepNext = true
 			return
 		}

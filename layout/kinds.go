@@ -88,6 +88,7 @@ func (c *composer) runIn(b *model.Block, role fonts.Role) []Span {
 func (c *composer) unblank() {
 	if n := len(c.items); n > 0 && c.items[n-1].blank && !c.items[n-1].newPage {
 		c.items = c.items[:n-1]
+		c.truncated(n - 1)
 	}
 }
 
