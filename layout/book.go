@@ -45,7 +45,8 @@ func Lay(in Input) (*Book, error) {
 	var probs diag.List
 	var missing []missingChar
 	var plans []*docPlan
-	var all []item
+	var body [][]placed
+	var forced []forcedBreak
 	var warns []string
 	for _, cd := range composeAll(in, lb) {
 		probs = append(probs, cd.probs...)
@@ -59,13 +60,18 @@ func Lay(in Input) (*Book, error) {
 		c.items[0].newPage = true
 		c.items[firstShown(c.items)].anchor = a
 		plans = append(plans, &docPlan{section: cd.section, doc: c.doc, anchor: a, items: c.items})
-		all = append(all, c.items...)
+		// each document starts a page, so the body's pages are the
+		// documents' own, one after the other
+		for _, f := range c.forced {
+			f.page += len(body)
+			forced = append(forced, f)
+		}
+		body = append(body, c.pages...)
 	}
 	probs = append(missingProblems(missing), probs...)
 	if err := probs.Err(); err != nil {
 		return nil, err
 	}
-	body, forced := paginate(all, in.Style)
 	for i, page := range body {
 		for _, pl := range page {
 			if pl.item.anchor != nil {
@@ -173,8 +179,8 @@ func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.
 	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing, memo: memo, pictures: pics, tables: tables,
 		resume: resumeAt(n, firsts)}
 	c.compose()
-	pages, _ := paginate(c.items, st)
-	if !nearlyEmptyEnd(c.items, pages, st) {
+	c.pages, c.forced = paginate(c.items, st)
+	if !nearlyEmptyEnd(c.items, c.pages, st) {
 		return c
 	}
 	try := func(last int) (*composer, bool) {
@@ -182,8 +188,8 @@ func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.
 		if !t.composeAfter(c, n-last) { // up to its first tight block, as c
 			t.compose()
 		}
-		p, _ := paginate(t.items, st)
-		return t, len(p) < len(pages)
+		t.pages, t.forced = paginate(t.items, st)
+		return t, len(t.pages) < len(c.pages)
 	}
 	best, ok := try(starts[len(starts)-1])
 	if !ok {

@@ -36,6 +36,9 @@ type composer struct {
 	resume       []*resumePoint
 	pageFullKeep int
 	pageFullWas  bool
+	// pages and forced are the items paginated (composeDocument)
+	pages  [][]placed
+	forced []forcedBreak
 	// the structure elements (tags.go): the document's section, the
 	// element of the lines being added, the titles met so far
 	sect, elem *Elem
