@@ -5,7 +5,9 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"gazette/fonts"
 	"gazette/internal/diag"
@@ -324,34 +326,34 @@ type singleKey struct {
 }
 
 // bodyPages draws the paginated body, numbering from 1, with running heads,
-// folios and the outline (section → document).
+// folios and the outline (section → document). The pages' text and folios
+// are drawn a worker per core, each page by one worker into its own Page;
+// the running heads, which set each section's name once and warn about
+// it, and the characters no face has are taken in page order, so the book
+// and its messages are the same whatever the scheduling.
 func (bs *bookSetter) bodyPages(body [][]placed, plans []*docPlan, offset int) {
-	st := bs.in.Style
-	section := sectionOfPages(body, plans)
-	lastSection := -1
-	for i, placedItems := range body {
+	pages := make([]*Page, len(body))
+	folios := make([]folioSet, len(body))
+	inParallel(len(body), func(i int) {
 		folio := i + 1
-		p := &Page{Folio: folio, Label: fmt.Sprint(folio), Recto: folio%2 == 1}
-		left := st.Left(p.Recto)
-		for _, pl := range placedItems {
-			it := pl.item
-			y := st.Top + pl.y
-			n := len(p.Runs)
-			if it.line != nil {
-				p.addLine(it.line, left+it.x, y+it.baseline, bs.in.Metrics)
-				p.tagRuns(n, it.elem)
-			}
-			if it.draw != nil {
-				it.draw(p, left+it.x, y)
-			}
-			if it.repeated {
-				p.markArtifacts(n)
-			}
-		}
-		bs.runningHead(p, &bs.in.Issue.Sections[section[i]])
-		bs.folio(p)
-		bs.book.Pages = append(bs.book.Pages, p)
+		p := &Page{Folio: folio, Label: strconv.Itoa(folio), Recto: folio%2 == 1}
+		bs.drawPlaced(p, body[i])
+		pages[i] = p
+		folios[i] = bs.folioLine(folio)
+	})
+	section := sectionOfPages(body, plans)
+	heads := make([][2]Line, len(body))
+	for i := range body {
+		inner, outer := bs.headLines(pages[i], &bs.in.Issue.Sections[section[i]])
+		heads[i] = [2]Line{inner, outer}
+		bs.noteMissing(folios[i].missing)
 	}
+	inParallel(len(body), func(i int) {
+		bs.runningHead(pages[i], &heads[i][0], &heads[i][1])
+		bs.folio(pages[i], &folios[i].line)
+	})
+	bs.book.Pages = append(bs.book.Pages, pages...)
+	lastSection := -1
 	for _, pl := range plans {
 		if pl.section != lastSection {
 			lastSection = pl.section
@@ -359,6 +361,44 @@ func (bs *bookSetter) bodyPages(body [][]placed, plans []*docPlan, offset int) {
 		}
 		bs.book.Outline = append(bs.book.Outline, Bookmark{Title: flatTitle(pl.doc.Title()), Level: 1, Page: offset + pl.anchor.page, Doc: pl.doc})
 	}
+}
+
+// drawPlaced draws the items paginated onto p.
+func (bs *bookSetter) drawPlaced(p *Page, placedItems []placed) {
+	st := bs.in.Style
+	left := st.Left(p.Recto)
+	for _, pl := range placedItems {
+		it := pl.item
+		y := st.Top + pl.y
+		n := len(p.Runs)
+		if it.line != nil {
+			p.addLine(it.line, left+it.x, y+it.baseline, bs.in.Metrics)
+			p.tagRuns(n, it.elem)
+		}
+		if it.draw != nil {
+			it.draw(p, left+it.x, y)
+		}
+		if it.repeated {
+			p.markArtifacts(n)
+		}
+	}
+}
+
+// inParallel calls do for each of 0…n-1, a worker per core; do must touch
+// nothing another index touches.
+func inParallel(n int, do func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				do(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // sectionOfPages finds, for each body page, the section of the document that
@@ -382,30 +422,37 @@ func sectionOfPages(body [][]placed, plans []*docPlan) []int {
 	return out
 }
 
-// runningHead sets the gazette's name and issue on the inner side and the
+// runningHead places the gazette's name and issue on the inner side and the
 // section on the outer side, above a thin rule (docs/house-design.md#running-heads). The
 // section is named by its short_title when it has one; a name too long to
 // stand a two-character gap from the inner text is set smaller, down to
 // headLeast of the head size, and past that cut with an ellipsis — and the
 // office is told to give the section a short_title.
-func (bs *bookSetter) runningHead(p *Page, sec *model.Section) {
+func (bs *bookSetter) runningHead(p *Page, inner, outer *Line) {
 	st := bs.in.Style
-	is := bs.in.Issue
 	left := st.Left(p.Recto)
 	w := st.TextWidth()
 	ruleY := st.Top - st.HeadRaise
 	base := ruleY - 0.35*st.HeadSize
-	inner := bs.single(fmt.Sprintf("%s　%d年第%d期", is.Gazette.Name, is.Year, is.Number), fonts.Song, st.HeadSize)
-	outer := bs.headSection(sec, w-inner.Right-2*st.HeadSize)
 	defer p.markArtifacts(len(p.Runs))
 	if p.Recto { // inner (binding) side is on the left of a recto
-		p.addLine(&inner, left, base, bs.in.Metrics)
-		p.addLine(&outer, left+w-outer.Right, base, bs.in.Metrics)
+		p.addLine(inner, left, base, bs.in.Metrics)
+		p.addLine(outer, left+w-outer.Right, base, bs.in.Metrics)
 	} else {
-		p.addLine(&outer, left, base, bs.in.Metrics)
-		p.addLine(&inner, left+w-inner.Right, base, bs.in.Metrics)
+		p.addLine(outer, left, base, bs.in.Metrics)
+		p.addLine(inner, left+w-inner.Right, base, bs.in.Metrics)
 	}
 	p.Rules = append(p.Rules, Rule{X1: left, Y1: ruleY, X2: left + w, Y2: ruleY, Width: st.HeadRule})
+}
+
+// headLines sets the running head of a page of section sec: the gazette's
+// name and issue, and the section's name in the room left beside it.
+func (bs *bookSetter) headLines(p *Page, sec *model.Section) (inner, outer Line) {
+	st := bs.in.Style
+	is := bs.in.Issue
+	inner = bs.single(fmt.Sprintf("%s　%d年第%d期", is.Gazette.Name, is.Year, is.Number), fonts.Song, st.HeadSize)
+	outer = bs.headSection(sec, st.TextWidth()-inner.Right-2*st.HeadSize)
+	return inner, outer
 }
 
 // headLeast is the smallest a running head's section name is set, as a
@@ -446,12 +493,11 @@ func (bs *bookSetter) headSection(sec *model.Section, room float64) Line {
 	return l
 }
 
-// folio sets "— N —" in 四号 below the type area, the top edge of its 一字线
+// folio places "— N —" in 四号 below the type area, the top edge of its 一字线
 // 7 mm below it, on the outer side one character in: right on odd pages, left
 // on even pages (GB/T 9704-2012 7.5: "一字线上距版心下边缘7 mm").
-func (bs *bookSetter) folio(p *Page) {
+func (bs *bookSetter) folio(p *Page, l *Line) {
 	st := bs.in.Style
-	l := bs.single(fmt.Sprintf("— %d —", p.Folio), fonts.Song, st.FolioSize)
 	left := st.Left(p.Recto)
 	dashTop := inkTop(bs.in.Metrics, fonts.Song, '—', 0.31) * st.FolioSize
 	base := st.Top + st.TextHeight() + st.FolioDrop + dashTop
@@ -461,8 +507,24 @@ func (bs *bookSetter) folio(p *Page) {
 		x = left + st.TextWidth() - inset - l.Right
 	}
 	n := len(p.Runs)
-	p.addLine(&l, x, base, bs.in.Metrics)
+	p.addLine(l, x, base, bs.in.Metrics)
 	p.markArtifacts(n)
+}
+
+// folioSet is a folio's line and the characters of it no face has.
+type folioSet struct {
+	line    Line
+	missing []rune
+}
+
+// folioLine sets "— N —" for folio n. It leaves bs as it is (the pages'
+// workers call it side by side): the characters missing are noted later,
+// in page order.
+func (bs *bookSetter) folioLine(n int) folioSet {
+	p := &Paragraph{Spans: []Span{{Text: "— " + strconv.Itoa(n) + " —", Role: fonts.Song, Size: bs.in.Style.FolioSize}},
+		Width: 1e6, Align: AlignLeft}
+	lines, missing := bs.lb.Break(p)
+	return folioSet{line: lines[0], missing: missing}
 }
 
 // single sets one unbroken line of text starting at 0.
@@ -487,6 +549,12 @@ func (bs *bookSetter) single(text string, role fonts.Role, size float64) Line {
 // noting the characters no face has.
 func (bs *bookSetter) breakLines(p *Paragraph) []Line {
 	lines, missing := bs.lb.Break(p)
+	bs.noteMissing(missing)
+	return lines
+}
+
+// noteMissing notes the characters no face has, each once.
+func (bs *bookSetter) noteMissing(missing []rune) {
 	for _, r := range missing {
 		if bs.seen == nil {
 			bs.seen = map[rune]bool{}
@@ -496,7 +564,6 @@ func (bs *bookSetter) breakLines(p *Paragraph) []Line {
 			bs.missing = append(bs.missing, r)
 		}
 	}
-	return lines
 }
 
 // missingProblems reports each character of issue.toml's text that no
