@@ -23,13 +23,24 @@ func (m breakMemo) breakLines(lb *LineBreaker, p *Paragraph) ([]Line, []rune) {
 	if m == nil {
 		return lb.Break(p)
 	}
+	lines, missing := m.shared(lb, p)
+	return copyLines(lines), missing
+}
+
+// shared is breakLines without the copy, for a caller that keeps the lines
+// as they are (addLines): they are the memo's own, and every setting that
+// asks for p gets the same glyphs.
+func (m breakMemo) shared(lb *LineBreaker, p *Paragraph) ([]Line, []rune) {
+	if m == nil {
+		return lb.Break(p)
+	}
 	key := p.memoKey()
 	got, ok := m[key]
 	if !ok {
 		got.lines, got.missing = lb.Break(p)
 		m[key] = got
 	}
-	return copyLines(got.lines), got.missing
+	return got.lines, got.missing
 }
 
 // memoKey is everything about p that the lines depend on.

@@ -202,7 +202,7 @@ func (c *composer) text(s Span, indent float64, a Align, keep bool) {
 func (c *composer) paragraph(spans []Span, indent, hang float64, a Align, keepAll bool) {
 	size := spans[0].Size
 	p := &Paragraph{Spans: spans, Width: c.st.TextWidth(), Indent: indent, Hang: hang, Align: a, Track: c.track(size)}
-	c.addLines(c.breakReport(p), size, keepAll)
+	c.addLines(c.breakKept(p), size, keepAll)
 }
 
 // addLines appends a paragraph's lines with the keeps of paragraph.
@@ -222,9 +222,27 @@ func (c *composer) addLines(lines []Line, size float64, keepAll bool) {
 }
 
 // breakReport breaks a paragraph and reports characters no face covers.
+// The lines are the caller's to change.
 func (c *composer) breakReport(p *Paragraph) []Line {
+	return c.report(p, true)
+}
+
+// breakKept is breakReport for lines kept as they are (addLines): a
+// paragraph set before comes back as the very lines it was set in, not a
+// copy, and they must not be changed.
+func (c *composer) breakKept(p *Paragraph) []Line {
+	return c.report(p, false)
+}
+
+// report breaks p, the lines a copy of those remembered when asked, and
+// reports characters no face covers.
+func (c *composer) report(p *Paragraph, copied bool) []Line {
 	p.Tight = c.tight
-	lines, missing := c.memo.breakLines(c.lb, p)
+	brk := c.memo.shared
+	if copied {
+		brk = c.memo.breakLines
+	}
+	lines, missing := brk(c.lb, p)
 	if c.missing == nil {
 		return lines
 	}
