@@ -213,7 +213,8 @@ const (
 func (c *composer) fitTable(t *model.Table, b *model.Block) (size float64, widths []float64, turned, ok bool) {
 	name := filepath.Base(t.Source)
 	full := c.st.TableSize
-	size, natural, least, fits := c.shrinkTable(t, full, full*portraitLimit, c.st.TextWidth())
+	needs := c.columnNeedsAt(t)
+	size, natural, least, fits := shrinkTable(needs, full, full*portraitLimit, c.st.TextWidth())
 	if fits {
 		if size < full {
 			c.warn(b.Line, fmt.Sprintf("表格 “%s” 有 %d 列，按 %g 磅字排比版心（%.0f 毫米）宽，已整表缩小到 %g 磅字",
@@ -223,7 +224,7 @@ func (c *composer) fitTable(t *model.Table, b *model.Block) (size float64, width
 		return size, spreadColumns(natural, least, c.st.TextWidth()), false, true
 	}
 	measure := c.st.TextHeight()
-	size, natural, least, fits = c.shrinkTable(t, full, full*tableShrinkLimit, measure)
+	size, natural, least, fits = shrinkTable(needs, full, full*tableShrinkLimit, measure)
 	if !fits {
 		*c.probs = append(*c.probs, &diag.Problem{File: c.doc.Source, Line: b.Line,
 			Msg: fmt.Sprintf("表格 “%s” 有 %d 列，即使横排（转 90°，宽 %.0f 毫米）并缩小到 %g 磅字也要 %.1f 毫米宽，排不下",
@@ -241,19 +242,34 @@ func (c *composer) fitTable(t *model.Table, b *model.Block) (size float64, width
 
 // shrinkTable sets the table's columns at size, then smaller down to
 // smallest, until their least widths fit measure; fits tells whether they
-// did.
-func (c *composer) shrinkTable(t *model.Table, size, smallest, measure float64) (float64, []float64, []float64, bool) {
-	natural, least := c.columnNeeds(t, size)
+// did. needs gives the columns' widths at a size (columnNeedsAt).
+func shrinkTable(needs func(size float64) (natural, least []float64), size, smallest, measure float64) (float64, []float64, []float64, bool) {
+	natural, least := needs(size)
 	need := sum(least)
 	for need > measure+0.01 && size > smallest {
 		// the needs scale with the size: aim at the size that just fits,
 		// on a quarter point, and step down from there while it does not
 		next := math.Floor(size*measure/need/tableShrinkStep) * tableShrinkStep
 		size = max(smallest, min(next, size-tableShrinkStep))
-		natural, least = c.columnNeeds(t, size)
+		natural, least = needs(size)
 		need = sum(least)
 	}
 	return size, natural, least, need <= measure+0.01
+}
+
+// columnNeedsAt is columnNeeds measured once a size: a table too wide for
+// the page's width is tried again turned, from the same sizes.
+func (c *composer) columnNeedsAt(t *model.Table) func(size float64) (natural, least []float64) {
+	type needs struct{ natural, least []float64 }
+	at := map[float64]needs{}
+	return func(size float64) ([]float64, []float64) {
+		n, ok := at[size]
+		if !ok {
+			n.natural, n.least = c.columnNeeds(t, size)
+			at[size] = n
+		}
+		return n.natural, n.least
+	}
 }
 
 // columnNeeds gives each column its content's natural width and the least
