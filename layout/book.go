@@ -120,14 +120,20 @@ func composeAll(in Input, lb *LineBreaker) []composedDoc {
 		}
 	}
 	work := make(chan int)
-	var wg sync.WaitGroup
+	help := make(helpers)
+	var wg, docs sync.WaitGroup
+	docs.Add(len(out))
 	for range min(runtime.GOMAXPROCS(0), len(out)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
 				cd := &out[i]
-				cd.c = composeDocument(in.Style, lb, cd.c.doc, &cd.probs, &cd.missing)
+				cd.c = composeDoc(in.Style, lb, cd.c.doc, &cd.probs, &cd.missing, help)
+				docs.Done()
+			}
+			for task := range help { // no document left: help those still being set
+				task()
 			}
 		}()
 	}
@@ -135,6 +141,8 @@ func composeAll(in Input, lb *LineBreaker) []composedDoc {
 		work <- i
 	}
 	close(work)
+	docs.Wait() // no document asks for help any more
+	close(help)
 	wg.Wait()
 	return out
 }
@@ -170,6 +178,12 @@ func longestFirst(docs []composedDoc) []int {
 // section never mixes the two styles. If even a wholly tight setting saves
 // nothing, the document is set as usual.
 func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.List, missing *[]missingChar) *composer {
+	return composeDoc(st, lb, d, probs, missing, nil)
+}
+
+// composeDoc is composeDocument, asking help's idle workers to break
+// paragraphs ahead.
+func composeDoc(st *Style, lb *LineBreaker, d *model.Document, probs *diag.List, missing *[]missingChar, help helpers) *composer {
 	memo := breakMemo{} // the paragraphs each try sets as before are not broken again
 	pics, tables := pictureCache{}, tableCache{}
 	starts := sectionStarts(d) // tightLast values, fewest blocks first
@@ -179,14 +193,14 @@ func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.
 		firsts[i] = n - s
 	}
 	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing, memo: memo, pictures: pics, tables: tables,
-		resume: resumeAt(n, firsts)}
+		resume: resumeAt(n, firsts), help: help}
 	c.compose()
 	c.pages, c.forced = paginate(c.items, st)
 	if !nearlyEmptyEnd(c.items, c.pages, st) {
 		return c
 	}
 	try := func(last int) (*composer, bool) {
-		t := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}, tightLast: last, memo: memo, pictures: pics, tables: tables}
+		t := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}, tightLast: last, memo: memo, pictures: pics, tables: tables, help: help}
 		if !t.composeAfter(c, n-last) { // up to its first tight block, as c
 			t.compose()
 		}

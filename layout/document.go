@@ -39,6 +39,15 @@ type composer struct {
 	// pages and forced are the items paginated (composeDocument)
 	pages  [][]placed
 	forced []forcedBreak
+	// help, when set, finds idle workers to break the paragraphs ahead
+	// (preBreaker): pre is the one at work, helped is set once one was
+	// found; preBreak marks a helper's composer, whose items are thrown
+	// away (tables and pictures, kept by the composer itself, are skipped)
+	help         helpers
+	pre          *preBreaker
+	helped       bool
+	helpedBlocks int // how many blocks a helper broke
+	preBreak     bool
 	// the structure elements (tags.go): the document's section, the
 	// element of the lines being added, the titles met so far
 	sect, elem *Elem
@@ -73,32 +82,40 @@ func (c *composer) compose() { c.composeFrom(0) }
 
 // composeFrom lays out the blocks of the document from block first on.
 func (c *composer) composeFrom(first int) {
-	blocks := c.doc.Blocks
-	for i := first; i < len(blocks); i++ {
+	for i := first; i < len(c.doc.Blocks); i++ {
+		c.askHelp(i)
+		c.reach(i)
 		c.record(i)
-		b := &blocks[i]
-		c.block = b
-		c.elem = c.blockElem(b)
-		// headings keep their marks, so that those of one level look alike,
-		// and so does a table: its cells are no lines of the text to save,
-		// and a squeezed bracket reads as an ASCII one there
-		c.tight = i >= len(blocks)-c.tightLast && b.Kind != model.TableBlock && b.Kind != model.Heading
-		var prev, next *model.Block
-		if i > 0 {
-			prev = &blocks[i-1]
-		}
-		if i+1 < len(blocks) {
-			next = &blocks[i+1]
-		}
-		from := len(c.items)
-		c.composeBlock(b, prev, next)
-		for k := from; k < len(c.items); k++ { // blank lines, table rows: the block's place too
-			if it := &c.items[k]; it.file == "" {
-				it.file, it.srcLine = c.doc.Source, b.Line
-			}
+		c.composeOne(i)
+	}
+	c.stopHelp()
+	c.keepLastPageFull()
+}
+
+// composeOne lays out block i.
+func (c *composer) composeOne(i int) {
+	blocks := c.doc.Blocks
+	b := &blocks[i]
+	c.block = b
+	c.elem = c.blockElem(b)
+	// headings keep their marks, so that those of one level look alike,
+	// and so does a table: its cells are no lines of the text to save,
+	// and a squeezed bracket reads as an ASCII one there
+	c.tight = i >= len(blocks)-c.tightLast && b.Kind != model.TableBlock && b.Kind != model.Heading
+	var prev, next *model.Block
+	if i > 0 {
+		prev = &blocks[i-1]
+	}
+	if i+1 < len(blocks) {
+		next = &blocks[i+1]
+	}
+	from := len(c.items)
+	c.composeBlock(b, prev, next)
+	for k := from; k < len(c.items); k++ { // blank lines, table rows: the block's place too
+		if it := &c.items[k]; it.file == "" {
+			it.file, it.srcLine = c.doc.Source, b.Line
 		}
 	}
-	c.keepLastPageFull()
 }
 
 // keepLastPageFull keeps a document's last two text lines together, so that

@@ -41,7 +41,7 @@ type tableCell struct {
 // pitch makes rows far too tall: docs/gbt9704.md#clause-8-tables).
 func (c *composer) table(b *model.Block) {
 	t := b.Table
-	if t == nil || t.Columns == 0 || t.Rows == 0 {
+	if t == nil || t.Columns == 0 || t.Rows == 0 || c.preBreak {
 		return
 	}
 	ts := c.tables.setting(c, b)
@@ -802,7 +802,7 @@ func (c *composer) warn(line int, msg, hint string) {
 // on whole grid lines so the text after it stays on the grid.
 func (c *composer) image(b *model.Block) {
 	im := b.Image
-	if im == nil {
+	if im == nil || c.preBreak {
 		return
 	}
 	pw, ph, err := c.pictures.read(im)
