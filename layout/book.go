@@ -50,7 +50,15 @@ func Lay(in Input) (*Book, error) {
 	var body [][]placed
 	var forced []forcedBreak
 	var warns []string
-	for _, cd := range composeAll(in, lb) {
+	// the cover and the masthead come from the manifest alone: they are
+	// set while the documents are, by bs, which is Lay's again once the
+	// opening pages are back (their warnings are kept apart till then)
+	bs := &bookSetter{in: in, lb: lb, book: &Book{}}
+	opening := make(chan []*Page, 1)
+	go func() { opening <- bs.opening() }()
+	composed := composeAll(in, lb)
+	head := <-opening
+	for _, cd := range composed {
 		probs = append(probs, cd.probs...)
 		missing = append(missing, cd.missing...)
 		c := cd.c
@@ -82,10 +90,19 @@ func Lay(in Input) (*Book, error) {
 		}
 	}
 	b := &Book{Title: bookTitle(in.Issue), Width: in.Style.PageWidth, Height: in.Style.PageHeight,
-		Warnings: append(warns, forcedWarnings(forced)...)}
-	bs := &bookSetter{in: in, lb: lb, book: b}
-	front := bs.frontMatter(plans)
-	bs.bodyPages(body, plans, len(front))
+		Warnings: append(append(warns, forcedWarnings(forced)...), bs.book.Warnings...)}
+	bs.book = b
+	// the body's pages are drawn while the 目录 is set
+	var pages []*Page
+	var folios []folioSet
+	drawn := make(chan struct{})
+	go func() {
+		pages, folios = bs.drawBody(body)
+		close(drawn)
+	}()
+	front := bs.frontMatter(head, plans)
+	<-drawn
+	bs.bodyPages(pages, folios, body, plans, len(front))
 	bs.probs = append(bs.probs, bs.missingProblems()...)
 	if err := bs.probs.Err(); err != nil {
 		return nil, err
@@ -339,13 +356,10 @@ type singleKey struct {
 	size float64
 }
 
-// bodyPages draws the paginated body, numbering from 1, with running heads,
-// folios and the outline (section → document). The pages' text and folios
-// are drawn a worker per core, each page by one worker into its own Page;
-// the running heads, which set each section's name once and warn about
-// it, and the characters no face has are taken in page order, so the book
-// and its messages are the same whatever the scheduling.
-func (bs *bookSetter) bodyPages(body [][]placed, plans []*docPlan, offset int) {
+// drawBody draws the paginated body, numbering from 1, and sets the
+// folios' lines, a worker per core, each page by one worker into its own
+// Page. It leaves bs as it is.
+func (bs *bookSetter) drawBody(body [][]placed) ([]*Page, []folioSet) {
 	pages := make([]*Page, len(body))
 	folios := make([]folioSet, len(body))
 	inParallel(len(body), func(i int) {
@@ -355,6 +369,15 @@ func (bs *bookSetter) bodyPages(body [][]placed, plans []*docPlan, offset int) {
 		pages[i] = p
 		folios[i] = bs.folioLine(folio)
 	})
+	return pages, folios
+}
+
+// bodyPages finishes the body's pages drawBody drew, adding the running
+// heads and folios, and makes the outline (section → document). The
+// running heads, which set each section's name once and warn about it, and
+// the characters no face has are taken in page order, so the book and its
+// messages are the same whatever the scheduling.
+func (bs *bookSetter) bodyPages(pages []*Page, folios []folioSet, body [][]placed, plans []*docPlan, offset int) {
 	section := sectionOfPages(body, plans)
 	heads := make([][2]Line, len(body))
 	for i := range body {
