@@ -140,7 +140,7 @@ func composeAll(in Input, lb *LineBreaker) []composedDoc {
 	help := make(helpers)
 	var wg, docs sync.WaitGroup
 	docs.Add(len(out))
-	for range min(runtime.GOMAXPROCS(0), len(out)) {
+	for range runtime.GOMAXPROCS(0) { // more workers than documents help those there are
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
