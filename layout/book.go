@@ -51,13 +51,12 @@ func Lay(in Input) (*Book, error) {
 	var forced []forcedBreak
 	var warns []string
 	// the cover and the masthead come from the manifest alone: they are
-	// set while the documents are, by bs, which is Lay's again once the
-	// opening pages are back (their warnings are kept apart till then)
+	// set by the first worker of composeAll with no document left, by bs,
+	// which is Lay's again once composeAll is done (their warnings are
+	// kept apart till then)
 	bs := &bookSetter{in: in, lb: lb, book: &Book{}}
-	opening := make(chan []*Page, 1)
-	go func() { opening <- bs.opening() }()
-	composed := composeAll(in, lb)
-	head := <-opening
+	var head []*Page
+	composed := composeAll(in, lb, func() { head = bs.opening() })
 	for _, cd := range composed {
 		probs = append(probs, cd.probs...)
 		missing = append(missing, cd.missing...)
@@ -128,8 +127,10 @@ type composedDoc struct {
 // document's setting depends on nothing outside it (each has its own
 // composer, problems and memo; the breaker and the fonts are read-only or
 // guard their caches), so the results, kept in the issue's order, are the
-// same whatever the scheduling, and so is the PDF.
-func composeAll(in Input, lb *LineBreaker) []composedDoc {
+// same whatever the scheduling, and so is the PDF. The workers that find
+// no document left run the tasks of after, each once, then help the
+// documents still being set; all are done when composeAll returns.
+func composeAll(in Input, lb *LineBreaker, after ...func()) []composedDoc {
 	var out []composedDoc
 	for si := range in.Issue.Sections {
 		for _, d := range in.Issue.Sections[si].Documents {
@@ -137,6 +138,11 @@ func composeAll(in Input, lb *LineBreaker) []composedDoc {
 		}
 	}
 	work := make(chan int)
+	extra := make(chan func(), len(after))
+	for _, task := range after {
+		extra <- task
+	}
+	close(extra)
 	help := make(helpers)
 	var wg, docs sync.WaitGroup
 	docs.Add(len(out))
@@ -148,6 +154,9 @@ func composeAll(in Input, lb *LineBreaker) []composedDoc {
 				cd := &out[i]
 				cd.c = composeDoc(in.Style, lb, cd.c.doc, &cd.probs, &cd.missing, help)
 				docs.Done()
+			}
+			for task := range extra {
+				task()
 			}
 			for task := range help { // no document left: help those still being set
 				task()
