@@ -61,7 +61,7 @@ func (c *composer) composeAfter(from *composer, first int) bool {
 		return false
 	}
 	p := from.resume[first]
-	c.items = make([]item, p.items, len(from.items)+len(from.items)/8)
+	c.items = make([]item, p.items, max(p.items, len(from.items)+len(from.items)/8))
 	copy(c.items, from.items[:p.items])
 	if p.items > 0 {
 		c.items[p.items-1] = p.last
