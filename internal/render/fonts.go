@@ -278,18 +278,13 @@ func narrowing(f *fonts.Face, c rune, cut layout.Cut, size float64) (fonts.Narro
 	return fonts.Narrowed{R: c, Right: right}, right > 0
 }
 
-// addFontObjects writes every font of the plan into ctx as new objects —
-// Type 0 font, CIDFontType2 descendant, descriptor, FontFile2, ToUnicode —
-// and names them in the /Font dictionary of every page's resources.
+// addFontObjects writes every font of the plan into ctx as new objects
+// (fontObjects) and names them in the /Font dictionary of every page's
+// resources.
 func (p *fontPlan) addFontObjects(ctx *model.Context) error {
-	p.compressed.Wait()
-	fontDict := types.Dict{}
-	for _, pf := range p.list {
-		ref, err := pf.write(ctx)
-		if err != nil {
-			return err
-		}
-		fontDict[pf.res] = *ref
+	fontDict, err := p.fontObjects(ctx)
+	if err != nil {
+		return err
 	}
 	refs, err := pageRefs(ctx)
 	if err != nil {
@@ -325,6 +320,22 @@ func (p *fontPlan) addFontObjects(ctx *model.Context) error {
 		ctx.Write.IncrementWithObjNr(n)
 	}
 	return nil
+}
+
+// fontObjects writes every font of the plan into ctx as new objects —
+// Type 0 font, CIDFontType2 descendant, descriptor, FontFile2, ToUnicode —
+// and returns the /Font resource dictionary that names them.
+func (p *fontPlan) fontObjects(ctx *model.Context) (types.Dict, error) {
+	p.compressed.Wait()
+	fontDict := types.Dict{}
+	for _, pf := range p.list {
+		ref, err := pf.write(ctx)
+		if err != nil {
+			return nil, err
+		}
+		fontDict[pf.res] = *ref
+	}
+	return fontDict, nil
 }
 
 // write adds one font's objects and returns the Type 0 font's reference.

@@ -3,10 +3,12 @@ package render
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -26,10 +28,11 @@ const (
 	colorRegistry   = "http://www.color.org" // ICC Characterization Data Registry
 )
 
-// finishPDFX returns what PDF/X-1a:2001 asks for and fpdf cannot write, as an
-// incremental update (ISO 32000-1 7.5.6) that pdfcpu writes to follow fpdf's
-// bytes in base:
+// finishPDFX returns, as an incremental update (ISO 32000-1 7.5.6) to
+// follow fpdf's file base, what PDF/X-1a:2001 asks for and fpdf cannot
+// write (increment.go writes it without reading base back as a whole):
 //
+//   - the fonts (fonts.go: fpdf writes none) named in the pages' resources;
 //   - TrimBox and BleedBox on every page (fpdf keeps page boxes in a map and
 //     writes two of them in random order);
 //   - the GTS_PDFX OutputIntent naming a registered condition (fpdf's
@@ -37,28 +40,338 @@ const (
 //     /N 3 /Alternate /DeviceRGB, wrong for a CMYK condition, and raises the
 //     file to PDF 1.4, which puts an RGB transparency group on every page);
 //   - GTS_PDFXVersion, GTS_PDFXConformance and /Trapped /False in Info;
-//   - and what finishPDF adds to both editions.
+//   - CreationDate and ModDate with their time zone (fpdf writes the local
+//     time without one, which readers take for UTC: ISO 32000-1 7.9.4);
+//   - the outline items' /Count, which fpdf writes as 0 even for an item
+//     with children (ISO 32000-1 12.3.3 requires the number of its
+//     descendants);
+//   - and the trailer's /ID, which fpdf writes only for encrypted files
+//     (PDF/X-1a requires one), derived from the file's content.
 //
-// pdfcpu's own full rewrite would not do: it stamps the time into the ID and
-// the dates and writes a PDF 1.7 header. The increment leaves fpdf's
-// %PDF-1.3 header and every other object as they are.
-func finishPDFX(base []byte, created time.Time, f frame, condition string, addFonts func(*model.Context) error) ([]byte, error) {
+// The update leaves fpdf's %PDF-1.3 header and every other object as they
+// are. It is returned as parts to be written one after the other.
+func finishPDFX(base []byte, created time.Time, f frame, condition string, fp *fontPlan) ([][]byte, error) {
 	oc, ok := printspec.OutputConditionByName(condition)
 	if !ok {
 		return nil, fmt.Errorf("印刷条件 %q 不存在（可选 %s）", condition, strings.Join(printspec.OutputConditionNames(), "、"))
 	}
-	return finish(base, created, func(ctx *model.Context) error {
-		if err := addFonts(ctx); err != nil {
-			return err
+	fn, err := newFinisher(base)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := fn.pages()
+	if err != nil {
+		return nil, err
+	}
+	if err := fn.addFonts(fp, pages); err != nil {
+		return nil, err
+	}
+	trim, bleed := f.trimBox(), f.bleedBox()
+	boxes := fmt.Appendf(nil, "\n/TrimBox %s\n/BleedBox %s>>", pdfNumbers(trim[:]), pdfNumbers(bleed[:]))
+	for _, p := range pages {
+		open, ok := bytes.CutSuffix(p.body, []byte(">>"))
+		if !ok {
+			return nil, fmt.Errorf("补充 PDF 文件结构：第 %d 号页面对象的写法不对", p.num)
 		}
-		if err := setBoxes(ctx, f); err != nil {
-			return err
+		fn.u.object(p.num, open, boxes)
+	}
+	if err := fn.catalog(outputIntents(oc)); err != nil {
+		return nil, err
+	}
+	if err := fn.info(created, pdfxInfo); err != nil {
+		return nil, err
+	}
+	if err := fn.outlineCounts(); err != nil {
+		return nil, err
+	}
+	return fn.u.finish(), nil
+}
+
+// pdfxInfo is what PDF/X-1a adds to the document information dictionary,
+// which already holds Title, CreationDate and ModDate (ISO 15930-1: all
+// required): its version, its conformance level and the trapping state
+// (gazette does no trapping).
+var pdfxInfo = "\n/GTS_PDFXVersion " + string(pdfLiteral(pdfxVersion)) +
+	"\n/GTS_PDFXConformance " + string(pdfLiteral(pdfxConformance)) +
+	"\n/Trapped /False"
+
+// outputIntents is the catalog's one GTS_PDFX OutputIntent (ISO 15930-1;
+// ISO 32000-1 14.11.5): a registered condition, named by its identifier and
+// registry, without a profile.
+func outputIntents(oc printspec.OutputCondition) []byte {
+	b := []byte("/OutputIntents [<</Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier ")
+	b = append(b, pdfLiteral(oc.Identifier)...)
+	b = append(b, " /OutputCondition "...)
+	b = append(b, pdfLiteral(oc.Info)...)
+	b = append(b, " /RegistryName "...)
+	b = append(b, pdfLiteral(colorRegistry)...)
+	b = append(b, " /Info "...)
+	b = append(b, pdfLiteral(oc.Info)...)
+	return append(b, ">>]\n"...)
+}
+
+// pdfNumbers is an array of numbers with two decimals, as fpdf writes
+// its MediaBox.
+func pdfNumbers(v []float64) []byte {
+	b := []byte{'['}
+	for i, x := range v {
+		if i > 0 {
+			b = append(b, ' ')
 		}
-		if err := setCatalog(ctx, oc); err != nil {
-			return err
+		b = strconv.AppendFloat(b, x, 'f', 2, 64)
+	}
+	return append(b, ']')
+}
+
+// finisher writes the update to one file of fpdf's.
+type finisher struct {
+	file *fpdfFile
+	u    *update
+}
+
+func newFinisher(base []byte) (*finisher, error) {
+	file, err := readFpdf(base)
+	if err != nil {
+		return nil, err
+	}
+	return &finisher{file: file, u: newUpdate(file)}, nil
+}
+
+// fpdfPage is a page object of fpdf's: its number and text.
+type fpdfPage struct {
+	num  int
+	body []byte
+}
+
+// pages reads the page objects, in order, from the page tree fpdf writes:
+// one Pages node whose Kids are all the pages (ISO 32000-1 7.7.3).
+func (fn *finisher) pages() ([]fpdfPage, error) {
+	cat, err := fn.file.object(fn.file.root)
+	if err != nil {
+		return nil, err
+	}
+	n, ok := refEntry(cat, "Pages")
+	if !ok {
+		return nil, fmt.Errorf("补充 PDF 文件结构：PDF 没有页面树")
+	}
+	tree, err := fn.file.object(n)
+	if err != nil {
+		return nil, err
+	}
+	i := bytes.Index(tree, []byte("/Kids "))
+	var kids []int
+	if i >= 0 {
+		kids, ok = refList(tree[i+len("/Kids "):])
+	}
+	if i < 0 || !ok {
+		return nil, fmt.Errorf("补充 PDF 文件结构：页面树的 Kids 写法不对")
+	}
+	pages := make([]fpdfPage, len(kids))
+	for k, n := range kids {
+		body, err := fn.file.object(n)
+		if err != nil {
+			return nil, err
 		}
-		return setPDFXInfo(ctx)
+		if !bytes.HasPrefix(body, []byte("<</Type /Page\n")) {
+			return nil, fmt.Errorf("补充 PDF 文件结构：第 %d 号对象不是页面", n)
+		}
+		pages[k] = fpdfPage{n, body}
+	}
+	return pages, nil
+}
+
+// addFonts writes the plan's fonts as new objects and names them in the
+// /Font dictionary of the resources the pages share (ISO 32000-1 7.8.3),
+// which fpdf writes empty.
+func (fn *finisher) addFonts(fp *fontPlan, pages []fpdfPage) error {
+	table := fn.u.newObjectTable()
+	fonts, err := fp.fontObjects(table)
+	if err != nil {
+		return err
+	}
+	if err := fn.u.pdfcpuObjects(table); err != nil {
+		return err
+	}
+	names := make([]string, 0, len(fonts))
+	for name := range fonts {
+		names = append(names, name)
+	}
+	slices.SortFunc(names, func(a, b string) int { // GZ1, GZ2, … GZ10
+		return cmp.Or(cmp.Compare(len(a), len(b)), strings.Compare(a, b))
 	})
+	entries := []byte("/Font <<")
+	for _, name := range names {
+		ref, ok := fonts[name].(types.IndirectRef)
+		if !ok {
+			return fmt.Errorf("补充 PDF 文件结构：字体 %s 不是间接引用", name)
+		}
+		entries = fmt.Appendf(entries, "\n/%s %d 0 R", name, ref.ObjectNumber.Value())
+	}
+	entries = append(entries, "\n>>"...)
+	done := map[int]bool{}
+	for _, p := range pages {
+		n, ok := refEntry(p.body, "Resources")
+		if !ok {
+			return fmt.Errorf("补充 PDF 文件结构：第 %d 号页面没有资源字典", p.num)
+		}
+		if done[n] {
+			continue
+		}
+		done[n] = true
+		res, err := fn.file.object(n)
+		if err != nil {
+			return err
+		}
+		before, after, ok := bytes.Cut(res, []byte("/Font <<\n>>"))
+		if !ok {
+			return fmt.Errorf("补充 PDF 文件结构：第 %d 号资源字典的字体不是空的", n)
+		}
+		fn.u.object(n, before, entries, after)
+	}
+	return nil
+}
+
+// emptyNames is the name dictionary fpdf writes into every catalog: an
+// empty list of embedded files. PDF/X-1a allows no embedded files, and a
+// preflight need not wonder about an empty list of them.
+const emptyNames = "/Names <<\n/EmbeddedFiles << /Names [\n  \n] >>\n>>\n"
+
+// catalog writes the catalog again without fpdf's empty name dictionary,
+// with the entries add (each ending in a line end).
+func (fn *finisher) catalog(add ...[]byte) error {
+	cat, err := fn.file.object(fn.file.root)
+	if err != nil {
+		return err
+	}
+	before, after, found := bytes.Cut(cat, []byte(emptyNames))
+	if found {
+		cat = slices.Concat(before, after)
+	}
+	open, ok := bytes.CutSuffix(cat, []byte(">>"))
+	if !ok {
+		return fmt.Errorf("补充 PDF 文件结构：PDF 目录对象的写法不对")
+	}
+	fn.u.object(fn.file.root, append([][]byte{open}, append(add, []byte(">>"))...)...)
+	return nil
+}
+
+// info writes the document information dictionary again with the dates
+// with their time zone and the entries add. fpdf ends the dictionary with
+// its two dates, "/CreationDate (D:YYYYMMDDHHmmSS)" and "/ModDate (…)",
+// one a line.
+func (fn *finisher) info(created time.Time, add string) error {
+	body, err := fn.file.object(fn.file.info)
+	if err != nil {
+		return err
+	}
+	open, ok := bytes.CutSuffix(body, []byte("\n>>"))
+	if !ok {
+		return fmt.Errorf("补充 PDF 文件结构：文档信息字典的写法不对")
+	}
+	if !created.IsZero() {
+		const dates = len("\n/CreationDate (D:20060102150405)\n/ModDate (D:20060102150405)")
+		i := len(open) - dates
+		if i < 0 || !bytes.HasPrefix(open[i:], []byte("\n/CreationDate (D:")) {
+			return fmt.Errorf("补充 PDF 文件结构：文档信息字典的日期写法不对")
+		}
+		date := pdfLiteral(types.DateString(created))
+		open = slices.Concat(open[:i], []byte("\n/CreationDate "), date, []byte("\n/ModDate "), date)
+	}
+	fn.u.object(fn.file.info, open, []byte(add), []byte("\n>>"))
+	return nil
+}
+
+// outlineCounts sets /Count on the outline root and on every item that
+// has children: all items open, each counting its descendants (ISO 32000-1
+// 12.3.3).
+func (fn *finisher) outlineCounts() error {
+	cat, err := fn.file.object(fn.file.root)
+	if err != nil {
+		return err
+	}
+	root, ok := refEntry(cat, "Outlines")
+	if !ok {
+		return nil
+	}
+	body, err := fn.file.object(root)
+	if err != nil {
+		return err
+	}
+	first, ok := refEntry(body, "First")
+	if !ok {
+		return nil
+	}
+	budget := fn.file.size() // no outline has more items than the file has objects
+	n, err := fn.countItems(first, &budget)
+	if err != nil {
+		return err
+	}
+	open, ok := bytes.CutSuffix(body, []byte(">>"))
+	if !ok {
+		return fmt.Errorf("补充 PDF 文件结构：书签根对象的写法不对")
+	}
+	fn.u.object(root, open, fmt.Appendf(nil, "\n/Count %d>>", n))
+	return nil
+}
+
+// countItems counts the items from first along /Next and all their
+// descendants, writing /Count into each item with children. fpdf writes
+// an item as its /Title string, then one entry a line, the last
+// "/Count 0>>".
+func (fn *finisher) countItems(first int, budget *int) (int, error) {
+	n := 0
+	for num := first; num > 0; {
+		if *budget--; *budget < 0 {
+			return 0, fmt.Errorf("补充 PDF 文件结构：书签的链表有环")
+		}
+		body, err := fn.file.object(num)
+		if err != nil {
+			return 0, err
+		}
+		keys, ok := afterTitle(body)
+		if !ok {
+			return 0, fmt.Errorf("补充 PDF 文件结构：第 %d 号书签的写法不对", num)
+		}
+		n++
+		if kid, ok := refEntry(keys, "First"); ok {
+			c, err := fn.countItems(kid, budget)
+			if err != nil {
+				return 0, err
+			}
+			open, ok := bytes.CutSuffix(body, []byte("/Count 0>>"))
+			if !ok {
+				return 0, fmt.Errorf("补充 PDF 文件结构：第 %d 号书签的写法不对", num)
+			}
+			fn.u.object(num, open, fmt.Appendf(nil, "/Count %d>>", c))
+			n += c
+		}
+		num, _ = refEntry(keys, "Next")
+	}
+	return n, nil
+}
+
+// afterTitle is an outline item's text after its /Title, a literal string
+// whose parentheses and backslashes are escaped or balanced (ISO 32000-1
+// 7.3.4.2): the rest holds no string, so its keys can be searched for.
+func afterTitle(item []byte) ([]byte, bool) {
+	s, ok := bytes.CutPrefix(item, []byte("<</Title ("))
+	if !ok {
+		return nil, false
+	}
+	depth := 1
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return s[i+1:], true
+			}
+		}
+	}
+	return nil, false
 }
 
 // finishPDF returns the update both editions get: the fonts (addFonts,
@@ -118,27 +431,6 @@ func pdfcpuConfig() *model.Configuration {
 	return conf
 }
 
-// setBoxes writes TrimBox (the finished size) and BleedBox (trim + bleed) on
-// every page; MediaBox is fpdf's page size (ISO 15930-1: TrimBox on every
-// page, MediaBox ⊇ BleedBox ⊇ TrimBox).
-func setBoxes(ctx *model.Context, f frame) error {
-	refs, err := pageRefs(ctx)
-	if err != nil {
-		return err
-	}
-	trim, bleed := f.trimBox(), f.bleedBox()
-	for _, ref := range refs {
-		d, err := ctx.DereferenceDict(ref)
-		if err != nil || d == nil {
-			return fmt.Errorf("读取第 %d 号页面对象: %v", ref.ObjectNumber, err)
-		}
-		d.Update("TrimBox", types.NewNumberArray(trim[:]...))
-		d.Update("BleedBox", types.NewNumberArray(bleed[:]...))
-		ctx.Write.IncrementWithObjNr(ref.ObjectNumber.Value())
-	}
-	return nil
-}
-
 // pageRefs lists the page objects in order, walking the page tree.
 func pageRefs(ctx *model.Context) ([]types.IndirectRef, error) {
 	root, err := ctx.Catalog()
@@ -175,52 +467,6 @@ func collectPages(ctx *model.Context, ref types.IndirectRef, out *[]types.Indire
 			return err
 		}
 	}
-	return nil
-}
-
-// setCatalog puts the one GTS_PDFX OutputIntent into the catalog
-// (ISO 15930-1; ISO 32000-1 14.11.5): a registered condition, named by its
-// identifier and registry, without a profile. It also drops the empty
-// EmbeddedFiles name tree fpdf always writes: PDF/X-1a allows no embedded
-// files, and a preflight need not wonder about an empty list of them.
-func setCatalog(ctx *model.Context, oc printspec.OutputCondition) error {
-	root, err := ctx.Catalog()
-	if err != nil {
-		return fmt.Errorf("读取 PDF 目录对象: %w", err)
-	}
-	intent := types.Dict{
-		"Type":                      types.Name("OutputIntent"),
-		"S":                         types.Name("GTS_PDFX"),
-		"OutputConditionIdentifier": types.StringLiteral(oc.Identifier),
-		"OutputCondition":           types.StringLiteral(oc.Info),
-		"RegistryName":              types.StringLiteral(colorRegistry),
-		"Info":                      types.StringLiteral(oc.Info),
-	}
-	root.Update("OutputIntents", types.Array{intent})
-	if names := root.DictEntry("Names"); len(names) == 1 {
-		if ef := names.DictEntry("EmbeddedFiles"); ef != nil && len(ef.ArrayEntry("Names")) == 0 && len(ef) == 1 {
-			root.Delete("Names")
-		}
-	}
-	ctx.Write.IncrementWithObjNr(ctx.Root.ObjectNumber.Value())
-	return nil
-}
-
-// setPDFXInfo adds the PDF/X identification and the trapping state to the
-// document information dictionary, which already holds Title, CreationDate
-// and ModDate (ISO 15930-1: all required). gazette does no trapping.
-func setPDFXInfo(ctx *model.Context) error {
-	if ctx.Info == nil {
-		return fmt.Errorf("PDF 没有文档信息字典")
-	}
-	d, err := ctx.DereferenceDict(*ctx.Info)
-	if err != nil || d == nil {
-		return fmt.Errorf("读取 PDF 文档信息字典: %v", err)
-	}
-	d.Update("GTS_PDFXVersion", types.StringLiteral(pdfxVersion))
-	d.Update("GTS_PDFXConformance", types.StringLiteral(pdfxConformance))
-	d.Update("Trapped", types.Name("False"))
-	ctx.Write.IncrementWithObjNr(ctx.Info.ObjectNumber.Value())
 	return nil
 }
 

@@ -13,8 +13,9 @@
 // trimmed page, with links. The print edition's page is the trim plus the
 // bleed (plus room for crop marks when asked), every coordinate of the
 // layout shifted by that margin (frame.go), pictures converted to CMYK or
-// grey (image.go, in both editions), and the PDF/X-1a:2001 structure added by
-// pdfcpu as an incremental update (pdfx.go).
+// grey (image.go, in both editions), and the PDF/X-1a:2001 structure added as
+// an incremental update written straight after fpdf's file (pdfx.go,
+// increment.go).
 package render
 
 import (
@@ -53,9 +54,9 @@ func WriteFile(path string, book *layout.Book, set *fonts.Set, opt Options) erro
 	return atomicfile.Write(path, parts...)
 }
 
-// Render returns the PDF of book: fpdf draws the pages, then pdfcpu adds what
-// fpdf cannot write (pdfx.go) — for the print edition the PDF/X-1a
-// structure.
+// Render returns the PDF of book: fpdf draws the pages, then an incremental
+// update adds what fpdf cannot write (pdfx.go, web.go) — the fonts, and for
+// the print edition the PDF/X-1a structure.
 func Render(book *layout.Book, set *fonts.Set, opt Options) ([]byte, error) {
 	parts, err := render(book, set, opt)
 	if err != nil {
@@ -64,9 +65,10 @@ func Render(book *layout.Book, set *fonts.Set, opt Options) ([]byte, error) {
 	return bytes.Join(parts, nil), nil
 }
 
-// render returns the PDF in two parts to be written one after the other:
-// fpdf's file and the incremental update that completes it — for the print
-// edition, into PDF/X (not copied together: the file is most of a megabyte).
+// render returns the PDF in parts to be written one after the other:
+// fpdf's file, then the incremental update that completes it — for the
+// print edition, into PDF/X. They are not copied together: fpdf's file is
+// megabytes on a long issue, and each font program is a part of its own.
 func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 	if opt.Print == nil {
 		book = webBook(book)
@@ -80,26 +82,49 @@ func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	var out fpdfOutput
+	if err := pdf.Output(&out); err != nil {
 		return nil, fmt.Errorf("生成 PDF: %w", err)
 	}
-	finish := func(b []byte) ([]byte, error) {
-		if err := declareVersion(b, webVersion); err != nil {
+	base := out.data
+	if opt.Print != nil {
+		update, err := finishPDFX(base, opt.Created, fr, opt.Print.Condition, fp)
+		if err != nil {
 			return nil, err
 		}
-		return finishWeb(b, opt.Created, book, tags, fp.addFontObjects)
+		return append([][]byte{base}, update...), nil
 	}
-	if opt.Print != nil {
-		finish = func(b []byte) ([]byte, error) {
-			return finishPDFX(b, opt.Created, fr, opt.Print.Condition, fp.addFontObjects)
-		}
+	if err := declareVersion(base, webVersion); err != nil {
+		return nil, err
 	}
-	inc, err := finish(buf.Bytes())
+	inc, err := finishWeb(base, opt.Created, book, tags, fp.addFontObjects)
 	if err != nil {
 		return nil, err
 	}
-	return [][]byte{buf.Bytes(), inc}, nil
+	return [][]byte{base, inc}, nil
+}
+
+// fpdfOutput receives the file fpdf wrote. fpdf hands over its whole
+// buffer in one Write (bytes.Buffer.WriteTo) and is done with it, so the
+// first Write's slice is kept rather than copied (the file is megabytes
+// on a long issue); should a later fpdf write in pieces, they are copied
+// together.
+type fpdfOutput struct {
+	data   []byte
+	copied bool
+}
+
+func (o *fpdfOutput) Write(p []byte) (int, error) {
+	switch {
+	case o.data == nil:
+		o.data = p
+	case !o.copied:
+		o.data = append(bytes.Clone(o.data), p...)
+		o.copied = true
+	default:
+		o.data = append(o.data, p...)
+	}
+	return len(p), nil
 }
 
 // draw builds the fpdf document for book on pages of the frame's media size,
