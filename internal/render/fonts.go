@@ -278,50 +278,6 @@ func narrowing(f *fonts.Face, c rune, cut layout.Cut, size float64) (fonts.Narro
 	return fonts.Narrowed{R: c, Right: right}, right > 0
 }
 
-// addFontObjects writes every font of the plan into ctx as new objects
-// (fontObjects) and names them in the /Font dictionary of every page's
-// resources.
-func (p *fontPlan) addFontObjects(ctx *model.Context) error {
-	fontDict, err := p.fontObjects(ctx)
-	if err != nil {
-		return err
-	}
-	refs, err := pageRefs(ctx)
-	if err != nil {
-		return err
-	}
-	done := map[int]bool{}
-	for _, ref := range refs {
-		page, err := ctx.DereferenceDict(ref)
-		if err != nil || page == nil {
-			return fmt.Errorf("读取第 %d 号页面对象: %v", ref.ObjectNumber, err)
-		}
-		resRef := page.IndirectRefEntry("Resources")
-		if resRef == nil { // resources inline in the page
-			res := page.DictEntry("Resources")
-			if res == nil {
-				res = types.Dict{}
-				page.Insert("Resources", res)
-			}
-			res.Update("Font", fontDict.Clone())
-			ctx.Write.IncrementWithObjNr(ref.ObjectNumber.Value())
-			continue
-		}
-		n := resRef.ObjectNumber.Value()
-		if done[n] {
-			continue
-		}
-		done[n] = true
-		res, err := ctx.DereferenceDict(*resRef)
-		if err != nil || res == nil {
-			return fmt.Errorf("读取第 %d 号资源字典: %v", n, err)
-		}
-		res.Update("Font", fontDict.Clone())
-		ctx.Write.IncrementWithObjNr(n)
-	}
-	return nil
-}
-
 // fontObjects writes every font of the plan into ctx as new objects —
 // Type 0 font, CIDFontType2 descendant, descriptor, FontFile2, ToUnicode —
 // and returns the /Font resource dictionary that names them.

@@ -21,7 +21,7 @@ import (
 // cross-reference table (7.5.4) with one entry a line, so each object it
 // wrote is found by its number, and only the few the update changes (the
 // catalog, the pages, the resources, Info, the outline) are read, each as
-// the text fpdf wrote for it. Reading the whole file back with pdfcpu was
+// the text fpdf wrote for it, and written again with what it lacks. Reading the whole file back with pdfcpu was
 // 4 % of a build's CPU and, on long issues, a large part of its memory.
 
 // fpdfFile is the file fpdf wrote, read only as far as the update needs:
@@ -245,9 +245,10 @@ func (u *update) flush() {
 	}
 }
 
-// pdfcpuObjects writes the objects a pdfcpu table received past the
-// update's own numbers (the fonts, which fonts.go builds as pdfcpu objects),
-// in number order, and takes their numbers.
+// pdfcpuObjects writes the objects a pdfcpu table (newObjectTable)
+// received past the update's own numbers — the fonts, the web edition's
+// link annotations and structure tree, which fonts.go, web.go and tags.go
+// build as pdfcpu objects — in number order, and takes their numbers.
 func (u *update) pdfcpuObjects(ctx *model.Context) error {
 	for n := u.next; n < *ctx.Size; n++ {
 		e, ok := ctx.Table[n]
@@ -269,13 +270,12 @@ func (u *update) pdfcpuObjects(ctx *model.Context) error {
 }
 
 // newObjectTable is a pdfcpu table that holds no object and numbers new
-// ones from u's next number on, for code that builds objects with pdfcpu
-// (fonts.go) without a whole file read into it.
+// ones from u's next number on, for code that builds objects with pdfcpu's
+// types without a whole file read into it; pdfcpuObjects writes them.
 func (u *update) newObjectTable() *model.Context {
 	zero, free := int64(0), 65535
 	size := u.next
 	return &model.Context{
-		Configuration: pdfcpuConfig(),
 		XRefTable: &model.XRefTable{
 			Table: map[int]*model.XRefTableEntry{0: {Free: true, Offset: &zero, Generation: &free}},
 			Size:  &size,

@@ -97,11 +97,11 @@ func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 	if err := declareVersion(base, webVersion); err != nil {
 		return nil, err
 	}
-	inc, err := finishWeb(base, opt.Created, book, tags, fp.addFontObjects)
+	update, err := finishWeb(base, opt.Created, book, tags, fr, fp)
 	if err != nil {
 		return nil, err
 	}
-	return [][]byte{base, inc}, nil
+	return append([][]byte{base}, update...), nil
 }
 
 // fpdfOutput receives the file fpdf wrote. fpdf hands over its whole
@@ -156,13 +156,6 @@ func draw(book *layout.Book, fp *fontPlan, opt Options, fr frame) (*fpdf.Fpdf, *
 		w.mode = imagesRGB
 		w.tags = newTagger()
 	}
-	links := make([]int, len(book.Pages))
-	if w.web {
-		for i := range book.Pages {
-			links[i] = pdf.AddLink()
-			pdf.SetLink(links[i], 0, i+1)
-		}
-	}
 	marks := bookmarksByPage(book)
 	var contents [][]byte // the print edition's pages, drawn side by side
 	if !w.web {
@@ -175,7 +168,7 @@ func draw(book *layout.Book, fp *fontPlan, opt Options, fr frame) (*fpdf.Fpdf, *
 		pdf.AddPage()
 		if w.web { // the tags and links are made page after page
 			w.out.Reset()
-			if err := w.page(p, links); err != nil {
+			if err := w.page(p, len(book.Pages)); err != nil {
 				return nil, nil, err
 			}
 			writeContent(pdf, w.out.Bytes())
@@ -257,7 +250,7 @@ func (w *writer) drawPages(pages []*layout.Page) ([][]byte, error) {
 			for i := range next {
 				pw.out = bytes.NewBuffer(make([]byte, 0, size+size/4)) // pages are much alike
 
-				errs[i] = pw.page(pages[i], nil)
+				errs[i] = pw.page(pages[i], 0)
 				contents[i] = pw.out.Bytes()
 				size = len(contents[i])
 			}
@@ -276,10 +269,11 @@ func (w *writer) drawPages(pages []*layout.Page) ([][]byte, error) {
 	return contents, nil
 }
 
-// page draws one page's display list, shifted from the trim to the media.
-// The print edition carries no link annotations: PDF/X-1a allows none inside
-// the bleed box (ISO 15930-1); its bookmarks stay.
-func (w *writer) page(p *layout.Page, links []int) error {
+// page draws one page's display list, shifted from the trim to the media;
+// of a book of pages pages. The print edition carries no link annotations:
+// PDF/X-1a allows none inside the bleed box (ISO 15930-1); its bookmarks
+// stay.
+func (w *writer) page(p *layout.Page, pages int) error {
 	w.tcSet = false
 	w.beginPage()
 	w.openArtifact(len(p.Boxes))
@@ -319,9 +313,8 @@ func (w *writer) page(p *layout.Page, links []int) error {
 	}
 	if w.web {
 		for _, l := range p.Links {
-			if l.Target >= 0 && l.Target < len(links) {
-				w.pdf.Link(w.fr.x(l.X), w.fr.ty(l.Y), l.W, l.H, links[l.Target])
-				w.linked(w.tags.nodeOf(l.Elem, 0))
+			if l.Target >= 0 && l.Target < pages {
+				w.link(webLink{rect: w.fr.rect(l.X, l.Y, l.W, l.H), target: l.Target}, w.tags.nodeOf(l.Elem, 0))
 			}
 		}
 		w.addressLinks(p)
