@@ -26,7 +26,8 @@ const (
 // follow fpdf's file base, what PDF/X-1a:2001 asks for and fpdf cannot
 // write (increment.go writes it without reading base back as a whole):
 //
-//   - the fonts (fonts.go: fpdf writes none) named in the pages' resources;
+//   - each page's content (addContents) and the fonts (fonts.go: fpdf writes
+//     none) named in the pages' resources;
 //   - TrimBox and BleedBox on every page (fpdf keeps page boxes in a map and
 //     writes two of them in random order);
 //   - the GTS_PDFX OutputIntent naming a registered condition (fpdf's
@@ -44,7 +45,7 @@ const (
 //
 // The update leaves fpdf's %PDF-1.3 header and every other object as they
 // are. It is returned as parts to be written one after the other.
-func finishPDFX(base []byte, created time.Time, f frame, condition string, fp *fontPlan) ([][]byte, error) {
+func finishPDFX(base []byte, contents [][]byte, created time.Time, f frame, condition string, fp *fontPlan) ([][]byte, error) {
 	oc, ok := printspec.OutputConditionByName(condition)
 	if !ok {
 		return nil, fmt.Errorf("印刷条件 %q 不存在（可选 %s）", condition, strings.Join(printspec.OutputConditionNames(), "、"))
@@ -58,6 +59,9 @@ func finishPDFX(base []byte, created time.Time, f frame, condition string, fp *f
 		return nil, err
 	}
 	if err := fn.addFonts(fp, pages); err != nil {
+		return nil, err
+	}
+	if err := fn.addContents(pages, contents); err != nil {
 		return nil, err
 	}
 	trim, bleed := f.trimBox(), f.bleedBox()
@@ -226,6 +230,33 @@ func (fn *finisher) fontResources(fonts types.Dict, pages []fpdfPage) error {
 			return fmt.Errorf("补充 PDF 文件结构：第 %d 号资源字典的字体不是空的", n)
 		}
 		fn.u.object(n, before, entries, after)
+	}
+	return nil
+}
+
+// addContents writes each page's content as a content stream of its own
+// and names it in the page's /Contents after fpdf's stream, which holds
+// only the graphics state fpdf sets at the start of a page: an array of
+// streams reads as their concatenation (ISO 32000-1 7.8.2), and each
+// stream ends with a line end, between two operators. The page's text in
+// pages is changed for the caller to write. The content is written as it
+// is, not copied.
+func (fn *finisher) addContents(pages []fpdfPage, contents [][]byte) error {
+	if len(contents) != len(pages) {
+		return fmt.Errorf("补充 PDF 文件结构：PDF 有 %d 页，画了 %d 页", len(pages), len(contents))
+	}
+	for i, p := range pages {
+		if len(contents[i]) == 0 {
+			continue
+		}
+		before, after, ok := bytes.Cut(p.body, []byte("\n/Contents "))
+		fpdfContent, rest := leadingInt(after)
+		if !ok || fpdfContent <= 0 || !bytes.HasPrefix(rest, []byte(" 0 R")) {
+			return fmt.Errorf("补充 PDF 文件结构：第 %d 号页面对象的 Contents 写法不对", p.num)
+		}
+		n := fn.u.newNumber()
+		fn.u.stream(n, "<</Length "+strconv.Itoa(len(contents[i]))+">>", contents[i])
+		pages[i].body = slices.Concat(before, fmt.Appendf(nil, "\n/Contents [%d 0 R %d 0 R]", fpdfContent, n), rest[len(" 0 R"):])
 	}
 	return nil
 }

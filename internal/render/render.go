@@ -78,7 +78,7 @@ func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	pdf, tags, err := draw(book, fp, opt, fr)
+	pdf, tags, contents, err := draw(book, fp, opt, fr)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +88,7 @@ func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 	}
 	base := out.data
 	if opt.Print != nil {
-		update, err := finishPDFX(base, opt.Created, fr, opt.Print.Condition, fp)
+		update, err := finishPDFX(base, contents, opt.Created, fr, opt.Print.Condition, fp)
 		if err != nil {
 			return nil, err
 		}
@@ -97,7 +97,7 @@ func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 	if err := declareVersion(base, webVersion); err != nil {
 		return nil, err
 	}
-	update, err := finishWeb(base, opt.Created, book, tags, fr, fp)
+	update, err := finishWeb(base, contents, opt.Created, book, tags, fr, fp)
 	if err != nil {
 		return nil, err
 	}
@@ -127,9 +127,11 @@ func (o *fpdfOutput) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// draw builds the fpdf document for book on pages of the frame's media size,
-// and for the web edition the structure its marked content belongs to.
-func draw(book *layout.Book, fp *fontPlan, opt Options, fr frame) (*fpdf.Fpdf, *tagger, error) {
+// draw builds the fpdf document for book on pages of the frame's media size
+// and returns it with each page's content stream, which the update writes
+// (fpdf is given none: it would copy each one twice), and for the web
+// edition the structure its marked content belongs to.
+func draw(book *layout.Book, fp *fontPlan, opt Options, fr frame) (*fpdf.Fpdf, *tagger, [][]byte, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: fr.mediaW(), Ht: fr.mediaH()}})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
@@ -151,39 +153,39 @@ func draw(book *layout.Book, fp *fontPlan, opt Options, fr frame) (*fpdf.Fpdf, *
 		// allows nothing beyond PDF 1.3 and no open action.
 		pdf.SetDisplayMode("default", "TwoColumnRight")
 	}
-	w := &writer{pdf: pdf, fr: fr, images: map[string]*inlineImage{}, mode: opt.Images, web: opt.Print == nil, fonts: fp, out: &bytes.Buffer{}}
+	w := &writer{fr: fr, images: map[string]*inlineImage{}, mode: opt.Images, web: opt.Print == nil, fonts: fp}
 	if w.web {
 		w.mode = imagesRGB
 		w.tags = newTagger()
 	}
 	marks := bookmarksByPage(book)
-	var contents [][]byte // the print edition's pages, drawn side by side
-	if !w.web {
+	var contents [][]byte
+	if w.web { // the tags and links are made page after page
+		contents = make([][]byte, len(book.Pages))
+		for i, p := range book.Pages {
+			size := len(contents[max(i-1, 0)])
+			w.out = bytes.NewBuffer(make([]byte, 0, size+size/4)) // pages are much alike
+			if err := w.page(p, len(book.Pages)); err != nil {
+				return nil, nil, nil, err
+			}
+			contents[i] = w.out.Bytes()
+		}
+	} else {
 		var err error
 		if contents, err = w.drawPages(book.Pages); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
-	for i, p := range book.Pages {
+	for i := range book.Pages {
 		pdf.AddPage()
-		if w.web { // the tags and links are made page after page
-			w.out.Reset()
-			if err := w.page(p, len(book.Pages)); err != nil {
-				return nil, nil, err
-			}
-			writeContent(pdf, w.out.Bytes())
-		} else {
-			writeContent(pdf, contents[i])
-			contents[i] = nil // fpdf holds its copy
-		}
 		for _, bm := range marks[i] {
 			pdf.Bookmark(utf16Text(bm.Title), bm.Level, 0) // fpdf encodes only while one of its own fonts is set
 		}
 	}
 	if err := pdf.Error(); err != nil {
-		return nil, nil, fmt.Errorf("生成 PDF: %w", err)
+		return nil, nil, nil, fmt.Errorf("生成 PDF: %w", err)
 	}
-	return pdf, w.tags, nil
+	return pdf, w.tags, contents, nil
 }
 
 func bookmarksByPage(b *layout.Book) map[int][]layout.Bookmark {
@@ -196,7 +198,6 @@ func bookmarksByPage(b *layout.Book) map[int][]layout.Bookmark {
 
 // writer tracks the PDF's current text state so each operator is written once.
 type writer struct {
-	pdf    *fpdf.Fpdf
 	fr     frame
 	web    bool                    // the web edition: links are kept
 	tags   *tagger                 // the web edition's structure (tags.go); nil in print
@@ -209,18 +210,10 @@ type writer struct {
 }
 
 // raw writes operators to the page's content, each call's on a line of its
-// own, as fpdf's RawWriteStr does.
+// own.
 func (w *writer) raw(s string) {
 	w.out.WriteString(s)
 	w.out.WriteByte('\n')
-}
-
-// writeContent puts a page's content (lines raw wrote) into the current
-// page of pdf: the very bytes writing each line with RawWriteStr gives.
-func writeContent(pdf *fpdf.Fpdf, content []byte) {
-	if len(content) > 0 { // RawWriteBuf adds the last line's newline back
-		pdf.RawWriteBuf(bytes.NewReader(content[:len(content)-1]))
-	}
 }
 
 // drawPages returns the content stream of each page of the print edition.

@@ -263,13 +263,13 @@ type pdfAnnot struct {
 
 // finishWeb returns, as an incremental update (ISO 32000-1 7.5.6) to follow
 // fpdf's file base, what the web edition needs and fpdf cannot write
-// (increment.go writes it without reading base back as a whole): the fonts
-// (fonts.go), the link annotations (tags' annots), the structure tree
+// (increment.go writes it without reading base back as a whole): each
+// page's content (addContents), the fonts (fonts.go), the link annotations (tags' annots), the structure tree
 // (tags.go) with each page's /StructParents and tab order, the page labels,
 // DisplayDocTitle and /MarkInfo in the catalog, and, as in the print edition
 // (finishPDFX), the dates with their time zone, the outline's /Count and the
 // /ID. It is returned as parts to be written one after the other.
-func finishWeb(base []byte, created time.Time, book *layout.Book, tags *tagger, fr frame, fp *fontPlan) ([][]byte, error) {
+func finishWeb(base []byte, contents [][]byte, created time.Time, book *layout.Book, tags *tagger, fr frame, fp *fontPlan) ([][]byte, error) {
 	fn, err := newFinisher(base)
 	if err != nil {
 		return nil, err
@@ -290,6 +290,9 @@ func finishWeb(base []byte, created time.Time, book *layout.Book, tags *tagger, 
 		return nil, err
 	}
 	if err := fn.fontResources(fonts, pages); err != nil {
+		return nil, err
+	}
+	if err := fn.addContents(pages, contents); err != nil {
 		return nil, err
 	}
 	refs := make([]types.IndirectRef, len(pages))
