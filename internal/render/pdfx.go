@@ -242,11 +242,11 @@ func (fn *finisher) fontResources(fonts types.Dict, pages []fpdfPage) error {
 // pages is changed for the caller to write. The content is written as it
 // is, not copied.
 func (fn *finisher) addContents(pages []fpdfPage, contents [][]byte) error {
-	if len(contents) != len(pages) {
+	if len(contents) > len(pages) { // fewer: fpdf adds a blank page to a book of none
 		return fmt.Errorf("补充 PDF 文件结构：PDF 有 %d 页，画了 %d 页", len(pages), len(contents))
 	}
 	for i, p := range pages {
-		if len(contents[i]) == 0 {
+		if i >= len(contents) || len(contents[i]) == 0 {
 			continue
 		}
 		before, after, ok := bytes.Cut(p.body, []byte("\n/Contents "))

@@ -278,7 +278,7 @@ func finishWeb(base []byte, contents [][]byte, created time.Time, book *layout.B
 	if err != nil {
 		return nil, err
 	}
-	if len(pages) != len(tags.annots) {
+	if len(tags.annots) > len(pages) { // fewer: fpdf adds a blank page to a book of none
 		return nil, fmt.Errorf("补充 PDF 文件结构：PDF 有 %d 页，画了 %d 页", len(pages), len(tags.annots))
 	}
 	table := fn.u.newObjectTable()
