@@ -278,10 +278,10 @@ func narrowing(f *fonts.Face, c rune, cut layout.Cut, size float64) (fonts.Narro
 	return fonts.Narrowed{R: c, Right: right}, right > 0
 }
 
-// fontObjects writes every font of the plan into ctx as new objects —
+// addFontObjects writes every font of the plan into ctx as new objects —
 // Type 0 font, CIDFontType2 descendant, descriptor, FontFile2, ToUnicode —
 // and returns the /Font resource dictionary that names them.
-func (p *fontPlan) fontObjects(ctx *model.Context) (types.Dict, error) {
+func (p *fontPlan) addFontObjects(ctx *model.Context) (types.Dict, error) {
 	p.compressed.Wait()
 	fontDict := types.Dict{}
 	for _, pf := range p.list {

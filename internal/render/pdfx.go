@@ -182,7 +182,7 @@ func (fn *finisher) pages() ([]fpdfPage, error) {
 // pages' resources (fontResources).
 func (fn *finisher) addFonts(fp *fontPlan, pages []fpdfPage) error {
 	table := fn.u.newObjectTable()
-	fonts, err := fp.fontObjects(table)
+	fonts, err := fp.addFontObjects(table)
 	if err != nil {
 		return err
 	}
