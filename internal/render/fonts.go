@@ -51,6 +51,7 @@ type fontPlan struct {
 	// compressed: they are compressed while the pages are drawn, and
 	// needed only when the font objects are written (addFontObjects).
 	compressed sync.WaitGroup
+	fontDict   types.Dict // the /Font resources, once addFontObjects wrote the fonts
 }
 
 // planFonts finds the face of every character of the book (the role's own
@@ -280,18 +281,20 @@ func narrowing(f *fonts.Face, c rune, cut layout.Cut, size float64) (fonts.Narro
 
 // addFontObjects writes every font of the plan into ctx as new objects —
 // Type 0 font, CIDFontType2 descendant, descriptor, FontFile2, ToUnicode —
-// and returns the /Font resource dictionary that names them.
-func (p *fontPlan) addFontObjects(ctx *model.Context) (types.Dict, error) {
+// and keeps the /Font resource dictionary that names them (fontDict) for
+// the finishing update to put into the pages' resources.
+func (p *fontPlan) addFontObjects(ctx *model.Context) error {
 	p.compressed.Wait()
 	fontDict := types.Dict{}
 	for _, pf := range p.list {
 		ref, err := pf.write(ctx)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		fontDict[pf.res] = *ref
 	}
-	return fontDict, nil
+	p.fontDict = fontDict
+	return nil
 }
 
 // write adds one font's objects and returns the Type 0 font's reference.

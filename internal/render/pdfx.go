@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"gazette/internal/printspec"
@@ -182,7 +183,7 @@ func (fn *finisher) pages() ([]fpdfPage, error) {
 // pages' resources (fontResources).
 func (fn *finisher) addFonts(fp *fontPlan, pages []fpdfPage) error {
 	table := fn.u.newObjectTable()
-	fonts, err := fp.addFontObjects(table)
+	fonts, err := fontObjects(fp, table)
 	if err != nil {
 		return err
 	}
@@ -190,6 +191,15 @@ func (fn *finisher) addFonts(fp *fontPlan, pages []fpdfPage) error {
 		return err
 	}
 	return fn.fontResources(fonts, pages)
+}
+
+// fontObjects writes the plan's fonts into table (fonts.go) and returns
+// the /Font resource dictionary that names them.
+func fontObjects(fp *fontPlan, table *model.Context) (types.Dict, error) {
+	if err := fp.addFontObjects(table); err != nil {
+		return nil, err
+	}
+	return fp.fontDict, nil
 }
 
 // fontResources names the fonts in the /Font dictionary of the resources

@@ -282,7 +282,7 @@ func finishWeb(base []byte, contents [][]byte, created time.Time, book *layout.B
 		return nil, fmt.Errorf("补充 PDF 文件结构：PDF 有 %d 页，画了 %d 页", len(pages), len(tags.annots))
 	}
 	table := fn.u.newObjectTable()
-	fonts, err := fp.addFontObjects(table)
+	fonts, err := fontObjects(fp, table)
 	if err != nil {
 		return nil, err
 	}
