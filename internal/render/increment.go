@@ -21,8 +21,9 @@ import (
 // cross-reference table (7.5.4) with one entry a line, so each object it
 // wrote is found by its number, and only the few the update changes (the
 // catalog, the pages, the resources, Info, the outline) are read, each as
-// the text fpdf wrote for it, and written again with what it lacks. Reading the whole file back with pdfcpu was
-// 4 % of a build's CPU and, on long issues, a large part of its memory.
+// the text fpdf wrote for it, and written again with what it lacks.
+// Reading the whole file back with pdfcpu was 4 % of a build's CPU and, on
+// long issues, a large part of its memory.
 
 // fpdfFile is the file fpdf wrote, read only as far as the update needs:
 // its cross-reference table and trailer (ISO 32000-1 7.5.4, 7.5.5).
@@ -60,7 +61,7 @@ func readFpdf(data []byte) (*fpdfFile, error) {
 	}
 	num, rest, _ = bytes.Cut(rest, []byte("\n"))
 	size, err := strconv.Atoi(string(num))
-	if err != nil || size < 1 || len(rest) < size*xrefEntryLen {
+	if err != nil || size < 1 || size > len(rest)/xrefEntryLen {
 		return nil, bad("的交叉引用表不完整")
 	}
 	f := &fpdfFile{data: data, xref: xref, at: make([]int, size), end: make([]int, size)}

@@ -154,6 +154,7 @@ func TestReadFpdfRejectsDamagedFiles(t *testing.T) {
 		"root out of range":      file(table, "/Root 9 0 R\n/Info 2 0 R", xref),
 		"short table":            file(table[:40], "/Root 3 0 R\n/Info 2 0 R", xref),
 		"entry not in use":       file(table[:len(table)-3]+"f \n", "/Root 3 0 R\n/Info 2 0 R", xref),
+		"size past the end":      file("xref\n0 922337203685477580\n", "/Root 3 0 R\n/Info 2 0 R", xref),
 	} {
 		if _, err := readFpdf(data); err == nil {
 			t.Errorf("%s: read without an error", name)
