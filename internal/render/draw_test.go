@@ -180,7 +180,7 @@ func TestPageContentAsFormatted(t *testing.T) {
 		for i, p := range book.Pages {
 			w.out.Reset()
 			w.tcSet = false
-			if err := w.page(p, nil); err != nil {
+			if err := w.page(p, len(book.Pages)); err != nil {
 				t.Fatal(err)
 			}
 			if got, want := w.out.String(), refPage(t, w, p); got != want {
