@@ -206,6 +206,7 @@ type writer struct {
 	out    *bytes.Buffer // the current page's content stream
 	curTc  float64
 	tcSet  bool
+	marks  *string // the crop marks, once made (cropMarks)
 }
 
 // raw writes operators to the page's content, each call's on a line of its
@@ -308,8 +309,18 @@ func (w *writer) page(p *layout.Page, pages int) error {
 		}
 		w.addressLinks(p)
 	}
-	w.raw(w.fr.cropMarks())
+	w.raw(w.cropMarks())
 	return nil
+}
+
+// cropMarks is the frame's crop marks, the same on every page: made once
+// for the writer.
+func (w *writer) cropMarks() string {
+	if w.marks == nil {
+		m := w.fr.cropMarks()
+		w.marks = &m
+	}
+	return *w.marks
 }
 
 // box fills a rectangle in grey: "q gray g x y w h re f Q", a line and an
