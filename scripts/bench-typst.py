@@ -32,7 +32,8 @@ def setup(cache):
         os.makedirs(cache, exist_ok=True)
         sh("npm", "install", "--silent", "--prefix", cache, TYPST_TS)
     gazette = os.path.join(cache, "gazette")
-    sh("go", "build", "-o", gazette, "./cmd/gazette", cwd=ROOT)
+    # the tags of the Makefile's build (Makefile: TAGS)
+    sh("go", "build", "-tags", "urfave_cli_no_docs", "-o", gazette, "./cmd/gazette", cwd=ROOT)
     return gazette
 
 
