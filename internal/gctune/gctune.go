@@ -1,9 +1,8 @@
 // Package gctune sets the garbage collector's policy for one gazette
-// process: no collection at all while the heap is small, the Go runtime's
-// ordinary pacing once what is live would make that policy collect too
-// often.
+// process: no collection at all while the heap is small, GOGC-style pacing
+// once what is live would make that collect too often.
 //
-// A build of one issue allocates 20–110 MB, of which at most about 30 MB
+// A build of one issue allocates 20–110 MB, of which at most about 35 MB
 // is live at any moment; with the runtime's default pacing (GOGC=100: the
 // heap may grow to twice what was live after the last collection) the
 // collector starts when the heap is a few megabytes and runs six to ten
@@ -16,14 +15,15 @@
 // Switched off under a limit the collector would thrash once what is live
 // comes near the limit: a 合订本 of sixty issues keeps more than 100 MB
 // live. So after every collection the policy reads the live heap and, as
-// soon as the ordinary pacing's goal (live × (1 + Percent/100)) passes
-// Quiet, gives the runtime back its ordinary pacing (GOGC=Percent) and the
-// process's soft memory limit (Limit, 800 MiB: docs/pages-and-limits.md).
-// The heap goal is therefore max(Quiet, live × (1 + Percent/100)): never
-// below what the ordinary pacing would allow, so a collection never frees
-// less than the ordinary pacing's would, and never above Limit. When what
-// is live falls back (`gazette watch` between builds), the policy goes back
-// to Quiet.
+// soon as GOGC-style pacing (GOGC=Percent) would let the heap grow further
+// than the quiet limit does (live × (1 + Percent/100) above the heap goal
+// the quiet limit gave: Quiet less what the runtime holds besides the
+// heap), switches to that pacing under the process's soft memory limit
+// (Limit, 800 MiB: docs/pages-and-limits.md). The heap goal is therefore
+// the larger of the two: each collection frees at least what the
+// GOGC-style pacing's would, and the heap stays under Limit. When what is
+// live falls back (`gazette watch` between builds), the policy goes back
+// to the quiet limit.
 //
 // The policy learns of each collection from a sentinel: an object nothing
 // refers to, with a cleanup (runtime.AddCleanup) that runs after the
@@ -31,7 +31,6 @@
 package gctune
 
 import (
-	"math"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -43,8 +42,8 @@ type Policy struct {
 	// Quiet is the memory limit (debug.SetMemoryLimit) under which the
 	// collector runs only when the Go runtime's memory reaches it.
 	Quiet int64
-	// Percent is the ordinary pacing (debug.SetGCPercent, GOGC) used once
-	// it would let the heap grow past Quiet.
+	// Percent is the ordinary, GOGC-style pacing (debug.SetGCPercent) used
+	// once it would let the heap grow further than Quiet does.
 	Percent int
 	// Limit is the soft memory limit with the ordinary pacing.
 	Limit int64
@@ -52,25 +51,31 @@ type Policy struct {
 
 // Command is gazette's policy (docs/speed.md#the-collector):
 //
-//   - Quiet 64 MiB: the sample issue allocates about 19 MB in all and never
-//     collects; ten times its content (about 100 MB allocated, at most
-//     30 MB live) collects three or four times instead of nine, and its
-//     peak RSS stays near 92 MiB (the program's own pages, fonts included,
-//     are about 28 MiB of it), under the 100 MiB the issue allows;
-//   - Percent 100: the runtime's default once what is live passes 32 MiB;
+//   - Quiet 64 MiB, a heap goal of about 50 MB: the sample issue allocates
+//     about 19 MB in all and never collects; ten times its content (about
+//     100 MB allocated, 25–36 MB live at a collection) collects two to four
+//     times instead of nine, and its peak RSS stays at 86–90 MiB (the
+//     program's own pages, fonts included, are about 35 MiB of it), under
+//     the 100 MiB the issue allows;
+//   - Percent 50, from about 33 MB live on: where the policy switches, the
+//     default 100 would at once let the heap grow to 66 MB or more (peak
+//     RSS of ten times the sample up to 101–104 MiB); 50 carries on from
+//     the quiet limit's goal. On a volume of sixty issues it costs about
+//     3 % more CPU than 100 and 25 MiB less peak RSS (208 against 234 MiB);
 //   - Limit 800 MiB: the command's soft limit (internal/build.MemoryLimit,
 //     passed by the command).
 func Command(limit int64) Policy {
-	return Policy{Quiet: 64 << 20, Percent: 100, Limit: limit}
+	return Policy{Quiet: 64 << 20, Percent: 50, Limit: limit}
 }
 
-// ordinaryAbove is the live heap above which p's ordinary pacing lets the
-// heap grow past Quiet: there the policy collects ordinarily.
-func (p Policy) ordinaryAbove() uint64 {
+// ordinaryAt reports whether p collects with the ordinary pacing when live
+// bytes are live and the quiet limit leaves the heap quietGoal bytes: when
+// the ordinary pacing would let the heap grow further than that.
+func (p Policy) ordinaryAt(live, quietGoal uint64) bool {
 	if p.Percent < 0 {
-		return math.MaxUint64
+		return false
 	}
-	return uint64(p.Quiet) * 100 / uint64(100+p.Percent)
+	return live+live*uint64(p.Percent)/100 > quietGoal
 }
 
 // tuner is a started policy.
@@ -80,14 +85,18 @@ type tuner struct {
 	mu       sync.Mutex
 	stopped  bool
 	ordinary bool // collecting with the ordinary pacing
-	sample   []metrics.Sample
+	// quietGoal is the heap's size at which the quiet limit had the next
+	// collection start, as of the last collection in the quiet mode: Quiet
+	// less what the runtime holds besides the heap.
+	quietGoal uint64
+	sample    []metrics.Sample
 }
 
 // Start sets p for the process and returns a function that stops it and
 // restores the collector's percent and memory limit as they were. Only one
 // policy may be started at a time.
 func Start(p Policy) (stop func()) {
-	t := &tuner{p: p, sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
+	t := &tuner{p: p, sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/heap/goal:bytes"}}}
 	percent := debug.SetGCPercent(-1)
 	limit := debug.SetMemoryLimit(p.Quiet)
 	t.arm()
@@ -124,14 +133,19 @@ func (t *tuner) collected() {
 	}
 	metrics.Read(t.sample)
 	live := t.sample[0].Value.Uint64()
-	if ordinary := live > t.p.ordinaryAbove(); ordinary != t.ordinary {
+	if !t.ordinary {
+		t.quietGoal = t.sample[1].Value.Uint64()
+	}
+	if ordinary := t.p.ordinaryAt(live, t.quietGoal); ordinary != t.ordinary {
 		t.ordinary = ordinary
+		// in the order that leaves no moment with neither a percent nor
+		// a tight limit
 		if ordinary {
-			debug.SetMemoryLimit(t.p.Limit)
 			debug.SetGCPercent(t.p.Percent)
+			debug.SetMemoryLimit(t.p.Limit)
 		} else {
-			debug.SetGCPercent(-1)
 			debug.SetMemoryLimit(t.p.Quiet)
+			debug.SetGCPercent(-1)
 		}
 	}
 	t.arm()

@@ -88,8 +88,8 @@ func TestOrdinaryOnGrowingHeap(t *testing.T) {
 		churn(64 << 10)
 	}
 	grown := readCollector()
-	// The policy takes 5–11 collections to get there (measured); the quiet
-	// limit alone, collecting whenever the heap passes it, took 37–41 (the
+	// The policy takes 3–11 collections to get there (measured); the quiet
+	// limit alone, collecting whenever the heap passes it, took 37–59 (the
 	// runtime caps the collector's CPU at half, so the heap outgrows the
 	// limit in the end).
 	if n := grown.cycles - before.cycles; n > 20 {
@@ -119,18 +119,22 @@ func TestStopRestores(t *testing.T) {
 	}
 }
 
-func TestOrdinaryAbove(t *testing.T) {
+func TestOrdinaryAt(t *testing.T) {
 	for _, tc := range []struct {
-		p    Policy
-		want uint64
+		p               Policy
+		live, quietGoal uint64
+		want            bool
 	}{
-		{Policy{Quiet: 64 << 20, Percent: 100}, 32 << 20},
-		{Policy{Quiet: 60 << 20, Percent: 200}, 20 << 20},
-		{Policy{Quiet: 64 << 20, Percent: 0}, 64 << 20},
-		{Policy{Quiet: 64 << 20, Percent: -1}, 1<<64 - 1},
+		{Policy{Percent: 100}, 25 << 20, 50 << 20, false},
+		{Policy{Percent: 100}, 26 << 20, 50 << 20, true},
+		{Policy{Percent: 50}, 33 << 20, 50 << 20, false},
+		{Policy{Percent: 50}, 34 << 20, 50 << 20, true},
+		{Policy{Percent: 0}, 50 << 20, 50 << 20, false},
+		{Policy{Percent: -1}, 1 << 40, 50 << 20, false},
 	} {
-		if got := tc.p.ordinaryAbove(); got != tc.want {
-			t.Errorf("%+v: ordinary above %d, want %d", tc.p, got, tc.want)
+		if got := tc.p.ordinaryAt(tc.live, tc.quietGoal); got != tc.want {
+			t.Errorf("GOGC %d, %d MiB live, quiet goal %d MiB: ordinary %v, want %v",
+				tc.p.Percent, tc.live>>20, tc.quietGoal>>20, got, tc.want)
 		}
 	}
 }
