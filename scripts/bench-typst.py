@@ -33,7 +33,7 @@ def setup(cache):
         sh("npm", "install", "--silent", "--prefix", cache, TYPST_TS)
     gazette = os.path.join(cache, "gazette")
     # the tags of the Makefile's build (Makefile: TAGS)
-    sh("go", "build", "-tags", "urfave_cli_no_docs", "-o", gazette, "./cmd/gazette", cwd=ROOT)
+    sh("go", "build", "-tags", "urfave_cli_no_docs,netgo", "-o", gazette, "./cmd/gazette", cwd=ROOT)
     return gazette
 
 

@@ -50,7 +50,7 @@ func programBinary(t *testing.T) string {
 	t.Helper()
 	program.once.Do(func() {
 		program.path = filepath.Join(rbTestRoot, "gazette")
-		program.out, program.err = exec.Command("go", "build", "-tags", "gazette_testhook,urfave_cli_no_docs", "-o", program.path, ".").CombinedOutput()
+		program.out, program.err = exec.Command("go", "build", "-tags", "gazette_testhook,urfave_cli_no_docs,netgo", "-o", program.path, ".").CombinedOutput()
 	})
 	if program.err != nil {
 		t.Fatalf("go build: %v\n%s", program.err, program.out)
