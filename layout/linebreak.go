@@ -594,13 +594,16 @@ func avoidOrphan(atoms []atom, p *Paragraph, ends []int) []int {
 // isOrphan reports a line of one character, possibly followed by marks.
 func isOrphan(line []atom) bool {
 	chars := 0
-	for _, a := range line {
-		if !noLineStartClass.has(a.r) && !a.space {
+	for i := range line {
+		if countsForOrphan(&line[i]) {
 			chars++
 		}
 	}
 	return chars <= 1
 }
+
+// countsForOrphan: a is a character of its own, not a mark or a space.
+func countsForOrphan(a *atom) bool { return !noLineStartClass.has(a.r) && !a.space }
 
 // place positions the atoms of one line and justifies it.
 func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line {
