@@ -53,8 +53,8 @@ type Policy struct {
 //
 //   - Quiet 64 MiB, a heap goal of about 50 MB: the sample issue allocates
 //     about 19 MB in all and never collects; ten times its content (about
-//     100 MB allocated, 25–36 MB live at a collection) collects two to four
-//     times instead of nine, and its peak RSS stays at 86–90 MiB (the
+//     100 MB allocated, 25–37 MB live at a collection) collects two to five
+//     times instead of nine, and its peak RSS stays at 83–91 MiB (the
 //     program's own pages, fonts included, are about 35 MiB of it), under
 //     the 100 MiB the issue allows;
 //   - Percent 50, from about 33 MB live on: where the policy switches, the
