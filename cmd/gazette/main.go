@@ -38,8 +38,8 @@ func main() {
 }
 
 // setCollector sets the garbage collector's policy (internal/gctune): off
-// while the heap is small, the runtime's ordinary pacing under a soft limit
-// of build.MemoryLimit (docs/pages-and-limits.md#limits) once what is live
+// while the heap is small, GOGC-style pacing under a soft limit of
+// build.MemoryLimit (docs/pages-and-limits.md#limits) once what is live
 // grows. GOGC or GOMEMLIMIT set in the environment leave the collector as
 // they say (the soft limit still applies unless GOMEMLIMIT is set), for
 // measuring and for a machine that needs otherwise.

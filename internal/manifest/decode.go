@@ -30,8 +30,8 @@ type errCtx struct {
 // escapes).
 func decodeProblem(path string, data []byte, err error) error {
 	c := newErrCtx(data, err)
-	for _, r := range parseRules() {
-		if m := r.re.FindStringSubmatch(c.msg); m != nil {
+	for _, r := range parseRules {
+		if m := r.re().FindStringSubmatch(c.msg); m != nil {
 			if msg, hint := r.fix(c, m); msg != "" {
 				return &diag.Problem{File: path, Line: c.line, Msg: msg, Hint: cmp.Or(hint, manifestHint)}
 			}
