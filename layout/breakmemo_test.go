@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"reflect"
 	"testing"
 
 	"gazette/fonts"
@@ -30,5 +31,59 @@ func TestBreakMemoGivesCopies(t *testing.T) {
 	}
 	if len(tight) != len(fresh) || tight[0].Text() != fresh[0].Text() {
 		t.Errorf("a tight paragraph came from the memo of the loose one: %q, want %q", tight[0].Text(), fresh[0].Text())
+	}
+}
+
+// TestMemoKeyHoldsEveryField: a paragraph that differs from another in any
+// field, or in any field of any span, or in its number of spans, has
+// another memo key — a field added to Paragraph or Span and left out of
+// memoKey fails here, before the memo hands out lines set otherwise.
+func TestMemoKeyHoldsEveryField(t *testing.T) {
+	base := func() *Paragraph {
+		return &Paragraph{Spans: []Span{{Text: "一", Role: fonts.Fang, Size: 16}, {Text: "二", Role: fonts.Hei, Size: 16},
+			{Text: "三", Role: fonts.Kai, Size: 16}}, Width: 100}
+	}
+	key := base().memoKey()
+	changed := func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.String:
+			v.SetString(v.String() + "x")
+		case reflect.Float64:
+			v.SetFloat(v.Float() + 1)
+		case reflect.Int:
+			v.SetInt(v.Int() + 1)
+		case reflect.Bool:
+			v.SetBool(!v.Bool())
+		default:
+			t.Fatalf("a field of kind %s: teach this test to change it", v.Kind())
+		}
+	}
+	pt := reflect.TypeOf(Paragraph{})
+	for i := range pt.NumField() {
+		if pt.Field(i).Name == "Spans" {
+			continue
+		}
+		p := base()
+		changed(reflect.ValueOf(p).Elem().Field(i))
+		if p.memoKey() == key {
+			t.Errorf("Paragraph.%s is not in the memo key", pt.Field(i).Name)
+		}
+	}
+	st := reflect.TypeOf(Span{})
+	for s := range 3 {
+		for i := range st.NumField() {
+			p := base()
+			changed(reflect.ValueOf(&p.Spans[s]).Elem().Field(i))
+			if p.memoKey() == key {
+				t.Errorf("Span.%s of span %d is not in the memo key", st.Field(i).Name, s)
+			}
+		}
+	}
+	p := base()
+	p.Spans = append(p.Spans[:1], Span{})
+	q := base()
+	q.Spans = q.Spans[:1]
+	if p.memoKey() == q.memoKey() {
+		t.Error("one span and the same span with an empty one after it have the same key")
 	}
 }

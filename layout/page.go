@@ -166,8 +166,18 @@ func packRuns(gs []Glyph, x, y float64, m Metrics) []Run {
 func appendRuns(runs []Run, gs []Glyph, x, y float64, m Metrics) []Run {
 	start := len(runs) // the runs before are another line's
 	var rs []rune
-	adv := func(k int) float64 { a, _ := m.Advance(gs[k].Role, gs[k].R); return a * gs[k].Size }
-	gap := func(k int) float64 { return gs[k+1].X - gs[k].X - adv(k) }
+	// each glyph's advance, asked of the metrics once (gap asks for most
+	// of them twice)
+	var buf [64]float64
+	advs := buf[:0]
+	if len(gs) > len(buf) {
+		advs = make([]float64, 0, len(gs))
+	}
+	for k := range gs {
+		a, _ := m.Advance(gs[k].Role, gs[k].R)
+		advs = append(advs, a*gs[k].Size)
+	}
+	gap := func(k int) float64 { return gs[k+1].X - gs[k].X - advs[k] }
 	for i := 0; i < len(gs); {
 		spacing := 0.0
 		if i+1 < len(gs) && (same(gs[i], gs[i+1]) || gap(i) < -overlapTolerance) {
