@@ -288,9 +288,26 @@ func (lb *LineBreaker) faceFor(role fonts.Role, r rune) fonts.Role {
 	return role
 }
 
-// markBreaks sets breakB from UAX #14 (via go-text's segmenter), then removes
-// the breaks the Chinese rules forbid.
+// markBreaks sets breakB from UAX #14 (uax14.go, or go-text's segmenter for
+// a paragraph with characters it does not handle), then removes the breaks
+// the Chinese rules forbid.
 func (lb *LineBreaker) markBreaks(atoms []atom, sc *scratch) {
+	var fast bool
+	if sc.codes, fast = uax14Breaks(atoms, sc.codes); !fast {
+		segmentBreaks(atoms, sc)
+	}
+	for i := 1; i < len(atoms); i++ {
+		if !atoms[i].breakB {
+			continue
+		}
+		pen, ok := lb.breakCost(atoms[i-1].r, atoms[i].r)
+		atoms[i].breakB, atoms[i].pen = ok && !itemNumberBefore(atoms, i), pen
+	}
+	markTokens(atoms)
+}
+
+// segmentBreaks sets breakB from UAX #14 via go-text's segmenter.
+func segmentBreaks(atoms []atom, sc *scratch) {
 	runes := slices.Grow(sc.runes[:0], len(atoms))[:len(atoms)]
 	sc.runes = runes
 	for i := range atoms {
@@ -306,14 +323,6 @@ func (lb *LineBreaker) markBreaks(atoms []atom, sc *scratch) {
 			atoms[end].breakB = true
 		}
 	}
-	for i := 1; i < len(atoms); i++ {
-		if !atoms[i].breakB {
-			continue
-		}
-		pen, ok := lb.breakCost(atoms[i-1].r, atoms[i].r)
-		atoms[i].breakB, atoms[i].pen = ok && !itemNumberBefore(atoms, i), pen
-	}
-	markTokens(atoms)
 }
 
 // scratch is the working memory of breaking one paragraph, reused through
@@ -322,6 +331,7 @@ func (lb *LineBreaker) markBreaks(atoms []atom, sc *scratch) {
 type scratch struct {
 	atoms []atom
 	runes []rune
+	codes []lbCode
 	cost  []float64
 	from  []int
 	fits  []fitAtom
