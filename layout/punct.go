@@ -142,6 +142,19 @@ func isCJK(r rune) bool {
 	return false
 }
 
+// inHanScript is unicode.Is(unicode.Han, r) answering the CJK Unified
+// Ideographs block (all Han) and everything below U+2E80 (no Han) without
+// searching the table: the glue and word rules ask it for every character.
+func inHanScript(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	case r < 0x2E80:
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
+
 // isNumeric reports runes that belong to a number: digits and the marks
 // inside one (2023, 1.55, 12.5%).
 func isNumeric(r rune) bool { return r >= '0' && r <= '9' }
