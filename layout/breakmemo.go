@@ -1,9 +1,6 @@
 package layout
 
-import (
-	"strconv"
-	"strings"
-)
+import "strconv"
 
 // breakMemo remembers the lines of the paragraphs of one document while it
 // is composed again and again to find how much of it to set tight
@@ -34,26 +31,38 @@ func (m breakMemo) breakLines(lb *LineBreaker, p *Paragraph) ([]Line, []rune) {
 
 // memoKey is everything about p that the lines depend on.
 func (p *Paragraph) memoKey() string {
-	var b strings.Builder
+	n := memoKeyRest
 	for _, s := range p.Spans {
-		b.WriteString(s.Text)
-		b.WriteByte(0)
-		b.WriteString(strconv.Itoa(int(s.Role)))
-		b.WriteByte(0)
-		b.WriteString(strconv.FormatFloat(s.Size, 'g', -1, 64))
-		b.WriteByte(0)
-		b.WriteString(strconv.FormatBool(s.FakeBold))
-		b.WriteByte(1)
+		n += len(s.Text) + memoKeySpan
+	}
+	b := make([]byte, 0, n) // one allocation, and one for the string
+	for _, s := range p.Spans {
+		b = append(b, s.Text...)
+		b = append(b, 0)
+		b = strconv.AppendInt(b, int64(s.Role), 10)
+		b = append(b, 0)
+		b = strconv.AppendFloat(b, s.Size, 'g', -1, 64)
+		b = append(b, 0)
+		b = strconv.AppendBool(b, s.FakeBold)
+		b = append(b, 1)
 	}
 	for _, f := range []float64{p.Width, p.Indent, p.Hang, p.Track, float64(p.Align), float64(p.Balance)} {
-		b.WriteString(strconv.FormatFloat(f, 'g', -1, 64))
-		b.WriteByte(0)
+		b = strconv.AppendFloat(b, f, 'g', -1, 64)
+		b = append(b, 0)
 	}
 	for _, f := range []bool{p.KeepNames, p.KeepWords, p.Tight, p.KeepItems} {
-		b.WriteString(strconv.FormatBool(f))
+		b = strconv.AppendBool(b, f)
 	}
-	return b.String()
+	return string(b)
 }
+
+// memoKeySpan and memoKeyRest are room enough in a memo key for a span's
+// role, size and bold flag and for the paragraph's numbers and flags (a
+// float64 takes at most 24 bytes written out).
+const (
+	memoKeySpan = 40
+	memoKeyRest = 6*25 + 4*5
+)
 
 // copyLines copies lines and their glyphs, all the glyphs in one
 // allocation (each line's slice capped at its end, so that appending to one

@@ -172,9 +172,11 @@ func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
 	if ends == nil {
 		ends = lb.breakPoints(atoms, p) // greedy, breaking where a line overflows
 	}
+	lines = make([]Line, len(ends))
+	glyphs := make([]Glyph, 0, len(atoms)) // every line's glyphs, in one allocation
 	start := 0
 	for i, end := range ends {
-		lines = append(lines, lb.place(atoms[start:end], p, i == 0, i == len(ends)-1))
+		lines[i], glyphs = lb.place(atoms[start:end], p, i == 0, i == len(ends)-1, glyphs)
 		start = end
 	}
 	return lines, missing
@@ -612,8 +614,11 @@ func isOrphan(line []atom) bool {
 	return chars <= 1
 }
 
-// place positions the atoms of one line and justifies it.
-func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line {
+// place positions the atoms of one line and justifies it. The line's
+// glyphs are taken from the end of glyphs (whose capacity must hold them),
+// capped so that appending to them never writes into the next line's;
+// glyphs is returned with them.
+func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool, glyphs []Glyph) (Line, []Glyph) {
 	atoms = trimSpaces(atoms)
 	n := len(atoms)
 	left := p.Hang
@@ -636,7 +641,9 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 	case p.Align == AlignRight:
 		left += slack
 	}
-	line := Line{Glyphs: make([]Glyph, n), Left: left, Last: last}
+	at := len(glyphs)
+	glyphs = glyphs[:at+n]
+	line := Line{Glyphs: glyphs[at : at+n : at+n], Left: left, Last: last}
 	x := left - startCut(atoms)
 	for i := range atoms {
 		a := &atoms[i]
@@ -669,7 +676,7 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 		x -= endCut(atoms[n-1])
 	}
 	line.Right = x
-	return line
+	return line, glyphs
 }
 
 // stretchable reports whether justification may widen the gap after a: gaps
