@@ -185,9 +185,15 @@ func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
 // atoms measures the paragraph's characters, each in the face faceFor picks;
 // the marks in cjkForced always stay in the CJK face (docs/clreq.md#handling-western-text-in-chinese-text-using-proportional-western-fonts).
 func (lb *LineBreaker) atoms(p *Paragraph, sc *scratch) ([]atom, []rune) {
-	n := 0
+	n := 0 // room for the atoms: the bytes, at least as many as the characters
 	for _, s := range p.Spans {
-		n += utf8.RuneCountInString(s.Text)
+		n += len(s.Text)
+	}
+	if n > cap(sc.atoms) { // the pooled buffer may be too small: count the characters
+		n = 0
+		for _, s := range p.Spans {
+			n += utf8.RuneCountInString(s.Text)
+		}
 	}
 	atoms := slices.Grow(sc.atoms[:0], n)
 	defer func() { sc.atoms = atoms[:0] }()
