@@ -145,6 +145,8 @@ type atom struct {
 	give                      float64 // how much the blank around this atom may still shrink
 	class                     squeeze // the reduction priority of give
 	before                    bool    // give is the blank before the glyph (opening marks)
+
+	marks punctMarks // every class of punct.go the character is in (marksOf)
 }
 
 // half is the compressible blank of a full-width mark: half its advance.
@@ -203,8 +205,9 @@ func (lb *LineBreaker) atoms(p *Paragraph, sc *scratch) ([]atom, []rune) {
 			if r == '\n' || r == '\r' || r == '\t' {
 				r = ' '
 			}
+			m := marksOf(r)
 			a := atom{r: r, role: lb.faceFor(s.Role, r), size: s.Size, bold: s.FakeBold, cjk: isCJK(r), space: r == ' ' || r == '\u3000',
-				openMark: leftBlankClass.has(r), closeMark: rightBlankClass.has(r), long: longMarkClass.has(r)}
+				openMark: m&markLeftBlank != 0, closeMark: m&markRightBlank != 0, long: m&markLong != 0, marks: m}
 			adv, ok := lb.Metrics.Advance(a.role, r)
 			if !ok {
 				missing = append(missing, r)
@@ -308,7 +311,7 @@ func (lb *LineBreaker) markBreaks(atoms []atom, sc *scratch) {
 		if !atoms[i].breakB {
 			continue
 		}
-		pen, ok := lb.breakCost(atoms[i-1].r, atoms[i].r)
+		pen, ok := lb.breakCost(&atoms[i-1], &atoms[i])
 		atoms[i].breakB, atoms[i].pen = ok && !itemNumberBefore(atoms, i), pen
 	}
 	markTokens(atoms)
@@ -363,26 +366,27 @@ func itemNumberBefore(atoms []atom, i int) bool {
 	return (prev == '.' || prev == '．') && isNumeric(atoms[i-2].r)
 }
 
-// breakCost applies the Chinese tailoring of UAX #14 between prev and next:
+// breakCost applies the Chinese tailoring of UAX #14 between atoms a and b:
 // whether a line may break there, and at what cost
 // (docs/line-composition.md#break-opportunities-and-their-costs). The basic level of the prohibitions is a
 // ban; the stricter levels are penalties, which the total-fit breaker pays
 // only where no other break sets the paragraph within the spreading limit.
-func (lb *LineBreaker) breakCost(prev, next rune) (float64, bool) {
+func (lb *LineBreaker) breakCost(a, b *atom) (float64, bool) {
+	prev, next := a.r, b.r
 	switch {
-	case noLineStartClass.has(next), noLineEndClass.has(prev): // https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end, basic level
+	case b.marks&markNoLineStart != 0, a.marks&markNoLineEnd != 0: // https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end, basic level
 		return 0, false
-	case longMarkClass.has(prev) && prev == next: // GB/T 15834 5.1.4, 5.1.5: —— and …… never split
+	case a.marks&markLong != 0 && prev == next: // GB/T 15834 5.1.4, 5.1.5: —— and …… never split
 		return 0, false
 	case (prev == '〕' || prev == ']') && isDigit(next): // 〔2023〕25号 is one unit
 		return 0, false
-	case joinerClass.has(prev) || joinerClass.has(next): // “公司+基地+农户” is one term
+	case (a.marks|b.marks)&markJoiner != 0: // “公司+基地+农户” is one term
 		return 0, false
 	case prev == '-' && next < 0x80: // a line ending in "-" reads as a hyphenated word: pdftotext drops the hyphen
 		return 0, false
 	case lb.Kinsoku >= KinsokuGB && (prev == '/' || prev == '／'): // clreq prohibition rules, GB level
 		return kinsokuPen, true
-	case lb.Kinsoku >= KinsokuStrict && longMarkClass.has(next): // clreq prohibition rules, strict level
+	case lb.Kinsoku >= KinsokuStrict && b.marks&markLong != 0: // clreq prohibition rules, strict level
 		return kinsokuPen, true
 	}
 	return 0, true
@@ -613,7 +617,7 @@ func avoidOrphan(atoms []atom, p *Paragraph, ends []int) []int {
 func isOrphan(line []atom) bool {
 	chars := 0
 	for _, a := range line {
-		if !noLineStartClass.has(a.r) && !a.space {
+		if a.marks&markNoLineStart == 0 && !a.space {
 			chars++
 		}
 	}

@@ -93,3 +93,16 @@ func TestLongestUnitFindsEveryName(t *testing.T) {
 		}
 	}
 }
+
+// TestMarksOfKeepsTheClasses compares the bits of marksOf with the classes
+// behind them on every code point.
+func TestMarksOfKeepsTheClasses(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		m := marksOf(r)
+		for _, c := range markClasses {
+			if m&c.mark != 0 != c.class.has(r) {
+				t.Fatalf("marksOf(%U) = %08b: bit %08b wrong", r, m, c.mark)
+			}
+		}
+	}
+}

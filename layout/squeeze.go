@@ -58,10 +58,10 @@ func (s PunctStyle) apply(atoms []atom) {
 	for i := range atoms {
 		a := &atoms[i]
 		switch {
-		case s == Kaiming && stopMarkClass.has(a.r):
-		case rightBlankClass.has(a.r):
+		case s == Kaiming && a.marks&markStop != 0:
+		case a.closeMark:
 			a.cutR = a.half()
-		case leftBlankClass.has(a.r):
+		case a.openMark:
 			a.cutL = a.half()
 		}
 	}
@@ -73,9 +73,9 @@ func compressPairs(atoms []atom) {
 	for i := 0; i+1 < len(atoms); i++ {
 		a, b := &atoms[i], &atoms[i+1]
 		switch {
-		case rightBlankClass.has(a.r) && (rightBlankClass.has(b.r) || leftBlankClass.has(b.r)):
+		case a.closeMark && (b.closeMark || b.openMark):
 			a.cutR = a.half()
-		case leftBlankClass.has(b.r) && leftBlankClass.has(a.r):
+		case b.openMark && a.openMark:
 			b.cutL = b.half()
 		}
 	}
@@ -109,17 +109,17 @@ func setGive(atoms []atom) {
 			a.give, a.class = max(0, a.w-em/4), squeezeSpace
 		case a.r == '·' || a.r == '・':
 			a.give, a.class = a.half(), squeezeInterpunct
-		case leftBlankClass.has(a.r) && i > 0 && (rightBlankClass.has(atoms[i-1].r) || leftBlankClass.has(atoms[i-1].r)):
+		case a.openMark && i > 0 && (atoms[i-1].closeMark || atoms[i-1].openMark):
 			// a pair already at 1.5 em gives no more: at 1 em the two glyphs
 			// would share one origin and text extraction could swap them.
 			a.class, a.before = squeezeBracket, true
-		case leftBlankClass.has(a.r):
+		case a.openMark:
 			a.give, a.class, a.before = max(0, a.half()-a.cutL), squeezeBracket, true
-		case commaMarkClass.has(a.r):
+		case a.marks&markComma != 0:
 			a.give, a.class = max(0, a.half()-a.cutR), squeezeComma
-		case stopMarkClass.has(a.r):
+		case a.marks&markStop != 0:
 			a.give, a.class = max(0, a.half()-a.cutR), squeezeStop
-		case rightBlankClass.has(a.r):
+		case a.closeMark:
 			a.give, a.class = max(0, a.half()-a.cutR), squeezeBracket
 		}
 	}
