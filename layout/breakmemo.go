@@ -1,6 +1,9 @@
 package layout
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // breakMemo remembers the lines of the paragraphs of one document while it
 // is composed again and again to find how much of it to set tight
@@ -35,25 +38,27 @@ func (p *Paragraph) memoKey() string {
 	for _, s := range p.Spans {
 		n += len(s.Text) + memoKeySpan
 	}
-	b := make([]byte, 0, n) // one allocation, and one for the string
+	var b strings.Builder
+	b.Grow(n) // the key's one allocation: String does not copy
+	var num [32]byte
 	for _, s := range p.Spans {
-		b = append(b, s.Text...)
-		b = append(b, 0)
-		b = strconv.AppendInt(b, int64(s.Role), 10)
-		b = append(b, 0)
-		b = strconv.AppendFloat(b, s.Size, 'g', -1, 64)
-		b = append(b, 0)
-		b = strconv.AppendBool(b, s.FakeBold)
-		b = append(b, 1)
+		b.WriteString(s.Text)
+		b.WriteByte(0)
+		b.Write(strconv.AppendInt(num[:0], int64(s.Role), 10))
+		b.WriteByte(0)
+		b.Write(strconv.AppendFloat(num[:0], s.Size, 'g', -1, 64))
+		b.WriteByte(0)
+		b.WriteString(strconv.FormatBool(s.FakeBold))
+		b.WriteByte(1)
 	}
 	for _, f := range []float64{p.Width, p.Indent, p.Hang, p.Track, float64(p.Align), float64(p.Balance)} {
-		b = strconv.AppendFloat(b, f, 'g', -1, 64)
-		b = append(b, 0)
+		b.Write(strconv.AppendFloat(num[:0], f, 'g', -1, 64))
+		b.WriteByte(0)
 	}
 	for _, f := range []bool{p.KeepNames, p.KeepWords, p.Tight, p.KeepItems} {
-		b = strconv.AppendBool(b, f)
+		b.WriteString(strconv.FormatBool(f))
 	}
-	return string(b)
+	return b.String()
 }
 
 // memoKeySpan and memoKeyRest are room enough in a memo key for a span's
