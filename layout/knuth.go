@@ -74,57 +74,134 @@ const (
 // breaker looks for breaks that avoid it.
 const MaxSpread = 0.25
 
-// fitState is the running measure of a candidate line atoms[a:e].
-type fitState struct {
-	sum     float64 // natural width of atoms[a:e], inner glue and cuts included
-	width   float64 // sum up to the last atom that is not a space
-	give    float64 // compressible blank up to that atom
-	gaps    int     // stretchable gaps up to that atom
-	runGive float64
-	runGaps int
-	last    int // index of the last atom that is not a space, or -1
-}
+// The breaker measures its candidate lines in fixed point: every quantity
+// of an atom it adds up is rounded once to an integer number of 2^-shift
+// points (fitAtoms), so that the width of any line is a difference of two
+// prefix sums, exact and the same whatever the order of the additions
+// (docs/line-composition.md#speed). A float sum would round differently
+// from each start and could break ties between lines of equal cost one way
+// or the other by chance.
+const (
+	// fixedShift is the finest unit: 2^-32 pt, so a line's width is off
+	// by at most 2^-33 pt an atom from the exact sum of its atoms' widths
+	// (the breaker's finest threshold is 10^-6 pt).
+	fixedShift = 32
+	// fixedLimit bounds a paragraph's sums, so that no int64 overflows; a
+	// paragraph wider than 2^28 pt in all (some 16 million ems) is measured
+	// in a coarser unit.
+	fixedLimit = 1 << 60
+)
 
-// fitAtom is what fitState.add reads of an atom, worked out once a
-// paragraph: every break's lines read each atom again, and the packed
-// record keeps that loop short. The differences are the very float64s add
-// computed inline before, so every sum comes out the same.
+// costUnits: a line's cost is rounded to a multiple of 1/costUnits, so
+// that the costs of the breakings of a paragraph add up exactly in any
+// order (up to 2^33, some 800 lines set by force), and two breakings of
+// equal cost tie, to be told apart by relax's rule.
+const costUnits = 1 << 20
+
+// fitAtom is what the breaker reads of atom i of a paragraph (and, at i =
+// n, of the paragraph's end), worked out once: the prefix sums of what a
+// line adds up, so that the shape of any line is found without walking it.
 type fitAtom struct {
-	adv     float64 // w - cutL: its width on a line
-	join    float64 // glue - cutR: what it adds before a next atom on its line
-	give    float64
-	end     float64 // endCut: what it loses ending a line
-	space   bool
-	gapNext bool // stretchable(it, the next atom)
-	cand    bool // a line may end before it (breakB or emerg)
+	pos   int64   // natural width of atoms[:i] set as one line, inner glue and cuts included
+	reach int64   // the largest pos of atoms[:k], k ≤ i
+	give  int64   // compressible blank of atoms[:i]
+	join  int64   // glue - cutR: what atom i adds before a next atom on its line
+	end   int64   // endCut: what atom i loses ending a line
+	start int64   // startCut(atoms[i:]): what a line starting at i loses
+	pen   float64 // breakPen(atoms, i)
+	em    float64 // atoms[i].size
+	least int64   // a lower bound of what atoms[:i] take of the lines (linesLeft)
+	gaps  int32   // stretchable gaps between atoms of atoms[:i]
+	last  int32   // the last atom of atoms[:i] that is not a space, or -1
+	// cand: a line may end before it (breakB or emerg); before: its give
+	// is the blank before the glyph (an opening mark)
+	cand, before bool
 }
 
-// fitAtoms fills fits[i] for every atom.
-func fitAtoms(atoms []atom, fits []fitAtom) []fitAtom {
-	fits = slices.Grow(fits[:0], len(atoms))[:len(atoms)]
+// fitTable is a paragraph's fitAtoms and the unit they are counted in.
+type fitTable struct {
+	fits []fitAtom // n+1 records
+	unit float64   // points per integer unit, a power of two
+	// tail is the most that ending a line can add to its width beyond
+	// pos: max(0, -join-end) over the atoms.
+	tail int64
+	// negPen: some break costs less than nothing (none does today), which
+	// the skipping of short lines (relaxFilled) assumes never happens.
+	negPen bool
+	// widest is the largest share of least that one atom holds.
+	widest int64
+	// orphanFrom: a last line starting at or after this atom is an orphan
+	// (isOrphan).
+	orphanFrom int
+}
+
+// fitAtoms fills the fit table of atoms, reusing fits.
+func fitAtoms(atoms []atom, fits []fitAtom) fitTable {
+	t, total := fillFits(atoms, fits, fixedShift)
+	if math.Ldexp(total, fixedShift) < fixedLimit {
+		return t
+	}
+	shift := fixedShift // a paragraph too wide for the finest unit
+	for shift > 0 && !(math.Ldexp(total, shift) < fixedLimit) {
+		shift--
+	}
+	t, _ = fillFits(atoms, t.fits, shift)
+	return t
+}
+
+// fillFits fills the fit table of atoms in units of 2^-shift pt, and
+// returns a bound of the sums it made (of every quantity's magnitude), which
+// may have overflowed if it is 2^(63-shift) or more.
+func fillFits(atoms []atom, fits []fitAtom, shift int) (t fitTable, total float64) {
+	n := len(atoms)
+	fits = slices.Grow(fits[:0], n+1)[:n+1]
+	scale := math.Ldexp(1, shift)
+	fixed := func(x float64) int64 { return int64(math.RoundToEven(x * scale)) }
+	t = fitTable{fits: fits, unit: math.Ldexp(1, -shift)}
+	var pos, reach, give, least, tail, widest int64
+	var gaps, last int32 = 0, -1
+	negPen := false
 	for i := range atoms {
 		a := &atoms[i]
-		fits[i] = fitAtom{adv: a.w - a.cutL, join: a.glue - a.cutR, give: a.give, end: endCut(*a), space: a.space, cand: a.breakB || a.emerg}
-		if i+1 < len(atoms) {
-			fits[i].gapNext = stretchable(a, &atoms[i+1])
+		f := &fits[i]
+		total += math.Abs(a.w) + math.Abs(a.cutL) + math.Abs(a.glue) + math.Abs(a.cutR) + math.Abs(a.give)
+		*f = fitAtom{pos: pos, reach: reach, give: give, join: fixed(a.glue - a.cutR), end: fixed(endCut(*a)),
+			start: fixed(startCut(atoms[i:])), pen: breakPen(atoms, i), em: a.size, least: least, gaps: gaps, last: last,
+			cand: a.breakB || a.emerg, before: a.before}
+		tail = max(tail, -f.join-f.end)
+		negPen = negPen || f.cand && f.pen < 0
+		adv, g := fixed(a.w-a.cutL), fixed(a.give)
+		// The least an atom adds to its line's width less its give,
+		// wherever on the line it stands: a space may end a line, where it
+		// adds nothing; another atom may start or end one.
+		l := min(0, adv+f.join-g)
+		if !a.space {
+			l = min(adv+f.join, adv-f.end) - g - max(0, f.start)
+		}
+		least += l
+		widest = max(widest, l)
+		pos += adv + f.join
+		reach = max(reach, pos)
+		give += g
+		if i+1 < n && stretchable(a, &atoms[i+1]) {
+			gaps++
+		}
+		if !a.space {
+			last = int32(i)
 		}
 	}
-	return fits
-}
-
-// add extends the line by atom i.
-func (f *fitState) add(fits []fitAtom, a, i int) {
-	if i > a {
-		f.sum += fits[i-1].join
-		if fits[i-1].gapNext {
-			f.runGaps++
+	fits[n] = fitAtom{pos: pos, reach: reach, give: give, least: least, gaps: gaps, last: last, cand: true}
+	t.tail, t.widest, t.negPen = tail, widest, negPen
+	// isOrphan(atoms[a:]) holds from the second-to-last character on.
+	t.orphanFrom = n
+	for chars := 0; t.orphanFrom > 1; t.orphanFrom-- {
+		if countsForOrphan(&atoms[t.orphanFrom-1]) {
+			if chars++; chars == 2 {
+				break
+			}
 		}
 	}
-	f.sum += fits[i].adv
-	f.runGive += fits[i].give
-	if !fits[i].space {
-		f.width, f.give, f.gaps, f.last = f.sum, f.runGive, f.runGaps, i
-	}
+	return t, total
 }
 
 // lineShape is what the breaker needs to know of a candidate line.
@@ -135,17 +212,36 @@ type lineShape struct {
 	em     float64
 }
 
-// shape measures the line atoms[a:f.last+1] as lineWidth and giveOf do.
-func (f *fitState) shape(atoms []atom, a int) lineShape {
-	first, last := &atoms[a], &atoms[f.last]
-	s := lineShape{width: f.width - startCut(atoms[a:]) - endCut(*last), shrink: f.give, gaps: f.gaps, em: first.size}
+// shape measures the line atoms[a:e] as lineWidth, giveOf and stretchGaps
+// do (trailing spaces dropped), in the table's unit; ok is false for a line
+// of spaces only.
+func (t *fitTable) shape(a, e int) (s lineShape, ok bool) {
+	fits := t.fits
+	l := int(fits[e].last)
+	if l < a {
+		return s, false
+	}
+	first, last := &fits[a], &fits[l]
+	width := fits[l+1].pos - last.join - first.pos - first.start - last.end
+	shrink := fits[l+1].give - first.give
 	if first.before {
-		s.shrink -= first.give
+		shrink -= fits[a+1].give - first.give
 	}
-	if !last.before && (f.last != a || !first.before) {
-		s.shrink -= last.give
+	if !last.before && (l != a || !first.before) {
+		shrink -= fits[l+1].give - last.give
 	}
-	return s
+	return lineShape{width: float64(width) * t.unit, shrink: float64(shrink) * t.unit, gaps: int(last.gaps - first.gaps), em: first.em}, true
+}
+
+// surelyShort reports whether every line from a to an end at or before e
+// (e < n) is a short line (relaxFilled): too short to be spread to avail
+// within MaxSpread a gap. It bounds such a line's width by reach, which
+// never decreases, and its gaps by the gaps before e; float64 rounding is
+// monotonic, so the bound holds after the conversion.
+func (t *fitTable) surelyShort(a, e int, avail float64) bool {
+	first, f := &t.fits[a], &t.fits[e]
+	width := float64(f.reach-first.pos-first.start+t.tail) * t.unit
+	return avail-width > float64(f.gaps-first.gaps)*MaxSpread*first.em
 }
 
 // lineCost is the cost of a line of shape s in a measure of avail, and
@@ -191,13 +287,15 @@ func totalFit(atoms []atom, p *Paragraph, sc *scratch) []int {
 	if lineWidth(atoms) <= p.avail(true)+0.01 {
 		return []int{n} // one line: nothing to choose
 	}
-	fits := fitAtoms(atoms, sc.fits)
-	sc.fits = fits
+	t := fitAtoms(atoms, sc.fits)
+	sc.fits = t.fits
+	b := t.bound(p)
+	hint := 0
 	for a := 0; a < n; a++ {
-		if math.IsInf(cost[a], 1) {
+		if math.IsInf(cost[a], 1) || b.beyond(&t, a, cost[a]) {
 			continue
 		}
-		relaxFrom(atoms, fits, p, a, cost, from)
+		hint = relaxFrom(&t, p, a, hint, cost, from)
 	}
 	if math.IsInf(cost[n], 1) {
 		return nil
@@ -212,6 +310,120 @@ func totalFit(atoms []atom, p *Paragraph, sc *scratch) []int {
 	return ends
 }
 
+// fitBound prunes the breaks that lie on no cheapest breaking: a break a
+// whose cost, with the least the rest of the paragraph can cost after it,
+// exceeds the cost of a breaking already known (upper) is on no cheapest
+// path, so its lines are not tried (docs/line-composition.md#speed). The
+// cost of the lines before a break that is on a cheapest path is the same
+// with the pruning as without (its cheapest predecessors are on that path
+// too), and so is the choice among the breaks that tie for it: the breaks
+// chosen are the same. Costs add up exactly (costUnits), so the comparison
+// is exact.
+type fitBound struct {
+	upper    float64 // the cost of a breaking
+	capacity int64   // the most of least one line may hold; 0: no pruning
+}
+
+// bound finds an upper bound, the cost of a breaking made by taking from
+// each break the cheapest line relaxFrom would relax.
+func (t *fitTable) bound(p *Paragraph) fitBound {
+	if t.negPen {
+		return fitBound{} // a line may cost less than linePen
+	}
+	// A line that may be set is at most 0.01 pt (lineCost's tolerance,
+	// and a margin for the rounding of its float64s) wider than the
+	// measure, less its give. A line of one atom wider than that
+	// (forcedCost) breaks the bound: then nothing is pruned.
+	capacity := math.Ceil((max(p.avail(true), p.avail(false))+0.01+1e-5)/t.unit) + 1
+	if !(capacity >= 1 && capacity < 1<<62) || int64(capacity) < t.widest {
+		return fitBound{} // a measure of nothing, or wider than any sum
+	}
+	n := len(t.fits) - 1
+	total := 0.0
+	for a := 0; a < n; {
+		e, c := t.cheapestLine(p, a)
+		if e < 0 {
+			return fitBound{}
+		}
+		total, a = total+c, e
+	}
+	if total >= 1<<32 {
+		return fitBound{} // past the range where costs add up exactly
+	}
+	return fitBound{upper: total, capacity: int64(capacity)}
+}
+
+// beyond reports that break a, reached at cost c, lies on no cheapest
+// breaking: every line after it costs at least linePen, and linesLeft lines
+// at least follow it.
+func (b *fitBound) beyond(t *fitTable, a int, c float64) bool {
+	return b.capacity > 0 && c+linePen*float64(t.linesLeft(a, b.capacity)) > b.upper
+}
+
+// linesLeft is a lower bound of the number of lines atoms[a:] take: each
+// line holds at most capacity of least.
+func (t *fitTable) linesLeft(a int, capacity int64) int64 {
+	n := len(t.fits) - 1
+	rest := t.fits[n].least - t.fits[a].least
+	if rest <= capacity {
+		return 1
+	}
+	return (rest + capacity - 1) / capacity
+}
+
+// cheapestLine is the cheapest line from a that relaxFrom relaxes (the
+// fullest of equal cost), and its cost; -1 for none. It passes over the
+// short lines as relaxFilled does, and looks at them only when no line
+// fills the measure.
+func (t *fitTable) cheapestLine(p *Paragraph, a int) (end int, cost float64) {
+	fits := t.fits
+	n := len(fits) - 1
+	avail := p.avail(a == 0)
+	em := fits[a].em
+	prune := p.Align == Justify && em > 0 && !t.negPen
+	end, cost = -1, math.Inf(1)
+	e := a + 1
+	if prune {
+		e = t.firstUnsure(a, e, avail)
+	}
+	for ; e <= n; e++ {
+		if !fits[e].cand {
+			continue
+		}
+		s, ok := t.shape(a, e)
+		if !ok || prune && e < n && avail-s.width > float64(s.gaps)*MaxSpread*em && fits[e].pen >= 0 {
+			continue
+		}
+		c, short, ok, stop := t.priceLine(s, p, avail, a, e)
+		if stop {
+			break
+		}
+		if ok && !short && c <= cost {
+			end, cost = e, c
+		}
+	}
+	if end >= 0 {
+		return end, cost
+	}
+	for e := a + 1; e <= n; e++ { // the cheapest short line, as relaxAll
+		if !fits[e].cand {
+			continue
+		}
+		s, ok := t.shape(a, e)
+		if !ok {
+			continue
+		}
+		c, short, ok, stop := t.priceLine(s, p, avail, a, e)
+		if stop {
+			break
+		}
+		if ok && short && c < cost {
+			end, cost = e, c
+		}
+	}
+	return end, cost
+}
+
 // relaxFrom tries the lines that start at break a. A justified line too
 // short to be spread within MaxSpread is tried only when no line from a can
 // be spread to the measure, and then only the cheapest of them: it is left
@@ -219,12 +431,41 @@ func totalFit(atoms []atom, p *Paragraph, sc *scratch) []int {
 //
 // Most lines from a are such short lines, so they are first passed over
 // unpriced (relaxFilled); only when no line from a fills the measure are
-// all of them priced again to find the cheapest short one.
-func relaxFrom(atoms []atom, fits []fitAtom, p *Paragraph, a int, cost []float64, from []int) {
-	if relaxFilled(atoms, fits, p, a, cost, from) {
-		return
+// all of them priced again to find the cheapest short one. hint is where
+// the lines from the previous break began to be priced; relaxFrom returns
+// where those from a did.
+func relaxFrom(t *fitTable, p *Paragraph, a, hint int, cost []float64, from []int) int {
+	filled, hint := relaxFilled(t, p, a, hint, cost, from)
+	if !filled {
+		relaxAll(t, p, a, cost, from)
 	}
-	relaxAll(atoms, fits, p, a, cost, from)
+	return hint
+}
+
+// firstUnsure is the first end e > a, e ≤ n, for which surelyShort(a, e)
+// does not hold, searched from hint (the answer for the previous break,
+// usually the same or a little less).
+func (t *fitTable) firstUnsure(a, hint int, avail float64) int {
+	n := len(t.fits) - 1
+	lo := a + 1
+	if hint > lo && hint <= n {
+		if !t.surelyShort(a, hint-1, avail) {
+			hi := hint - 1 // surelyShort is false from some e ≤ hi on
+			for lo < hi {
+				if mid := int(uint(lo+hi) >> 1); t.surelyShort(a, mid, avail) {
+					lo = mid + 1
+				} else {
+					hi = mid
+				}
+			}
+			return lo
+		}
+		lo = hint
+	}
+	for lo < n && t.surelyShort(a, lo, avail) {
+		lo++
+	}
+	return lo
 }
 
 // relaxFilled relaxes the lines from a that relaxAll relaxes when some line
@@ -234,28 +475,32 @@ func relaxFrom(atoms []atom, fits []fitAtom, p *Paragraph, a int, cost []float64
 // raggedPen or more, and since no break penalty is negative and its slack is
 // positive, relaxAll keeps it only as a short line, never relaxes it while
 // another line fills the measure, and never ends its loop at it. The
-// comparison is lineCost's own, on the same numbers computed in the same
-// order, so the set of lines relaxed is relaxAll's exactly.
-func relaxFilled(atoms []atom, fits []fitAtom, p *Paragraph, a int, cost []float64, from []int) bool {
-	n := len(atoms)
+// comparison is lineCost's own, on the same numbers, so the set of lines
+// relaxed is relaxAll's exactly. The lines before firstUnsure are not even
+// measured: surelyShort bounds them all at once.
+func relaxFilled(t *fitTable, p *Paragraph, a, hint int, cost []float64, from []int) (filled bool, next int) {
+	fits := t.fits
+	n := len(fits) - 1
 	avail := p.avail(a == 0)
-	em := atoms[a].size
-	prune := p.Align == Justify && em > 0
-	cut := startCut(atoms[a:])
-	f := fitState{last: -1}
-	filled := false
-	for e := a + 1; e <= n; e++ {
-		f.add(fits, a, e-1)
-		if e < n && !fits[e].cand || f.last < 0 {
+	em := fits[a].em
+	prune := p.Align == Justify && em > 0 && !t.negPen
+	e := a + 1
+	if prune {
+		e = t.firstUnsure(a, hint, avail)
+		hint = e
+	}
+	for ; e <= n; e++ {
+		if !fits[e].cand {
 			continue
 		}
-		if prune && e < n {
-			slack := avail - (f.width - cut - fits[f.last].end)
-			if slack > float64(f.gaps)*MaxSpread*em && breakPen(atoms, e) >= 0 {
-				continue // a short line: see above
-			}
+		s, ok := t.shape(a, e)
+		if !ok {
+			continue
 		}
-		c, short, ok, stop := priceLine(atoms, f.shape(atoms, a), p, avail, a, e)
+		if prune && e < n && avail-s.width > float64(s.gaps)*MaxSpread*em && fits[e].pen >= 0 {
+			continue // a short line: see above
+		}
+		c, short, ok, stop := t.priceLine(s, p, avail, a, e)
 		if stop {
 			break // longer lines only get wider
 		}
@@ -268,7 +513,7 @@ func relaxFilled(atoms []atom, fits []fitAtom, p *Paragraph, a int, cost []float
 		filled = true
 		relax(cost, from, a, e, c)
 	}
-	return filled
+	return filled, hint
 }
 
 // priceLine is what the line of shape s from a to e costs, with its
@@ -276,8 +521,8 @@ func relaxFilled(atoms []atom, fits []fitAtom, p *Paragraph, a int, cost []float
 // not fill the measure and costs raggedPen or more (wanted only where no
 // line fills), ok is false for a line that cannot be set, and stop says
 // that lines longer than this one cannot be set either.
-func priceLine(atoms []atom, s lineShape, p *Paragraph, avail float64, a, e int) (c float64, short, ok, stop bool) {
-	n := len(atoms)
+func (t *fitTable) priceLine(s lineShape, p *Paragraph, avail float64, a, e int) (c float64, short, ok, stop bool) {
+	n := len(t.fits) - 1
 	c, ok = lineCost(s, avail, p, e == n)
 	if !ok && e == a+1 {
 		c, ok = forcedCost, true // one character wider than the measure
@@ -285,27 +530,30 @@ func priceLine(atoms []atom, s lineShape, p *Paragraph, avail float64, a, e int)
 	if !ok {
 		return 0, false, false, s.width-s.shrink > avail
 	}
-	c += linePen + breakPen(atoms, e)
-	if e == n && a > 0 && isOrphan(atoms[a:]) {
+	c += linePen + t.fits[e].pen
+	if e == n && a > 0 && a >= t.orphanFrom {
 		c += orphanPen
 	}
 	short = c >= raggedPen && e < n && p.Align == Justify && avail-s.width > 0
-	return c, short, true, false
+	return math.Round(c*costUnits) / costUnits, short, true, false
 }
 
 // relaxAll prices every line from a, as relaxFrom describes.
-func relaxAll(atoms []atom, fits []fitAtom, p *Paragraph, a int, cost []float64, from []int) {
-	n := len(atoms)
+func relaxAll(t *fitTable, p *Paragraph, a int, cost []float64, from []int) {
+	fits := t.fits
+	n := len(fits) - 1
 	avail := p.avail(a == 0)
-	f := fitState{last: -1}
 	filled := false
 	shortEnd, shortCost := -1, math.Inf(1)
 	for e := a + 1; e <= n; e++ {
-		f.add(fits, a, e-1)
-		if e < n && !fits[e].cand || f.last < 0 {
+		if !fits[e].cand {
 			continue
 		}
-		c, short, ok, stop := priceLine(atoms, f.shape(atoms, a), p, avail, a, e)
+		s, ok := t.shape(a, e)
+		if !ok {
+			continue
+		}
+		c, short, ok, stop := t.priceLine(s, p, avail, a, e)
 		if stop {
 			break // longer lines only get wider
 		}

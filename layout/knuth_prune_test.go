@@ -10,7 +10,8 @@ import (
 )
 
 // totalFitUnpruned is totalFit pricing every line from every break
-// (relaxAll), as the breaker did before relaxFilled skipped the short lines.
+// (relaxAll), as the breaker did before relaxFilled skipped the short lines
+// and firstUnsure the lines it need not measure.
 func totalFitUnpruned(atoms []atom, p *Paragraph) []int {
 	n := len(atoms)
 	cost, from := make([]float64, n+1), make([]int, n+1)
@@ -21,10 +22,10 @@ func totalFitUnpruned(atoms []atom, p *Paragraph) []int {
 	if lineWidth(atoms) <= p.avail(true)+0.01 {
 		return []int{n}
 	}
-	fits := fitAtoms(atoms, nil)
+	t := fitAtoms(atoms, nil)
 	for a := 0; a < n; a++ {
 		if !math.IsInf(cost[a], 1) {
-			relaxAll(atoms, fits, p, a, cost, from)
+			relaxAll(&t, p, a, cost, from)
 		}
 	}
 	if math.IsInf(cost[n], 1) {
@@ -59,13 +60,14 @@ func checkPruneSame(t *testing.T, text string, chars int, align Align) {
 	}
 }
 
-// TestPrunedFitSame: skipping the short lines unpriced never changes the
-// breaks total fit chooses.
+// TestPrunedFitSame: skipping the short lines unpriced, and the breaks
+// that lie on no cheapest breaking (fitBound), never changes the breaks
+// total fit chooses.
 func TestPrunedFitSame(t *testing.T) {
 	texts := []string{sampleParagraph, "http://www.jdzcjq.gov.cn/art/2023/8/30/art_1234_567890.html。",
 		"——……“”《》〔2023〕25号", "YD/T 5185—2021和GB 50311-2016", strings.Repeat("公司+基地+农户+市场，", 9)}
 	for _, text := range texts {
-		for chars := 2; chars <= 40; chars++ {
+		for chars := 0; chars <= 40; chars++ {
 			for _, a := range []Align{Justify, AlignLeft} {
 				checkPruneSame(t, text, chars, a)
 			}
@@ -80,7 +82,7 @@ func FuzzPrunedFit(f *testing.F) {
 		f.Add(s, 12)
 	}
 	f.Fuzz(func(t *testing.T, text string, chars int) {
-		if chars < 2 || chars > 60 || len(text) > 2000 {
+		if chars < 0 || chars > 60 || len(text) > 2000 {
 			return
 		}
 		text = strings.Map(func(r rune) rune {
@@ -90,5 +92,6 @@ func FuzzPrunedFit(f *testing.F) {
 			return r
 		}, strings.ToValidUTF8(text, ""))
 		checkPruneSame(t, text, chars, Justify)
+		checkPruneSame(t, text, chars, AlignLeft)
 	})
 }

@@ -618,13 +618,16 @@ func avoidOrphan(atoms []atom, p *Paragraph, ends []int) []int {
 // isOrphan reports a line of one character, possibly followed by marks.
 func isOrphan(line []atom) bool {
 	chars := 0
-	for _, a := range line {
-		if a.marks&markNoLineStart == 0 && !a.space {
+	for i := range line {
+		if countsForOrphan(&line[i]) {
 			chars++
 		}
 	}
 	return chars <= 1
 }
+
+// countsForOrphan: a is a character of its own, not a mark or a space.
+func countsForOrphan(a *atom) bool { return a.marks&markNoLineStart == 0 && !a.space }
 
 // place positions the atoms of one line and justifies it. The line's
 // glyphs are taken from the end of glyphs (whose capacity must hold them),
