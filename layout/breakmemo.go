@@ -1,7 +1,8 @@
 package layout
 
 import (
-	"strconv"
+	"encoding/binary"
+	"math"
 	"strings"
 )
 
@@ -32,7 +33,10 @@ func (m breakMemo) breakLines(lb *LineBreaker, p *Paragraph) ([]Line, []rune) {
 	return copyLines(got.lines), got.missing
 }
 
-// memoKey is everything about p that the lines depend on.
+// memoKey is everything about p that the lines depend on, written so that
+// two paragraphs have the same key only when they are the same: each
+// span's text after its length, and the numbers as their bits, in fixed
+// width (writing them out in decimal took most of the time of making keys).
 func (p *Paragraph) memoKey() string {
 	n := memoKeyRest
 	for _, s := range p.Spans {
@@ -40,33 +44,40 @@ func (p *Paragraph) memoKey() string {
 	}
 	var b strings.Builder
 	b.Grow(n) // the key's one allocation: String does not copy
-	var num [32]byte
+	var num [binary.MaxVarintLen64]byte
+	word := func(u uint64) { b.Write(binary.LittleEndian.AppendUint64(num[:0], u)) }
+	flag := func(f bool) {
+		if f {
+			b.WriteByte(1)
+		} else {
+			b.WriteByte(0)
+		}
+	}
+	b.Write(binary.AppendUvarint(num[:0], uint64(len(p.Spans))))
 	for _, s := range p.Spans {
+		b.Write(binary.AppendUvarint(num[:0], uint64(len(s.Text))))
 		b.WriteString(s.Text)
-		b.WriteByte(0)
-		b.Write(strconv.AppendInt(num[:0], int64(s.Role), 10))
-		b.WriteByte(0)
-		b.Write(strconv.AppendFloat(num[:0], s.Size, 'g', -1, 64))
-		b.WriteByte(0)
-		b.WriteString(strconv.FormatBool(s.FakeBold))
-		b.WriteByte(1)
+		word(uint64(s.Role))
+		word(math.Float64bits(s.Size))
+		flag(s.FakeBold)
 	}
-	for _, f := range []float64{p.Width, p.Indent, p.Hang, p.Track, float64(p.Align), float64(p.Balance)} {
-		b.Write(strconv.AppendFloat(num[:0], f, 'g', -1, 64))
-		b.WriteByte(0)
+	for _, f := range []float64{p.Width, p.Indent, p.Hang, p.Track} {
+		word(math.Float64bits(f))
 	}
+	word(uint64(p.Align))
+	word(uint64(p.Balance))
 	for _, f := range []bool{p.KeepNames, p.KeepWords, p.Tight, p.KeepItems} {
-		b.WriteString(strconv.FormatBool(f))
+		flag(f)
 	}
 	return b.String()
 }
 
-// memoKeySpan and memoKeyRest are room enough in a memo key for a span's
-// role, size and bold flag and for the paragraph's numbers and flags (a
-// float64 takes at most 24 bytes written out).
+// memoKeySpan and memoKeyRest are the bytes of a memo key besides the
+// spans' texts: a span's length, role, size and bold flag; the number of
+// spans, the paragraph's numbers and flags.
 const (
-	memoKeySpan = 40
-	memoKeyRest = 6*25 + 4*5
+	memoKeySpan = binary.MaxVarintLen64 + 8 + 8 + 1
+	memoKeyRest = binary.MaxVarintLen64 + 6*8 + 4
 )
 
 // copyLines copies lines and their glyphs, all the glyphs in one
