@@ -33,6 +33,22 @@ func (m breakMemo) breakLines(lb *LineBreaker, p *Paragraph) ([]Line, []rune) {
 	return copyLines(got.lines), got.missing
 }
 
+// breakShared is breakLines for a caller that only reads the lines: they
+// are the memo's own, not a copy, and neither they nor their glyphs may be
+// changed (a body paragraph's lines go to the page as they are).
+func (m breakMemo) breakShared(lb *LineBreaker, p *Paragraph) ([]Line, []rune) {
+	if m == nil {
+		return lb.Break(p)
+	}
+	key := p.memoKey()
+	got, ok := m[key]
+	if !ok {
+		got.lines, got.missing = lb.Break(p)
+		m[key] = got
+	}
+	return got.lines, got.missing
+}
+
 // memoKey is everything about p that the lines depend on, written so that
 // two paragraphs have the same key only when they are the same: each
 // span's text after its length, and the numbers as their bits, in fixed

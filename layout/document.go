@@ -186,10 +186,11 @@ func (c *composer) text(s Span, indent float64, a Align, keep bool) {
 func (c *composer) paragraph(spans []Span, indent, hang float64, a Align, keepAll bool) {
 	size := spans[0].Size
 	p := &Paragraph{Spans: spans, Width: c.st.TextWidth(), Indent: indent, Hang: hang, Align: a, Track: c.track(size)}
-	c.addLines(c.breakReport(p), size, keepAll)
+	c.addLines(c.breakShared(p), size, keepAll)
 }
 
-// addLines appends a paragraph's lines with the keeps of paragraph.
+// addLines appends a paragraph's lines with the keeps of paragraph. The
+// lines are only read: they may be the memo's own (breakShared).
 func (c *composer) addLines(lines []Line, size float64, keepAll bool) {
 	start := len(c.items)
 	for i := range lines {
@@ -209,6 +210,19 @@ func (c *composer) addLines(lines []Line, size float64, keepAll bool) {
 func (c *composer) breakReport(p *Paragraph) []Line {
 	p.Tight = c.tight
 	lines, missing := c.memo.breakLines(c.lb, p)
+	return c.report(p, lines, missing)
+}
+
+// breakShared is breakReport for lines that are only read, never moved:
+// the memo's own, not a copy (breakMemo.breakShared).
+func (c *composer) breakShared(p *Paragraph) []Line {
+	p.Tight = c.tight
+	lines, missing := c.memo.breakShared(c.lb, p)
+	return c.report(p, lines, missing)
+}
+
+// report records the characters of p no face covers and returns lines.
+func (c *composer) report(p *Paragraph, lines []Line, missing []rune) []Line {
 	if c.missing == nil {
 		return lines
 	}

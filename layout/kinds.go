@@ -154,7 +154,7 @@ func (c *composer) roster(b *model.Block) {
 func (c *composer) rosterLines(spans []Span, indent, hang float64, keepAll bool) {
 	size := spans[0].Size
 	p := &Paragraph{Spans: spans, Width: c.st.TextWidth(), Indent: indent, Hang: hang, Align: AlignLeft, Track: c.track(size), KeepItems: true, KeepWords: true}
-	c.addLines(c.breakReport(p), size, keepAll)
+	c.addLines(c.breakShared(p), size, keepAll)
 }
 
 // chapterForm is a 编/章/节 heading in the house form
