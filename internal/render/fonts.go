@@ -1,8 +1,7 @@
 package render
 
 import (
-	"bytes"
-	"compress/zlib"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"math"
@@ -16,6 +15,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"gazette/fonts"
+	"gazette/internal/pzlib"
 	"gazette/layout"
 )
 
@@ -35,6 +35,7 @@ type pdfFont struct {
 	sub     *fonts.PDFFont
 	program []byte                  // sub.Program, Flate-compressed
 	toUni   []byte                  // the ToUnicode CMap, Flate-compressed
+	err     error                   // from compressing them
 	used    *runeBits               // the characters it prints
 	narrow  map[fonts.Narrowed]bool // the narrowed glyphs it prints
 }
@@ -162,13 +163,28 @@ func (pf *pdfFont) subset(rs []rune, ns []fonts.Narrowed) error {
 }
 
 // compress compresses the font's program and ToUnicode CMap. Compressing
-// is most of the cost of embedding (a subset of a CJK face is about a
+// is most of the cost of embedding (a subset of a CJK face is most of a
 // megabyte), and the pages need only the subset's glyph IDs, so planFonts
-// has it run while they are drawn; addFontObjects waits for it.
+// has it run while they are drawn; addFontObjects waits for it. A large
+// program is compressed a chunk per core (pzlib).
 func (pf *pdfFont) compress() {
-	pf.program = flate(pf.sub.Program)
-	pf.toUni = flate(toUnicode(pf.sub.Unicode))
+	pf.program, pf.err = pzlib.Compress(pf.sub.Program, programLevel)
+	if pf.err == nil {
+		pf.toUni, pf.err = pzlib.Compress(toUnicode(pf.sub.Unicode), cmapLevel)
+	}
 }
+
+// programLevel is the compression of the font programs: Huffman coding
+// alone, without looking for repeated strings. Glyph outlines (flags and
+// coordinate deltas) repeat little: the sample's six subsets, 810 KB of
+// TrueType, take 567 KB at the fastest LZ77 level (BestSpeed) and 610 KB
+// with Huffman coding alone (+7.6 %, +5.6 % of the PDF), in a quarter of
+// the time (docs/speed.md#the-font-programs).
+const programLevel = flate.HuffmanOnly
+
+// cmapLevel is the compression of the ToUnicode CMaps: text, whose repeated
+// strings BestSpeed finds (6.3 against 8.3 KB for the body face's).
+const cmapLevel = flate.BestSpeed
 
 // faceFor is the face that prints c in role's text.
 func (p *fontPlan) faceFor(role fonts.Role, c rune) (*fonts.Face, error) {
@@ -285,6 +301,9 @@ func (p *fontPlan) addFontObjects(ctx *model.Context) error {
 	p.compressed.Wait()
 	fontDict := types.Dict{}
 	for _, pf := range p.list {
+		if pf.err != nil {
+			return fmt.Errorf("压缩字体 %s: %w", pf.sub.BaseFont, pf.err)
+		}
 		ref, err := pf.write(ctx)
 		if err != nil {
 			return err
@@ -387,28 +406,6 @@ func newObject(ctx *model.Context, obj types.Object) (*types.IndirectRef, error)
 	return ref, nil
 }
 
-// flate compresses data for a FlateDecode stream, at the fastest level: on
-// the sample, the default level took four times as long (39 against 10 ms)
-// for 5 % less (723 against 760 KB of PDF).
-func flate(data []byte) []byte {
-	var buf bytes.Buffer
-	buf.Grow(len(data)*4/5 + 64) // a font program compresses to about 70 %: one allocation
-	zw := zlibWriters.Get().(*zlib.Writer)
-	zw.Reset(&buf)
-	zw.Write(data) // a bytes.Buffer does not fail
-	zw.Close()
-	zlibWriters.Put(zw)
-	return buf.Bytes()
-}
-
-// zlibWriters keeps compressors for reuse: a new one allocates and clears
-// about a megabyte of tables, a tenth of the cost of compressing a font.
-// A reset compressor writes the same bytes as a new one.
-var zlibWriters = sync.Pool{New: func() any {
-	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // a valid level never fails
-	return zw
-}}
-
 // flateStream is a stream of raw, Flate-compressed data.
 func flateStream(d types.Dict, raw []byte) types.StreamDict {
 	n := int64(len(raw))
@@ -449,36 +446,32 @@ func widthArray(ws []int) types.Array {
 // "NO"), while every reader reads bfchar alike; compressed, the longer map
 // costs a few kilobytes.
 func toUnicode(uni []rune) []byte {
-	var b bytes.Buffer
-	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
-		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
-		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
-		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
-	var glyphs []int
-	for g := 1; g < len(uni); g++ {
+	b := make([]byte, 0, 400+len(uni)*16) // a line per glyph: "<0123> <4E00>\n"
+	b = append(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"+
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"+
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"+
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"...)
+	var glyphs []uint16
+	for g := 1; g < len(uni) && g <= 0xFFFF; g++ { // glyph IDs are 16 bits: a subset has at most 65,535 glyphs
 		if uni[g] != 0 {
-			glyphs = append(glyphs, g)
+			glyphs = append(glyphs, uint16(g))
 		}
 	}
 	for i := 0; i < len(glyphs); i += 100 {
 		block := glyphs[i:min(i+100, len(glyphs))]
-		fmt.Fprintf(&b, "%d beginbfchar\n", len(block))
+		b = strconv.AppendInt(b, int64(len(block)), 10)
+		b = append(b, " beginbfchar\n"...)
+		var units [2]uint16
 		for _, g := range block {
-			fmt.Fprintf(&b, "<%04X> <%s>\n", g, utf16Hex(uni[g]))
+			b = append(appendGlyphID(append(b, '<'), g), "> <"...)
+			for _, u := range utf16.AppendRune(units[:0], uni[g]) {
+				b = appendGlyphID(b, u) // a UTF-16 code unit: four hex digits too
+			}
+			b = append(b, ">\n"...)
 		}
-		b.WriteString("endbfchar\n")
+		b = append(b, "endbfchar\n"...)
 	}
-	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
-	return b.Bytes()
-}
-
-// utf16Hex is r in UTF-16BE, as hex digits.
-func utf16Hex(r rune) string {
-	var s strings.Builder
-	for _, u := range utf16.Encode([]rune{r}) {
-		fmt.Fprintf(&s, "%04X", u)
-	}
-	return s.String()
+	return append(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"...)
 }
 
 // utf16Text is s as a PDF text string in UTF-16BE with its byte order mark
