@@ -76,19 +76,35 @@ const lbQuotes = lbSet(1<<lbQU | 1<<lbQUi | 1<<lbQUf)
 
 // lbBlocks holds the codes of the Basic Multilingual Plane by blocks of 256
 // characters (nil: none handled); lbAstral the spans beyond it.
+// A block whose characters all have one code (the ideographs: ninety
+// blocks) shares one array of it.
 var lbBlocks, lbAstral = func() (blocks [256]*[256]lbCode, astral []lbSpan) {
+	whole := map[lbCode]*[256]lbCode{}
 	for _, s := range uax14Spans {
 		if s.lo > 0xFFFF {
 			astral = append(astral, s)
 			continue
 		}
-		for r := s.lo; r <= s.hi; r++ {
+		for r := s.lo; r <= s.hi; {
+			if r&0xFF == 0 && s.hi-r >= 0xFF && blocks[r>>8] == nil { // the whole block
+				if whole[s.code] == nil {
+					b := new([256]lbCode)
+					for k := range b {
+						b[k] = s.code
+					}
+					whole[s.code] = b
+				}
+				blocks[r>>8] = whole[s.code]
+				r += 0x100
+				continue
+			}
 			b := blocks[r>>8]
 			if b == nil {
 				b = new([256]lbCode)
 				blocks[r>>8] = b
 			}
 			b[r&0xFF] = s.code
+			r++
 		}
 	}
 	return blocks, astral
