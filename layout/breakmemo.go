@@ -1,8 +1,7 @@
 package layout
 
 import (
-	"encoding/binary"
-	"math"
+	"strconv"
 	"strings"
 )
 
@@ -11,7 +10,7 @@ import (
 // (composeDocument): only the paragraphs whose setting changes are broken
 // again. It belongs to one document's composition, never to the
 // LineBreaker.
-type breakMemo map[string]memoLines
+type breakMemo map[memoKey]memoLines
 
 type memoLines struct {
 	lines   []Line
@@ -24,19 +23,14 @@ func (m breakMemo) breakLines(lb *LineBreaker, p *Paragraph) ([]Line, []rune) {
 	if m == nil {
 		return lb.Break(p)
 	}
-	key := p.memoKey()
-	got, ok := m[key]
-	if !ok {
-		got.lines, got.missing = lb.Break(p)
-		m[key] = got
-	}
-	return copyLines(got.lines), got.missing
+	lines, missing := m.shared(lb, p)
+	return copyLines(lines), missing
 }
 
-// breakShared is breakLines for a caller that only reads the lines: they
-// are the memo's own, not a copy, and neither they nor their glyphs may be
-// changed (a body paragraph's lines go to the page as they are).
-func (m breakMemo) breakShared(lb *LineBreaker, p *Paragraph) ([]Line, []rune) {
+// shared is breakLines without the copy, for a caller that keeps the lines
+// as they are (addLines): they are the memo's own, and every setting that
+// asks for p gets the same glyphs.
+func (m breakMemo) shared(lb *LineBreaker, p *Paragraph) ([]Line, []rune) {
 	if m == nil {
 		return lb.Break(p)
 	}
@@ -49,52 +43,42 @@ func (m breakMemo) breakShared(lb *LineBreaker, p *Paragraph) ([]Line, []rune) {
 	return got.lines, got.missing
 }
 
-// memoKey is everything about p that the lines depend on, written so that
-// two paragraphs have the same key only when they are the same: each
-// span's text after its length, and the numbers as their bits, in fixed
-// width (writing them out in decimal took most of the time of making keys).
-func (p *Paragraph) memoKey() string {
-	n := memoKeyRest
-	for _, s := range p.Spans {
-		n += len(s.Text) + memoKeySpan
-	}
-	var b strings.Builder
-	b.Grow(n) // the key's one allocation: String does not copy
-	var num [binary.MaxVarintLen64]byte
-	word := func(u uint64) { b.Write(binary.LittleEndian.AppendUint64(num[:0], u)) }
-	flag := func(f bool) {
-		if f {
-			b.WriteByte(1)
-		} else {
-			b.WriteByte(0)
-		}
-	}
-	b.Write(binary.AppendUvarint(num[:0], uint64(len(p.Spans))))
-	for _, s := range p.Spans {
-		b.Write(binary.AppendUvarint(num[:0], uint64(len(s.Text))))
-		b.WriteString(s.Text)
-		word(uint64(s.Role))
-		word(math.Float64bits(s.Size))
-		flag(s.FakeBold)
-	}
-	for _, f := range []float64{p.Width, p.Indent, p.Hang, p.Track} {
-		word(math.Float64bits(f))
-	}
-	word(uint64(p.Align))
-	word(uint64(p.Balance))
-	for _, f := range []bool{p.KeepNames, p.KeepWords, p.Tight, p.KeepItems} {
-		flag(f)
-	}
-	return b.String()
+// memoKey is everything about a paragraph that its lines depend on. The
+// first two spans are held as they are (a body paragraph has one, one with
+// a run-in head two); the others, rare, are spelled out in rest.
+type memoKey struct {
+	nspans               int
+	spans                [2]Span
+	rest                 string
+	width, indent, hang  float64
+	track                float64
+	align                Align
+	balance              int
+	keepNames, keepWords bool
+	keepItems, tight     bool
 }
 
-// memoKeySpan and memoKeyRest are the bytes of a memo key besides the
-// spans' texts: a span's length, role, size and bold flag; the number of
-// spans, the paragraph's numbers and flags.
-const (
-	memoKeySpan = binary.MaxVarintLen64 + 8 + 8 + 1
-	memoKeyRest = binary.MaxVarintLen64 + 6*8 + 4
-)
+// memoKey is p's key in a breakMemo.
+func (p *Paragraph) memoKey() memoKey {
+	k := memoKey{nspans: len(p.Spans), width: p.Width, indent: p.Indent, hang: p.Hang, track: p.Track, align: p.Align, balance: p.Balance,
+		keepNames: p.KeepNames, keepWords: p.KeepWords, keepItems: p.KeepItems, tight: p.Tight}
+	copy(k.spans[:], p.Spans)
+	if len(p.Spans) > len(k.spans) {
+		var b strings.Builder
+		for _, s := range p.Spans[len(k.spans):] {
+			b.WriteString(s.Text)
+			b.WriteByte(0)
+			b.WriteString(strconv.Itoa(int(s.Role)))
+			b.WriteByte(0)
+			b.WriteString(strconv.FormatFloat(s.Size, 'g', -1, 64))
+			b.WriteByte(0)
+			b.WriteString(strconv.FormatBool(s.FakeBold))
+			b.WriteByte(1)
+		}
+		k.rest = b.String()
+	}
+	return k
+}
 
 // copyLines copies lines and their glyphs, all the glyphs in one
 // allocation (each line's slice capped at its end, so that appending to one

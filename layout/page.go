@@ -157,7 +157,7 @@ func (p *Page) addColoredLine(l *Line, x, y float64, m Metrics, c Color) {
 // ends its run with a spacing of its own, the gap to the next glyph, and
 // the next glyph starts a run at its own position. Readers leave the
 // spacing out of a glyph's box, so the overlap itself is recorded as a Cut
-// (addCuts) for the renderer to draw the glyph narrowed.
+// (appendCuts) for the renderer to draw the glyph narrowed.
 func packRuns(gs []Glyph, x, y float64, m Metrics) []Run {
 	return appendRuns(nil, gs, x, y, m)
 }
