@@ -24,7 +24,7 @@ import "strings"
 // magnitudes chain: "10亿千瓦时", "3.5万平方米".
 
 // unitNames holds the Chinese names (one to five characters).
-const unitNames = `
+var unitNames = wordsOf(`
 米 千米 分米 厘米 毫米 微米 纳米 公里 海里 里 尺 寸 丈
 克 千克 公斤 毫克 微克 吨 万吨 斤 两 公吨 克拉
 秒 毫秒 微秒 分 分钟 时 小时 天 日 周 星期 月 年 季度 旬 宿
@@ -39,38 +39,60 @@ const unitNames = `
 种 类 样 批 组 套 对 双 副 群 伙 队 支 班 排 连 营 团 届 期 号 次 回 遍 趟 轮 场 阵 番 顿 声
 座 栋 幢 层 间 所 处 座 道 扇 堵 面 块 片 根 株 棵 朵 粒 颗 枚 只 头 匹 峰 尾 条 艘 辆 架 列 台 部
 宗 起 例 笔 单 票 则 门 科 级 档 倍 成 岁 周岁 强 点 环 路 线 站
-`
+`)
 
 // unitSymbols holds the international symbols of the legal units that follow
 // a number after a space ("500 kV", "20 km"), matched whole.
-const unitSymbols = `
+var unitSymbols = wordsOf(`
 m km dm cm mm μm nm g kg mg t s ms min h d A mA K mol cd
 rad sr Hz kHz MHz GHz N kN Pa kPa MPa J kJ MJ W kW MW GW TW kWh MWh GWh
 C V kV mV F Ω S Wb T H lm lx Bq Gy Sv L mL l ml ha dB eV
 m2 m3 km2 t/h m/s km/h
-`
+`)
 
 // magnitudes are the numeral suffixes that may come between a number and its
 // unit: "3.5万平方米", "10亿元".
 var magnitudes = runeSet("十百千万亿兆")
 
-// unitSet is the set of unit names by their text.
-var unitSet = wordSet(unitNames)
+// unitSet is the set of unit names and symbols by their text.
+var unitSet = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range unitNames {
+		m[string(w)] = true
+	}
+	return m
+}()
 
 // symbolSet is the set of the Latin unit symbols.
-var symbolSet = wordSet(unitSymbols)
+var symbolSet = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range unitSymbols {
+		m[string(w)] = true
+	}
+	return m
+}()
 
 // maxUnitLen is the length in characters of the longest unit name.
 const maxUnitLen = 5
 
-// wordSet is the set of the words of a space-separated list.
-func wordSet(s string) map[string]bool {
-	words := strings.Fields(s)
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
+// unitLens holds, for each character a unit name starts with, the lengths
+// of the names starting with it (bit k: a name of k characters), so that
+// longestUnit looks up only names that may be there.
+var unitLens = func() map[rune]uint8 {
+	m := make(map[rune]uint8)
+	for _, w := range unitNames {
+		m[w[0]] |= 1 << len(w)
 	}
 	return m
+}()
+
+// wordsOf splits a space-separated list.
+func wordsOf(s string) [][]rune {
+	var out [][]rune
+	for _, w := range strings.Fields(s) {
+		out = append(out, []rune(w))
+	}
+	return out
 }
 
 // unitAt returns how many atoms from i spell a unit, with up to two
@@ -92,13 +114,20 @@ func unitAt(atoms []atom, i int) int {
 
 // longestUnit is the length of the longest unit name at the start of atoms.
 func longestUnit(atoms []atom) int {
+	if len(atoms) == 0 {
+		return 0
+	}
+	lens := unitLens[atoms[0].r]
+	if lens == 0 {
+		return 0
+	}
 	var buf [maxUnitLen]rune
 	n := min(len(atoms), maxUnitLen)
 	for k := range n {
 		buf[k] = atoms[k].r
 	}
 	for k := n; k > 0; k-- {
-		if unitSet[string(buf[:k])] {
+		if lens&(1<<k) != 0 && unitSet[string(buf[:k])] {
 			return k
 		}
 	}
