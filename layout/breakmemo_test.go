@@ -87,3 +87,49 @@ func TestMemoKeyHoldsEveryField(t *testing.T) {
 		t.Error("one span and the same span with an empty one after it have the same key")
 	}
 }
+
+// TestMemoKeyTellsParagraphsApart: the same paragraph always has the same
+// key, and a paragraph that differs in any one thing the lines depend on
+// (a span's text, split, face, size or boldness, a third span's; the
+// measure, indents, tracking, alignment, balance, any flag) has another.
+func TestMemoKeyTellsParagraphsApart(t *testing.T) {
+	base := func() *Paragraph {
+		return &Paragraph{Spans: []Span{{Text: "一二", Role: fonts.Fang, Size: 16}, {Text: "三", Role: fonts.Hei, Size: 16}, {Text: "四", Role: fonts.Kai, Size: 16}},
+			Width: 320, Indent: 32, Hang: 0, Track: 0.5, Align: Justify, Balance: 0}
+	}
+	variants := []func(p *Paragraph){
+		func(p *Paragraph) { p.Spans[0].Text = "一三" },
+		func(p *Paragraph) {
+			p.Spans = []Span{{Text: "一", Role: fonts.Fang, Size: 16}, {Text: "二三", Role: fonts.Hei, Size: 16}, p.Spans[2]}
+		},
+		func(p *Paragraph) { p.Spans = p.Spans[:2] },
+		func(p *Paragraph) { p.Spans[1].Role = fonts.Fang },
+		func(p *Paragraph) { p.Spans[1].Size = 15.999 },
+		func(p *Paragraph) { p.Spans[0].FakeBold = true },
+		func(p *Paragraph) { p.Spans[2].Text = "五" },
+		func(p *Paragraph) { p.Spans[2].Size = 12 },
+		func(p *Paragraph) { p.Width = 321 },
+		func(p *Paragraph) { p.Indent = 0 },
+		func(p *Paragraph) { p.Hang = 32 },
+		func(p *Paragraph) { p.Track = 0 },
+		func(p *Paragraph) { p.Align = AlignCenter },
+		func(p *Paragraph) { p.Balance = 2 },
+		func(p *Paragraph) { p.KeepNames = true },
+		func(p *Paragraph) { p.KeepWords = true },
+		func(p *Paragraph) { p.Tight = true },
+		func(p *Paragraph) { p.KeepItems = true },
+	}
+	if base().memoKey() != base().memoKey() {
+		t.Fatal("one paragraph, two keys")
+	}
+	keys := map[memoKey]int{base().memoKey(): -1}
+	for i, change := range variants {
+		p := base()
+		change(p)
+		k := p.memoKey()
+		if j, ok := keys[k]; ok {
+			t.Errorf("variant %d has the key of variant %d", i, j)
+		}
+		keys[k] = i
+	}
+}

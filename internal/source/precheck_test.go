@@ -14,7 +14,7 @@ import (
 // normalizeLineByRegexps is NormalizeLine as it was, running both regexps
 // on every line.
 func normalizeLineByRegexps(line string) string {
-	line = bookmarkRE.ReplaceAllString(line, "")
+	line = bookmarkRE().ReplaceAllString(line, "")
 	if strings.ContainsFunc(line, isInvisible) {
 		line = strings.Map(func(r rune) rune {
 			if isInvisible(r) {
@@ -24,7 +24,7 @@ func normalizeLineByRegexps(line string) string {
 		}, line)
 	}
 	line = strings.TrimFunc(line, isBlank)
-	return dateSpaceRE.ReplaceAllString(line, "$1$2")
+	return dateSpaceRE().ReplaceAllString(line, "$1$2")
 }
 
 // signerLikeAsWas is signerLike before moreRunes and jointSigners' test
@@ -106,7 +106,7 @@ func TestBrokenTailAsRegexps(t *testing.T) {
 	matched := 0
 	for _, s := range precheckSeeds {
 		checkBrokenTail(t, s)
-		if brokenDocNumberRE.MatchString(s) || brokenDateRE.MatchString(s) {
+		if brokenDocNumberRE().MatchString(s) || brokenDateRE().MatchString(s) {
 			matched++
 		}
 	}
@@ -117,7 +117,7 @@ func TestBrokenTailAsRegexps(t *testing.T) {
 
 func checkBrokenTail(t *testing.T, s string) {
 	t.Helper()
-	if !brokenTail(s) && (brokenDocNumberRE.MatchString(s) || brokenDateRE.MatchString(s)) {
+	if !brokenTail(s) && (brokenDocNumberRE().MatchString(s) || brokenDateRE().MatchString(s)) {
 		t.Errorf("brokenTail(%q) is false but a regexp matches", s)
 	}
 }
@@ -141,7 +141,7 @@ func checkBracketedYears(t *testing.T, s string) {
 // headRegexps are the regexps parseHead tries, with how a line they match
 // starts.
 var headRegexps = []struct {
-	re    *regexp.Regexp
+	re    func() *regexp.Regexp
 	start headStart
 }{
 	{hanHeadRE, startHanNumeral},
@@ -163,8 +163,8 @@ func TestHeadStartAsRegexps(t *testing.T) {
 func checkHeadStart(t *testing.T, s string) {
 	t.Helper()
 	for _, h := range headRegexps {
-		if h.re.MatchString(s) && headStartOf(s) != h.start {
-			t.Errorf("headStartOf(%q) = %d but %v matches", s, headStartOf(s), h.re)
+		if h.re().MatchString(s) && headStartOf(s) != h.start {
+			t.Errorf("headStartOf(%q) = %d but %v matches", s, headStartOf(s), h.re())
 		}
 	}
 }
@@ -173,7 +173,7 @@ func checkHeadStart(t *testing.T, s string) {
 // does not match.
 func checkDecimalHead(t *testing.T, s string) {
 	t.Helper()
-	if !decimalHeadStart(s) && decimalHeadRE.MatchString(s) {
+	if !decimalHeadStart(s) && decimalHeadRE().MatchString(s) {
 		t.Errorf("decimalHeadStart(%q) is false but decimalHeadRE matches", s)
 	}
 }
