@@ -64,13 +64,6 @@ func refShowText(p *fontPlan, role fonts.Role, text string, size float64, cuts [
 	return strings.ReplaceAll(string(b), " <> ]", " ]"), nil
 }
 
-func refColor(c layout.Color, black, op string) string {
-	if c.IsBlack() {
-		return black
-	}
-	return fmt.Sprintf("%.3f %.3f %.3f %.3f %s", c.C, c.M, c.Y, c.K, op)
-}
-
 // refPage is the content of a page of boxes, rules and runs.
 func refPage(t *testing.T, w *writer, p *layout.Page) string {
 	var out strings.Builder
@@ -175,8 +168,8 @@ func TestPageContentAsFormatted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, print := range []*Print{nil, {BleedMM: 3, CropMarks: true, Condition: "FOGRA39"}} {
-		w := &writer{fr: newFrame(book, print), web: print == nil, fonts: fp, out: &bytes.Buffer{}}
+	for _, edition := range []*Print{nil, {BleedMM: 3, CropMarks: true, Condition: "FOGRA39"}} {
+		w := &writer{fr: newFrame(book, edition), web: edition == nil, fonts: fp, out: &bytes.Buffer{}}
 		for i, p := range book.Pages {
 			w.out.Reset()
 			w.tcSet = false
@@ -184,7 +177,7 @@ func TestPageContentAsFormatted(t *testing.T) {
 				t.Fatal(err)
 			}
 			if got, want := w.out.String(), refPage(t, w, p); got != want {
-				t.Fatalf("web %v, page %d:\ngot  %q\nwant %q", print == nil, i+1, got, want)
+				t.Fatalf("web %v, page %d:\ngot  %q\nwant %q", edition == nil, i+1, got, want)
 			}
 		}
 	}
