@@ -128,6 +128,9 @@ var inlineItemRE = regexp.MustCompile(`[；;。]\s*([0-9]{1,2})[.．、]`)
 // lastInline is the number of the last inline item in a paragraph of items
 // ("1.……；2.……；3.……" → 3), so that a next paragraph "4.……" is in sequence.
 func lastInline(text string, first int) int {
+	if !inlineItemAfterMark(text) {
+		return first // most paragraphs: the regexp finds nothing
+	}
 	n := first
 	for _, m := range inlineItemRE.FindAllStringSubmatch(text, -1) {
 		if k, _ := strconv.Atoi(m[1]); k == n+1 {
@@ -135,6 +138,39 @@ func lastInline(text string, first int) int {
 		}
 	}
 	return n
+}
+
+// inlineItemAfterMark reports whether text has what every inlineItemRE
+// match is: ；, ; or 。, white space (\s), one or two ASCII digits and . ．
+// or 、. Most paragraphs have none, and are not run through the regexp.
+func inlineItemAfterMark(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if !isASCIIDigit(text[i]) {
+			continue
+		}
+		j := i
+		for j > 0 && isRegexpSpace(text[j-1]) {
+			j--
+		}
+		before := text[:j]
+		if !strings.HasSuffix(before, ";") && !strings.HasSuffix(before, "；") && !strings.HasSuffix(before, "。") {
+			continue
+		}
+		k := i + 1
+		if k < len(text) && isASCIIDigit(text[k]) && itemSeparatorAt(text, k+1) {
+			return true
+		}
+		if itemSeparatorAt(text, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// itemSeparatorAt reports . ． or 、 at byte i of text.
+func itemSeparatorAt(text string, i int) bool {
+	rest := text[min(i, len(text)):]
+	return strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "．") || strings.HasPrefix(rest, "、")
 }
 
 // form reports a head number written in a non-standard form.
@@ -203,6 +239,9 @@ func findDocRefs(s string) []string {
 		for from > 0 && !utf8.RuneStart(s[from]) {
 			from++
 		}
+		if !strings.Contains(s[from:], "号") {
+			break // every match ends with 号; nor for the later years: from only grows
+		}
 		m := docRefRE.FindStringIndex(s[from:])
 		if m == nil || from+m[0] > at[0] {
 			continue
@@ -224,17 +263,19 @@ func bracketedYears(s string) [][]int {
 	var at [][]int
 	for i := 0; i < len(s); {
 		start := i
-		if c := s[i]; c < utf8.RuneSelf {
+		switch s[i] {
+		case '[', '(':
 			i++
-			if c != '[' && c != '(' {
-				continue
+		case 0xEF, 0xE3, 0xE2: // the first bytes of （ ［, 【 and „
+			if n := openingBracket(s[i:]); n > 0 {
+				i += n
+				break
 			}
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			i += size
-			if r != '（' && r != '【' && r != '［' && r != '„' {
-				continue
-			}
+			i++
+			continue
+		default:
+			i++ // no bracket starts here, nor in the rest of a character
+			continue
 		}
 		j := i
 		for j < len(s) && isRegexpSpace(s[j]) {
@@ -247,6 +288,32 @@ func bracketedYears(s string) [][]int {
 		i = j + 4
 	}
 	return at
+}
+
+// openingBracket is the length of the full-width bracket （［【 or „ that s
+// starts with (EF BC 88, EF BC BB, E3 80 90, E2 80 9E), or 0. Their first
+// bytes never continue another character, so where one stands a decoder
+// starts a character: looking at bytes finds what decoding finds
+// (FuzzPrechecks).
+func openingBracket(s string) int {
+	if len(s) < 3 {
+		return 0
+	}
+	switch b1, b2 := s[1], s[2]; s[0] {
+	case 0xEF:
+		if b1 == 0xBC && (b2 == 0x88 || b2 == 0xBB) {
+			return 3
+		}
+	case 0xE3:
+		if b1 == 0x80 && b2 == 0x90 {
+			return 3
+		}
+	case 0xE2:
+		if b1 == 0x80 && b2 == 0x9E {
+			return 3
+		}
+	}
+	return 0
 }
 
 // isRegexpSpace reports the bytes \s matches in Go's regexp.

@@ -246,11 +246,33 @@ func orderNumberLike(s string) bool {
 }
 
 // rosterLabel returns the label of a list line ("出席：", "任命："), or "".
-func rosterLabel(s string) string { return rosterRE.FindString(s) }
+func rosterLabel(s string) string {
+	if !startsWithAny(s, rosterFirsts) {
+		return "" // most lines: the regexp is not run
+	}
+	return rosterRE.FindString(s)
+}
+
+// rosterFirsts are the characters rosterRE's labels start with, and
+// qaFirsts qaRE's: a line that starts with none of them is not run through
+// the regexp (TestLabelFirsts).
+const (
+	rosterFirsts = "出列请缺参记主任免聘解提"
+	qaFirsts     = "问答"
+)
+
+// startsWithAny reports whether s starts with one of the characters of set.
+func startsWithAny(s, set string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r != utf8.RuneError && strings.ContainsRune(set, r)
+}
 
 // qaLabel (docs/document-kinds.md#policy-explanations) returns "问：" or "答：" (with the number some write: "问1："), or ""
 // and the kind it opens.
 func qaLabel(s string) (string, model.Kind) {
+	if !startsWithAny(s, qaFirsts) {
+		return "", model.Paragraph
+	}
 	m := qaRE.FindStringSubmatch(s)
 	if m == nil {
 		return "", model.Paragraph
