@@ -128,49 +128,69 @@ var inlineItemRE = regexp.MustCompile(`[；;。]\s*([0-9]{1,2})[.．、]`)
 // lastInline is the number of the last inline item in a paragraph of items
 // ("1.……；2.……；3.……" → 3), so that a next paragraph "4.……" is in sequence.
 func lastInline(text string, first int) int {
-	if !inlineItemAfterMark(text) {
-		return first // most paragraphs: the regexp finds nothing
-	}
 	n := first
-	for _, m := range inlineItemRE.FindAllStringSubmatch(text, -1) {
-		if k, _ := strconv.Atoi(m[1]); k == n+1 {
+	for _, k := range inlineItems(text) {
+		if k == n+1 {
 			n = k
 		}
 	}
 	return n
 }
 
-// inlineItemAfterMark reports whether text has what every inlineItemRE
-// match is: ；, ; or 。, white space (\s), one or two ASCII digits and . ．
-// or 、. Most paragraphs have none, and are not run through the regexp.
-func inlineItemAfterMark(text string) bool {
-	for i := 0; i < len(text); i++ {
-		if !isASCIIDigit(text[i]) {
+// inlineItems returns the numbers inlineItemRE's matches in text capture,
+// in order: a hand scanner, as the regexp would run over every paragraph
+// with a head number (TestInlineItemsAsRegexp). A match is ；, ; or 。,
+// white space (\s), one or two ASCII digits (two if . ． or 、 follows
+// them) and . ． or 、; the next is looked for after it. The marks are
+// found by their bytes: their first bytes never continue a character.
+func inlineItems(text string) []int {
+	var out []int
+	for i := 0; i < len(text); {
+		n := itemMarkAt(text, i)
+		if n == 0 {
+			i++
 			continue
 		}
-		j := i
-		for j > 0 && isRegexpSpace(text[j-1]) {
-			j--
+		i += n
+		q := i
+		for q < len(text) && isRegexpSpace(text[q]) {
+			q++
 		}
-		before := text[:j]
-		if !strings.HasSuffix(before, ";") && !strings.HasSuffix(before, "；") && !strings.HasSuffix(before, "。") {
+		if q >= len(text) || !isASCIIDigit(text[q]) {
 			continue
 		}
-		k := i + 1
-		if k < len(text) && isASCIIDigit(text[k]) && itemSeparatorAt(text, k+1) {
-			return true
+		digits := 1
+		if q+1 < len(text) && isASCIIDigit(text[q+1]) && itemSeparatorAt(text, q+2) > 0 {
+			digits = 2
+		} else if itemSeparatorAt(text, q+1) == 0 {
+			continue
 		}
-		if itemSeparatorAt(text, k) {
-			return true
-		}
+		k, _ := strconv.Atoi(text[q : q+digits])
+		out = append(out, k)
+		i = q + digits + itemSeparatorAt(text, q+digits)
 	}
-	return false
+	return out
 }
 
-// itemSeparatorAt reports . ． or 、 at byte i of text.
-func itemSeparatorAt(text string, i int) bool {
+// itemMarkAt is the length of the ；, ; or 。 at byte i of text, or 0.
+func itemMarkAt(text string, i int) int {
+	for _, m := range [...]string{";", "；", "。"} {
+		if strings.HasPrefix(text[i:], m) {
+			return len(m)
+		}
+	}
+	return 0
+}
+
+// itemSeparatorAt is the length of the . ． or 、 at byte i of text, or 0.
+func itemSeparatorAt(text string, i int) int {
 	rest := text[min(i, len(text)):]
-	return strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "．") || strings.HasPrefix(rest, "、")
+	for _, sep := range [...]string{".", "．", "、"} {
+		if strings.HasPrefix(rest, sep) {
+			return len(sep)
+		}
+	}
+	return 0
 }
 
 // form reports a head number written in a non-standard form.

@@ -508,11 +508,32 @@ func forwardDropped(r rune) bool { return isBlank(r) || strings.ContainsRune("�
 
 var bookTitleRE = regexp.MustCompile(`《([^《》]+)》`)
 
+// containsEndingIn reports whether s contains one of words, which end in
+// the same byte. It looks for that byte first: the last byte of a Chinese
+// character spreads over 64 values, where the first bytes of most are among
+// six, on which strings.Contains would stop at nearly every character.
+func containsEndingIn(s string, words ...string) bool {
+	last := words[0][len(words[0])-1]
+	for i := 0; i < len(s); i++ {
+		k := strings.IndexByte(s[i:], last)
+		if k < 0 {
+			return false
+		}
+		i += k
+		for _, w := range words {
+			if strings.HasSuffix(s[:i+1], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // forwardedNames returns the 《X》 a notice says it 印发 or 转发: the plan
 // that follows it in the same file, with X as its title.
 func forwardedNames(text string) []string {
 	text = strings.ReplaceAll(text, "\n", "")
-	if !strings.Contains(text, "印发") && !strings.Contains(text, "转发") {
+	if !containsEndingIn(text, "印发", "转发") {
 		return nil
 	}
 	var out []string

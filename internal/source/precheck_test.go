@@ -307,9 +307,7 @@ func checkByteScans(t *testing.T, s string) {
 	if got, want := hasInvisible(s), strings.ContainsFunc(s, isInvisible); got != want {
 		t.Errorf("hasInvisible(%q) = %v, want %v", s, got, want)
 	}
-	if !inlineItemAfterMark(s) && inlineItemRE.MatchString(s) {
-		t.Errorf("inlineItemAfterMark(%q) is false but inlineItemRE matches", s)
-	}
+	checkInlineItems(t, s)
 	got, gotOK := decimalHeadOf(s)
 	want, wantOK := decimalHeadOfByRegexp(s)
 	if gotOK != wantOK || (wantOK || gotOK) && !reflect.DeepEqual(got, want) {
@@ -465,6 +463,9 @@ func checkLineTests(t *testing.T, s string) {
 	if got, want := isDate(s), dateRE.MatchString(s) || hanDateRE.MatchString(s) || slipDate(s); got != want {
 		t.Errorf("isDate(%q) = %v, want %v", s, got, want)
 	}
+	if got, want := containsEndingIn(s, "印发", "转发"), strings.Contains(s, "印发") || strings.Contains(s, "转发"); got != want {
+		t.Errorf("containsEndingIn(%q) = %v, want %v", s, got, want)
+	}
 	text := strings.ToValidUTF8(s, "\uFFFD") + "\n" + s
 	marks := marksOf(text)
 	for _, l := range strings.Split(text, "\n") {
@@ -506,6 +507,47 @@ func TestRunInMarksNotHan(t *testing.T) {
 	for _, r := range openers + closers + leadEnds + "；;" {
 		if isCommonHan(r) {
 			t.Errorf("%q is a mark runIn looks for but lies among the ideographs it passes over", r)
+		}
+	}
+}
+
+// TestInvisibles: hasInvisible looks for every character isInvisible
+// reports, and only for them.
+func TestInvisibles(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if got, want := hasInvisible(string(r)), isInvisible(r); got != want {
+			t.Errorf("hasInvisible(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// checkInlineItems: inlineItems finds the numbers inlineItemRE finds.
+func checkInlineItems(t *testing.T, s string) {
+	t.Helper()
+	var want []int
+	for _, m := range inlineItemRE.FindAllStringSubmatch(s, -1) {
+		k, _ := strconv.Atoi(m[1])
+		want = append(want, k)
+	}
+	if got := inlineItems(s); !reflect.DeepEqual(got, want) {
+		t.Errorf("inlineItems(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestInlineItemsAsRegexp(t *testing.T) {
+	for _, s := range append(precheckSeeds, "1.甲；2.乙；3.丙。", "甲； 12、乙;\t3．丙。123.丁；4", "；1；2.", "。12", "；1.2.3", "；；1、", "\xff；9.") {
+		checkInlineItems(t, s)
+	}
+	if got := lastInline("1.甲；2.乙；4.丁；3.丙", 1); got != 3 {
+		t.Errorf("lastInline = %d, want 3", got)
+	}
+}
+
+func TestContainsEndingIn(t *testing.T) {
+	for _, s := range append(precheckSeeds, "现将《方案》印发给你们", "转发", "印", "发印", "印\xff发", "反转发", "发展印发") {
+		got := containsEndingIn(s, "印发", "转发")
+		if want := strings.Contains(s, "印发") || strings.Contains(s, "转发"); got != want {
+			t.Errorf("containsEndingIn(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
