@@ -139,43 +139,44 @@ func lastInline(text string, first int) int {
 
 // inlineItems returns the numbers inlineItemRE's matches in text capture,
 // in order: a hand scanner, as the regexp would run over every paragraph
-// with a head number (TestInlineItemsAsRegexp). A match is ；, ; or 。,
-// white space (\s), one or two ASCII digits (two if . ． or 、 follows
-// them) and . ． or 、; the next is looked for after it. The marks are
-// found by their bytes: their first bytes never continue a character.
+// with a head number (TestInlineItemsAsRegexp, FuzzPrechecks). A match is
+// ；, ; or 。, white space (\s), one or two ASCII digits (two if . ． or 、
+// follows them) and . ． or 、; the next is looked for after it. The scanner
+// goes from digit to digit, fewer than marks in Chinese text, and looks
+// back for the mark; it finds the marks by their bytes, whose first bytes
+// never continue a character.
 func inlineItems(text string) []int {
 	var out []int
-	for i := 0; i < len(text); {
-		n := itemMarkAt(text, i)
-		if n == 0 {
-			i++
+	end := 0 // where the last match ended
+	for j := 0; j < len(text); j++ {
+		if !isASCIIDigit(text[j]) {
 			continue
 		}
-		i += n
-		q := i
-		for q < len(text) && isRegexpSpace(text[q]) {
-			q++
+		p := j
+		for p > end && isRegexpSpace(text[p-1]) {
+			p--
 		}
-		if q >= len(text) || !isASCIIDigit(text[q]) {
+		if n := itemMarkBefore(text[:p]); n == 0 || p-n < end {
 			continue
 		}
 		digits := 1
-		if q+1 < len(text) && isASCIIDigit(text[q+1]) && itemSeparatorAt(text, q+2) > 0 {
+		if j+1 < len(text) && isASCIIDigit(text[j+1]) && itemSeparatorAt(text, j+2) > 0 {
 			digits = 2
-		} else if itemSeparatorAt(text, q+1) == 0 {
+		} else if itemSeparatorAt(text, j+1) == 0 {
 			continue
 		}
-		k, _ := strconv.Atoi(text[q : q+digits])
+		k, _ := strconv.Atoi(text[j : j+digits])
 		out = append(out, k)
-		i = q + digits + itemSeparatorAt(text, q+digits)
+		end = j + digits + itemSeparatorAt(text, j+digits)
+		j = end - 1
 	}
 	return out
 }
 
-// itemMarkAt is the length of the ；, ; or 。 at byte i of text, or 0.
-func itemMarkAt(text string, i int) int {
+// itemMarkBefore is the length of the ；, ; or 。 that s ends with, or 0.
+func itemMarkBefore(s string) int {
 	for _, m := range [...]string{";", "；", "。"} {
-		if strings.HasPrefix(text[i:], m) {
+		if strings.HasSuffix(s, m) {
 			return len(m)
 		}
 	}

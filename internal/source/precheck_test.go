@@ -535,7 +535,7 @@ func checkInlineItems(t *testing.T, s string) {
 }
 
 func TestInlineItemsAsRegexp(t *testing.T) {
-	for _, s := range append(precheckSeeds, "1.甲；2.乙；3.丙。", "甲； 12、乙;\t3．丙。123.丁；4", "；1；2.", "。12", "；1.2.3", "；；1、", "\xff；9.") {
+	for _, s := range append(precheckSeeds, "1.甲；2.乙；3.丙。", "甲； 12、乙;\t3．丙。123.丁；4", "；1；2.", "。12", "；1.2.3", "；；1、", "\xff；9.", "；1.；2.", "；12.3.", "；1.2.", "； \n 7、；8．", "1；2；3.4；5、") {
 		checkInlineItems(t, s)
 	}
 	if got := lastInline("1.甲；2.乙；4.丁；3.丙", 1); got != 3 {
