@@ -5,7 +5,9 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"gazette/fonts"
 	"gazette/internal/diag"
@@ -45,9 +47,17 @@ func Lay(in Input) (*Book, error) {
 	var probs diag.List
 	var missing []missingChar
 	var plans []*docPlan
-	var all []item
+	var body [][]placed
+	var forced []forcedBreak
 	var warns []string
-	for _, cd := range composeAll(in, lb) {
+	// the cover and the masthead come from the manifest alone: they are
+	// set by the first worker of composeAll with no document left, by bs,
+	// which is Lay's again once composeAll is done (their warnings are
+	// kept apart till then)
+	bs := &bookSetter{in: in, lb: lb, book: &Book{}}
+	var head []*Page
+	composed := composeAll(in, lb, func() { head = bs.opening() })
+	for _, cd := range composed {
 		probs = append(probs, cd.probs...)
 		missing = append(missing, cd.missing...)
 		c := cd.c
@@ -59,13 +69,18 @@ func Lay(in Input) (*Book, error) {
 		c.items[0].newPage = true
 		c.items[firstShown(c.items)].anchor = a
 		plans = append(plans, &docPlan{section: cd.section, doc: c.doc, anchor: a, items: c.items})
-		all = append(all, c.items...)
+		// each document starts a page, so the body's pages are the
+		// documents' own, one after the other
+		for _, f := range c.forced {
+			f.page += len(body)
+			forced = append(forced, f)
+		}
+		body = append(body, c.pages...)
 	}
 	probs = append(missingProblems(missing), probs...)
 	if err := probs.Err(); err != nil {
 		return nil, err
 	}
-	body, forced := paginate(all, in.Style)
 	for i, page := range body {
 		for _, pl := range page {
 			if pl.item.anchor != nil {
@@ -74,10 +89,19 @@ func Lay(in Input) (*Book, error) {
 		}
 	}
 	b := &Book{Title: bookTitle(in.Issue), Width: in.Style.PageWidth, Height: in.Style.PageHeight,
-		Warnings: append(warns, forcedWarnings(forced)...)}
-	bs := &bookSetter{in: in, lb: lb, book: b}
-	front := bs.frontMatter(plans)
-	bs.bodyPages(body, plans, len(front))
+		Warnings: append(append(warns, forcedWarnings(forced)...), bs.book.Warnings...)}
+	bs.book = b
+	// the body's pages are drawn while the 目录 is set
+	var pages []*Page
+	var folios []folioSet
+	drawn := make(chan struct{})
+	go func() {
+		pages, folios = bs.drawBody(body)
+		close(drawn)
+	}()
+	front := bs.frontMatter(head, plans)
+	<-drawn
+	bs.bodyPages(pages, folios, body, plans, len(front))
 	bs.probs = append(bs.probs, bs.missingProblems()...)
 	if err := bs.probs.Err(); err != nil {
 		return nil, err
@@ -103,8 +127,10 @@ type composedDoc struct {
 // document's setting depends on nothing outside it (each has its own
 // composer, problems and memo; the breaker and the fonts are read-only or
 // guard their caches), so the results, kept in the issue's order, are the
-// same whatever the scheduling, and so is the PDF.
-func composeAll(in Input, lb *LineBreaker) []composedDoc {
+// same whatever the scheduling, and so is the PDF. The workers that find
+// no document left run the tasks of after, each once, then help the
+// documents still being set; all are done when composeAll returns.
+func composeAll(in Input, lb *LineBreaker, after ...func()) []composedDoc {
 	var out []composedDoc
 	for si := range in.Issue.Sections {
 		for _, d := range in.Issue.Sections[si].Documents {
@@ -112,14 +138,28 @@ func composeAll(in Input, lb *LineBreaker) []composedDoc {
 		}
 	}
 	work := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(out)) {
+	extra := make(chan func(), len(after))
+	for _, task := range after {
+		extra <- task
+	}
+	close(extra)
+	help := make(helpers)
+	var wg, docs sync.WaitGroup
+	docs.Add(len(out))
+	for range runtime.GOMAXPROCS(0) { // more workers than documents help those there are
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
 				cd := &out[i]
-				cd.c = composeDocument(in.Style, lb, cd.c.doc, &cd.probs, &cd.missing)
+				cd.c = composeDoc(in.Style, lb, cd.c.doc, &cd.probs, &cd.missing, help)
+				docs.Done()
+			}
+			for task := range extra {
+				task()
+			}
+			for task := range help { // no document left: help those still being set
+				task()
 			}
 		}()
 	}
@@ -127,6 +167,8 @@ func composeAll(in Input, lb *LineBreaker) []composedDoc {
 		work <- i
 	}
 	close(work)
+	docs.Wait() // no document asks for help any more
+	close(help)
 	wg.Wait()
 	return out
 }
@@ -162,21 +204,35 @@ func longestFirst(docs []composedDoc) []int {
 // section never mixes the two styles. If even a wholly tight setting saves
 // nothing, the document is set as usual.
 func composeDocument(st *Style, lb *LineBreaker, d *model.Document, probs *diag.List, missing *[]missingChar) *composer {
+	return composeDoc(st, lb, d, probs, missing, nil)
+}
+
+// composeDoc is composeDocument, asking help's idle workers to break
+// paragraphs ahead.
+func composeDoc(st *Style, lb *LineBreaker, d *model.Document, probs *diag.List, missing *[]missingChar, help helpers) *composer {
 	memo := breakMemo{} // the paragraphs each try sets as before are not broken again
-	pics := pictureCache{}
-	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing, memo: memo, pictures: pics}
+	pics, tables := pictureCache{}, tableCache{}
+	starts := sectionStarts(d) // tightLast values, fewest blocks first
+	n := len(d.Blocks)
+	firsts := make([]int, len(starts)) // the first tight block of each
+	for i, s := range starts {
+		firsts[i] = n - s
+	}
+	c := &composer{st: st, lb: lb, doc: d, probs: probs, missing: missing, memo: memo, pictures: pics, tables: tables,
+		resume: resumeAt(n, firsts), help: help}
 	c.compose()
-	pages, _ := paginate(c.items, st)
-	if !nearlyEmptyEnd(c.items, pages, st) {
+	c.pages, c.forced = paginate(c.items, st)
+	if !nearlyEmptyEnd(c.items, c.pages, st) {
 		return c
 	}
 	try := func(last int) (*composer, bool) {
-		t := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}, tightLast: last, memo: memo, pictures: pics}
-		t.compose()
-		p, _ := paginate(t.items, st)
-		return t, len(p) < len(pages)
+		t := &composer{st: st, lb: lb, doc: d, probs: &diag.List{}, tightLast: last, memo: memo, pictures: pics, tables: tables, help: help}
+		if !t.composeAfter(c, n-last) { // up to its first tight block, as c
+			t.compose()
+		}
+		t.pages, t.forced = paginate(t.items, st)
+		return t, len(t.pages) < len(c.pages)
 	}
-	starts := sectionStarts(d) // tightLast values, fewest blocks first
 	best, ok := try(starts[len(starts)-1])
 	if !ok {
 		return c
@@ -309,35 +365,41 @@ type singleKey struct {
 	size float64
 }
 
-// bodyPages draws the paginated body, numbering from 1, with running heads,
-// folios and the outline (section → document).
-func (bs *bookSetter) bodyPages(body [][]placed, plans []*docPlan, offset int) {
-	st := bs.in.Style
-	section := sectionOfPages(body, plans)
-	lastSection := -1
-	for i, placedItems := range body {
+// drawBody draws the paginated body, numbering from 1, and sets the
+// folios' lines, a worker per core, each page by one worker into its own
+// Page. It leaves bs as it is.
+func (bs *bookSetter) drawBody(body [][]placed) ([]*Page, []folioSet) {
+	pages := make([]*Page, len(body))
+	folios := make([]folioSet, len(body))
+	inParallel(len(body), func(i int) {
 		folio := i + 1
-		p := &Page{Folio: folio, Label: fmt.Sprint(folio), Recto: folio%2 == 1}
-		left := st.Left(p.Recto)
-		for _, pl := range placedItems {
-			it := pl.item
-			y := st.Top + pl.y
-			n := len(p.Runs)
-			if it.line != nil {
-				p.addLine(it.line, left+it.x, y+it.baseline, bs.in.Metrics)
-				p.tagRuns(n, it.elem)
-			}
-			if it.draw != nil {
-				it.draw(p, left+it.x, y)
-			}
-			if it.repeated {
-				p.markArtifacts(n)
-			}
-		}
-		bs.runningHead(p, &bs.in.Issue.Sections[section[i]])
-		bs.folio(p)
-		bs.book.Pages = append(bs.book.Pages, p)
+		p := &Page{Folio: folio, Label: strconv.Itoa(folio), Recto: folio%2 == 1}
+		bs.drawPlaced(p, body[i])
+		pages[i] = p
+		folios[i] = bs.folioLine(folio)
+	})
+	return pages, folios
+}
+
+// bodyPages finishes the body's pages drawBody drew, adding the running
+// heads and folios, and makes the outline (section → document). The
+// running heads, which set each section's name once and warn about it, and
+// the characters no face has are taken in page order, so the book and its
+// messages are the same whatever the scheduling.
+func (bs *bookSetter) bodyPages(pages []*Page, folios []folioSet, body [][]placed, plans []*docPlan, offset int) {
+	section := sectionOfPages(body, plans)
+	heads := make([][2]Line, len(body))
+	for i := range body {
+		inner, outer := bs.headLines(pages[i], &bs.in.Issue.Sections[section[i]])
+		heads[i] = [2]Line{inner, outer}
+		bs.noteMissing(folios[i].missing)
 	}
+	inParallel(len(body), func(i int) {
+		bs.runningHead(pages[i], &heads[i][0], &heads[i][1])
+		bs.folio(pages[i], &folios[i].line)
+	})
+	bs.book.Pages = append(bs.book.Pages, pages...)
+	lastSection := -1
 	for _, pl := range plans {
 		if pl.section != lastSection {
 			lastSection = pl.section
@@ -345,6 +407,44 @@ func (bs *bookSetter) bodyPages(body [][]placed, plans []*docPlan, offset int) {
 		}
 		bs.book.Outline = append(bs.book.Outline, Bookmark{Title: flatTitle(pl.doc.Title()), Level: 1, Page: offset + pl.anchor.page, Doc: pl.doc})
 	}
+}
+
+// drawPlaced draws the items paginated onto p.
+func (bs *bookSetter) drawPlaced(p *Page, placedItems []placed) {
+	st := bs.in.Style
+	left := st.Left(p.Recto)
+	for _, pl := range placedItems {
+		it := pl.item
+		y := st.Top + pl.y
+		n := len(p.Runs)
+		if it.line != nil {
+			p.addLine(it.line, left+it.x, y+it.baseline, bs.in.Metrics)
+			p.tagRuns(n, it.elem)
+		}
+		if it.draw != nil {
+			it.draw(p, left+it.x, y)
+		}
+		if it.repeated {
+			p.markArtifacts(n)
+		}
+	}
+}
+
+// inParallel calls do for each of 0…n-1, a worker per core; do must touch
+// nothing another index touches.
+func inParallel(n int, do func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				do(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // sectionOfPages finds, for each body page, the section of the document that
@@ -368,30 +468,37 @@ func sectionOfPages(body [][]placed, plans []*docPlan) []int {
 	return out
 }
 
-// runningHead sets the gazette's name and issue on the inner side and the
+// runningHead places the gazette's name and issue on the inner side and the
 // section on the outer side, above a thin rule (docs/house-design.md#running-heads). The
 // section is named by its short_title when it has one; a name too long to
 // stand a two-character gap from the inner text is set smaller, down to
 // headLeast of the head size, and past that cut with an ellipsis — and the
 // office is told to give the section a short_title.
-func (bs *bookSetter) runningHead(p *Page, sec *model.Section) {
+func (bs *bookSetter) runningHead(p *Page, inner, outer *Line) {
 	st := bs.in.Style
-	is := bs.in.Issue
 	left := st.Left(p.Recto)
 	w := st.TextWidth()
 	ruleY := st.Top - st.HeadRaise
 	base := ruleY - 0.35*st.HeadSize
-	inner := bs.single(fmt.Sprintf("%s　%d年第%d期", is.Gazette.Name, is.Year, is.Number), fonts.Song, st.HeadSize)
-	outer := bs.headSection(sec, w-inner.Right-2*st.HeadSize)
 	defer p.markArtifacts(len(p.Runs))
 	if p.Recto { // inner (binding) side is on the left of a recto
-		p.addLine(&inner, left, base, bs.in.Metrics)
-		p.addLine(&outer, left+w-outer.Right, base, bs.in.Metrics)
+		p.addLine(inner, left, base, bs.in.Metrics)
+		p.addLine(outer, left+w-outer.Right, base, bs.in.Metrics)
 	} else {
-		p.addLine(&outer, left, base, bs.in.Metrics)
-		p.addLine(&inner, left+w-inner.Right, base, bs.in.Metrics)
+		p.addLine(outer, left, base, bs.in.Metrics)
+		p.addLine(inner, left+w-inner.Right, base, bs.in.Metrics)
 	}
 	p.Rules = append(p.Rules, Rule{X1: left, Y1: ruleY, X2: left + w, Y2: ruleY, Width: st.HeadRule})
+}
+
+// headLines sets the running head of a page of section sec: the gazette's
+// name and issue, and the section's name in the room left beside it.
+func (bs *bookSetter) headLines(p *Page, sec *model.Section) (inner, outer Line) {
+	st := bs.in.Style
+	is := bs.in.Issue
+	inner = bs.single(fmt.Sprintf("%s　%d年第%d期", is.Gazette.Name, is.Year, is.Number), fonts.Song, st.HeadSize)
+	outer = bs.headSection(sec, st.TextWidth()-inner.Right-2*st.HeadSize)
+	return inner, outer
 }
 
 // headLeast is the smallest a running head's section name is set, as a
@@ -432,12 +539,11 @@ func (bs *bookSetter) headSection(sec *model.Section, room float64) Line {
 	return l
 }
 
-// folio sets "— N —" in 四号 below the type area, the top edge of its 一字线
+// folio places "— N —" in 四号 below the type area, the top edge of its 一字线
 // 7 mm below it, on the outer side one character in: right on odd pages, left
 // on even pages (GB/T 9704-2012 7.5: "一字线上距版心下边缘7 mm").
-func (bs *bookSetter) folio(p *Page) {
+func (bs *bookSetter) folio(p *Page, l *Line) {
 	st := bs.in.Style
-	l := bs.single(fmt.Sprintf("— %d —", p.Folio), fonts.Song, st.FolioSize)
 	left := st.Left(p.Recto)
 	dashTop := inkTop(bs.in.Metrics, fonts.Song, '—', 0.31) * st.FolioSize
 	base := st.Top + st.TextHeight() + st.FolioDrop + dashTop
@@ -447,8 +553,24 @@ func (bs *bookSetter) folio(p *Page) {
 		x = left + st.TextWidth() - inset - l.Right
 	}
 	n := len(p.Runs)
-	p.addLine(&l, x, base, bs.in.Metrics)
+	p.addLine(l, x, base, bs.in.Metrics)
 	p.markArtifacts(n)
+}
+
+// folioSet is a folio's line and the characters of it no face has.
+type folioSet struct {
+	line    Line
+	missing []rune
+}
+
+// folioLine sets "— N —" for folio n. It leaves bs as it is (the pages'
+// workers call it side by side): the characters missing are noted later,
+// in page order.
+func (bs *bookSetter) folioLine(n int) folioSet {
+	p := &Paragraph{Spans: []Span{{Text: "— " + strconv.Itoa(n) + " —", Role: fonts.Song, Size: bs.in.Style.FolioSize}},
+		Width: 1e6, Align: AlignLeft}
+	lines, missing := bs.lb.Break(p)
+	return folioSet{line: lines[0], missing: missing}
 }
 
 // single sets one unbroken line of text starting at 0.
@@ -473,6 +595,12 @@ func (bs *bookSetter) single(text string, role fonts.Role, size float64) Line {
 // noting the characters no face has.
 func (bs *bookSetter) breakLines(p *Paragraph) []Line {
 	lines, missing := bs.lb.Break(p)
+	bs.noteMissing(missing)
+	return lines
+}
+
+// noteMissing notes the characters no face has, each once.
+func (bs *bookSetter) noteMissing(missing []rune) {
 	for _, r := range missing {
 		if bs.seen == nil {
 			bs.seen = map[rune]bool{}
@@ -482,7 +610,6 @@ func (bs *bookSetter) breakLines(p *Paragraph) []Line {
 			bs.missing = append(bs.missing, r)
 		}
 	}
-	return lines
 }
 
 // missingProblems reports each character of issue.toml's text that no

@@ -10,7 +10,7 @@ import (
 // (composeDocument): only the paragraphs whose setting changes are broken
 // again. It belongs to one document's composition, never to the
 // LineBreaker.
-type breakMemo map[string]memoLines
+type breakMemo map[memoKey]memoLines
 
 type memoLines struct {
 	lines   []Line
@@ -23,36 +23,61 @@ func (m breakMemo) breakLines(lb *LineBreaker, p *Paragraph) ([]Line, []rune) {
 	if m == nil {
 		return lb.Break(p)
 	}
+	lines, missing := m.shared(lb, p)
+	return copyLines(lines), missing
+}
+
+// shared is breakLines without the copy, for a caller that keeps the lines
+// as they are (addLines): they are the memo's own, and every setting that
+// asks for p gets the same glyphs.
+func (m breakMemo) shared(lb *LineBreaker, p *Paragraph) ([]Line, []rune) {
+	if m == nil {
+		return lb.Break(p)
+	}
 	key := p.memoKey()
 	got, ok := m[key]
 	if !ok {
 		got.lines, got.missing = lb.Break(p)
 		m[key] = got
 	}
-	return copyLines(got.lines), got.missing
+	return got.lines, got.missing
 }
 
-// memoKey is everything about p that the lines depend on.
-func (p *Paragraph) memoKey() string {
-	var b strings.Builder
-	for _, s := range p.Spans {
-		b.WriteString(s.Text)
-		b.WriteByte(0)
-		b.WriteString(strconv.Itoa(int(s.Role)))
-		b.WriteByte(0)
-		b.WriteString(strconv.FormatFloat(s.Size, 'g', -1, 64))
-		b.WriteByte(0)
-		b.WriteString(strconv.FormatBool(s.FakeBold))
-		b.WriteByte(1)
+// memoKey is everything about a paragraph that its lines depend on. The
+// first two spans are held as they are (a body paragraph has one, one with
+// a run-in head two); the others, rare, are spelled out in rest.
+type memoKey struct {
+	nspans               int
+	spans                [2]Span
+	rest                 string
+	width, indent, hang  float64
+	track                float64
+	align                Align
+	balance              int
+	keepNames, keepWords bool
+	keepItems, tight     bool
+}
+
+// memoKey is p's key in a breakMemo.
+func (p *Paragraph) memoKey() memoKey {
+	k := memoKey{nspans: len(p.Spans), width: p.Width, indent: p.Indent, hang: p.Hang, track: p.Track, align: p.Align, balance: p.Balance,
+		keepNames: p.KeepNames, keepWords: p.KeepWords, keepItems: p.KeepItems, tight: p.Tight}
+	copy(k.spans[:], p.Spans)
+	if len(p.Spans) > len(k.spans) {
+		var b strings.Builder
+		for _, s := range p.Spans[len(k.spans):] {
+			b.WriteString(s.Text)
+			b.WriteByte(0)
+			b.WriteString(strconv.Itoa(int(s.Role)))
+			b.WriteByte(0)
+			b.WriteString(strconv.FormatFloat(s.Size, 'g', -1, 64))
+			b.WriteByte(0)
+			b.WriteString(strconv.FormatBool(s.FakeBold))
+			b.WriteByte(1)
+		}
+		k.rest = b.String()
 	}
-	for _, f := range []float64{p.Width, p.Indent, p.Hang, p.Track, float64(p.Align), float64(p.Balance)} {
-		b.WriteString(strconv.FormatFloat(f, 'g', -1, 64))
-		b.WriteByte(0)
-	}
-	for _, f := range []bool{p.KeepNames, p.KeepWords, p.Tight, p.KeepItems} {
-		b.WriteString(strconv.FormatBool(f))
-	}
-	return b.String()
+	return k
 }
 
 // copyLines copies lines and their glyphs, all the glyphs in one

@@ -14,7 +14,7 @@ import (
 
 // corpusDocs parses the real documents of testdata (the corpus of public
 // government documents, and the issue of every kind).
-func corpusDocs(t *testing.T) []*model.Document {
+func corpusDocs(t testing.TB) []*model.Document {
 	t.Helper()
 	var docs []*model.Document
 	for _, dir := range []string{"../testdata/corpus", "../testdata/issues/kinds"} {

@@ -29,6 +29,25 @@ type composer struct {
 	tight     bool // the block being composed is set tight
 	memo      breakMemo
 	pictures  pictureCache // pictures read, shared by the settings tried of one document
+	tables    tableCache   // tables set, shared likewise
+	// resume, when set, records the state before some blocks
+	// (resumePoint); pageFullKeep is the item keepLastPageFull kept with
+	// the next (-1: none) and pageFullWas whether it was kept before
+	resume       []*resumePoint
+	pageFullKeep int
+	pageFullWas  bool
+	// pages and forced are the items paginated (composeDocument)
+	pages  [][]placed
+	forced []forcedBreak
+	// help, when set, finds idle workers to break the paragraphs ahead
+	// (preBreaker): pre is the one at work, helped is set once one was
+	// found; preBreak marks a helper's composer, whose items are thrown
+	// away (tables and pictures, kept by the composer itself, are skipped)
+	help         helpers
+	pre          *preBreaker
+	helped       bool
+	helpedBlocks int // how many blocks a helper broke
+	preBreak     bool
 	// the structure elements (tags.go): the document's section, the
 	// element of the lines being added, the titles met so far
 	sect, elem *Elem
@@ -59,43 +78,57 @@ func headRole(level int) fonts.Role {
 }
 
 // compose lays out every block of the document.
-func (c *composer) compose() {
+func (c *composer) compose() { c.composeFrom(0) }
+
+// composeFrom lays out the blocks of the document from block first on.
+func (c *composer) composeFrom(first int) {
+	for i := first; i < len(c.doc.Blocks); i++ {
+		c.askHelp(i)
+		c.reach(i)
+		c.record(i)
+		c.composeOne(i)
+	}
+	c.stopHelp()
+	c.keepLastPageFull()
+}
+
+// composeOne lays out block i.
+func (c *composer) composeOne(i int) {
 	blocks := c.doc.Blocks
-	for i := range blocks {
-		b := &blocks[i]
-		c.block = b
-		c.elem = c.blockElem(b)
-		// headings keep their marks, so that those of one level look alike,
-		// and so does a table: its cells are no lines of the text to save,
-		// and a squeezed bracket reads as an ASCII one there
-		c.tight = i >= len(blocks)-c.tightLast && b.Kind != model.TableBlock && b.Kind != model.Heading
-		var prev, next *model.Block
-		if i > 0 {
-			prev = &blocks[i-1]
-		}
-		if i+1 < len(blocks) {
-			next = &blocks[i+1]
-		}
-		from := len(c.items)
-		c.composeBlock(b, prev, next)
-		for k := from; k < len(c.items); k++ { // blank lines, table rows: the block's place too
-			if it := &c.items[k]; it.file == "" {
-				it.file, it.srcLine = c.doc.Source, b.Line
-			}
+	b := &blocks[i]
+	c.block = b
+	c.elem = c.blockElem(b)
+	// headings keep their marks, so that those of one level look alike,
+	// and so does a table: its cells are no lines of the text to save,
+	// and a squeezed bracket reads as an ASCII one there
+	c.tight = i >= len(blocks)-c.tightLast && b.Kind != model.TableBlock && b.Kind != model.Heading
+	var prev, next *model.Block
+	if i > 0 {
+		prev = &blocks[i-1]
+	}
+	if i+1 < len(blocks) {
+		next = &blocks[i+1]
+	}
+	from := len(c.items)
+	c.composeBlock(b, prev, next)
+	for k := from; k < len(c.items); k++ { // blank lines, table rows: the block's place too
+		if it := &c.items[k]; it.file == "" {
+			it.file, it.srcLine = c.doc.Source, b.Line
 		}
 	}
-	c.keepLastPageFull()
 }
 
 // keepLastPageFull keeps a document's last two text lines together, so that
 // its last page never holds a single line ("孤行不成页", https://www.w3.org/TR/clreq/#adjustments_of_orphans_and_widows).
 func (c *composer) keepLastPageFull() {
+	c.pageFullKeep = -1
 	seen := 0
 	for i := len(c.items) - 1; i >= 0; i-- {
 		if c.items[i].line == nil {
 			continue
 		}
 		if seen++; seen == 2 {
+			c.pageFullKeep, c.pageFullWas = i, c.items[i].keepNext
 			c.items[i].keepNext = true
 			return
 		}
@@ -186,7 +219,7 @@ func (c *composer) text(s Span, indent float64, a Align, keep bool) {
 func (c *composer) paragraph(spans []Span, indent, hang float64, a Align, keepAll bool) {
 	size := spans[0].Size
 	p := &Paragraph{Spans: spans, Width: c.st.TextWidth(), Indent: indent, Hang: hang, Align: a, Track: c.track(size)}
-	c.addLines(c.breakReport(p), size, keepAll)
+	c.addLines(c.breakKept(p), size, keepAll)
 }
 
 // addLines appends a paragraph's lines with the keeps of paragraph.
@@ -206,9 +239,27 @@ func (c *composer) addLines(lines []Line, size float64, keepAll bool) {
 }
 
 // breakReport breaks a paragraph and reports characters no face covers.
+// The lines are the caller's to change.
 func (c *composer) breakReport(p *Paragraph) []Line {
+	return c.report(p, true)
+}
+
+// breakKept is breakReport for lines kept as they are (addLines): a
+// paragraph set before comes back as the very lines it was set in, not a
+// copy, and they must not be changed.
+func (c *composer) breakKept(p *Paragraph) []Line {
+	return c.report(p, false)
+}
+
+// report breaks p, the lines a copy of those remembered when asked, and
+// reports characters no face covers.
+func (c *composer) report(p *Paragraph, copied bool) []Line {
 	p.Tight = c.tight
-	lines, missing := c.memo.breakLines(c.lb, p)
+	brk := c.memo.shared
+	if copied {
+		brk = c.memo.breakLines
+	}
+	lines, missing := brk(c.lb, p)
 	if c.missing == nil {
 		return lines
 	}

@@ -55,3 +55,37 @@ func TestFolioDashSevenMillimetresBelow(t *testing.T) {
 		}
 	}
 }
+
+// lackingMetrics is gridMetrics without the runes of lack.
+type lackingMetrics struct{ lack string }
+
+func (m lackingMetrics) Advance(role fonts.Role, r rune) (float64, bool) {
+	if strings.ContainsRune(m.lack, r) {
+		return 0, false
+	}
+	return gridMetrics{}.Advance(role, r)
+}
+
+// TestHeadAndFolioMissingInPageOrder: the characters of the running heads
+// and folios that no face has (the body pages are drawn side by side) are
+// reported in the order of the pages they are first on: the first
+// section's short title, a folio, then the second section's short title.
+func TestHeadAndFolioMissingInPageOrder(t *testing.T) {
+	st, _ := Preset("gbt9704")
+	long := strings.Repeat("全区政府系统要严格按照中央规定的步骤开展调查研究，不断健全完善调查研究工作机制。", 40)
+	doc := func() *model.Document {
+		return &model.Document{Blocks: []model.Block{{Kind: model.Title, Text: "关于测试的通知"}, para(long), para(long), para(long)}}
+	}
+	is := &model.Issue{Gazette: model.Gazette{Name: "测试公报"}, Year: 2023, Number: 4, Sections: []model.Section{
+		{Title: "文件", ShortTitle: "丙", Documents: []*model.Document{doc(), doc(), doc()}},
+		{Title: "动态", ShortTitle: "丁", Documents: []*model.Document{doc()}}}}
+	_, err := Lay(Input{Issue: is, Style: st, Metrics: lackingMetrics{"丙丁8"}, Kinsoku: KinsokuGB})
+	if err == nil {
+		t.Fatal("no problem reported")
+	}
+	msg := err.Error()
+	a, b, c := strings.Index(msg, "“丙”"), strings.Index(msg, "“8”"), strings.Index(msg, "“丁”")
+	if a < 0 || b < 0 || c < 0 || !(a < b && b < c) {
+		t.Errorf("want 丙, 8, 丁 in page order, got:\n%s", msg)
+	}
+}

@@ -12,14 +12,11 @@ import (
 	"gazette/internal/model"
 )
 
-// frontMatter sets the cover, the masthead (编辑委员会) on the inside cover,
+// frontMatter sets, after the opening pages (the cover and the masthead),
 // the 目录 and, when needed, a blank verso so that body page 1 is a recto.
 // Everything printed here comes from the manifest, once.
-func (bs *bookSetter) frontMatter(plans []*docPlan) []*Page {
-	cover := &Page{Label: "i", Recto: true}
-	bs.cover(cover)
-	pages := append([]*Page{cover}, bs.masthead()...)
-	pages = append(pages, bs.contents(plans)...)
+func (bs *bookSetter) frontMatter(opening []*Page, plans []*docPlan) []*Page {
+	pages := append(opening, bs.contents(plans)...)
 	for len(pages)%2 == 1 {
 		pages = append(pages, &Page{Recto: false})
 	}
@@ -28,6 +25,14 @@ func (bs *bookSetter) frontMatter(plans []*docPlan) []*Page {
 		p.Recto = i%2 == 0
 	}
 	return pages
+}
+
+// opening sets the cover and the masthead (编辑委员会) on the inside
+// cover.
+func (bs *bookSetter) opening() []*Page {
+	cover := &Page{Label: "i", Recto: true}
+	bs.cover(cover)
+	return append([]*Page{cover}, bs.masthead()...)
 }
 
 // centred places a line centred on the page at baseline y ("\n" breaks

@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -226,4 +228,35 @@ func pageText(p *Page) string {
 		sb.WriteString(r.Text)
 	}
 	return sb.String()
+}
+
+// TestWarningsInBookOrder: the cover and the masthead are set while the
+// documents are, yet the warnings keep the book's order: the documents'
+// (a table set smaller), then the masthead's (a role too long), then the
+// running heads' (a section name too long).
+func TestWarningsInBookOrder(t *testing.T) {
+	st, _ := Preset("gbt9704")
+	tb := gridTable(16, 5, func(r, c int) string {
+		if r == 0 {
+			return fmt.Sprintf("列%d", c+1)
+		}
+		return fmt.Sprint(r * (c + 1))
+	})
+	committee := []model.CommitteeRole{{Role: strings.Repeat("编辑部", 13) + "长", Names: names(3)},
+		{Role: "委员", Names: []string{"阿不都热合曼·买买提明·艾合买提江"}}}
+	is := stressIssue("测试公报", committee, tableDoc(tb))
+	is.Sections[0].Title = strings.Repeat("全区政府系统调查研究工作", 4)
+	b, err := Lay(Input{Issue: is, Style: st, Metrics: gridMetrics{}, Kinsoku: KinsokuGB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	order := []string{"已整表缩小", "编辑委员会已缩小", "书眉里排不下"}
+	at := -1
+	for _, want := range order {
+		i := slices.IndexFunc(b.Warnings, func(w string) bool { return strings.Contains(w, want) })
+		if i <= at {
+			t.Fatalf("warning %q at %d, want it after %d: %q", want, i, at, b.Warnings)
+		}
+		at = i
+	}
 }

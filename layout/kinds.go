@@ -88,6 +88,7 @@ func (c *composer) runIn(b *model.Block, role fonts.Role) []Span {
 func (c *composer) unblank() {
 	if n := len(c.items); n > 0 && c.items[n-1].blank && !c.items[n-1].newPage {
 		c.items = c.items[:n-1]
+		c.truncated(n - 1)
 	}
 }
 
@@ -154,7 +155,7 @@ func (c *composer) roster(b *model.Block) {
 func (c *composer) rosterLines(spans []Span, indent, hang float64, keepAll bool) {
 	size := spans[0].Size
 	p := &Paragraph{Spans: spans, Width: c.st.TextWidth(), Indent: indent, Hang: hang, Align: AlignLeft, Track: c.track(size), KeepItems: true, KeepWords: true}
-	c.addLines(c.breakReport(p), size, keepAll)
+	c.addLines(c.breakKept(p), size, keepAll)
 }
 
 // chapterForm is a 编/章/节 heading in the house form
@@ -268,7 +269,7 @@ func (c *composer) headnoteParts(line string, size float64) []string {
 	}
 	fits := func(s string) bool {
 		p := &Paragraph{Spans: []Span{{Text: s, Role: fonts.Kai, Size: size}}, Width: c.st.TextWidth(), Align: AlignCenter, Track: c.track(size)}
-		return len(c.breakReport(p)) == 1
+		return len(c.breakKept(p)) == 1
 	}
 	if fits(line) || !fits(line[len(m):]) {
 		return []string{line}

@@ -73,19 +73,21 @@ type Paragraph struct {
 }
 
 // Glyph is one placed character: X from the line's left edge to the glyph
-// origin; the baseline is the line's.
+// origin; the baseline is the line's. (The fields are ordered so that a
+// Glyph takes 48 bytes, not 56: a book holds one for every character, and
+// the line breaker copies them.)
 type Glyph struct {
-	X        float64
-	R        rune
-	Role     fonts.Role
-	Size     float64
-	FakeBold bool
+	X    float64
+	Size float64
 	// CutL and CutR are the blank a full-width mark loses to compression
 	// inside the line, before and after its glyph (相邻标点挤压, 开明式,
 	// the squeeze of a tight line): what the neighbour's box overlaps of its
 	// full box. The blank an opening mark loses at the line's start and a
 	// closing mark at its end is not counted: no glyph overlaps it.
 	CutL, CutR float64
+	Role       fonts.Role
+	R          rune
+	FakeBold   bool
 }
 
 // Line is one composed line.
@@ -145,6 +147,8 @@ type atom struct {
 	give                      float64 // how much the blank around this atom may still shrink
 	class                     squeeze // the reduction priority of give
 	before                    bool    // give is the blank before the glyph (opening marks)
+
+	marks punctMarks // every class of punct.go the character is in (marksOf)
 }
 
 // half is the compressible blank of a full-width mark: half its advance.
@@ -172,9 +176,11 @@ func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
 	if ends == nil {
 		ends = lb.breakPoints(atoms, p) // greedy, breaking where a line overflows
 	}
+	lines = make([]Line, len(ends))
+	glyphs := make([]Glyph, 0, len(atoms)) // every line's glyphs, in one allocation
 	start := 0
 	for i, end := range ends {
-		lines = append(lines, lb.place(atoms[start:end], p, i == 0, i == len(ends)-1))
+		lines[i], glyphs = lb.place(atoms[start:end], p, i == 0, i == len(ends)-1, glyphs)
 		start = end
 	}
 	return lines, missing
@@ -183,9 +189,15 @@ func (lb *LineBreaker) Break(p *Paragraph) (lines []Line, missing []rune) {
 // atoms measures the paragraph's characters, each in the face faceFor picks;
 // the marks in cjkForced always stay in the CJK face (docs/clreq.md#handling-western-text-in-chinese-text-using-proportional-western-fonts).
 func (lb *LineBreaker) atoms(p *Paragraph, sc *scratch) ([]atom, []rune) {
-	n := 0
+	n := 0 // room for the atoms: the bytes, at least as many as the characters
 	for _, s := range p.Spans {
-		n += utf8.RuneCountInString(s.Text)
+		n += len(s.Text)
+	}
+	if n > cap(sc.atoms) { // the pooled buffer may be too small: count the characters
+		n = 0
+		for _, s := range p.Spans {
+			n += utf8.RuneCountInString(s.Text)
+		}
 	}
 	atoms := slices.Grow(sc.atoms[:0], n)
 	defer func() { sc.atoms = atoms[:0] }()
@@ -195,8 +207,9 @@ func (lb *LineBreaker) atoms(p *Paragraph, sc *scratch) ([]atom, []rune) {
 			if r == '\n' || r == '\r' || r == '\t' {
 				r = ' '
 			}
+			m := marksOf(r)
 			a := atom{r: r, role: lb.faceFor(s.Role, r), size: s.Size, bold: s.FakeBold, cjk: isCJK(r), space: r == ' ' || r == '\u3000',
-				openMark: leftBlankClass.has(r), closeMark: rightBlankClass.has(r), long: longMarkClass.has(r)}
+				openMark: m&markLeftBlank != 0, closeMark: m&markRightBlank != 0, long: m&markLong != 0, marks: m}
 			adv, ok := lb.Metrics.Advance(a.role, r)
 			if !ok {
 				missing = append(missing, r)
@@ -288,9 +301,26 @@ func (lb *LineBreaker) faceFor(role fonts.Role, r rune) fonts.Role {
 	return role
 }
 
-// markBreaks sets breakB from UAX #14 (via go-text's segmenter), then removes
-// the breaks the Chinese rules forbid.
+// markBreaks sets breakB from UAX #14 (uax14.go, or go-text's segmenter for
+// a paragraph with characters it does not handle), then removes the breaks
+// the Chinese rules forbid.
 func (lb *LineBreaker) markBreaks(atoms []atom, sc *scratch) {
+	var fast bool
+	if sc.codes, fast = uax14Breaks(atoms, sc.codes); !fast {
+		segmentBreaks(atoms, sc)
+	}
+	for i := 1; i < len(atoms); i++ {
+		if !atoms[i].breakB {
+			continue
+		}
+		pen, ok := lb.breakCost(&atoms[i-1], &atoms[i])
+		atoms[i].breakB, atoms[i].pen = ok && !itemNumberBefore(atoms, i), pen
+	}
+	markTokens(atoms)
+}
+
+// segmentBreaks sets breakB from UAX #14 via go-text's segmenter.
+func segmentBreaks(atoms []atom, sc *scratch) {
 	runes := slices.Grow(sc.runes[:0], len(atoms))[:len(atoms)]
 	sc.runes = runes
 	for i := range atoms {
@@ -306,14 +336,6 @@ func (lb *LineBreaker) markBreaks(atoms []atom, sc *scratch) {
 			atoms[end].breakB = true
 		}
 	}
-	for i := 1; i < len(atoms); i++ {
-		if !atoms[i].breakB {
-			continue
-		}
-		pen, ok := lb.breakCost(atoms[i-1].r, atoms[i].r)
-		atoms[i].breakB, atoms[i].pen = ok && !itemNumberBefore(atoms, i), pen
-	}
-	markTokens(atoms)
 }
 
 // scratch is the working memory of breaking one paragraph, reused through
@@ -322,6 +344,7 @@ func (lb *LineBreaker) markBreaks(atoms []atom, sc *scratch) {
 type scratch struct {
 	atoms []atom
 	runes []rune
+	codes []lbCode
 	cost  []float64
 	from  []int
 	fits  []fitAtom
@@ -345,26 +368,27 @@ func itemNumberBefore(atoms []atom, i int) bool {
 	return (prev == '.' || prev == '．') && isNumeric(atoms[i-2].r)
 }
 
-// breakCost applies the Chinese tailoring of UAX #14 between prev and next:
+// breakCost applies the Chinese tailoring of UAX #14 between atoms a and b:
 // whether a line may break there, and at what cost
 // (docs/line-composition.md#break-opportunities-and-their-costs). The basic level of the prohibitions is a
 // ban; the stricter levels are penalties, which the total-fit breaker pays
 // only where no other break sets the paragraph within the spreading limit.
-func (lb *LineBreaker) breakCost(prev, next rune) (float64, bool) {
+func (lb *LineBreaker) breakCost(a, b *atom) (float64, bool) {
+	prev, next := a.r, b.r
 	switch {
-	case noLineStartClass.has(next), noLineEndClass.has(prev): // https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end, basic level
+	case b.marks&markNoLineStart != 0, a.marks&markNoLineEnd != 0: // https://www.w3.org/TR/clreq/#prohibition_rules_for_line_start_end, basic level
 		return 0, false
-	case longMarkClass.has(prev) && prev == next: // GB/T 15834 5.1.4, 5.1.5: —— and …… never split
+	case a.marks&markLong != 0 && prev == next: // GB/T 15834 5.1.4, 5.1.5: —— and …… never split
 		return 0, false
 	case (prev == '〕' || prev == ']') && isDigit(next): // 〔2023〕25号 is one unit
 		return 0, false
-	case joinerClass.has(prev) || joinerClass.has(next): // “公司+基地+农户” is one term
+	case (a.marks|b.marks)&markJoiner != 0: // “公司+基地+农户” is one term
 		return 0, false
 	case prev == '-' && next < 0x80: // a line ending in "-" reads as a hyphenated word: pdftotext drops the hyphen
 		return 0, false
 	case lb.Kinsoku >= KinsokuGB && (prev == '/' || prev == '／'): // clreq prohibition rules, GB level
 		return kinsokuPen, true
-	case lb.Kinsoku >= KinsokuStrict && longMarkClass.has(next): // clreq prohibition rules, strict level
+	case lb.Kinsoku >= KinsokuStrict && b.marks&markLong != 0: // clreq prohibition rules, strict level
 		return kinsokuPen, true
 	}
 	return 0, true
@@ -603,10 +627,13 @@ func isOrphan(line []atom) bool {
 }
 
 // countsForOrphan: a is a character of its own, not a mark or a space.
-func countsForOrphan(a *atom) bool { return !noLineStartClass.has(a.r) && !a.space }
+func countsForOrphan(a *atom) bool { return a.marks&markNoLineStart == 0 && !a.space }
 
-// place positions the atoms of one line and justifies it.
-func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line {
+// place positions the atoms of one line and justifies it. The line's
+// glyphs are taken from the end of glyphs (whose capacity must hold them),
+// capped so that appending to them never writes into the next line's;
+// glyphs is returned with them.
+func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool, glyphs []Glyph) (Line, []Glyph) {
 	atoms = trimSpaces(atoms)
 	n := len(atoms)
 	left := p.Hang
@@ -629,7 +656,9 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 	case p.Align == AlignRight:
 		left += slack
 	}
-	line := Line{Glyphs: make([]Glyph, n), Left: left, Last: last}
+	at := len(glyphs)
+	glyphs = glyphs[:at+n]
+	line := Line{Glyphs: glyphs[at : at+n : at+n], Left: left, Last: last}
 	x := left - startCut(atoms)
 	for i := range atoms {
 		a := &atoms[i]
@@ -662,7 +691,7 @@ func (lb *LineBreaker) place(atoms []atom, p *Paragraph, first, last bool) Line 
 		x -= endCut(atoms[n-1])
 	}
 	line.Right = x
-	return line
+	return line, glyphs
 }
 
 // stretchable reports whether justification may widen the gap after a: gaps

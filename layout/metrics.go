@@ -44,6 +44,9 @@ func (m *FontMetrics) Advance(role fonts.Role, r rune) (float64, bool) {
 	if role < 0 || role >= fonts.NumRoles {
 		return 0, false
 	}
+	if a, ok := m.faces[role].Advance(r); ok { // the role's own face has r: what face returns
+		return a, true
+	}
 	return m.face(role, r).Advance(r)
 }
 

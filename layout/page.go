@@ -157,17 +157,25 @@ func (p *Page) addColoredLine(l *Line, x, y float64, m Metrics, c Color) {
 // ends its run with a spacing of its own, the gap to the next glyph, and
 // the next glyph starts a run at its own position. Readers leave the
 // spacing out of a glyph's box, so the overlap itself is recorded as a Cut
-// (addCuts) for the renderer to draw the glyph narrowed.
+// (appendCuts) for the renderer to draw the glyph narrowed.
 func packRuns(gs []Glyph, x, y float64, m Metrics) []Run {
 	return appendRuns(nil, gs, x, y, m)
 }
 
-// appendRuns appends the runs packRuns makes of gs to runs.
+// appendRuns appends the runs packRuns makes of gs to runs. The runs'
+// texts are pieces of one string, the line's: one allocation a line.
 func appendRuns(runs []Run, gs []Glyph, x, y float64, m Metrics) []Run {
-	start := len(runs) // the runs before are another line's
-	var rs []rune
-	adv := func(k int) float64 { a, _ := m.Advance(gs[k].Role, gs[k].R); return a * gs[k].Size }
-	gap := func(k int) float64 { return gs[k+1].X - gs[k].X - adv(k) }
+	var advBuf [lineBuf]float64
+	var textBuf [4 * lineBuf]byte
+	advs, text := advBuf[:0], textBuf[:0]
+	for k := range gs {
+		a, _ := m.Advance(gs[k].Role, gs[k].R)
+		advs = append(advs, a*gs[k].Size)
+		text = utf8.AppendRune(text, gs[k].R)
+	}
+	line := string(text)
+	gap := func(k int) float64 { return gs[k+1].X - gs[k].X - advs[k] }
+	off := 0 // where glyph i's text starts in line
 	for i := 0; i < len(gs); {
 		spacing := 0.0
 		if i+1 < len(gs) && (same(gs[i], gs[i+1]) || gap(i) < -overlapTolerance) {
@@ -180,18 +188,32 @@ func appendRuns(runs []Run, gs []Glyph, x, y float64, m Metrics) []Run {
 		if j-1 > i && j < len(gs) && gap(j-1) < spacing-overlapTolerance {
 			j-- // the run's last glyph is overlapped: it starts a run of its own
 		}
-		rs = rs[:0]
+		end := off
 		for k := i; k < j; k++ {
-			rs = append(rs, gs[k].R)
+			end += utf8.RuneLen(utf8ValidRune(gs[k].R))
 		}
-		runs = append(runs, Run{X: x + gs[i].X, Y: y, Role: gs[i].Role, Size: gs[i].Size, Spacing: spacing, Text: string(rs), FakeBold: gs[i].FakeBold})
-		i = j
+		run := Run{X: x + gs[i].X, Y: y, Role: gs[i].Role, Size: gs[i].Size, Spacing: spacing, Text: line[off:end], FakeBold: gs[i].FakeBold}
+		run.Cuts = appendCuts(run.Cuts, gs, advs, i, j)
+		runs = append(runs, run)
+		i, off = j, end
 	}
-	addCuts(runs[start:], gs, m)
 	return runs
 }
 
-// addCuts finds where a glyph's advance overlaps the next glyph because
+// lineBuf is how many glyphs of a line appendRuns measures and spells in
+// buffers on the stack; a longer line's grow on the heap.
+const lineBuf = 64
+
+// utf8ValidRune is r, or the replacement character that string conversion
+// writes for an invalid r.
+func utf8ValidRune(r rune) rune {
+	if !utf8.ValidRune(r) {
+		return utf8.RuneError
+	}
+	return r
+}
+
+// appendCuts finds where a glyph's advance overlaps the next glyph because
 // compression moved that glyph back — a closing mark's right blank or an
 // opening mark's left blank taken — and records the overlap as a cut on the
 // right of the first glyph of the pair, whichever mark lost the blank: the
@@ -201,23 +223,18 @@ func appendRuns(runs []Run, gs []Glyph, x, y float64, m Metrics) []Run {
 // origin: its pixels would change). A glyph's box is its advance alone:
 // readers take the character spacing out of it (poppler does), so a run
 // whose first pair is compressed, its spacing negative, has its cut glyph
-// inside it.
-func addCuts(runs []Run, gs []Glyph, m Metrics) {
-	k := 0 // index in gs of the run's first glyph
-	for r := range runs {
-		n := utf8.RuneCountInString(runs[r].Text)
-		for i := k; i < k+n && i+1 < len(gs); i++ {
-			a, b := gs[i], gs[i+1]
-			if a.CutR <= 0 && b.CutL <= 0 {
-				continue
-			}
-			adv, _ := m.Advance(a.Role, a.R)
-			if over := min(a.X+adv*a.Size-b.X, a.CutR+b.CutL); over > minCut*a.Size {
-				runs[r].Cuts = append(runs[r].Cuts, Cut{Index: i - k, Right: over})
-			}
+// inside it. The run is gs[i:j], advs their advances.
+func appendCuts(cuts []Cut, gs []Glyph, advs []float64, i, j int) []Cut {
+	for k := i; k < j && k+1 < len(gs); k++ {
+		a, b := gs[k], gs[k+1]
+		if a.CutR <= 0 && b.CutL <= 0 {
+			continue
 		}
-		k += n
+		if over := min(a.X+advs[k]-b.X, a.CutR+b.CutL); over > minCut*a.Size {
+			cuts = append(cuts, Cut{Index: k - i, Right: over})
+		}
 	}
+	return cuts
 }
 
 // minCut is the least overlap, in em, that a glyph is narrowed for: a

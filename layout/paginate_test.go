@@ -327,3 +327,40 @@ func TestEveryItemKnowsItsSource(t *testing.T) {
 		}
 	}
 }
+
+// TestForcedBreakNamesItsBodyPage: a page broken against the keeps is
+// named by its page in the body, counted over the documents before it
+// (each document is paginated on its own: it starts a page).
+func TestForcedBreakNamesItsBodyPage(t *testing.T) {
+	long := strings.Repeat("全区政府系统要严格按照中央规定的步骤开展调查研究，不断健全完善调查研究工作机制。", 40)
+	first := &model.Document{Source: "01.txt", Blocks: []model.Block{{Kind: model.Title, Text: "关于测试的通知"}, para(long), para(long)}}
+	tall := &model.Document{Source: "02.txt", Blocks: []model.Block{{Kind: model.Title, Text: strings.Repeat("关于开展调查研究工作的通知", 60)}, para(long)}}
+	bodyPages := func(b *Book) int {
+		n := 0
+		for _, p := range b.Pages {
+			if p.Folio > 0 {
+				n++
+			}
+		}
+		return n
+	}
+	forcedPage := func(b *Book) string {
+		for _, w := range b.Warnings {
+			if i := strings.Index(w, "正文第"); i >= 0 {
+				return w[i : i+strings.Index(w[i:], "页")]
+			}
+		}
+		t.Fatalf("no forced break reported in %q", b.Warnings)
+		return ""
+	}
+	alone, _ := layDocs(t, tall)
+	before, _ := layDocs(t, first)
+	both, _ := layDocs(t, first, tall)
+	var k int
+	if _, err := fmt.Sscanf(forcedPage(alone), "正文第%d", &k); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := forcedPage(both), fmt.Sprintf("正文第%d", bodyPages(before)+k); got != want {
+		t.Errorf("the second document's forced break is reported as %s, want %s", got, want)
+	}
+}

@@ -77,6 +77,68 @@ var (
 	magnitudesClass        = classOf(magnitudes)
 )
 
+// punctMarks are the classes above that a character belongs to, as bits:
+// the line breaker looks them up once for each character it sets
+// (atom.marks) instead of asking each class again and again.
+type punctMarks uint8
+
+const (
+	markNoLineStart punctMarks = 1 << iota
+	markNoLineEnd
+	markLeftBlank
+	markRightBlank
+	markLong
+	markJoiner
+	markStop
+	markComma
+)
+
+// markClasses are the classes behind the bits, and their sets.
+var markClasses = [...]struct {
+	mark  punctMarks
+	class *runeClass
+	set   map[rune]bool
+}{
+	{markNoLineStart, noLineStartClass, noLineStart}, {markNoLineEnd, noLineEndClass, noLineEnd},
+	{markLeftBlank, leftBlankClass, leftBlank}, {markRightBlank, rightBlankClass, rightBlank},
+	{markLong, longMarkClass, longMark}, {markJoiner, joinerClass, joiner},
+	{markStop, stopMarkClass, stopMark}, {markComma, commaMarkClass, commaMark},
+}
+
+// markBlocks holds the marks of the Basic Multilingual Plane by blocks of
+// 256 characters (nil: no character of the block has any).
+var markBlocks = func() (blocks [256]*[256]punctMarks) {
+	for _, c := range markClasses {
+		for r, in := range c.set {
+			if !in || r < 0 || r > 0xFFFF {
+				continue // beyond the plane: marksOf asks the class
+			}
+			if blocks[r>>8] == nil {
+				blocks[r>>8] = new([256]punctMarks)
+			}
+			blocks[r>>8][r&0xFF] |= c.mark
+		}
+	}
+	return blocks
+}()
+
+// marksOf is the set of classes r belongs to.
+func marksOf(r rune) punctMarks {
+	if r >= 0 && r <= 0xFFFF {
+		if b := markBlocks[r>>8]; b != nil {
+			return b[r&0xFF]
+		}
+		return 0
+	}
+	var m punctMarks
+	for _, c := range markClasses {
+		if c.class.has(r) {
+			m |= c.mark
+		}
+	}
+	return m
+}
+
 // classOf is the class of the characters of a rune set.
 func classOf(set map[rune]bool) *runeClass {
 	var b strings.Builder
@@ -140,6 +202,19 @@ func isCJK(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// inHanScript is unicode.Is(unicode.Han, r) answering the CJK Unified
+// Ideographs block (all Han) and everything below U+2E80 (no Han) without
+// searching the table: the glue and word rules ask it for every character.
+func inHanScript(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	case r < 0x2E80:
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
 }
 
 // isNumeric reports runes that belong to a number: digits and the marks

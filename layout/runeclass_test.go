@@ -40,3 +40,69 @@ func TestIsCJKFastPathsKeepTheRule(t *testing.T) {
 		}
 	}
 }
+
+// TestInHanScriptKeepsTheTable compares inHanScript with unicode.Han on every code point.
+func TestInHanScriptKeepsTheTable(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if inHanScript(r) != unicode.Is(unicode.Han, r) {
+			t.Fatalf("inHanScript(%U) = %v", r, inHanScript(r))
+		}
+	}
+}
+
+// TestIsWesternKeepsTheRule compares isWestern, with its shortcut for
+// ASCII, against the rule written out plainly, on every code point.
+func TestIsWesternKeepsTheRule(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		want := r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%')
+		if isWestern(r) != want {
+			t.Fatalf("isWestern(%U) = %v", r, isWestern(r))
+		}
+	}
+}
+
+// TestLongestUnitFindsEveryName: longestUnit, which looks up only the
+// lengths of the names starting with the first character, finds what
+// looking up every length finds, on every unit name followed by each
+// character that continues some name, and on every prefix of a name.
+func TestLongestUnitFindsEveryName(t *testing.T) {
+	every := func(rs []rune) int {
+		for k := min(len(rs), maxUnitLen); k > 0; k-- {
+			if unitSet[string(rs[:k])] {
+				return k
+			}
+		}
+		return 0
+	}
+	var chars []rune
+	for _, w := range unitNames {
+		chars = append(chars, w...)
+	}
+	for _, w := range unitNames {
+		for k := 1; k <= len(w); k++ {
+			for _, c := range append(chars, '中', '1') {
+				rs := append(append([]rune(nil), w[:k]...), c)
+				atoms := make([]atom, len(rs))
+				for i, r := range rs {
+					atoms[i].r = r
+				}
+				if got, want := longestUnit(atoms), every(rs); got != want {
+					t.Fatalf("%q: longestUnit %d, want %d", string(rs), got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestMarksOfKeepsTheClasses compares the bits of marksOf with the classes
+// behind them on every code point.
+func TestMarksOfKeepsTheClasses(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		m := marksOf(r)
+		for _, c := range markClasses {
+			if m&c.mark != 0 != c.class.has(r) {
+				t.Fatalf("marksOf(%U) = %08b: bit %08b wrong", r, m, c.mark)
+			}
+		}
+	}
+}

@@ -58,10 +58,10 @@ func (s PunctStyle) apply(atoms []atom) {
 	for i := range atoms {
 		a := &atoms[i]
 		switch {
-		case s == Kaiming && stopMarkClass.has(a.r):
-		case rightBlankClass.has(a.r):
+		case s == Kaiming && a.marks&markStop != 0:
+		case a.closeMark:
 			a.cutR = a.half()
-		case leftBlankClass.has(a.r):
+		case a.openMark:
 			a.cutL = a.half()
 		}
 	}
@@ -73,9 +73,9 @@ func compressPairs(atoms []atom) {
 	for i := 0; i+1 < len(atoms); i++ {
 		a, b := &atoms[i], &atoms[i+1]
 		switch {
-		case rightBlankClass.has(a.r) && (rightBlankClass.has(b.r) || leftBlankClass.has(b.r)):
+		case a.closeMark && (b.closeMark || b.openMark):
 			a.cutR = a.half()
-		case leftBlankClass.has(b.r) && leftBlankClass.has(a.r):
+		case b.openMark && a.openMark:
 			b.cutL = b.half()
 		}
 	}
@@ -109,17 +109,17 @@ func setGive(atoms []atom) {
 			a.give, a.class = max(0, a.w-em/4), squeezeSpace
 		case a.r == '·' || a.r == '・':
 			a.give, a.class = a.half(), squeezeInterpunct
-		case leftBlankClass.has(a.r) && i > 0 && (rightBlankClass.has(atoms[i-1].r) || leftBlankClass.has(atoms[i-1].r)):
+		case a.openMark && i > 0 && (atoms[i-1].closeMark || atoms[i-1].openMark):
 			// a pair already at 1.5 em gives no more: at 1 em the two glyphs
 			// would share one origin and text extraction could swap them.
 			a.class, a.before = squeezeBracket, true
-		case leftBlankClass.has(a.r):
+		case a.openMark:
 			a.give, a.class, a.before = max(0, a.half()-a.cutL), squeezeBracket, true
-		case commaMarkClass.has(a.r):
+		case a.marks&markComma != 0:
 			a.give, a.class = max(0, a.half()-a.cutR), squeezeComma
-		case stopMarkClass.has(a.r):
+		case a.marks&markStop != 0:
 			a.give, a.class = max(0, a.half()-a.cutR), squeezeStop
-		case rightBlankClass.has(a.r):
+		case a.closeMark:
 			a.give, a.class = max(0, a.half()-a.cutR), squeezeBracket
 		}
 	}
@@ -140,11 +140,14 @@ var glueNeighbours = runeSet("年月日时分秒号期第次届条款项章节�
 // 〔2023〕25号, 第4期, 组织1次, 12月底, 836号, 超10亿元. A word with letters
 // in it keeps its quarter em on both sides: 国家 4A 级.
 func addLatinGlue(atoms []atom) {
+	westA := len(atoms) > 0 && isWestern(atoms[0].r) // isWestern(a.r), carried from the pair before
 	for i := 0; i+1 < len(atoms); i++ {
 		a, b := &atoms[i], &atoms[i+1]
-		if needsGlue(a.r, b.r) || needsGlue(b.r, a.r) {
+		westB := isWestern(b.r)
+		if westB && inHanScript(a.r) || westA && inHanScript(b.r) { // needsGlue(a.r, b.r) || needsGlue(b.r, a.r)
 			a.glue = max(a.size, b.size) / 4
 		}
+		westA = westB
 	}
 	for i := 0; i < len(atoms); {
 		if !isWestern(atoms[i].r) {
@@ -170,16 +173,22 @@ func addLatinGlue(atoms []atom) {
 // ("6月29日", "第4期"): one of glueNeighbours or a unit of one character
 // (units.go).
 func isUnit(r rune) bool {
-	return unicode.Is(unicode.Han, r) && (glueNeighboursClass.has(r) || unitSet[string(r)])
+	return inHanScript(r) && (glueNeighboursClass.has(r) || unitSet[string(r)])
 }
 
 // needsGlue reports whether hanzi h next to Western w takes a quarter em.
 func needsGlue(h, w rune) bool {
-	return unicode.Is(unicode.Han, h) && isWestern(w)
+	return isWestern(w) && inHanScript(h)
 }
 
 // isWestern reports a Latin letter, digit or percent sign: the characters of
 // a Western word or number.
 func isWestern(r rune) bool {
-	return r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%')
+	switch {
+	case r >= 0x2E80:
+		return false
+	case r < 0x80: // ASCII: what unicode.IsLetter and IsDigit say of it
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9' || r == '%'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }

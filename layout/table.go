@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 
 	"gazette/fonts"
 	"gazette/internal/diag"
@@ -40,13 +41,85 @@ type tableCell struct {
 // pitch makes rows far too tall: docs/gbt9704.md#clause-8-tables).
 func (c *composer) table(b *model.Block) {
 	t := b.Table
-	if t == nil || t.Columns == 0 || t.Rows == 0 {
+	if t == nil || t.Columns == 0 || t.Rows == 0 || c.preBreak {
 		return
 	}
-	st := c.st
-	size, widths, turned, ok := c.fitTable(t, b)
-	if !ok {
+	ts := c.tables.setting(c, b)
+	c.warns = append(c.warns, ts.warns...)
+	*c.probs = append(*c.probs, ts.probs...)
+	if c.missing != nil {
+		*c.missing = append(*c.missing, ts.missing...)
+	}
+	if !ts.ok {
 		return
+	}
+	cells := slices.Clone(ts.cells) // each setting tagged under its own section
+	c.tagCells(t, cells)
+	g := &tableGrid{t: t, cells: cells, xs: ts.xs, heights: ts.heights, lead: ts.lead, pad: ts.pad}
+	header, body := c.tableRowItems(g, ts.pageHeight)
+	if ts.turned {
+		c.turnedTable(header, body)
+		return
+	}
+	c.keepLast()
+	c.items = append(c.items, header...)
+	// the copies in it.header are drawn when repeated: artifacts, not content
+	repeat := make([]item, len(header))
+	for h := range header {
+		repeat[h] = header[h]
+		repeat[h].repeated = true
+	}
+	for _, it := range body {
+		it.header = repeat
+		c.items = append(c.items, it)
+	}
+}
+
+// tableSetting is what setting a table makes that does not depend on where
+// the table stands: its type size, column borders, the cells broken into
+// lines, the row heights, and what fitting it told the office. A table is
+// never set tight, so the settings composeDocument tries share it
+// (tableCache) and only tag and place the cells anew.
+type tableSetting struct {
+	ok          bool // false: refused, its problems say why
+	turned      bool
+	cells       []tableCell // untagged
+	xs, heights []float64
+	lead, pad   float64
+	pageHeight  float64 // the room a page has for its rows
+	warns       []string
+	probs       []*diag.Problem
+	missing     []missingChar
+}
+
+// tableCache keeps the tables of one document set (tableSetting), by block.
+// A nil cache sets the table every time.
+type tableCache map[*model.Block]*tableSetting
+
+// setting is the setting of table block b, made by c the first time.
+func (tc tableCache) setting(c *composer, b *model.Block) *tableSetting {
+	if ts, ok := tc[b]; ok {
+		return ts
+	}
+	ts := c.setTable(b)
+	if tc != nil {
+		tc[b] = ts
+	}
+	return ts
+}
+
+// setTable fits and breaks the table of b, with what it finds wrong
+// recorded in the setting rather than in c's lists.
+func (c *composer) setTable(b *model.Block) *tableSetting {
+	ts := &tableSetting{}
+	var probs diag.List
+	rec := &composer{st: c.st, lb: c.lb, doc: c.doc, probs: &probs, missing: &ts.missing, block: c.block, memo: c.memo}
+	defer func() { ts.warns, ts.probs = rec.warns, probs }()
+	t := b.Table
+	st := c.st
+	size, widths, turned, ok := rec.fitTable(t, b)
+	if !ok {
+		return ts
 	}
 	pad := st.TablePadMM * MM // above and below the text
 	padX := size / 2          // left and right of it: half a character
@@ -64,7 +137,7 @@ func (c *composer) table(b *model.Block) {
 		// much shorter than the cell ("招引签约金额超10亿元项目数量" before
 		// "（个）"), and letter-spacing it across the cell reads badly
 		p := &Paragraph{Spans: []Span{{Text: cell.Text, Role: role, Size: size}}, Width: w, Align: AlignCenter}
-		lines := c.cellLines(p)
+		lines := rec.cellLines(p)
 		cells[i] = tableCell{cell: cell, lines: lines, role: role}
 		if cell.RowSpan == 1 {
 			heights[cell.Row] = math.Max(heights[cell.Row], float64(len(lines))*lead+2*pad)
@@ -72,34 +145,19 @@ func (c *composer) table(b *model.Block) {
 	}
 	growForSpans(cells, heights, lead, pad)
 	alignDecimals(t, cells)
-	c.tagCells(t, cells)
-	g := &tableGrid{t: t, cells: cells, xs: xs, heights: heights, lead: lead, pad: pad}
 	// a turned table's rows run across the page: a page holds the type
 	// area's width of them
 	pageHeight := st.TextHeight()
 	if turned {
 		pageHeight = st.TextWidth()
 	}
-	if !c.checkMergedRows(b, g, pageHeight) {
-		return
+	g := &tableGrid{t: t, cells: cells, xs: xs, heights: heights, lead: lead, pad: pad}
+	if !rec.checkMergedRows(b, g, pageHeight) {
+		return ts
 	}
-	header, body := c.tableRowItems(g, pageHeight)
-	if turned {
-		c.turnedTable(header, body)
-		return
-	}
-	c.keepLast()
-	c.items = append(c.items, header...)
-	// the copies in it.header are drawn when repeated: artifacts, not content
-	repeat := make([]item, len(header))
-	for h := range header {
-		repeat[h] = header[h]
-		repeat[h].repeated = true
-	}
-	for _, it := range body {
-		it.header = repeat
-		c.items = append(c.items, it)
-	}
+	*ts = tableSetting{ok: true, turned: turned, cells: cells, xs: xs, heights: heights,
+		lead: lead, pad: pad, pageHeight: pageHeight, missing: ts.missing}
+	return ts
 }
 
 // cellLines breaks a cell's text, between dictionary words where that
@@ -155,7 +213,8 @@ const (
 func (c *composer) fitTable(t *model.Table, b *model.Block) (size float64, widths []float64, turned, ok bool) {
 	name := filepath.Base(t.Source)
 	full := c.st.TableSize
-	size, natural, least, fits := c.shrinkTable(t, full, full*portraitLimit, c.st.TextWidth())
+	needs := c.columnNeedsAt(t)
+	size, natural, least, fits := shrinkTable(needs, full, full*portraitLimit, c.st.TextWidth())
 	if fits {
 		if size < full {
 			c.warn(b.Line, fmt.Sprintf("表格 “%s” 有 %d 列，按 %g 磅字排比版心（%.0f 毫米）宽，已整表缩小到 %g 磅字",
@@ -165,7 +224,7 @@ func (c *composer) fitTable(t *model.Table, b *model.Block) (size float64, width
 		return size, spreadColumns(natural, least, c.st.TextWidth()), false, true
 	}
 	measure := c.st.TextHeight()
-	size, natural, least, fits = c.shrinkTable(t, full, full*tableShrinkLimit, measure)
+	size, natural, least, fits = shrinkTable(needs, full, full*tableShrinkLimit, measure)
 	if !fits {
 		*c.probs = append(*c.probs, &diag.Problem{File: c.doc.Source, Line: b.Line,
 			Msg: fmt.Sprintf("表格 “%s” 有 %d 列，即使横排（转 90°，宽 %.0f 毫米）并缩小到 %g 磅字也要 %.1f 毫米宽，排不下",
@@ -183,19 +242,34 @@ func (c *composer) fitTable(t *model.Table, b *model.Block) (size float64, width
 
 // shrinkTable sets the table's columns at size, then smaller down to
 // smallest, until their least widths fit measure; fits tells whether they
-// did.
-func (c *composer) shrinkTable(t *model.Table, size, smallest, measure float64) (float64, []float64, []float64, bool) {
-	natural, least := c.columnNeeds(t, size)
+// did. needs gives the columns' widths at a size (columnNeedsAt).
+func shrinkTable(needs func(size float64) (natural, least []float64), size, smallest, measure float64) (float64, []float64, []float64, bool) {
+	natural, least := needs(size)
 	need := sum(least)
 	for need > measure+0.01 && size > smallest {
 		// the needs scale with the size: aim at the size that just fits,
 		// on a quarter point, and step down from there while it does not
 		next := math.Floor(size*measure/need/tableShrinkStep) * tableShrinkStep
 		size = max(smallest, min(next, size-tableShrinkStep))
-		natural, least = c.columnNeeds(t, size)
+		natural, least = needs(size)
 		need = sum(least)
 	}
 	return size, natural, least, need <= measure+0.01
+}
+
+// columnNeedsAt is columnNeeds measured once a size: a table too wide for
+// the page's width is tried again turned, from the same sizes.
+func (c *composer) columnNeedsAt(t *model.Table) func(size float64) (natural, least []float64) {
+	type needs struct{ natural, least []float64 }
+	at := map[float64]needs{}
+	return func(size float64) ([]float64, []float64) {
+		n, ok := at[size]
+		if !ok {
+			n.natural, n.least = c.columnNeeds(t, size)
+			at[size] = n
+		}
+		return n.natural, n.least
+	}
 }
 
 // columnNeeds gives each column its content's natural width and the least
@@ -728,7 +802,7 @@ func (c *composer) warn(line int, msg, hint string) {
 // on whole grid lines so the text after it stays on the grid.
 func (c *composer) image(b *model.Block) {
 	im := b.Image
-	if im == nil {
+	if im == nil || c.preBreak {
 		return
 	}
 	pw, ph, err := c.pictures.read(im)

@@ -28,8 +28,11 @@ var addressBreakAfter = runeSet("/._?&=@")
 // urlChar reports the characters of a web or e-mail address (RFC 3986's
 // unreserved and reserved characters, and %).
 func urlChar(r rune) bool {
-	return r < 0x80 && (isASCIILetterOrDigit(r) || strings.ContainsRune("-._~:/?#[]@!$&'()*+,;=%", r))
+	return r < 0x80 && (isASCIILetterOrDigit(r) || urlMarkClass.has(r))
 }
+
+// urlMarkClass holds the marks of addresses.
+var urlMarkClass = newRuneClass("-._~:/?#[]@!$&'()*+,;=%")
 
 func isASCIILetterOrDigit(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
@@ -41,6 +44,10 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= 'ï¼' && r <= 'ï
 // markTokens replaces the breaks inside each token by the token's own.
 func markTokens(atoms []atom) {
 	for i := 0; i < len(atoms); {
+		if r := atoms[i].r; r >= 0x80 && !isDigit(r) { // no token starts here: each starts with an ASCII letter or a digit
+			i++
+			continue
+		}
 		if n := standardAt(atoms, i); n > 0 {
 			noBreaks(atoms[i : i+n])
 			i += n
@@ -97,18 +104,34 @@ func addressAt(atoms []atom, i int) int {
 	for j > i && strings.ContainsRune(".,;:!?)]'", atoms[j-1].r) {
 		j--
 	}
-	s := atomText(atoms[i:j])
-	letters := strings.ContainsFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' })
-	lower := strings.ToLower(s)
-	switch {
-	case !letters || j-i < 4:
+	if j-i < 4 || !isAddress(atoms[i:j]) {
 		return 0
-	case strings.Contains(s, "://"), strings.HasPrefix(lower, "www."),
-		strings.Contains(s, "@") && strings.Contains(s[strings.Index(s, "@"):], "."),
-		strings.ContainsAny(s, "/_") && !strings.Contains(s, " "):
-		return j - i
 	}
-	return 0
+	return j - i
+}
+
+// isAddress reports whether a run of URL characters, four or more, is an
+// address: it has a letter, and a scheme ("://"), or starts with "www." in
+// any case, or holds an @ with a dot after it, or a slash or an underscore.
+// (URL characters are ASCII and include no space.)
+func isAddress(run []atom) bool {
+	letters, scheme, at, dotAfterAt, slash := false, false, false, false, false
+	for k := range run {
+		switch r := run[k].r; {
+		case r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
+			letters = true
+		case r == ':':
+			scheme = scheme || k+2 < len(run) && run[k+1].r == '/' && run[k+2].r == '/'
+		case r == '@':
+			at = true
+		case r == '.':
+			dotAfterAt = dotAfterAt || at
+		case r == '/' || r == '_':
+			slash = true
+		}
+	}
+	www := run[0].r|0x20 == 'w' && run[1].r|0x20 == 'w' && run[2].r|0x20 == 'w' && run[3].r == '.'
+	return letters && (scheme || www || dotAfterAt || slash)
 }
 
 // addressBreaks sets an address's breaks: after / . _ ? & = @, not inside

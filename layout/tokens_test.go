@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -137,6 +138,58 @@ func TestTableCellKeepsNumberWithUnit(t *testing.T) {
 		}
 		if tt.least == 0 && got > 10 {
 			t.Errorf("%s: longest piece %.2f em: the address does not break at its own points", tt.text, got)
+		}
+	}
+}
+
+// addressAtByText is addressAt as it was first written, on the run's text:
+// the reference for the scan that replaced it.
+func addressAtByText(atoms []atom, i int) int {
+	if i > 0 && urlChar(atoms[i-1].r) || !isASCIILetterOrDigit(atoms[i].r) {
+		return 0
+	}
+	j := i
+	for j < len(atoms) && urlChar(atoms[j].r) {
+		j++
+	}
+	for j > i && strings.ContainsRune(".,;:!?)]'", atoms[j-1].r) {
+		j--
+	}
+	s := atomText(atoms[i:j])
+	letters := strings.ContainsFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' })
+	lower := strings.ToLower(s)
+	switch {
+	case !letters || j-i < 4:
+		return 0
+	case strings.Contains(s, "://"), strings.HasPrefix(lower, "www."),
+		strings.Contains(s, "@") && strings.Contains(s[strings.Index(s, "@"):], "."),
+		strings.ContainsAny(s, "/_") && !strings.Contains(s, " "):
+		return j - i
+	}
+	return 0
+}
+
+// TestAddressAtKeepsTheRule compares addressAt with addressAtByText at every
+// position of random mixtures of address characters, hanzi and spaces.
+func TestAddressAtKeepsTheRule(t *testing.T) {
+	chars := []rune("wW.,:/@_-aZ09?&=#%中 ，")
+	rng := rand.New(rand.NewPCG(14, 30))
+	for range 30000 {
+		atoms := make([]atom, 1+rng.IntN(16))
+		for i := range atoms {
+			atoms[i].r = chars[rng.IntN(len(chars))]
+		}
+		if len(atoms) > 4 && rng.IntN(3) == 0 { // a www. address, or nearly
+			for i, r := range []rune("wWw.") {
+				if rng.IntN(4) > 0 {
+					atoms[i].r = r
+				}
+			}
+		}
+		for i := range atoms {
+			if got, want := addressAt(atoms, i), addressAtByText(atoms, i); got != want {
+				t.Fatalf("%q at %d: %d, want %d", atomText(atoms), i, got, want)
+			}
 		}
 	}
 }

@@ -75,6 +75,17 @@ var symbolSet = func() map[string]bool {
 // maxUnitLen is the length in characters of the longest unit name.
 const maxUnitLen = 5
 
+// unitLens holds, for each character a unit name starts with, the lengths
+// of the names starting with it (bit k: a name of k characters), so that
+// longestUnit looks up only names that may be there.
+var unitLens = func() map[rune]uint8 {
+	m := make(map[rune]uint8)
+	for _, w := range unitNames {
+		m[w[0]] |= 1 << len(w)
+	}
+	return m
+}()
+
 // wordsOf splits a space-separated list.
 func wordsOf(s string) [][]rune {
 	var out [][]rune
@@ -103,13 +114,20 @@ func unitAt(atoms []atom, i int) int {
 
 // longestUnit is the length of the longest unit name at the start of atoms.
 func longestUnit(atoms []atom) int {
+	if len(atoms) == 0 {
+		return 0
+	}
+	lens := unitLens[atoms[0].r]
+	if lens == 0 {
+		return 0
+	}
 	var buf [maxUnitLen]rune
 	n := min(len(atoms), maxUnitLen)
 	for k := range n {
 		buf[k] = atoms[k].r
 	}
 	for k := n; k > 0; k-- {
-		if unitSet[string(buf[:k])] {
+		if lens&(1<<k) != 0 && unitSet[string(buf[:k])] {
 			return k
 		}
 	}

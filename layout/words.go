@@ -1,10 +1,6 @@
 package layout
 
-import (
-	"unicode"
-
-	"gazette/internal/zhwords"
-)
+import "gazette/internal/zhwords"
 
 // Word boundaries in titles and 目录 entries (GB/T 9704-2012 7.3.1: 标题回行
 // 时要做到词意完整; docs/line-composition.md#titles-and-table-of-contents-entries). Chinese has no spaces: the
@@ -52,10 +48,10 @@ func markWordBreaks(atoms []atom, inWord float64) {
 				atoms[k].pen += inWord
 			}
 		} else if lone(runes[at]) {
-			if at > 0 && unicode.Is(unicode.Han, runes[at-1]) {
+			if at > 0 && inHanScript(runes[at-1]) {
 				atoms[at].pen += singlePen
 			}
-			if at+1 < len(atoms) && unicode.Is(unicode.Han, runes[at+1]) {
+			if at+1 < len(atoms) && inHanScript(runes[at+1]) {
 				atoms[at+1].pen += singlePen
 			}
 		}
@@ -65,7 +61,7 @@ func markWordBreaks(atoms []atom, inWord float64) {
 
 // lone reports a hanzi that, as a word of its own, likely binds to a
 // neighbour: any hanzi but the function words.
-func lone(r rune) bool { return unicode.Is(unicode.Han, r) && !zhwords.IsFunctionWord(r) }
+func lone(r rune) bool { return inHanScript(r) && !zhwords.IsFunctionWord(r) }
 
 // numeral holds the hanzi numerals and ordinal prefix that begin a
 // quantity phrase.
@@ -76,7 +72,7 @@ var numeral = runeSet("一二三四五六七八九十百千万两第〇零")
 func markPhraseBreaks(atoms []atom) {
 	for i := 1; i < len(atoms); i++ {
 		prev, next := atoms[i-1].r, atoms[i].r
-		if unicode.Is(unicode.Han, prev) && unicode.Is(unicode.Han, next) &&
+		if inHanScript(prev) && inHanScript(next) &&
 			!zhwords.IsFunctionWord(prev) && !zhwords.IsFunctionWord(next) && !(numeral[next] && !numeral[prev]) {
 			atoms[i].pen += phrasePen
 		}

@@ -9,6 +9,7 @@
 package atomicfile
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"os"
@@ -182,15 +183,22 @@ func interrupted(err error) error {
 }
 
 // writeAll makes the file readable by others, as files written by an
-// editor are (CreateTemp makes it 0600), and writes the parts.
+// editor are (CreateTemp makes it 0600), and writes the parts. Small parts
+// are gathered into writes of up to writeChunk bytes (a PDF's update comes
+// in hundreds of parts of a few kilobytes: a system call each cost
+// milliseconds); a large part is written as it is.
 func writeAll(f *os.File, parts [][]byte) error {
 	if err := f.Chmod(0o644); err != nil {
 		return err
 	}
+	w := bufio.NewWriterSize(f, writeChunk)
 	for _, p := range parts {
-		if _, err := f.Write(p); err != nil {
+		if _, err := w.Write(p); err != nil {
 			return err
 		}
 	}
-	return nil
+	return w.Flush()
 }
+
+// writeChunk is the most writeAll gathers for one write.
+const writeChunk = 256 << 10

@@ -52,6 +52,7 @@ type fontPlan struct {
 	// compressed: they are compressed while the pages are drawn, and
 	// needed only when the font objects are written (addFontObjects).
 	compressed sync.WaitGroup
+	fontDict   types.Dict // the /Font resources, once addFontObjects wrote the fonts
 }
 
 // planFonts finds the face of every character of the book (the role's own
@@ -296,7 +297,8 @@ func narrowing(f *fonts.Face, c rune, cut layout.Cut, size float64) (fonts.Narro
 
 // addFontObjects writes every font of the plan into ctx as new objects —
 // Type 0 font, CIDFontType2 descendant, descriptor, FontFile2, ToUnicode —
-// and names them in the /Font dictionary of every page's resources.
+// and keeps the /Font resource dictionary that names them (fontDict) for
+// the finishing update to put into the pages' resources.
 func (p *fontPlan) addFontObjects(ctx *model.Context) error {
 	p.compressed.Wait()
 	fontDict := types.Dict{}
@@ -310,39 +312,7 @@ func (p *fontPlan) addFontObjects(ctx *model.Context) error {
 		}
 		fontDict[pf.res] = *ref
 	}
-	refs, err := pageRefs(ctx)
-	if err != nil {
-		return err
-	}
-	done := map[int]bool{}
-	for _, ref := range refs {
-		page, err := ctx.DereferenceDict(ref)
-		if err != nil || page == nil {
-			return fmt.Errorf("读取第 %d 号页面对象: %v", ref.ObjectNumber, err)
-		}
-		resRef := page.IndirectRefEntry("Resources")
-		if resRef == nil { // resources inline in the page
-			res := page.DictEntry("Resources")
-			if res == nil {
-				res = types.Dict{}
-				page.Insert("Resources", res)
-			}
-			res.Update("Font", fontDict.Clone())
-			ctx.Write.IncrementWithObjNr(ref.ObjectNumber.Value())
-			continue
-		}
-		n := resRef.ObjectNumber.Value()
-		if done[n] {
-			continue
-		}
-		done[n] = true
-		res, err := ctx.DereferenceDict(*resRef)
-		if err != nil || res == nil {
-			return fmt.Errorf("读取第 %d 号资源字典: %v", n, err)
-		}
-		res.Update("Font", fontDict.Clone())
-		ctx.Write.IncrementWithObjNr(n)
-	}
+	p.fontDict = fontDict
 	return nil
 }
 

@@ -75,6 +75,12 @@ func (f frame) x(x float64) float64    { return x + f.off }
 func (f frame) y(top float64) float64  { return f.mediaH() - (top + f.off) }
 func (f frame) ty(top float64) float64 { return top + f.off }
 
+// rect is a trim-relative, top-down rectangle in PDF space, as a
+// rectangle is written (ISO 32000-1 7.9.5): lower left, upper right.
+func (f frame) rect(x, top, w, h float64) box {
+	return box{f.x(x), f.y(top + h), f.x(x) + w, f.y(top)}
+}
+
 // edge is how close to the trim edge a bleeding element must come to be
 // extended (layout positions are floating point).
 const edge = 0.01

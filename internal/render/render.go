@@ -13,8 +13,9 @@
 // trimmed page, with links. The print edition's page is the trim plus the
 // bleed (plus room for crop marks when asked), every coordinate of the
 // layout shifted by that margin (frame.go), pictures converted to CMYK or
-// grey (image.go, in both editions), and the PDF/X-1a:2001 structure added by
-// pdfcpu as an incremental update (pdfx.go).
+// grey (image.go, in both editions), and the PDF/X-1a:2001 structure added as
+// an incremental update written straight after fpdf's file (pdfx.go,
+// increment.go).
 package render
 
 import (
@@ -53,9 +54,9 @@ func WriteFile(path string, book *layout.Book, set *fonts.Set, opt Options) erro
 	return atomicfile.Write(path, parts...)
 }
 
-// Render returns the PDF of book: fpdf draws the pages, then pdfcpu adds what
-// fpdf cannot write (pdfx.go) — for the print edition the PDF/X-1a
-// structure.
+// Render returns the PDF of book: fpdf draws the pages, then an incremental
+// update adds what fpdf cannot write (pdfx.go, web.go) — the fonts, and for
+// the print edition the PDF/X-1a structure.
 func Render(book *layout.Book, set *fonts.Set, opt Options) ([]byte, error) {
 	parts, err := render(book, set, opt)
 	if err != nil {
@@ -64,9 +65,10 @@ func Render(book *layout.Book, set *fonts.Set, opt Options) ([]byte, error) {
 	return bytes.Join(parts, nil), nil
 }
 
-// render returns the PDF in two parts to be written one after the other:
-// fpdf's file and the incremental update that completes it — for the print
-// edition, into PDF/X (not copied together: the file is most of a megabyte).
+// render returns the PDF in parts to be written one after the other:
+// fpdf's file, then the incremental update that completes it — for the
+// print edition, into PDF/X. They are not copied together: fpdf's file is
+// megabytes on a long issue, and each font program is a part of its own.
 func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 	if opt.Print == nil {
 		book = webBook(book)
@@ -76,35 +78,60 @@ func render(book *layout.Book, set *fonts.Set, opt Options) ([][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	pdf, tags, err := draw(book, fp, opt, fr)
+	pdf, tags, contents, err := draw(book, fp, opt, fr)
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	var out fpdfOutput
+	if err := pdf.Output(&out); err != nil {
 		return nil, fmt.Errorf("生成 PDF: %w", err)
 	}
-	finish := func(b []byte) ([]byte, error) {
-		if err := declareVersion(b, webVersion); err != nil {
+	base := out.data
+	if opt.Print != nil {
+		update, err := finishPDFX(base, contents, opt.Created, fr, opt.Print.Condition, fp)
+		if err != nil {
 			return nil, err
 		}
-		return finishWeb(b, opt.Created, book, tags, fp.addFontObjects)
+		return append([][]byte{base}, update...), nil
 	}
-	if opt.Print != nil {
-		finish = func(b []byte) ([]byte, error) {
-			return finishPDFX(b, opt.Created, fr, opt.Print.Condition, fp.addFontObjects)
-		}
+	if err := declareVersion(base, webVersion); err != nil {
+		return nil, err
 	}
-	inc, err := finish(buf.Bytes())
+	update, err := finishWeb(base, contents, opt.Created, book, tags, fr, fp)
 	if err != nil {
 		return nil, err
 	}
-	return [][]byte{buf.Bytes(), inc}, nil
+	return append([][]byte{base}, update...), nil
 }
 
-// draw builds the fpdf document for book on pages of the frame's media size,
-// and for the web edition the structure its marked content belongs to.
-func draw(book *layout.Book, fp *fontPlan, opt Options, fr frame) (*fpdf.Fpdf, *tagger, error) {
+// fpdfOutput receives the file fpdf wrote. fpdf hands over its whole
+// buffer in one Write (bytes.Buffer.WriteTo) and is done with it, so the
+// first Write's slice is kept rather than copied (the file is megabytes
+// on a long issue); should a later fpdf write in pieces, they are copied
+// together.
+type fpdfOutput struct {
+	data   []byte
+	copied bool
+}
+
+func (o *fpdfOutput) Write(p []byte) (int, error) {
+	switch {
+	case o.data == nil:
+		o.data = p
+	case !o.copied:
+		o.data = append(bytes.Clone(o.data), p...)
+		o.copied = true
+	default:
+		o.data = append(o.data, p...)
+	}
+	return len(p), nil
+}
+
+// draw builds the fpdf document for book on pages of the frame's media size
+// and returns it with each page's content stream, which the update writes
+// (fpdf is given none: it would copy each one twice), and for the web
+// edition the structure its marked content belongs to.
+func draw(book *layout.Book, fp *fontPlan, opt Options, fr frame) (*fpdf.Fpdf, *tagger, [][]byte, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: fr.mediaW(), Ht: fr.mediaH()}})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
@@ -126,46 +153,39 @@ func draw(book *layout.Book, fp *fontPlan, opt Options, fr frame) (*fpdf.Fpdf, *
 		// allows nothing beyond PDF 1.3 and no open action.
 		pdf.SetDisplayMode("default", "TwoColumnRight")
 	}
-	w := &writer{pdf: pdf, fr: fr, images: map[string]*inlineImage{}, mode: opt.Images, web: opt.Print == nil, fonts: fp, out: &bytes.Buffer{}}
+	w := &writer{fr: fr, images: map[string]*inlineImage{}, mode: opt.Images, web: opt.Print == nil, fonts: fp}
 	if w.web {
 		w.mode = imagesRGB
 		w.tags = newTagger()
 	}
-	links := make([]int, len(book.Pages))
-	if w.web {
-		for i := range book.Pages {
-			links[i] = pdf.AddLink()
-			pdf.SetLink(links[i], 0, i+1)
-		}
-	}
 	marks := bookmarksByPage(book)
-	var contents [][]byte // the print edition's pages, drawn side by side
-	if !w.web {
+	var contents [][]byte
+	if w.web { // the tags and links are made page after page
+		contents = make([][]byte, len(book.Pages))
+		for i, p := range book.Pages {
+			size := len(contents[max(i-1, 0)])
+			w.out = bytes.NewBuffer(make([]byte, 0, size+size/4)) // pages are much alike
+			if err := w.page(p, len(book.Pages)); err != nil {
+				return nil, nil, nil, err
+			}
+			contents[i] = w.out.Bytes()
+		}
+	} else {
 		var err error
 		if contents, err = w.drawPages(book.Pages); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
-	for i, p := range book.Pages {
+	for i := range book.Pages {
 		pdf.AddPage()
-		if w.web { // the tags and links are made page after page
-			w.out.Reset()
-			if err := w.page(p, links); err != nil {
-				return nil, nil, err
-			}
-			writeContent(pdf, w.out.Bytes())
-		} else {
-			writeContent(pdf, contents[i])
-			contents[i] = nil // fpdf holds its copy
-		}
 		for _, bm := range marks[i] {
 			pdf.Bookmark(utf16Text(bm.Title), bm.Level, 0) // fpdf encodes only while one of its own fonts is set
 		}
 	}
 	if err := pdf.Error(); err != nil {
-		return nil, nil, fmt.Errorf("生成 PDF: %w", err)
+		return nil, nil, nil, fmt.Errorf("生成 PDF: %w", err)
 	}
-	return pdf, w.tags, nil
+	return pdf, w.tags, contents, nil
 }
 
 func bookmarksByPage(b *layout.Book) map[int][]layout.Bookmark {
@@ -178,7 +198,6 @@ func bookmarksByPage(b *layout.Book) map[int][]layout.Bookmark {
 
 // writer tracks the PDF's current text state so each operator is written once.
 type writer struct {
-	pdf    *fpdf.Fpdf
 	fr     frame
 	web    bool                    // the web edition: links are kept
 	tags   *tagger                 // the web edition's structure (tags.go); nil in print
@@ -191,18 +210,10 @@ type writer struct {
 }
 
 // raw writes operators to the page's content, each call's on a line of its
-// own, as fpdf's RawWriteStr does.
+// own.
 func (w *writer) raw(s string) {
 	w.out.WriteString(s)
 	w.out.WriteByte('\n')
-}
-
-// writeContent puts a page's content (lines raw wrote) into the current
-// page of pdf: the very bytes writing each line with RawWriteStr gives.
-func writeContent(pdf *fpdf.Fpdf, content []byte) {
-	if len(content) > 0 { // RawWriteBuf adds the last line's newline back
-		pdf.RawWriteBuf(bytes.NewReader(content[:len(content)-1]))
-	}
 }
 
 // drawPages returns the content stream of each page of the print edition.
@@ -232,7 +243,7 @@ func (w *writer) drawPages(pages []*layout.Page) ([][]byte, error) {
 			for i := range next {
 				pw.out = bytes.NewBuffer(make([]byte, 0, size+size/4)) // pages are much alike
 
-				errs[i] = pw.page(pages[i], nil)
+				errs[i] = pw.page(pages[i], 0)
 				contents[i] = pw.out.Bytes()
 				size = len(contents[i])
 			}
@@ -251,10 +262,11 @@ func (w *writer) drawPages(pages []*layout.Page) ([][]byte, error) {
 	return contents, nil
 }
 
-// page draws one page's display list, shifted from the trim to the media.
-// The print edition carries no link annotations: PDF/X-1a allows none inside
-// the bleed box (ISO 15930-1); its bookmarks stay.
-func (w *writer) page(p *layout.Page, links []int) error {
+// page draws one page's display list, shifted from the trim to the media;
+// of a book of pages pages. The print edition carries no link annotations:
+// PDF/X-1a allows none inside the bleed box (ISO 15930-1); its bookmarks
+// stay.
+func (w *writer) page(p *layout.Page, pages int) error {
 	w.tcSet = false
 	w.beginPage()
 	w.openArtifact(len(p.Boxes))
@@ -294,9 +306,8 @@ func (w *writer) page(p *layout.Page, links []int) error {
 	}
 	if w.web {
 		for _, l := range p.Links {
-			if l.Target >= 0 && l.Target < len(links) {
-				w.pdf.Link(w.fr.x(l.X), w.fr.ty(l.Y), l.W, l.H, links[l.Target])
-				w.linked(w.tags.nodeOf(l.Elem, 0))
+			if l.Target >= 0 && l.Target < pages {
+				w.link(webLink{rect: w.fr.rect(l.X, l.Y, l.W, l.H), target: l.Target}, w.tags.nodeOf(l.Elem, 0))
 			}
 		}
 		w.addressLinks(p)

@@ -15,8 +15,8 @@ import (
 // MCID in its page's stream, inside the structure element layout gave it
 // (layout.Elem); running heads, folios, rules and tints are artifacts; the
 // structure tree, the ParentTree that leads from marked content back to its
-// element, and /MarkInfo are added by pdfcpu in the update (finishWeb),
-// since fpdf has no tagging API.
+// element, and /MarkInfo are added by the update (finishWeb), since fpdf
+// has no tagging API.
 
 // snode is a structure element being collected while the pages are drawn.
 type snode struct {
@@ -44,8 +44,9 @@ type tagger struct {
 	// byMCID lists, for each page, the element of each MCID in order
 	byMCID [][]*snode
 	// links lists, for each page, the Link element of each annotation in
-	// the order the annotations were made
-	links [][]*snode
+	// the order the annotations were made; annots the annotations
+	links  [][]*snode
+	annots [][]webLink
 	// lines are the front-matter lines of the current page by baseline
 	lines map[float64]*snode
 }
@@ -56,6 +57,7 @@ func newTagger() *tagger { return &tagger{nodes: map[*layout.Elem]*snode{}} }
 func (t *tagger) beginPage() {
 	t.byMCID = append(t.byMCID, nil)
 	t.links = append(t.links, nil)
+	t.annots = append(t.annots, nil)
 	t.lines = map[float64]*snode{}
 }
 
@@ -181,23 +183,24 @@ func utf16Units(s string) []uint16 {
 	return out
 }
 
-// writeStructure adds the structure tree to the file: the elements, the
-// Document element holding them, the StructTreeRoot with its ParentTree,
-// /StructParents and tab order on each page, /StructParent on each link
-// annotation, and /MarkInfo. annots are each page's annotations in order.
-func (t *tagger) writeStructure(ctx *model.Context, pages []types.IndirectRef, annots [][]types.IndirectRef) error {
+// writeStructure adds the structure tree to ctx, a table of new objects:
+// the elements, the Document element holding them and the StructTreeRoot
+// with its ParentTree, and gives each link annotation its /StructParent.
+// It returns the StructTreeRoot; the catalog's /StructTreeRoot and
+// /MarkInfo and the pages' /StructParents (structParents) and tab order
+// are the caller's to write. annots are each page's annotations in order.
+func (t *tagger) writeStructure(ctx *model.Context, pages []types.IndirectRef, annots [][]pdfAnnot) (*types.IndirectRef, error) {
 	insert := func(d types.Dict) (*types.IndirectRef, error) {
 		nr, err := ctx.InsertObject(d)
 		if err != nil {
 			return nil, fmt.Errorf("写入结构树: %w", err)
 		}
-		ctx.Write.IncrementWithObjNr(nr)
 		return types.NewIndirectRef(nr, 0), nil
 	}
 	rootDict := types.Dict{"Type": types.Name("StructTreeRoot")}
 	rootRef, err := insert(rootDict)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	doc := &snode{role: "Document"}
 	for _, r := range t.roots {
@@ -220,7 +223,7 @@ func (t *tagger) writeStructure(ctx *model.Context, pages []types.IndirectRef, a
 	for _, n := range all {
 		d := types.Dict{"Type": types.Name("StructElem"), "S": types.Name(n.role)}
 		if n.ref, err = insert(d); err != nil {
-			return err
+			return nil, err
 		}
 		dicts[n] = d
 	}
@@ -241,9 +244,9 @@ func (t *tagger) writeStructure(ctx *model.Context, pages []types.IndirectRef, a
 				k = append(k, types.Dict{"Type": types.Name("MCR"), "Pg": pages[kid.page], "MCID": types.Integer(kid.mcid)})
 			case kid.annot >= 0:
 				if kid.page >= len(annots) || kid.annot >= len(annots[kid.page]) {
-					return fmt.Errorf("结构树：第 %d 页的第 %d 个链接不存在", kid.page+1, kid.annot+1)
+					return nil, fmt.Errorf("结构树：第 %d 页的第 %d 个链接不存在", kid.page+1, kid.annot+1)
 				}
-				a := annots[kid.page][kid.annot]
+				a := *types.NewIndirectRef(annots[kid.page][kid.annot].num, 0)
 				k = append(k, types.Dict{"Type": types.Name("OBJR"), "Obj": a, "Pg": pages[kid.page]})
 			}
 		}
@@ -263,46 +266,27 @@ func (t *tagger) writeStructure(ctx *model.Context, pages []types.IndirectRef, a
 			arr[i] = *n.ref
 		}
 		nums = append(nums, types.Integer(p), arr)
-		pd, err := ctx.DereferenceDict(pages[p])
-		if err != nil || pd == nil {
-			return fmt.Errorf("读取第 %d 页: %v", p+1, err)
-		}
-		pd.Update("StructParents", types.Integer(p))
-		ctx.Write.IncrementWithObjNr(pages[p].ObjectNumber.Value())
 	}
 	for p, ls := range t.links {
 		for i, n := range ls {
 			if p >= len(annots) || i >= len(annots[p]) {
-				return fmt.Errorf("结构树：第 %d 页的链接数目不符", p+1)
+				return nil, fmt.Errorf("结构树：第 %d 页的链接数目不符", p+1)
 			}
-			ad, err := ctx.DereferenceDict(annots[p][i])
-			if err != nil || ad == nil {
-				return fmt.Errorf("读取第 %d 页的链接: %v", p+1, err)
-			}
-			ad.Update("StructParent", types.Integer(nextKey))
+			annots[p][i].structParent = nextKey
 			nums = append(nums, types.Integer(nextKey), *n.ref)
 			nextKey++
 		}
 	}
-	for p := range pages {
-		pd, err := ctx.DereferenceDict(pages[p])
-		if err != nil || pd == nil {
-			return fmt.Errorf("读取第 %d 页: %v", p+1, err)
-		}
-		pd.Update("Tabs", types.Name("S")) // tab through links in structure order (PDF/UA-1 7.18.3)
-		ctx.Write.IncrementWithObjNr(pages[p].ObjectNumber.Value())
-	}
 	rootDict["K"] = *doc.ref
 	rootDict["ParentTree"] = types.Dict{"Nums": nums}
 	rootDict["ParentTreeNextKey"] = types.Integer(nextKey)
-	root, err := ctx.Catalog()
-	if err != nil {
-		return fmt.Errorf("读取 PDF 目录对象: %w", err)
-	}
-	root.Update("StructTreeRoot", *rootRef)
-	root.Update("MarkInfo", types.Dict{"Marked": types.Boolean(true)})
-	ctx.Write.IncrementWithObjNr(ctx.Root.ObjectNumber.Value())
-	return nil
+	return rootRef, nil
+}
+
+// structParents is page p's key in the ParentTree (its /StructParents),
+// false for a page without marked content.
+func (t *tagger) structParents(p int) (int, bool) {
+	return p, p < len(t.byMCID) && len(t.byMCID[p]) > 0
 }
 
 // attributes adds what an element carries besides its kids: a table
@@ -374,10 +358,11 @@ func (w *writer) openRun(r layout.Run) {
 	}
 }
 
-// linked records the annotation just made as a Link element inside in (nil:
-// under the Document).
-func (w *writer) linked(in *snode) {
+// link records a link annotation of the current page, and its Link
+// element inside in (nil: under the Document).
+func (w *writer) link(l webLink, in *snode) {
 	if w.tags != nil {
+		w.tags.annots[w.tags.page()] = append(w.tags.annots[w.tags.page()], l)
 		w.tags.link(in)
 	}
 }

@@ -1,13 +1,13 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"gazette/layout"
@@ -175,8 +175,8 @@ func (w *writer) addressLinks(p *layout.Page) {
 			to := from + len([]rune(addr)) - 1
 			first, last := rs[from], rs[to]
 			top := y - 0.88*first.size // ascent and descent of a CJK em box
-			w.pdf.LinkString(w.fr.x(first.x0), w.fr.ty(top), last.x1-first.x0, first.size, addressURI(addr))
-			w.linked(w.tags.nodeOf(first.elem, y))
+			w.link(webLink{rect: w.fr.rect(first.x0, top, last.x1-first.x0, first.size), target: -1, uri: addressURI(addr)},
+				w.tags.nodeOf(first.elem, y))
 		}
 	}
 }
@@ -245,123 +245,146 @@ func xmlText(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
-// finishWeb returns the web edition's update: the fonts (addFonts), what
-// finishPDF adds to both editions, and the link annotations made indirect objects with their
-// rectangles in order, the structure tree (tags.go), the page labels and
-// DisplayDocTitle.
-func finishWeb(base []byte, created time.Time, book *layout.Book, tags *tagger, addFonts func(*model.Context) error) ([]byte, error) {
-	return finishPDF(base, created, func(ctx *model.Context) error {
-		if err := addFonts(ctx); err != nil {
-			return err
-		}
-		refs, err := pageRefs(ctx)
-		if err != nil {
-			return err
-		}
-		annots, err := indirectAnnots(ctx, refs)
-		if err != nil {
-			return err
-		}
-		if err := tags.writeStructure(ctx, refs, annots); err != nil {
-			return err
-		}
-		root, err := ctx.Catalog()
-		if err != nil {
-			return fmt.Errorf("读取 PDF 目录对象: %w", err)
-		}
-		root.Update("PageLabels", pageLabels(book))
-		root.Update("ViewerPreferences", types.Dict{"DisplayDocTitle": types.Boolean(true)})
-		if names := root.DictEntry("Names"); len(names) == 1 {
-			if ef := names.DictEntry("EmbeddedFiles"); ef != nil && len(ef.ArrayEntry("Names")) == 0 && len(ef) == 1 {
-				root.Delete("Names") // fpdf's empty list of embedded files
-			}
-		}
-		ctx.Write.IncrementWithObjNr(ctx.Root.ObjectNumber.Value())
-		return nil
-	})
+// webLink is a link annotation of the web edition, recorded while its page
+// is drawn and written by the update (finishWeb).
+type webLink struct {
+	rect   box    // in PDF space
+	target int    // the page index a link inside the document goes to; -1 for uri
+	uri    string // a web or e-mail address
 }
 
-// indirectAnnots rewrites each page's annotations, which fpdf writes inline
-// in the page's /Annots with the rectangle's corners upside down, as
-// indirect objects (ISO 32000-1 12.5.2; what tagging needs to refer to
-// them) with a normalised rectangle (llx lly urx ury), the Print flag, and
-// a description for a reader that reads links aloud (/Contents).
-func indirectAnnots(ctx *model.Context, pages []types.IndirectRef) ([][]types.IndirectRef, error) {
-	pageIndex := map[int]int{}
-	for i, ref := range pages {
-		pageIndex[ref.ObjectNumber.Value()] = i
+// pdfAnnot is a link annotation the update writes: its object number,
+// its link and its key in the structure's ParentTree (writeStructure).
+type pdfAnnot struct {
+	num          int
+	link         webLink
+	structParent int
+}
+
+// finishWeb returns, as an incremental update (ISO 32000-1 7.5.6) to follow
+// fpdf's file base, what the web edition needs and fpdf cannot write
+// (increment.go writes it without reading base back as a whole): each
+// page's content (addContents), the fonts (fonts.go), the link annotations (tags' annots), the structure tree
+// (tags.go) with each page's /StructParents and tab order, the page labels,
+// DisplayDocTitle and /MarkInfo in the catalog, and, as in the print edition
+// (finishPDFX), the dates with their time zone, the outline's /Count and the
+// /ID. It is returned as parts to be written one after the other.
+func finishWeb(base []byte, contents [][]byte, created time.Time, book *layout.Book, tags *tagger, fr frame, fp *fontPlan) ([][]byte, error) {
+	fn, err := newFinisher(base)
+	if err != nil {
+		return nil, err
 	}
-	all := make([][]types.IndirectRef, len(pages))
-	for p, ref := range pages {
-		d, err := ctx.DereferenceDict(ref)
-		if err != nil || d == nil {
-			return nil, fmt.Errorf("读取第 %d 号页面对象: %v", ref.ObjectNumber, err)
+	pages, err := fn.pages()
+	if err != nil {
+		return nil, err
+	}
+	if len(tags.annots) > len(pages) { // fewer: fpdf adds a blank page to a book of none
+		return nil, fmt.Errorf("补充 PDF 文件结构：PDF 有 %d 页，画了 %d 页", len(pages), len(tags.annots))
+	}
+	table := fn.u.newObjectTable()
+	fonts, err := fontObjects(fp, table)
+	if err != nil {
+		return nil, err
+	}
+	if err := fn.u.pdfcpuObjects(table); err != nil {
+		return nil, err
+	}
+	if err := fn.fontResources(fonts, pages); err != nil {
+		return nil, err
+	}
+	if err := fn.addContents(pages, contents); err != nil {
+		return nil, err
+	}
+	refs := make([]types.IndirectRef, len(pages))
+	for i, p := range pages {
+		refs[i] = *types.NewIndirectRef(p.num, 0)
+	}
+	annots := make([][]pdfAnnot, len(pages))
+	for p, links := range tags.annots {
+		for _, l := range links {
+			if l.uri == "" && (l.target < 0 || l.target >= len(pages)) {
+				return nil, fmt.Errorf("补充 PDF 文件结构：第 %d 页的链接没有目标", p+1)
+			}
+			annots[p] = append(annots[p], pdfAnnot{num: fn.u.newNumber(), link: l})
 		}
-		annots := d.ArrayEntry("Annots")
-		if len(annots) == 0 {
-			continue
+	}
+	table = fn.u.newObjectTable()
+	structRoot, err := tags.writeStructure(table, refs, annots)
+	if err != nil {
+		return nil, err
+	}
+	if err := fn.u.pdfcpuObjects(table); err != nil {
+		return nil, err
+	}
+	for _, as := range annots {
+		for _, a := range as {
+			fn.u.object(a.num, linkAnnotation(a, pages, fr))
 		}
-		out := make(types.Array, 0, len(annots))
-		for _, a := range annots {
-			ad, ok := a.(types.Dict)
-			if !ok {
-				out = append(out, a) // already a reference
-				if r, ok := a.(types.IndirectRef); ok {
-					all[p] = append(all[p], r)
+	}
+	for i, p := range pages {
+		open, ok := bytes.CutSuffix(p.body, []byte(">>"))
+		if !ok || bytes.Contains(open, []byte("/Annots")) {
+			return nil, fmt.Errorf("补充 PDF 文件结构：第 %d 号页面对象的写法不对", p.num)
+		}
+		var add []byte
+		if len(annots[i]) > 0 {
+			add = append(add, "\n/Annots ["...)
+			for k, a := range annots[i] {
+				if k > 0 {
+					add = append(add, ' ')
 				}
-				continue
+				add = fmt.Appendf(add, "%d 0 R", a.num)
 			}
-			if r := ad.ArrayEntry("Rect"); len(r) == 4 {
-				ad.Update("Rect", normalRect(r))
-			}
-			ad.Update("F", types.Integer(4))
-			ad.Update("Contents", textString(linkDescription(ad, pageIndex)))
-			objNr, err := ctx.InsertObject(ad)
-			if err != nil {
-				return nil, fmt.Errorf("写入链接: %w", err)
-			}
-			ctx.Write.IncrementWithObjNr(objNr)
-			out = append(out, *types.NewIndirectRef(objNr, 0))
-			all[p] = append(all[p], *types.NewIndirectRef(objNr, 0))
+			add = append(add, ']')
 		}
-		d.Update("Annots", out)
-		ctx.Write.IncrementWithObjNr(ref.ObjectNumber.Value())
+		if key, ok := tags.structParents(i); ok {
+			add = fmt.Appendf(add, "\n/StructParents %d", key)
+		}
+		// tab through the links in structure order (PDF/UA-1 7.18.3)
+		add = append(add, "\n/Tabs /S>>"...)
+		fn.u.object(p.num, open, add)
 	}
-	return all, nil
+	catalog := fmt.Appendf(nil, "/PageLabels %s\n/ViewerPreferences <</DisplayDocTitle true>>\n/StructTreeRoot %s\n/MarkInfo <</Marked true>>\n",
+		pageLabels(book).PDFString(), structRoot.PDFString())
+	if err := fn.catalog(catalog); err != nil {
+		return nil, err
+	}
+	if err := fn.info(created, ""); err != nil {
+		return nil, err
+	}
+	if err := fn.outlineCounts(); err != nil {
+		return nil, err
+	}
+	return fn.u.finish(), nil
 }
 
-// normalRect orders a rectangle's corners: lower left, then upper right.
-func normalRect(r types.Array) types.Array {
-	n := make([]float64, 4)
-	for i, v := range r {
-		switch v := v.(type) {
-		case types.Float:
-			n[i] = v.Value()
-		case types.Integer:
-			n[i] = float64(v.Value())
-		}
+// linkAnnotation is the text of a link annotation (ISO 32000-1 12.5.6.5):
+// an indirect object (what tagging needs to refer to it, 12.5.2), printed
+// (/F 4: the Print flag), without a border, going to the top of its page
+// (12.3.2.2) or opening its address (a URI action, 12.6.4.7), with a
+// description for a reader that reads links aloud (/Contents) and its key
+// in the structure's ParentTree (14.7.4.4).
+func linkAnnotation(a pdfAnnot, pages []fpdfPage, fr frame) []byte {
+	l := a.link
+	b := fmt.Appendf(nil, "<</Type /Annot /Subtype /Link /Rect %s /Border [0 0 0] /F 4 /Contents %s ",
+		pdfNumbers(l.rect[:]), textString(linkDescription(l)).PDFString())
+	if l.uri != "" {
+		b = append(b, "/A <</S /URI /URI "...)
+		b = append(b, pdfLiteral(l.uri)...)
+		b = append(b, ">>"...)
+	} else {
+		b = fmt.Appendf(b, "/Dest [%d 0 R /XYZ 0 %s null]", pages[l.target].num, strconv.FormatFloat(fr.mediaH(), 'f', 2, 64))
 	}
-	return types.NewNumberArray(min(n[0], n[2]), min(n[1], n[3]), max(n[0], n[2]), max(n[1], n[3]))
+	return fmt.Appendf(b, " /StructParent %d>>", a.structParent)
 }
 
-// linkDescription says where a link goes: "转到第N页" (the PDF page, as a
-// viewer counts it) or the address.
-func linkDescription(a types.Dict, pageIndex map[int]int) string {
-	if action := a.DictEntry("A"); action != nil {
-		if uri, ok := action["URI"].(types.StringLiteral); ok {
-			if s, err := types.StringLiteralToString(uri); err == nil {
-				return "打开 " + strings.TrimPrefix(s, "mailto:")
-			}
-		}
+// linkDescription says where a link goes: "转到 PDF 第N页" (the PDF page,
+// as a viewer counts it) or the address.
+func linkDescription(l webLink) string {
+	if l.uri != "" {
+		return "打开 " + strings.TrimPrefix(l.uri, "mailto:")
 	}
-	if dest := a.ArrayEntry("Dest"); len(dest) > 0 {
-		if ref, ok := dest[0].(types.IndirectRef); ok {
-			if i, ok := pageIndex[ref.ObjectNumber.Value()]; ok {
-				return fmt.Sprintf("转到 PDF 第%d页", i+1)
-			}
-		}
-	}
-	return "链接"
+	return fmt.Sprintf("转到 PDF 第%d页", l.target+1)
 }
 
 // pageLabels is the /PageLabels number tree (ISO 32000-1 12.4.2) giving
