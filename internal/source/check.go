@@ -278,60 +278,42 @@ func findDocRefs(s string) []string {
 // findDocRefs looks around, since docRefRE on its own, starting with 2–15
 // Han characters, is tried at every position of every paragraph. It is a
 // hand scanner returning what FindAllStringIndex(s, -1) of the regexp
-// `[\[（(【［„]\s*[0-9]{4}` returns (FuzzBracketedYears), which also
-// ran on every paragraph.
+// `[\[（(【［„]\s*[0-9]{4}` returns (FuzzPrechecks), which also ran on every
+// paragraph. It goes from digit to digit, far fewer in Chinese text than
+// the first bytes of brackets, and looks back over the blanks for the
+// bracket: a match's digits are the first non-blank after its bracket, so
+// each digit belongs to one bracket at most, and the next match is looked
+// for after the last.
 func bracketedYears(s string) [][]int {
 	var at [][]int
-	for i := 0; i < len(s); {
-		start := i
-		switch s[i] {
-		case '[', '(':
-			i++
-		case 0xEF, 0xE3, 0xE2: // the first bytes of （ ［, 【 and „
-			if n := openingBracket(s[i:]); n > 0 {
-				i += n
-				break
-			}
-			i++
-			continue
-		default:
-			i++ // no bracket starts here, nor in the rest of a character
+	end := 0 // where the last match ended
+	for j := 0; j+4 <= len(s); j++ {
+		if !isASCIIDigit(s[j]) {
 			continue
 		}
-		j := i
-		for j < len(s) && isRegexpSpace(s[j]) {
-			j++
+		p := j
+		for p > end && isRegexpSpace(s[p-1]) {
+			p--
 		}
-		if j+4 > len(s) || !allDigits(s[j:j+4]) {
+		n := openingBracketBefore(s[:p])
+		if n == 0 || p-n < end || !allDigits(s[j:j+4]) {
 			continue
 		}
-		at = append(at, []int{start, j + 4})
-		i = j + 4
+		at = append(at, []int{p - n, j + 4})
+		end = j + 4
+		j = end - 1
 	}
 	return at
 }
 
-// openingBracket is the length of the full-width bracket （［【 or „ that s
-// starts with (EF BC 88, EF BC BB, E3 80 90, E2 80 9E), or 0. Their first
-// bytes never continue another character, so where one stands a decoder
-// starts a character: looking at bytes finds what decoding finds
-// (FuzzPrechecks).
-func openingBracket(s string) int {
-	if len(s) < 3 {
-		return 0
-	}
-	switch b1, b2 := s[1], s[2]; s[0] {
-	case 0xEF:
-		if b1 == 0xBC && (b2 == 0x88 || b2 == 0xBB) {
-			return 3
-		}
-	case 0xE3:
-		if b1 == 0x80 && b2 == 0x90 {
-			return 3
-		}
-	case 0xE2:
-		if b1 == 0x80 && b2 == 0x9E {
-			return 3
+// openingBracketBefore is the length of the bracket [ ( （ 【 ［ or „ that s
+// ends with, or 0. The first bytes of the full-width ones never continue
+// another character, so where one stands a decoder starts a character:
+// looking at bytes finds what decoding finds.
+func openingBracketBefore(s string) int {
+	for _, b := range [...]string{"[", "(", "（", "【", "［", "„"} {
+		if strings.HasSuffix(s, b) {
+			return len(b)
 		}
 	}
 	return 0

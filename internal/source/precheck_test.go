@@ -136,7 +136,7 @@ func checkBrokenTail(t *testing.T, s string) {
 }
 
 func TestBracketedYearsAsRegexp(t *testing.T) {
-	for _, s := range precheckSeeds {
+	for _, s := range append(precheckSeeds, "[ [2023", "(（2023", "（ \t2023（2024）", "[20231(2024", "„2009‟12号[2010", "［ 202") {
 		checkBracketedYears(t, s)
 	}
 	if got := bracketedYears("赣府发(2022)3号"); !reflect.DeepEqual(got, [][]int{{9, 14}}) {
