@@ -554,6 +554,9 @@ var organEnds = []string{"政府", "办公室", "办公厅", "委员会", "委",
 // title (no name of a kind of document at its end), a date or a numbered
 // head.
 func organLine(s string) bool {
+	if !endsAsOrgan(s) {
+		return false // the last name does not end as organs' names do: nearly every line
+	}
 	if !signerLike(s) || endsWithKind(s) || strings.HasPrefix(s, "各") || strings.HasPrefix(s, "关于") ||
 		strings.ContainsFunc(s, unicode.IsDigit) {
 		return false
@@ -571,6 +574,19 @@ func organLine(s string) bool {
 		}
 	}
 	return true
+}
+
+// endsAsOrgan reports whether the last of the names organLine splits s into
+// ends as organs' names do, as organLine asks of every name; it is asked
+// first, as it turns nearly every line away at its last characters.
+func endsAsOrgan(s string) bool {
+	last := strings.TrimRightFunc(s, isBlank)
+	for _, e := range organEnds {
+		if strings.HasSuffix(last, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxIssuerLines bounds the issuers of one joint document.

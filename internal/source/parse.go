@@ -418,7 +418,7 @@ func (p *parser) signatureAt(i int) bool {
 		return false
 	}
 	next := p.lines[i+1].text
-	return signerLike(s) && isDate(next) || organLine(s) && releaseNote(next)
+	return isDate(next) && signerLike(s) || organLine(s) && releaseNote(next) // the cheaper test first
 }
 
 // signature adds the 署名 (if any) and the 成文日期 (if not lost: check

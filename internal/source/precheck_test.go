@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -208,6 +209,9 @@ func FuzzPrechecks(f *testing.F) {
 		checkByteScans(t, s)
 		checkLabels(t, s)
 		checkLineTests(t, s)
+		if got, want := organLine(s), organLineAsWas(s); got != want {
+			t.Errorf("organLine(%q) = %v, want %v", s, got, want)
+		}
 		if got, want := isContentsLabel(s), forwardKey(s) == "目录"; got != want {
 			t.Errorf("isContentsLabel(%q) = %v, want %v", s, got, want)
 		}
@@ -240,6 +244,9 @@ func TestIsContentsLabelAsKey(t *testing.T) {
 // loop counts nothing.
 func checkASCIIMarks(t *testing.T, s string) {
 	t.Helper()
+	if got, want := containsAnyByte(s, asciiMarkSet), strings.ContainsAny(s, asciiMarkSet); got != want {
+		t.Errorf("containsAnyByte(%q) = %v, want %v", s, got, want)
+	}
 	if strings.ContainsAny(s, asciiMarkSet) {
 		return
 	}
@@ -549,5 +556,42 @@ func TestContainsEndingIn(t *testing.T) {
 		if want := strings.Contains(s, "印发") || strings.Contains(s, "转发"); got != want {
 			t.Errorf("containsEndingIn(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// organLineAsWas is organLine without endsAsOrgan first.
+func organLineAsWas(s string) bool {
+	if !signerLike(s) || endsWithKind(s) || strings.HasPrefix(s, "各") || strings.HasPrefix(s, "关于") ||
+		strings.ContainsFunc(s, unicode.IsDigit) {
+		return false
+	}
+	for _, name := range strings.FieldsFunc(s, isBlank) {
+		if runes(name) < 2 || runes(name) > maxSigner {
+			return false
+		}
+		ok := false
+		for _, e := range organEnds {
+			ok = ok || strings.HasSuffix(name, e)
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func TestOrganLineAsWas(t *testing.T) {
+	organs := 0
+	for _, s := range append(precheckSeeds, "沧州市发展改革委", "市财政局\u3000市审计局", "市财政局 ", "市财政局\u3000\xe3\x80\x80\x80",
+		"昌江区人民政府办公室", "关于印发方案的通知", "局", "各乡镇人民政府") {
+		if got, want := organLine(s), organLineAsWas(s); got != want {
+			t.Errorf("organLine(%q) = %v, want %v", s, got, want)
+		}
+		if organLineAsWas(s) {
+			organs++
+		}
+	}
+	if organs < 3 {
+		t.Errorf("only %d organ lines among the seeds", organs)
 	}
 }
