@@ -31,3 +31,5 @@ require (
 	golang.org/x/net v0.62.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 )
+
+replace github.com/xuri/excelize/v2 => ./third_party/excelize

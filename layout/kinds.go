@@ -1,11 +1,11 @@
 package layout
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
 	"gazette/fonts"
+	"gazette/internal/lazyre"
 	"gazette/internal/model"
 )
 
@@ -254,7 +254,7 @@ func (c *composer) advance(g Glyph) float64 {
 
 // headnoteDateRE is the date a 题注 line opens with, after its bracket:
 // "(2001年10月17日", "（二〇〇一年十月十七日".
-var headnoteDateRE = regexp.MustCompile(`^[（(]?[0-9〇○零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日`)
+var headnoteDateRE = lazyre.New(`^[（(]?[0-9〇○零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日`)
 
 // headnoteParts splits a 题注 line too long for one line after the date it
 // opens with, when what follows the date fits a line of its own: the line
@@ -263,7 +263,7 @@ var headnoteDateRE = regexp.MustCompile(`^[（(]?[0-9〇○零一二三四五六
 // never inside the body's name, as balancing alone would break it
 // ("……深圳市第三届" / "人民代表大会……"). Otherwise the line is one part.
 func (c *composer) headnoteParts(line string, size float64) []string {
-	m := headnoteDateRE.FindString(line)
+	m := headnoteDateRE().FindString(line)
 	if m == "" || m == line {
 		return []string{line}
 	}

@@ -2,7 +2,6 @@ package layout
 
 import (
 	"slices"
-	"strings"
 	"unicode"
 )
 
@@ -141,31 +140,38 @@ func marksOf(r rune) punctMarks {
 
 // classOf is the class of the characters of a rune set.
 func classOf(set map[rune]bool) *runeClass {
-	var b strings.Builder
+	c := &runeClass{}
 	for r, in := range set {
 		if in {
-			b.WriteRune(r)
+			c.add(r)
 		}
 	}
-	return newRuneClass(b.String())
+	return c
 }
 
 // newRuneClass is the class of the characters of s.
 func newRuneClass(s string) *runeClass {
 	c := &runeClass{}
 	for _, r := range s {
-		if r > 0xFFFF {
-			c.astral = append(c.astral, r)
-			continue
-		}
-		b := c.blocks[r>>8]
-		if b == nil {
-			b = new([4]uint64)
-			c.blocks[r>>8] = b
-		}
-		b[(r>>6)&3] |= 1 << (r & 63)
+		c.add(r)
 	}
 	return c
+}
+
+// add puts r in the class.
+func (c *runeClass) add(r rune) {
+	if r < 0 || r > 0xFFFF {
+		if !slices.Contains(c.astral, r) {
+			c.astral = append(c.astral, r)
+		}
+		return
+	}
+	b := c.blocks[r>>8]
+	if b == nil {
+		b = new([4]uint64)
+		c.blocks[r>>8] = b
+	}
+	b[(r>>6)&3] |= 1 << (r & 63)
 }
 
 // has reports whether r is in the class.

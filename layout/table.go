@@ -10,11 +10,11 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 
 	"gazette/fonts"
 	"gazette/internal/diag"
+	"gazette/internal/lazyre"
 	"gazette/internal/model"
 )
 
@@ -323,7 +323,7 @@ func spreadColumns(natural, least []float64, measure float64) []float64 {
 }
 
 // numberRE matches a cell that holds one number: 17.2, 0.08, 38.5, 5%.
-var numberRE = regexp.MustCompile(`^[-+]?[0-9]+(\.[0-9]+)?[%％]?$`)
+var numberRE = lazyre.New(`^[-+]?[0-9]+(\.[0-9]+)?[%％]?$`)
 
 // alignDecimals lines up the decimal points of a column whose body cells are
 // all numbers ("1.3" over "1.55", "28" over "38.5"), the block of numbers
@@ -337,7 +337,7 @@ func alignDecimals(t *model.Table, cells []tableCell) {
 			if tc.cell.Col != col || tc.cell.Row < t.HeaderRows {
 				continue
 			}
-			if tc.cell.ColSpan != 1 || len(tc.lines) != 1 || !numberRE.MatchString(tc.cell.Text) {
+			if tc.cell.ColSpan != 1 || len(tc.lines) != 1 || !numberRE().MatchString(tc.cell.Text) {
 				numeric = false
 				break
 			}

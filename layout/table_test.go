@@ -198,7 +198,7 @@ func TestTableDecimalsAlign(t *testing.T) {
 	half := 0.5 * st.TableSize // gridMetrics: every digit and the point half an em
 	var points []float64
 	for _, r := range p.Runs {
-		if r.Size != st.TableSize || !numberRE.MatchString(r.Text) {
+		if r.Size != st.TableSize || !numberRE().MatchString(r.Text) {
 			continue
 		}
 		k := strings.IndexByte(r.Text, '.')

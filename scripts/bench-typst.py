@@ -26,13 +26,16 @@ def sh(*args, **kw):
     return subprocess.run(args, check=True, **kw)
 
 
-def setup(cache):
+def setup(cache, bindir):
     mod = os.path.join(cache, "node_modules/@myriaddreamin/typst-ts-node-compiler")
     if not os.path.isdir(mod):
         os.makedirs(cache, exist_ok=True)
         sh("npm", "install", "--silent", "--prefix", cache, TYPST_TS)
-    gazette = os.path.join(cache, "gazette")
-    sh("go", "build", "-o", gazette, "./cmd/gazette", cwd=ROOT)
+    # the binary in a folder of this run's own: the cache is shared by every
+    # checkout on the machine, and another one's build must not replace it
+    gazette = os.path.join(bindir, "gazette")
+    # the tags of the Makefile's build (Makefile: TAGS)
+    sh("go", "build", "-tags", "urfave_cli_no_docs,netgo", "-o", gazette, "./cmd/gazette", cwd=ROOT)
     return gazette
 
 
@@ -69,7 +72,12 @@ def main():
     ap.add_argument("--scales", default="1,10")
     a = ap.parse_args()
     cache = os.path.join(os.path.expanduser("~"), ".cache", "gazette-bench")
-    gazette = setup(cache)
+    with tempfile.TemporaryDirectory() as bindir:
+        run(a, cache, setup(cache, bindir))
+
+
+def run(a, cache, gazette):
+    """Times the gazette binary and Typst at each scale and prints a row for each."""
     print(f"{'scale':>5} {'gazette ms':>11} {'pages':>5} {'Typst ms':>9} {'pages':>5} {'ratio':>6} "
           f"{'gazette max RSS':>16} {'CPU ms gazette':>15} {'Typst':>6} {'ratio':>6}")
     for scale in [int(s) for s in a.scales.split(",")]:

@@ -44,12 +44,13 @@ var program struct {
 }
 
 // programBinary is the gazette program, built once per test binary with the
-// test hook (-tags gazette_testhook), for the tests that run it as a process.
+// test hook (-tags gazette_testhook) and the Makefile's tags, for the tests
+// that run it as a process.
 func programBinary(t *testing.T) string {
 	t.Helper()
 	program.once.Do(func() {
 		program.path = filepath.Join(rbTestRoot, "gazette")
-		program.out, program.err = exec.Command("go", "build", "-tags", "gazette_testhook", "-o", program.path, ".").CombinedOutput()
+		program.out, program.err = exec.Command("go", "build", "-tags", "gazette_testhook,urfave_cli_no_docs,netgo", "-o", program.path, ".").CombinedOutput()
 	})
 	if program.err != nil {
 		t.Fatalf("go build: %v\n%s", program.err, program.out)

@@ -26,16 +26,31 @@ import (
 
 	"gazette/internal/build"
 	"gazette/internal/diag"
+	"gazette/internal/gctune"
 )
 
 // version is set by the Makefile (-ldflags "-X main.version=…").
 var version = "dev"
 
 func main() {
-	// a soft limit: near it the collector works harder rather than let the
-	// heap grow to twice what is live (docs/pages-and-limits.md#limits)
-	debug.SetMemoryLimit(build.MemoryLimit)
+	setCollector()
 	os.Exit(runInterruptibly(os.Args, os.Stdout, os.Stderr))
+}
+
+// setCollector sets the garbage collector's policy (internal/gctune): off
+// while the heap is small, GOGC-style pacing under a soft limit of
+// build.MemoryLimit (docs/pages-and-limits.md#limits) once what is live
+// grows. GOGC or GOMEMLIMIT set in the environment leave the collector as
+// they say (the soft limit still applies unless GOMEMLIMIT is set), for
+// measuring and for a machine that needs otherwise.
+func setCollector() {
+	gogc, memlimit := os.Getenv("GOGC") != "", os.Getenv("GOMEMLIMIT") != ""
+	switch {
+	case !gogc && !memlimit:
+		gctune.Start(gctune.Command(build.MemoryLimit))
+	case !memlimit:
+		debug.SetMemoryLimit(build.MemoryLimit)
+	}
 }
 
 // run is main without os.Exit, for tests. It turns every error into a message

@@ -3,7 +3,6 @@ package manifest
 import (
 	"cmp"
 	"errors"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -12,6 +11,7 @@ import (
 
 	"gazette/fonts"
 	"gazette/internal/diag"
+	"gazette/internal/lazyre"
 )
 
 // errCtx is one error of toml.Decode with what the manifest's text tells
@@ -31,25 +31,25 @@ type errCtx struct {
 func decodeProblem(path string, data []byte, err error) error {
 	c := newErrCtx(data, err)
 	for _, r := range parseRules {
-		if m := r.re.FindStringSubmatch(c.msg); m != nil {
+		if m := r.re().FindStringSubmatch(c.msg); m != nil {
 			if msg, hint := r.fix(c, m); msg != "" {
 				return &diag.Problem{File: path, Line: c.line, Msg: msg, Hint: cmp.Or(hint, manifestHint)}
 			}
 		}
 	}
 	p := &diag.Problem{File: path, Line: c.line, Msg: "issue.toml 格式有误", Hint: genericSyntax}
-	if !unreadable.MatchString(c.msg) {
+	if !unreadable().MatchString(c.msg) {
 		p.Err = errors.New(c.msg)
 	}
 	return p
 }
 
 // unreadable matches toml messages not worth showing the office.
-var unreadable = regexp.MustCompile(`\\x|2006-01-02|interface|struct \{|map\[`)
+var unreadable = lazyre.New(`\\x|2006-01-02|interface|struct \{|map\[`)
 
 // typeErrorPrefix splits toml's plain (non-ParseError) errors:
 // `toml: line 47 (last key "issue.number"): incompatible types: …`.
-var typeErrorPrefix = regexp.MustCompile(`(?s)^toml: (?:line (\d+) )?(?:\(last key "(.*?)"\): )?(.*)$`)
+var typeErrorPrefix = lazyre.New(`(?s)^toml: (?:line (\d+) )?(?:\(last key "(.*?)"\): )?(.*)$`)
 
 func newErrCtx(data []byte, err error) *errCtx {
 	c := &errCtx{data: data}
@@ -60,13 +60,13 @@ func newErrCtx(data []byte, err error) *errCtx {
 			c.key = splitKey(pe.LastKey)
 		}
 	} else {
-		m := typeErrorPrefix.FindStringSubmatch(err.Error())
+		m := typeErrorPrefix().FindStringSubmatch(err.Error())
 		if m == nil {
 			m = []string{"", "", "", err.Error()}
 		}
 		c.line, _ = strconv.Atoi(m[1])
 		c.key, c.msg = splitKey(m[2]), m[3]
-		if t := typeErrorRE.FindStringSubmatch(c.msg); t != nil {
+		if t := typeErrorRE().FindStringSubmatch(c.msg); t != nil {
 			if l := typeErrorLine(data, c.key, t[1]); l > 0 {
 				c.line = l
 			}

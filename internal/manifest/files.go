@@ -12,12 +12,12 @@ import (
 	_ "image/png"  // or a PNG
 	"io/fs"
 	"os"
-	"regexp"
 	"runtime"
 	"strings"
 
 	"gazette/fonts"
 	"gazette/internal/diag"
+	"gazette/internal/lazyre"
 )
 
 // statFile looks up the file written as w (resolved against the manifest)
@@ -50,14 +50,14 @@ func notFoundHint(w string) string {
 	if runtime.GOOS == "windows" || !strings.Contains(w, `\`) {
 		return notFoundFix
 	}
-	if windowsDrive.MatchString(w) {
+	if windowsDrive().MatchString(w) {
 		return windowsDriveFix
 	}
 	return fmt.Sprintf(slashFix, strings.ReplaceAll(w, `\`, "/"))
 }
 
 // windowsDrive matches a path on a Windows drive: C:\Windows\Fonts\….
-var windowsDrive = regexp.MustCompile(`^[A-Za-z]:[\\/]`)
+var windowsDrive = lazyre.New(`^[A-Za-z]:[\\/]`)
 
 // checkEmblem checks the cover emblem written as w at line: that it is
 // there, is a file, and is a PNG or JPEG picture, as the renderer needs.

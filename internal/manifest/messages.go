@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"gazette/internal/lazyre"
 )
 
 // kind is how a key's value is written in issue.toml.
@@ -126,61 +128,62 @@ const (
 // typeErrorRE matches toml's message for a value of the wrong type; its
 // submatches are the value's type ("string", "int64", "[]any") and the
 // destination's ("integer", "slice").
-var typeErrorRE = regexp.MustCompile(`^incompatible types: TOML value has type (\S+); destination has type (.+)$`)
+var typeErrorRE = lazyre.New(`^incompatible types: TOML value has type (\S+); destination has type (.+)$`)
 
 // rule turns one BurntSushi/toml message, matched by re, into Msg and
 // Hint; m holds re's submatches.
 type rule struct {
-	re  *regexp.Regexp
+	re  func() *regexp.Regexp
 	fix func(c *errCtx, m []string) (msg, hint string)
 }
 
 // parseRules are tried in order on the message of a toml error; the first
-// whose re matches and whose fix returns a message wins.
+// whose re matches and whose fix returns a message wins. Their expressions
+// are compiled when first tried: most runs have no error.
 var parseRules = []rule{
-	{regexp.MustCompile(`(?s).`), dateProblem},
+	{lazyre.New(`(?s).`), dateProblem},
 	{typeErrorRE, func(c *errCtx, m []string) (string, string) { return c.howOr(destKind[m[2]]), "" }},
-	{regexp.MustCompile(`^type mismatch for .*: expected (table|array) but found`), bracketsProblem},
-	{regexp.MustCompile(`invalid escape in string|hexadecimal digits after '\\`), backslashProblem},
-	{regexp.MustCompile(`^Key '(.+)' has already been defined`), duplicateProblem},
-	{regexp.MustCompile(`^Key '(.+)' was already created and cannot be used as an array`),
+	{lazyre.New(`^type mismatch for .*: expected (table|array) but found`), bracketsProblem},
+	{lazyre.New(`invalid escape in string|hexadecimal digits after '\\`), backslashProblem},
+	{lazyre.New(`^Key '(.+)' has already been defined`), duplicateProblem},
+	{lazyre.New(`^Key '(.+)' was already created and cannot be used as an array`),
 		func(c *errCtx, m []string) (string, string) { c.key = splitKey(m[1]); return bracketsProblem(c, m) }},
-	{regexp.MustCompile(`^strings cannot contain newlines|^unexpected EOF; expected '("""|''')'`),
+	{lazyre.New(`^strings cannot contain newlines|^unexpected EOF; expected '("""|''')'`),
 		func(c *errCtx, m []string) (string, string) {
 			if l := keyLine(c.data, c.key); m[1] != "" && l > 0 { // toml names the file's end
 				c.line = l
 			}
 			return syntaxPrefix + "引号没有配对，文字缺少结尾的英文引号", c.hint()
 		}},
-	{regexp.MustCompile(`^expected '\.' or '=', but got (.+) instead`), keyProblem},
-	{regexp.MustCompile(`^expected '\.' or '\]' to end table name, but got (.+) instead`), headerProblem},
-	{regexp.MustCompile(`^expected value but found (.+) instead`), valueProblem},
-	{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got (.+) instead`), trailingProblem},
-	{regexp.MustCompile(`^expected a comma \(','\) or array terminator \('\]'\), but got (.+)$`), listProblem},
-	{regexp.MustCompile(`^expected a comma or an inline table terminator '\}'`),
+	{lazyre.New(`^expected '\.' or '=', but got (.+) instead`), keyProblem},
+	{lazyre.New(`^expected '\.' or '\]' to end table name, but got (.+) instead`), headerProblem},
+	{lazyre.New(`^expected value but found (.+) instead`), valueProblem},
+	{lazyre.New(`^expected a top-level item to end with a newline, comment, or EOF, but got (.+) instead`), trailingProblem},
+	{lazyre.New(`^expected a comma \(','\) or array terminator \('\]'\), but got (.+)$`), listProblem},
+	{lazyre.New(`^expected a comma or an inline table terminator '\}'`),
 		func(c *errCtx, m []string) (string, string) {
 			return syntaxPrefix + "花括号 { } 没有写完整", "花括号里的各项用英文逗号隔开，最后以“}”结束，如 song = { path = \"simsun.ttc\", index = 1 }。"
 		}},
-	{regexp.MustCompile(`^unexpected EOF`),
+	{lazyre.New(`^unexpected EOF`),
 		func(c *errCtx, m []string) (string, string) {
 			return syntaxPrefix + "文件在这里意外结束", "请检查前面的方括号“]”、花括号“}”和引号是否写完整。"
 		}},
-	{regexp.MustCompile(`^Invalid integer "(.+)": cannot have leading zeroes`),
+	{lazyre.New(`^Invalid integer "(.+)": cannot have leading zeroes`),
 		func(c *errCtx, m []string) (string, string) {
 			return syntaxPrefix + fmt.Sprintf("数字 %s 前面不能加 0", m[1]), c.hint()
 		}},
-	{regexp.MustCompile(`is out of range for int64`),
+	{lazyre.New(`is out of range for int64`),
 		func(c *errCtx, m []string) (string, string) { return syntaxPrefix + "数字太大", c.hint() }},
-	{regexp.MustCompile(`invalid UTF-8 byte|UTF-16|NULL bytes`),
+	{lazyre.New(`invalid UTF-8 byte|UTF-16|NULL bytes`),
 		func(c *errCtx, m []string) (string, string) {
 			return "issue.toml 不是 UTF-8 编码（可能是 GBK 或 UTF-16）",
 				"请用记事本打开 issue.toml，点“另存为”，在“编码”中选“UTF-8”后保存。"
 		}},
-	{regexp.MustCompile(`control characters`),
+	{lazyre.New(`control characters`),
 		func(c *errCtx, m []string) (string, string) {
 			return syntaxPrefix + "这一行有看不见的控制字符", "请删除这一行后重新输入。"
 		}},
-	{regexp.MustCompile(`\p{Han}`), // from this package's UnmarshalTOML methods
+	{lazyre.New(`\p{Han}`), // from this package's UnmarshalTOML methods
 		func(c *errCtx, m []string) (string, string) { return c.label() + "写法不对：" + c.msg, "" }},
 }
 
@@ -204,12 +207,12 @@ func dateProblem(c *errCtx, _ []string) (string, string) {
 
 // wellFormedDate matches toml's message for a date written right that
 // does not exist; the submatches are its year, month and day.
-var wellFormedDate = regexp.MustCompile(`^invalid datetime: "(\d{4})-(\d{2})-(\d{2})(?:$|[T t"])`)
+var wellFormedDate = lazyre.New(`^invalid datetime: "(\d{4})-(\d{2})-(\d{2})(?:$|[T t"])`)
 
 // impossibleDate answers a date written right that is not in the calendar,
 // 2023-02-30 or 2023-13-01: what is wrong is the day, not the format.
 func impossibleDate(msg string) (string, string) {
-	m := wellFormedDate.FindStringSubmatch(msg)
+	m := wellFormedDate().FindStringSubmatch(msg)
 	if m == nil {
 		return "", ""
 	}
@@ -234,7 +237,7 @@ func impossibleDate(msg string) (string, string) {
 func backslashProblem(c *errCtx, _ []string) (string, string) {
 	key, value := rawAssignment(c.text)
 	info, _ := c.info()
-	if info.kind != kPath && c.key.String() != "section.documents" && !pathLike.MatchString(value) {
+	if info.kind != kPath && c.key.String() != "section.documents" && !pathLike().MatchString(value) {
 		return syntaxPrefix + "双引号里的反斜杠“\\”有特殊含义",
 			"如果要写反斜杠本身，请写成两个“\\\\”，或者改用单引号把文字括起来。"
 	}
@@ -242,7 +245,7 @@ func backslashProblem(c *errCtx, _ []string) (string, string) {
 }
 
 // pathLike matches a value that looks like a Windows path.
-var pathLike = regexp.MustCompile(`^[A-Za-z]:\\|\.[A-Za-z0-9]{2,4}$`)
+var pathLike = lazyre.New(`^[A-Za-z]:\\|\.[A-Za-z0-9]{2,4}$`)
 
 // backslashHint says how to write the path value of key (key may be "",
 // for an item of a list on a line of its own).

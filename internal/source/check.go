@@ -2,12 +2,12 @@ package source
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"gazette/internal/diag"
+	"gazette/internal/lazyre"
 	"gazette/internal/model"
 )
 
@@ -123,7 +123,7 @@ func (c *checker) numbering(b *model.Block) {
 	}
 }
 
-var inlineItemRE = regexp.MustCompile(`[；;。]\s*([0-9]{1,2})[.．、]`)
+var inlineItemRE = lazyre.New(`[；;。]\s*([0-9]{1,2})[.．、]`)
 
 // lastInline is the number of the last inline item in a paragraph of items
 // ("1.……；2.……；3.……" → 3), so that a next paragraph "4.……" is in sequence.
@@ -224,12 +224,12 @@ func levelName(level int) string {
 	return [...]string{"", "一级标题", "二级标题", "三级标题", "四级标题"}[level]
 }
 
-var docNumberPartsRE = regexp.MustCompile(`([〔\[（(【［„])\s*([0-9]{4})\s*([〕\]）)】］‟“])\s*(第?)([0-9]+)\s*号$`)
+var docNumberPartsRE = lazyre.New(`([〔\[（(【［„])\s*([0-9]{4})\s*([〕\]）)】］‟“])\s*(第?)([0-9]+)\s*号$`)
 
 // docNumber checks a 发文字号 (GB/T 9704-2012 7.2.4): the year in 〔〕, the
 // number without 第 and without leading zeros.
 func (c *checker) docNumber(b *model.Block) {
-	m := docNumberPartsRE.FindStringSubmatch(b.Text)
+	m := docNumberPartsRE().FindStringSubmatch(b.Text)
 	if m == nil {
 		return
 	}
@@ -263,7 +263,7 @@ func findDocRefs(s string) []string {
 		if !strings.Contains(s[from:], "号") {
 			break // every match ends with 号; nor for the later years: from only grows
 		}
-		m := docRefRE.FindStringIndex(s[from:])
+		m := docRefRE().FindStringIndex(s[from:])
 		if m == nil || from+m[0] > at[0] {
 			continue
 		}
@@ -334,7 +334,7 @@ func allDigits(s string) bool {
 	return true
 }
 
-var docRefRE = regexp.MustCompile(`\p{Han}{2,15}[\[（(【［„]\s*[0-9]{4}\s*[\]）)】］‟“]\s*第?[0-9]+\s*号`)
+var docRefRE = lazyre.New(`\p{Han}{2,15}[\[（(【［„]\s*[0-9]{4}\s*[\]）)】］‟“]\s*第?[0-9]+\s*号`)
 
 // docRefs reports 发文字号 quoted in the text with the wrong brackets.
 func (c *checker) docRefs(b *model.Block) {
@@ -346,7 +346,7 @@ func (c *checker) docRefs(b *model.Block) {
 	}
 }
 
-var signDateRE = regexp.MustCompile(`年0[0-9]月|月0[0-9]日`)
+var signDateRE = lazyre.New(`年0[0-9]月|月0[0-9]日`)
 
 // signDate reports a 成文日期 with leading zeros, or written with dots or
 // dashes for 年月日 (GB/T 9704-2012 7.3.5.4: 用阿拉伯数字将年、月、日标全).
@@ -361,7 +361,7 @@ func (c *checker) signDate(b *model.Block) {
 	if strings.ContainsAny(b.Text, "OoΟ") { // ○ for 〇: whiteCircle
 		c.warn(b.Line, "日期中的“O”是拉丁字母，应为“〇”（如“二〇〇六年”）", asIs)
 	}
-	if signDateRE.MatchString(b.Text) {
+	if signDateRE().MatchString(b.Text) {
 		c.warn(b.Line, "成文日期的月、日不编虚位（如“2023年6月9日”，不写“06月09日”）（GB/T 9704-2012 7.3.5.4）", asIs)
 	}
 }
@@ -655,9 +655,9 @@ func (c *checker) noticeDate() {
 
 var (
 	// a 发文字号 whose closing bracket and 号 were lost: "牟政办发〔201746"
-	brokenDocNumberRE = regexp.MustCompile(`^(\p{Han}{2,15})[ \x{3000}]*[〔\[【（(［„]\s*([0-9]{4})\s*([0-9]{0,5})$`)
+	brokenDocNumberRE = lazyre.New(`^(\p{Han}{2,15})[ \x{3000}]*[〔\[【（(［„]\s*([0-9]{4})\s*([0-9]{0,5})$`)
 	// a 成文日期 whose 年月日 were lost: "{ 2017 6 23", "2020126"
-	brokenDateRE = regexp.MustCompile(`^[{（(\[【]?\s*((?:19|20)[0-9]{2})\s+([0-9]{1,2})\s+([0-9]{1,2})\s*[}）)\]】]?$|^(?:19|20)[0-9]{5,6}$`)
+	brokenDateRE = lazyre.New(`^[{（(\[【]?\s*((?:19|20)[0-9]{2})\s+([0-9]{1,2})\s+([0-9]{1,2})\s*[}）)\]】]?$|^(?:19|20)[0-9]{5,6}$`)
 )
 
 // brokenTail reports whether s ends as every match of brokenDocNumberRE
@@ -693,7 +693,7 @@ func (c *checker) brokenLine(i int) {
 	if !brokenTail(b.Text) {
 		return
 	}
-	if m := brokenDocNumberRE.FindStringSubmatch(b.Text); m != nil {
+	if m := brokenDocNumberRE().FindStringSubmatch(b.Text); m != nil {
 		guess := ""
 		if m[3] != "" {
 			guess = fmt.Sprintf("，也许是“%s〔%s〕%s号”", m[1], m[2], m[3])
@@ -702,7 +702,7 @@ func (c *checker) brokenLine(i int) {
 			"发文字号写作“机关代字〔年份〕××号”，如“昌府办字〔2023〕25号”；请核对原件。"+asIs)
 		return
 	}
-	if m := brokenDateRE.FindStringSubmatch(b.Text); m != nil {
+	if m := brokenDateRE().FindStringSubmatch(b.Text); m != nil {
 		msg := fmt.Sprintf("“%s”像是缺了“年月日”的成文日期", b.Text)
 		if m[1] != "" {
 			msg += fmt.Sprintf("（应为“%s年%s月%s日”？）", m[1], m[2], m[3])

@@ -1,11 +1,12 @@
 package source
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"gazette/internal/lazyre"
 )
 
 // The length limits below are in characters (runes). A 公文 line holds 28.
@@ -43,13 +44,13 @@ type head struct {
 }
 
 var (
-	hanHeadRE    = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})、`)
-	hanParenRE   = regexp.MustCompile(`^([（(])([一二三四五六七八九十]{1,3})([）)])`)
-	digitParenRE = regexp.MustCompile(`^([（(])([0-9]{1,2})([）)])`)
-	digitDotRE   = regexp.MustCompile(`^([0-9]{1,2})[.．]`)
-	digitCommaRE = regexp.MustCompile(`^([0-9]{1,2})、`)
+	hanHeadRE    = lazyre.New(`^([一二三四五六七八九十]{1,3})、`)
+	hanParenRE   = lazyre.New(`^([（(])([一二三四五六七八九十]{1,3})([）)])`)
+	digitParenRE = lazyre.New(`^([（(])([0-9]{1,2})([）)])`)
+	digitDotRE   = lazyre.New(`^([0-9]{1,2})[.．]`)
+	digitCommaRE = lazyre.New(`^([0-9]{1,2})、`)
 	// "1)" or "1）" with no opening bracket, a slip for （1）
-	digitCloseRE = regexp.MustCompile(`^([0-9]{1,2})[)）]`)
+	digitCloseRE = lazyre.New(`^([0-9]{1,2})[)）]`)
 )
 
 // parseHead reads the head number at the start of s, if any. Only the
@@ -62,18 +63,18 @@ func parseHead(s string) (head, bool) {
 	s = headPrefix(s)
 	switch start {
 	case startHanNumeral:
-		if m := hanHeadRE.FindStringSubmatch(s); m != nil {
+		if m := hanHeadRE().FindStringSubmatch(s); m != nil {
 			if n := hanNumber(m[1]); n > 0 {
 				return head{level: 1, num: n, size: len(m[0]), han: true}, true
 			}
 		}
 	case startParen:
-		if m := hanParenRE.FindStringSubmatch(s); m != nil {
+		if m := hanParenRE().FindStringSubmatch(s); m != nil {
 			if n := hanNumber(m[2]); n > 0 {
 				return head{level: 2, num: n, size: len(m[0]), style: parenStyle(m), han: true}, true
 			}
 		}
-		if m := digitParenRE.FindStringSubmatch(s); m != nil {
+		if m := digitParenRE().FindStringSubmatch(s); m != nil {
 			n, _ := strconv.Atoi(m[2])
 			return head{level: 4, num: n, size: len(m[0]), style: parenStyle(m)}, true
 		}
@@ -104,15 +105,15 @@ func headPrefix(s string) string {
 // s is the line's headPrefix: the test for a digit after "1." looks within
 // it, as the regexps match at most 5 bytes.
 func digitHead(s string) (head, bool) {
-	if m := digitDotRE.FindStringSubmatch(s); m != nil && !digitAt(s, len(m[0])) {
+	if m := digitDotRE().FindStringSubmatch(s); m != nil && !digitAt(s, len(m[0])) {
 		n, _ := strconv.Atoi(m[1])
 		return head{level: 3, num: n, size: len(m[0])}, true
 	}
-	if m := digitCommaRE.FindStringSubmatch(s); m != nil {
+	if m := digitCommaRE().FindStringSubmatch(s); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return head{level: 3, num: n, size: len(m[0]), style: styleArabicComma}, true
 	}
-	if m := digitCloseRE.FindStringSubmatch(s); m != nil {
+	if m := digitCloseRE().FindStringSubmatch(s); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return head{level: 4, num: n, size: len(m[0]), style: styleCloseOnly}, true
 	}
@@ -270,14 +271,14 @@ func titleLike(s string) bool {
 		return false
 	}
 	_, isDoc := docNumber(s)
-	return !isDoc && !presiderLike(s) && !isDate(s) && !isAttachmentLabel(s) && !imprintRE.MatchString(s) &&
+	return !isDoc && !presiderLike(s) && !isDate(s) && !isAttachmentLabel(s) && !imprintRE().MatchString(s) &&
 		!isAttachmentNote(s) && !strings.HasPrefix(s, "【") && !headnoteLike(s) &&
-		!orderNumberLike(s) && !startsKindElement(s) && !brokenDocNumberRE.MatchString(s) && !brokenDateRE.MatchString(s)
+		!orderNumberLike(s) && !startsKindElement(s) && !brokenDocNumberRE().MatchString(s) && !brokenDateRE().MatchString(s)
 }
 
 // imprintRE matches the 版记 line "…办公室 2015年3月5日印发" (GB/T
 // 9704-2012 7.4.3: 印发机关和印发日期), which is no title.
-var imprintRE = regexp.MustCompile(`[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日` + blanks + `印发$`)
+var imprintRE = lazyre.New(`[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日` + blanks + `印发$`)
 
 // kindWords are the names of the kinds of document a title ends with: the
 // 15 文种 of 《党政机关公文处理工作条例》 art. 8, the names of 规章 and
@@ -312,13 +313,13 @@ func splitTitle(parts []string, next string) bool {
 // brackets, the number and 号. Wrong brackets and a 第 or leading zeros are
 // accepted here and reported by Check.
 // Spaces typed around the brackets ("国函 〔2011〕 50 号") are tolerated.
-var docNumberRE = regexp.MustCompile(`^[\p{Han}A-Za-z]{1,15}` + blanks + `[〔\[（(【［„]` + blanks + `[0-9]{4}` + blanks +
+var docNumberRE = lazyre.New(`^[\p{Han}A-Za-z]{1,15}` + blanks + `[〔\[（(【［„]` + blanks + `[0-9]{4}` + blanks +
 	`[〕\]）)】］‟“]` + blanks + `第?[0-9]{1,5}` + blanks + `号$`)
 
 // oldDocNumberRE matches a 发文字号 in the form used before GB/T 9704
 // fixed the bracketed year after the 机关代字: the year's last two digits
 // in parentheses first, "(78)交公路字412号".
-var oldDocNumberRE = regexp.MustCompile(`^[（(]` + blanks + `[0-9]{2,4}` + blanks + `[）)]` + blanks + `[\p{Han}A-Za-z]{1,15}` + blanks + `第?[0-9]{1,5}` + blanks + `号$`)
+var oldDocNumberRE = lazyre.New(`^[（(]` + blanks + `[0-9]{2,4}` + blanks + `[）)]` + blanks + `[\p{Han}A-Za-z]{1,15}` + blanks + `第?[0-9]{1,5}` + blanks + `号$`)
 
 // docNumber recognises a 发文字号 line and returns it without the parentheses
 // a gazette prints around it: "（昌府办字〔2023〕25号）" → "昌府办字〔2023〕25号".
@@ -327,7 +328,7 @@ func docNumber(s string) (string, bool) {
 	if trimmed, ok := unwrapParens(s); ok {
 		inner = strings.TrimFunc(trimmed, isBlank)
 	}
-	if docNumberRE.MatchString(inner) || oldDocNumberRE.MatchString(inner) {
+	if docNumberRE().MatchString(inner) || oldDocNumberRE().MatchString(inner) {
 		return inner, true
 	}
 	return "", false
@@ -344,15 +345,15 @@ func unwrapParens(s string) (string, bool) {
 }
 
 var (
-	dateRE = regexp.MustCompile(`^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日$`)
+	dateRE = lazyre.New(`^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日$`)
 	// the Latin letter O typed for 〇 ("二OO六年") is tolerated; Check names it
-	hanDateRE = regexp.MustCompile(`^[〇○零OoΟ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$`)
+	hanDateRE = lazyre.New(`^[〇○零OoΟ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$`)
 )
 
 // slipDateRE matches a date written with dots, dashes or slashes for 年月日
 // ("2020.1.26", "2020-01-26", "2020/1/26"), as offices type it in haste;
 // Check names the slip.
-var slipDateRE = regexp.MustCompile(`^[0-9]{4}\s*([.．/／\-－])\s*[0-9]{1,2}\s*([.．/／\-－])\s*[0-9]{1,2}$`)
+var slipDateRE = lazyre.New(`^[0-9]{4}\s*([.．/／\-－])\s*[0-9]{1,2}\s*([.．/／\-－])\s*[0-9]{1,2}$`)
 
 // isDate recognises a 成文日期 line (GB/T 9704-2012 7.3.5.4): 2023年6月29日,
 // the older 二〇二三年六月二十九日, or the slips slipDate reads.
@@ -360,13 +361,13 @@ func isDate(s string) bool {
 	if !strings.HasSuffix(s, "日") && (s == "" || !isASCIIDigit(s[len(s)-1])) {
 		return false // as every match of the three regexps ends: most lines
 	}
-	return dateRE.MatchString(s) || hanDateRE.MatchString(s) || slipDate(s)
+	return dateRE().MatchString(s) || hanDateRE().MatchString(s) || slipDate(s)
 }
 
 // slipDate reports a date written "2020.1.26" or "2020-01-26": one
 // separator throughout, a month and a day that can be.
 func slipDate(s string) bool {
-	m := slipDateRE.FindStringSubmatch(s)
+	m := slipDateRE().FindStringSubmatch(s)
 	if m == nil || m[1] != m[2] {
 		return false
 	}
@@ -482,11 +483,11 @@ func openingSentence(s string) bool {
 	return false
 }
 
-var attachmentLabelRE = regexp.MustCompile(`^附件[ \x{3000}]*[0-9０-９]*$`)
+var attachmentLabelRE = lazyre.New(`^附件[ \x{3000}]*[0-9０-９]*$`)
 
 // isAttachmentLabel recognises the "附件" / "附件2" line over an attachment
 // (GB/T 9704-2012 7.3.7).
-func isAttachmentLabel(s string) bool { return attachmentLabelRE.MatchString(s) }
+func isAttachmentLabel(s string) bool { return attachmentLabelRE().MatchString(s) }
 
 // isAttachmentNote recognises the 附件说明 "附件：…" (GB/T 9704-2012 7.3.4).
 func isAttachmentNote(s string) bool {
@@ -506,7 +507,7 @@ func forwardKey(s string) string {
 // forwardDropped reports the runes forwardKey leaves out.
 func forwardDropped(r rune) bool { return isBlank(r) || strings.ContainsRune("《》〈〉", r) }
 
-var bookTitleRE = regexp.MustCompile(`《([^《》]+)》`)
+var bookTitleRE = lazyre.New(`《([^《》]+)》`)
 
 // containsEndingIn reports whether s contains one of words, which end in
 // the same byte. It looks for that byte first: the last byte of a Chinese
@@ -537,7 +538,7 @@ func forwardedNames(text string) []string {
 		return nil
 	}
 	var out []string
-	for _, m := range bookTitleRE.FindAllStringSubmatch(text, -1) {
+	for _, m := range bookTitleRE().FindAllStringSubmatch(text, -1) {
 		if k := forwardKey(m[1]); k != "" {
 			out = append(out, k)
 		}

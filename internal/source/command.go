@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"gazette/internal/diag"
+	"gazette/internal/lazyre"
 	"gazette/internal/model"
 )
 
@@ -189,11 +189,11 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-var widthRE = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)\s*(毫米|mm|MM|厘米|cm|CM)$`)
+var widthRE = lazyre.New(`^([0-9]+(?:\.[0-9]+)?)\s*(毫米|mm|MM|厘米|cm|CM)$`)
 
 // parseWidth reads 宽=120毫米, 120mm, 12厘米 or 12cm, in millimetres.
 func parseWidth(s string) (float64, error) {
-	m := widthRE.FindStringSubmatch(s)
+	m := widthRE().FindStringSubmatch(s)
 	if m == nil {
 		return 0, fmt.Errorf("图片宽度“%s”无法识别，请写成“宽=120毫米”", s)
 	}

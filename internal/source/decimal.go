@@ -1,11 +1,11 @@
 package source
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"gazette/internal/lazyre"
 	"gazette/internal/model"
 )
 
@@ -27,7 +27,7 @@ const (
 // it, perhaps white space, a title that is not a sentence. Offices write
 // "1 总则" as GB/T 1.1 does, but as often "1.总则", "1总则" and
 // "1.1编制目的" with no space.
-var decimalHeadRE = regexp.MustCompile(`^([0-9]{1,2}(?:\.[0-9]{1,2}){0,3})([.．]?)([ \t\x{00A0}\x{3000}]*)(\p{Han}.*)$`)
+var decimalHeadRE = lazyre.New(`^([0-9]{1,2}(?:\.[0-9]{1,2}){0,3})([.．]?)([ \t\x{00A0}\x{3000}]*)(\p{Han}.*)$`)
 
 // decimalHeadStart reports whether s starts as every decimalHeadRE match
 // does: one or two ASCII digits, then no third ("2023年" never matches).
@@ -75,7 +75,7 @@ func decimalHeadOf(s string) (decimalHead, bool) {
 	if !decimalHeadStart(s) || !decimalTitleFits(s) {
 		return decimalHead{}, false
 	}
-	m := decimalHeadRE.FindStringSubmatch(s)
+	m := decimalHeadRE().FindStringSubmatch(s)
 	if m == nil || runes(m[4]) > maxDecimalTitle || strings.ContainsAny(m[4], sentenceEnds+clauseMarks+"“”") {
 		return decimalHead{}, false
 	}
@@ -169,7 +169,7 @@ func (p *parser) decimalHead() bool {
 // outlineKey is an outline entry or a section head compared without its
 // number and white space: "1 总则" and "总则" are one section.
 func outlineKey(s string) string {
-	if m := sectionNumberRE.FindStringIndex(s); m != nil {
+	if m := sectionNumberRE().FindStringIndex(s); m != nil {
 		_, size := utf8.DecodeLastRuneInString(s[:m[1]]) // the match ends with the title's first character
 		s = s[m[1]-size:]
 	}

@@ -1,11 +1,11 @@
 package source
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"gazette/internal/lazyre"
 	"gazette/internal/model"
 )
 
@@ -36,19 +36,19 @@ const blanks = `[ \t\x{00A0}\x{3000}]*`
 const bigHanNum = `[一二三四五六七八九十百千零〇两]+`
 
 var (
-	chapterRE     = regexp.MustCompile(`^第` + blanks + `(` + bigHanNum + `|[0-9０-９]{1,3})` + blanks + `(编|章|节)(.*)$`)
-	articleRE     = regexp.MustCompile(`^第` + blanks + `(` + bigHanNum + `|[0-9０-９]{1,4})` + blanks + `条`)
-	orderNumberRE = regexp.MustCompile(`^[（(]?` + blanks + `([0-9０-９]{4}` + blanks + `年|[〔\[［【（(]` + blanks + `[0-9０-９]{4}` + blanks + `[〕\]］】）)])?` + blanks + `第` + blanks +
+	chapterRE     = lazyre.New(`^第` + blanks + `(` + bigHanNum + `|[0-9０-９]{1,3})` + blanks + `(编|章|节)(.*)$`)
+	articleRE     = lazyre.New(`^第` + blanks + `(` + bigHanNum + `|[0-9０-９]{1,4})` + blanks + `条`)
+	orderNumberRE = lazyre.New(`^[（(]?` + blanks + `([0-9０-９]{4}` + blanks + `年|[〔\[［【（(]` + blanks + `[0-9０-９]{4}` + blanks + `[〕\]］】）)])?` + blanks + `第` + blanks +
 		`([0-9０-９]{1,5}|` + bigHanNum + `)` + blanks + `号` + blanks + `[）)]?$`)
 	// "（县疫情防控指挥部第1号）": a 通告's number with its issuer, in brackets
-	namedNumberRE = regexp.MustCompile(`^[（(][\p{Han}]{1,20}第` + blanks + `([0-9０-９]{1,5}|` + bigHanNum + `)` + blanks + `号[）)]$`)
+	namedNumberRE = lazyre.New(`^[（(][\p{Han}]{1,20}第` + blanks + `([0-9０-９]{1,5}|` + bigHanNum + `)` + blanks + `号[）)]$`)
 	// a 令 head and its number on one line: "宁夏回族自治区人民政府令第103号"
-	orderLineRE = regexp.MustCompile(`^([\p{Han}]{2,30}?令)` + blanks + `((?:[〔\[［（(]` + blanks + `[0-9]{4}` + blanks + `[〕\]］）)])?` + blanks +
+	orderLineRE = lazyre.New(`^([\p{Han}]{2,30}?令)` + blanks + `((?:[〔\[［（(]` + blanks + `[0-9]{4}` + blanks + `[〕\]］）)])?` + blanks +
 		`第` + blanks + `(?:[0-9０-９]{1,5}|` + bigHanNum + `)` + blanks + `号)$`)
-	rosterRE = regexp.MustCompile(`^(出席|列席|请假|缺席|参加|参会|出席人员|列席人员|请假人员|缺席人员|参会人员|参加人员|` +
+	rosterRE = lazyre.New(`^(出席|列席|请假|缺席|参加|参会|出席人员|列席人员|请假人员|缺席人员|参会人员|参加人员|` +
 		`参会单位|列席单位|记录|记录人|主持人|任命|免去|免职|任职|聘任|解聘|提名)` + blanks + `[：:]`)
-	qaRE       = regexp.MustCompile(`^(问|答)` + blanks + `([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?` + blanks + `[：:]`)
-	headnoteRE = regexp.MustCompile(`[0-9０-９〇○零一二三四五六七八九]{4}` + blanks + `年|通过|公布|发布|修正|修订|施行|颁布|批准`)
+	qaRE       = lazyre.New(`^(问|答)` + blanks + `([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?` + blanks + `[：:]`)
+	headnoteRE = lazyre.New(`[0-9０-９〇○零一二三四五六七八九]{4}` + blanks + `年|通过|公布|发布|修正|修订|施行|颁布|批准`)
 )
 
 // chineseNumber reads a number in Chinese numerals up to 9999 (十二, 一百零五,
@@ -117,7 +117,7 @@ type chapterHead struct {
 // "第一章 总 则", "第一章总则", "第 一 章　总则". A line that goes on like a
 // sentence ("第一章规定的……。") is none.
 func chapterOf(s string) (chapterHead, bool) {
-	m := chapterRE.FindStringSubmatch(s)
+	m := chapterRE().FindStringSubmatch(s)
 	if m == nil {
 		return chapterHead{}, false
 	}
@@ -149,7 +149,7 @@ func (c chapterHead) text() string {
 // "第一条 为了……", "第一条为了……", "第 十 条……". It returns the article
 // number as it prints ("第一条"), its value and the text after it.
 func articleOf(s string) (lead string, num int, rest string, ok bool) {
-	m := articleRE.FindStringSubmatch(s)
+	m := articleRE().FindStringSubmatch(s)
 	if m == nil {
 		return "", 0, "", false
 	}
@@ -204,7 +204,7 @@ func headnoteLike(s string) bool {
 	if _, ok := docNumber(s); ok || strings.Contains(s, "此件") {
 		return false
 	}
-	return headnoteRE.MatchString(s)
+	return headnoteRE().MatchString(s)
 }
 
 // orderHeadAt recognises the head of a 令 at line i (docs/document-kinds.md#orders) (GB/T 9704-2012
@@ -215,7 +215,7 @@ func headnoteLike(s string) bool {
 // the same way ("深圳市人民代表大会常务委员会公告" over "第三十七号").
 func (p *parser) orderHeadAt(i int, notices bool) bool {
 	s := p.lines[i].text
-	if orderLineRE.MatchString(s) {
+	if orderLineRE().MatchString(s) {
 		return true
 	}
 	if i+1 >= len(p.lines) || runes(s) > maxOrderHead || runes(s) < 2 ||
@@ -223,7 +223,7 @@ func (p *parser) orderHeadAt(i int, notices bool) bool {
 		return false
 	}
 	head := strings.HasSuffix(s, "令") || notices && (strings.HasSuffix(s, "公告") || strings.HasSuffix(s, "通告"))
-	return head && orderNumberRE.MatchString(p.lines[i+1].text)
+	return head && orderNumberRE().MatchString(p.lines[i+1].text)
 }
 
 // issuerMarkAt recognises the 发文机关标志 of a document at line i (docs/document-kinds.md#issuer-marks) (GB/T
@@ -242,7 +242,7 @@ func (p *parser) issuerMarkAt(i int) bool {
 // orderNumberLike recognises "第12号" or "〔2010〕第15号" under a 令 head,
 // or a 公告's number "（第1号）", "2024年第3号" under its title.
 func orderNumberLike(s string) bool {
-	return orderNumberRE.MatchString(s) || namedNumberRE.MatchString(s)
+	return orderNumberRE().MatchString(s) || namedNumberRE().MatchString(s)
 }
 
 // rosterLabel returns the label of a list line ("出席：", "任命："), or "".
@@ -250,7 +250,7 @@ func rosterLabel(s string) string {
 	if !startsWithAny(s, rosterFirsts) {
 		return "" // most lines: the regexp is not run
 	}
-	return rosterRE.FindString(s)
+	return rosterRE().FindString(s)
 }
 
 // rosterFirsts are the characters rosterRE's labels start with, and
@@ -273,7 +273,7 @@ func qaLabel(s string) (string, model.Kind) {
 	if !startsWithAny(s, qaFirsts) {
 		return "", model.Paragraph
 	}
-	m := qaRE.FindStringSubmatch(s)
+	m := qaRE().FindStringSubmatch(s)
 	if m == nil {
 		return "", model.Paragraph
 	}
@@ -394,7 +394,7 @@ func (p *parser) contents() {
 
 // sectionNumberRE is the number of a section as plans number them: "1.1",
 // "2.3.1", "8 ".
-var sectionNumberRE = regexp.MustCompile(`^[0-9]{1,2}(\.[0-9]{1,2})*[.．、 ]?` + blanks + `\p{Han}`)
+var sectionNumberRE = lazyre.New(`^[0-9]{1,2}(\.[0-9]{1,2})*[.．、 ]?` + blanks + `\p{Han}`)
 
 // contentsEntry reports a line that can be an entry of a 目录 other than
 // a chapter: a short name with no sentence in it, numbered ("1.总则",
@@ -403,7 +403,7 @@ func contentsEntry(s string) bool {
 	if runes(s) > maxChapterName || strings.ContainsAny(s, sentenceEnds+"，,：:") || isDate(s) {
 		return false
 	}
-	if _, ok := parseHead(s); ok || sectionNumberRE.MatchString(s) {
+	if _, ok := parseHead(s); ok || sectionNumberRE().MatchString(s) {
 		return true
 	}
 	return titleLike(s)
@@ -530,7 +530,7 @@ func (p *parser) headnote(n int) {
 func (p *parser) orderHead() {
 	head := p.cur()
 	p.i++
-	if m := orderLineRE.FindStringSubmatch(head.text); m != nil {
+	if m := orderLineRE().FindStringSubmatch(head.text); m != nil {
 		p.add(model.Block{Kind: model.OrderHead, Text: m[1], Line: head.no})
 		p.add(model.Block{Kind: model.OrderNumber, Text: m[2], Line: head.no})
 	} else {

@@ -1,14 +1,15 @@
 package source
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+
+	"gazette/internal/lazyre"
 )
 
 // bookmarkRE matches the bookmark markers Word leaves in text it exports or
 // pastes: "[bookmark: _GoBack]", "[bookmark: OLE_LINK1]".
-var bookmarkRE = regexp.MustCompile(`\[bookmark:[^\]\n]*\]`)
+var bookmarkRE = lazyre.New(`\[bookmark:[^\]\n]*\]`)
 
 // bookmarkOpen is how every bookmarkRE match starts: a line without it is
 // left alone without running the regexp (NormalizeLine runs on every line).
@@ -16,7 +17,7 @@ const bookmarkOpen = "[bookmark:"
 
 // dateSpaceRE matches a stray space between a digit and 年, 月, 日 or 号, as in
 // "2023年6月29 日".
-var dateSpaceRE = regexp.MustCompile(`([0-9０-９])[ \t\x{00A0}\x{3000}]+([年月日号])`)
+var dateSpaceRE = lazyre.New(`([0-9０-９])[ \t\x{00A0}\x{3000}]+([年月日号])`)
 
 // hasDateSpace reports whether line has one of the blanks dateSpaceRE
 // removes (a space, a tab, U+00A0, U+3000): a line with none of them has no
@@ -86,7 +87,7 @@ func marksOf(text string) textMarks {
 // normalizeLine is NormalizeLine for a line of a text with the given marks.
 func normalizeLine(line string, marks textMarks) string {
 	if marks.bookmarks && strings.Contains(line, bookmarkOpen) {
-		line = bookmarkRE.ReplaceAllString(line, "")
+		line = bookmarkRE().ReplaceAllString(line, "")
 	}
 	if marks.invisible && hasInvisible(line) {
 		line = strings.Map(func(r rune) rune {
@@ -100,7 +101,7 @@ func normalizeLine(line string, marks textMarks) string {
 	if !hasDateSpace(line) {
 		return line
 	}
-	return dateSpaceRE.ReplaceAllString(line, "$1$2")
+	return dateSpaceRE().ReplaceAllString(line, "$1$2")
 }
 
 // isBlank reports white space, including the full-width space, the no-break

@@ -17,7 +17,7 @@ import (
 // normalizeLineByRegexps is NormalizeLine as it was, running both regexps
 // on every line.
 func normalizeLineByRegexps(line string) string {
-	line = bookmarkRE.ReplaceAllString(line, "")
+	line = bookmarkRE().ReplaceAllString(line, "")
 	if strings.ContainsFunc(line, isInvisible) {
 		line = strings.Map(func(r rune) rune {
 			if isInvisible(r) {
@@ -27,7 +27,7 @@ func normalizeLineByRegexps(line string) string {
 		}, line)
 	}
 	line = strings.TrimFunc(line, isBlank)
-	return dateSpaceRE.ReplaceAllString(line, "$1$2")
+	return dateSpaceRE().ReplaceAllString(line, "$1$2")
 }
 
 // signerLikeAsWas is signerLike before moreRunes and jointSigners' test
@@ -120,7 +120,7 @@ func TestBrokenTailAsRegexps(t *testing.T) {
 	matched := 0
 	for _, s := range precheckSeeds {
 		checkBrokenTail(t, s)
-		if brokenDocNumberRE.MatchString(s) || brokenDateRE.MatchString(s) {
+		if brokenDocNumberRE().MatchString(s) || brokenDateRE().MatchString(s) {
 			matched++
 		}
 	}
@@ -131,7 +131,7 @@ func TestBrokenTailAsRegexps(t *testing.T) {
 
 func checkBrokenTail(t *testing.T, s string) {
 	t.Helper()
-	if !brokenTail(s) && (brokenDocNumberRE.MatchString(s) || brokenDateRE.MatchString(s)) {
+	if !brokenTail(s) && (brokenDocNumberRE().MatchString(s) || brokenDateRE().MatchString(s)) {
 		t.Errorf("brokenTail(%q) is false but a regexp matches", s)
 	}
 }
@@ -155,7 +155,7 @@ func checkBracketedYears(t *testing.T, s string) {
 // headRegexps are the regexps parseHead tries, with how a line they match
 // starts.
 var headRegexps = []struct {
-	re    *regexp.Regexp
+	re    func() *regexp.Regexp
 	start headStart
 }{
 	{hanHeadRE, startHanNumeral},
@@ -177,8 +177,8 @@ func TestHeadStartAsRegexps(t *testing.T) {
 func checkHeadStart(t *testing.T, s string) {
 	t.Helper()
 	for _, h := range headRegexps {
-		if h.re.MatchString(s) && headStartOf(s) != h.start {
-			t.Errorf("headStartOf(%q) = %d but %v matches", s, headStartOf(s), h.re)
+		if h.re().MatchString(s) && headStartOf(s) != h.start {
+			t.Errorf("headStartOf(%q) = %d but %v matches", s, headStartOf(s), h.re())
 		}
 	}
 }
@@ -187,7 +187,7 @@ func checkHeadStart(t *testing.T, s string) {
 // does not match.
 func checkDecimalHead(t *testing.T, s string) {
 	t.Helper()
-	if !decimalHeadStart(s) && decimalHeadRE.MatchString(s) {
+	if !decimalHeadStart(s) && decimalHeadRE().MatchString(s) {
 		t.Errorf("decimalHeadStart(%q) is false but decimalHeadRE matches", s)
 	}
 }
@@ -287,7 +287,7 @@ func decimalHeadOfByRegexp(s string) (decimalHead, bool) {
 	if !decimalHeadStart(s) {
 		return decimalHead{}, false
 	}
-	m := decimalHeadRE.FindStringSubmatch(s)
+	m := decimalHeadRE().FindStringSubmatch(s)
 	if m == nil || runes(m[4]) > maxDecimalTitle || strings.ContainsAny(m[4], sentenceEnds+clauseMarks+"“”") {
 		return decimalHead{}, false
 	}
@@ -326,11 +326,11 @@ func checkByteScans(t *testing.T, s string) {
 // do not match.
 func checkLabels(t *testing.T, s string) {
 	t.Helper()
-	if got, want := rosterLabel(s), rosterRE.FindString(s); got != want {
+	if got, want := rosterLabel(s), rosterRE().FindString(s); got != want {
 		t.Errorf("rosterLabel(%q) = %q, want %q", s, got, want)
 	}
-	if label, _ := qaLabel(s); label != qaRE.FindString(s) {
-		t.Errorf("qaLabel(%q) = %q, want %q", s, label, qaRE.FindString(s))
+	if label, _ := qaLabel(s); label != qaRE().FindString(s) {
+		t.Errorf("qaLabel(%q) = %q, want %q", s, label, qaRE().FindString(s))
 	}
 }
 
@@ -342,8 +342,8 @@ func TestByteScansAndLabels(t *testing.T) {
 		_, control := firstControlByRunes(s)
 		_, decimal := decimalHeadOfByRegexp(s)
 		for name, ok := range map[string]bool{"control": control, "invisible": strings.ContainsFunc(s, isInvisible),
-			"inline item": inlineItemRE.MatchString(s), "decimal head": decimal,
-			"roster": rosterRE.MatchString(s), "qa": qaRE.MatchString(s)} {
+			"inline item": inlineItemRE().MatchString(s), "decimal head": decimal,
+			"roster": rosterRE().MatchString(s), "qa": qaRE().MatchString(s)} {
 			matched[name] = matched[name] || ok
 		}
 	}
@@ -360,7 +360,7 @@ func TestLabelFirsts(t *testing.T) {
 	for _, c := range []struct {
 		re     *regexp.Regexp
 		firsts string
-	}{{rosterRE, rosterFirsts}, {qaRE, qaFirsts}} {
+	}{{rosterRE(), rosterFirsts}, {qaRE(), qaFirsts}} {
 		src := c.re.String()
 		words := strings.Split(src[strings.Index(src, "^(")+2:strings.Index(src, ")")], "|")
 		if len(words) < 2 {
@@ -438,18 +438,18 @@ func TestForwardedMatchAsWas(t *testing.T) {
 func parseHeadWhole(s string) (head, bool) {
 	switch headStartOf(s) {
 	case startHanNumeral:
-		if m := hanHeadRE.FindStringSubmatch(s); m != nil {
+		if m := hanHeadRE().FindStringSubmatch(s); m != nil {
 			if n := hanNumber(m[1]); n > 0 {
 				return head{level: 1, num: n, size: len(m[0]), han: true}, true
 			}
 		}
 	case startParen:
-		if m := hanParenRE.FindStringSubmatch(s); m != nil {
+		if m := hanParenRE().FindStringSubmatch(s); m != nil {
 			if n := hanNumber(m[2]); n > 0 {
 				return head{level: 2, num: n, size: len(m[0]), style: parenStyle(m), han: true}, true
 			}
 		}
-		if m := digitParenRE.FindStringSubmatch(s); m != nil {
+		if m := digitParenRE().FindStringSubmatch(s); m != nil {
 			n, _ := strconv.Atoi(m[2])
 			return head{level: 4, num: n, size: len(m[0]), style: parenStyle(m)}, true
 		}
@@ -467,7 +467,7 @@ func checkLineTests(t *testing.T, s string) {
 	if wh, wok := parseHeadWhole(s); gh != wh || gok != wok {
 		t.Errorf("parseHead(%q) = %+v, %v, want %+v, %v", s, gh, gok, wh, wok)
 	}
-	if got, want := isDate(s), dateRE.MatchString(s) || hanDateRE.MatchString(s) || slipDate(s); got != want {
+	if got, want := isDate(s), dateRE().MatchString(s) || hanDateRE().MatchString(s) || slipDate(s); got != want {
 		t.Errorf("isDate(%q) = %v, want %v", s, got, want)
 	}
 	if got, want := containsEndingIn(s, "印发", "转发"), strings.Contains(s, "印发") || strings.Contains(s, "转发"); got != want {
@@ -532,7 +532,7 @@ func TestInvisibles(t *testing.T) {
 func checkInlineItems(t *testing.T, s string) {
 	t.Helper()
 	var want []int
-	for _, m := range inlineItemRE.FindAllStringSubmatch(s, -1) {
+	for _, m := range inlineItemRE().FindAllStringSubmatch(s, -1) {
 		k, _ := strconv.Atoi(m[1])
 		want = append(want, k)
 	}
