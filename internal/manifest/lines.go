@@ -219,9 +219,16 @@ func typeName(v any) string { return strings.ReplaceAll(fmt.Sprintf("%T", v), "i
 
 // stringLines returns the lines where the quoted string s appears.
 func stringLines(data []byte, s string) []int {
+	return stringLinesIn(strings.Split(string(data), "\n"), s)
+}
+
+// stringLinesIn is stringLines over the file's lines, split once by a
+// caller that looks for many strings.
+func stringLinesIn(lines []string, s string) []int {
 	var out []int
-	for i, l := range strings.Split(string(data), "\n") {
-		if strings.Contains(l, `"`+s+`"`) || strings.Contains(l, `'`+s+`'`) {
+	double, single := `"`+s+`"`, `'`+s+`'`
+	for i, l := range lines {
+		if strings.Contains(l, double) || strings.Contains(l, single) {
 			out = append(out, i+1)
 		}
 	}

@@ -302,7 +302,7 @@ func (m *Manifest) fillSections(f *file, data []byte, probs *diag.List) {
 			Hint: "请至少添加一个 [[section]]，写明 title 和 documents。"})
 	}
 	lines := sectionLines(data)
-	docs := documentLines{data: data, seen: map[string]listed{}, count: map[string]int{}}
+	docs := documentLines{data: data, lines: strings.Split(string(data), "\n"), seen: map[string]listed{}, count: map[string]int{}}
 	for i, s := range f.Section {
 		sec := Section{Title: s.Title}
 		if i < len(lines) {
@@ -335,19 +335,23 @@ type listed struct {
 // documentLines tracks the documents listed so far and the line of each.
 type documentLines struct {
 	data  []byte
+	lines []string          // data's lines, split once for all the documents
 	seen  map[string]listed // by resolved path
 	count map[string]int    // occurrences so far, by name as written
 }
 
 // line is the line of the next occurrence of d as written.
 func (dl *documentLines) line(d string) int {
-	ls := stringLines(dl.data, escapeControls(d))
+	ls := stringLinesIn(dl.lines, escapeControls(d))
 	n := dl.count[d]
 	dl.count[d]++
 	if n < len(ls) {
 		return ls[n]
 	}
-	return stringLine(dl.data, escapeControls(d))
+	if len(ls) > 0 {
+		return ls[0] // stringLine's answer
+	}
+	return 0
 }
 
 // document checks document d of section title: its path as written, that
@@ -389,6 +393,9 @@ func (m *Manifest) checkEscapes(p string, line int, data []byte, probs *diag.Lis
 // escapeControls writes the control characters of s back as the escapes
 // they were read from, to find s in the text.
 func escapeControls(s string) string {
+	if !strings.ContainsAny(s, "\b\t\n\f\r\x1b") {
+		return s // as nearly every path is
+	}
 	return strings.NewReplacer("\b", `\b`, "\t", `\t`, "\n", `\n`, "\f", `\f`, "\r", `\r`, "\x1b", `\e`).Replace(s)
 }
 

@@ -129,12 +129,69 @@ var inlineItemRE = lazyre.New(`[；;。]\s*([0-9]{1,2})[.．、]`)
 // ("1.……；2.……；3.……" → 3), so that a next paragraph "4.……" is in sequence.
 func lastInline(text string, first int) int {
 	n := first
-	for _, m := range inlineItemRE().FindAllStringSubmatch(text, -1) {
-		if k, _ := strconv.Atoi(m[1]); k == n+1 {
+	for _, k := range inlineItems(text) {
+		if k == n+1 {
 			n = k
 		}
 	}
 	return n
+}
+
+// inlineItems returns the numbers inlineItemRE's matches in text capture,
+// in order: a hand scanner, as the regexp would run over every paragraph
+// with a head number (TestInlineItemsAsRegexp, FuzzPrechecks). A match is
+// ；, ; or 。, white space (\s), one or two ASCII digits (two if . ． or 、
+// follows them) and . ． or 、; the next is looked for after it. The scanner
+// goes from digit to digit, fewer than marks in Chinese text, and looks
+// back for the mark; it finds the marks by their bytes, whose first bytes
+// never continue a character.
+func inlineItems(text string) []int {
+	var out []int
+	end := 0 // where the last match ended
+	for j := 0; j < len(text); j++ {
+		if !isASCIIDigit(text[j]) {
+			continue
+		}
+		p := j
+		for p > end && isRegexpSpace(text[p-1]) {
+			p--
+		}
+		if n := itemMarkBefore(text[:p]); n == 0 || p-n < end {
+			continue
+		}
+		digits := 1
+		if j+1 < len(text) && isASCIIDigit(text[j+1]) && itemSeparatorAt(text, j+2) > 0 {
+			digits = 2
+		} else if itemSeparatorAt(text, j+1) == 0 {
+			continue
+		}
+		k, _ := strconv.Atoi(text[j : j+digits])
+		out = append(out, k)
+		end = j + digits + itemSeparatorAt(text, j+digits)
+		j = end - 1
+	}
+	return out
+}
+
+// itemMarkBefore is the length of the ；, ; or 。 that s ends with, or 0.
+func itemMarkBefore(s string) int {
+	for _, m := range [...]string{";", "；", "。"} {
+		if strings.HasSuffix(s, m) {
+			return len(m)
+		}
+	}
+	return 0
+}
+
+// itemSeparatorAt is the length of the . ． or 、 at byte i of text, or 0.
+func itemSeparatorAt(text string, i int) int {
+	rest := text[min(i, len(text)):]
+	for _, sep := range [...]string{".", "．", "、"} {
+		if strings.HasPrefix(rest, sep) {
+			return len(sep)
+		}
+	}
+	return 0
 }
 
 // form reports a head number written in a non-standard form.
@@ -203,6 +260,9 @@ func findDocRefs(s string) []string {
 		for from > 0 && !utf8.RuneStart(s[from]) {
 			from++
 		}
+		if !strings.Contains(s[from:], "号") {
+			break // every match ends with 号; nor for the later years: from only grows
+		}
 		m := docRefRE().FindStringIndex(s[from:])
 		if m == nil || from+m[0] > at[0] {
 			continue
@@ -218,35 +278,45 @@ func findDocRefs(s string) []string {
 // findDocRefs looks around, since docRefRE on its own, starting with 2–15
 // Han characters, is tried at every position of every paragraph. It is a
 // hand scanner returning what FindAllStringIndex(s, -1) of the regexp
-// `[\[（(【［„]\s*[0-9]{4}` returns (FuzzBracketedYears), which also
-// ran on every paragraph.
+// `[\[（(【［„]\s*[0-9]{4}` returns (FuzzPrechecks), which also ran on every
+// paragraph. It goes from digit to digit, far fewer in Chinese text than
+// the first bytes of brackets, and looks back over the blanks for the
+// bracket: a match's digits are the first non-blank after its bracket, so
+// each digit belongs to one bracket at most, and the next match is looked
+// for after the last.
 func bracketedYears(s string) [][]int {
 	var at [][]int
-	for i := 0; i < len(s); {
-		start := i
-		if c := s[i]; c < utf8.RuneSelf {
-			i++
-			if c != '[' && c != '(' {
-				continue
-			}
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			i += size
-			if r != '（' && r != '【' && r != '［' && r != '„' {
-				continue
-			}
-		}
-		j := i
-		for j < len(s) && isRegexpSpace(s[j]) {
-			j++
-		}
-		if j+4 > len(s) || !allDigits(s[j:j+4]) {
+	end := 0 // where the last match ended
+	for j := 0; j+4 <= len(s); j++ {
+		if !isASCIIDigit(s[j]) {
 			continue
 		}
-		at = append(at, []int{start, j + 4})
-		i = j + 4
+		p := j
+		for p > end && isRegexpSpace(s[p-1]) {
+			p--
+		}
+		n := openingBracketBefore(s[:p])
+		if n == 0 || p-n < end || !allDigits(s[j:j+4]) {
+			continue
+		}
+		at = append(at, []int{p - n, j + 4})
+		end = j + 4
+		j = end - 1
 	}
 	return at
+}
+
+// openingBracketBefore is the length of the bracket [ ( （ 【 ［ or „ that s
+// ends with, or 0. The first bytes of the full-width ones never continue
+// another character, so where one stands a decoder starts a character:
+// looking at bytes finds what decoding finds.
+func openingBracketBefore(s string) int {
+	for _, b := range [...]string{"[", "(", "（", "【", "［", "„"} {
+		if strings.HasSuffix(s, b) {
+			return len(b)
+		}
+	}
+	return 0
 }
 
 // isRegexpSpace reports the bytes \s matches in Go's regexp.
@@ -384,7 +454,7 @@ const asciiMarkSet = ",;:()!?\""
 // asciiMarks counts the ASCII marks of text that stand in Chinese text, and
 // lists them in the order they first occur.
 func asciiMarks(text string) (map[rune]int, []rune) {
-	if !strings.ContainsAny(text, asciiMarkSet) {
+	if !containsAnyByte(text, asciiMarkSet) {
 		return nil, nil // most paragraphs: none to count
 	}
 	counts := map[rune]int{}
@@ -410,6 +480,18 @@ func asciiMarks(text string) (map[rune]int, []rune) {
 		prev = r
 	}
 	return counts, order
+}
+
+// containsAnyByte is strings.ContainsAny for a set of ASCII characters:
+// a search for each byte, which the strings package does many bytes at a
+// time, is quicker than its loop over every byte testing the set.
+func containsAnyByte(s, set string) bool {
+	for i := 0; i < len(set); i++ {
+		if strings.IndexByte(s, set[i]) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // chinese reports a Chinese character or a Chinese punctuation mark.

@@ -56,7 +56,12 @@ var (
 // parseHead reads the head number at the start of s, if any. Only the
 // regexps whose matches can start as s starts are tried (headStartOf).
 func parseHead(s string) (head, bool) {
-	switch headStartOf(s) {
+	start := headStartOf(s)
+	if start == startOther {
+		return head{}, false
+	}
+	s = headPrefix(s)
+	switch start {
 	case startHanNumeral:
 		if m := hanHeadRE().FindStringSubmatch(s); m != nil {
 			if n := hanNumber(m[1]); n > 0 {
@@ -79,7 +84,26 @@ func parseHead(s string) (head, bool) {
 	return head{}, false
 }
 
+// maxHeadBytes bounds the head numbers parseHead's regexps match: the
+// longest, "（十二）" of hanParenRE, is 15 bytes. They are anchored at the
+// start and need nothing after the number, so they give the same on the
+// first maxHeadBytes bytes of a line as on all of it, and a regexp costs
+// in proportion to the text it is given.
+const maxHeadBytes = 32
+
+// headPrefix is s up to the first character that starts at or after
+// maxHeadBytes (TestHeadPrefix).
+func headPrefix(s string) string {
+	n := maxHeadBytes
+	for n < len(s) && !utf8.RuneStart(s[n]) {
+		n++
+	}
+	return s[:min(n, len(s))]
+}
+
 // digitHead reads a head that starts with one or two digits: "1." "1、" "1）".
+// s is the line's headPrefix: the test for a digit after "1." looks within
+// it, as the regexps match at most 5 bytes.
 func digitHead(s string) (head, bool) {
 	if m := digitDotRE().FindStringSubmatch(s); m != nil && !digitAt(s, len(m[0])) {
 		n, _ := strconv.Atoi(m[1])
@@ -334,6 +358,9 @@ var slipDateRE = lazyre.New(`^[0-9]{4}\s*([.．/／\-－])\s*[0-9]{1,2}\s*([.．
 // isDate recognises a 成文日期 line (GB/T 9704-2012 7.3.5.4): 2023年6月29日,
 // the older 二〇二三年六月二十九日, or the slips slipDate reads.
 func isDate(s string) bool {
+	if !strings.HasSuffix(s, "日") && (s == "" || !isASCIIDigit(s[len(s)-1])) {
+		return false // as every match of the three regexps ends: most lines
+	}
 	return dateRE().MatchString(s) || hanDateRE().MatchString(s) || slipDate(s)
 }
 
@@ -482,11 +509,32 @@ func forwardDropped(r rune) bool { return isBlank(r) || strings.ContainsRune("�
 
 var bookTitleRE = lazyre.New(`《([^《》]+)》`)
 
+// containsEndingIn reports whether s contains one of words, which end in
+// the same byte. It looks for that byte first: the last byte of a Chinese
+// character spreads over 64 values, where the first bytes of most are among
+// six, on which strings.Contains would stop at nearly every character.
+func containsEndingIn(s string, words ...string) bool {
+	last := words[0][len(words[0])-1]
+	for i := 0; i < len(s); i++ {
+		k := strings.IndexByte(s[i:], last)
+		if k < 0 {
+			return false
+		}
+		i += k
+		for _, w := range words {
+			if strings.HasSuffix(s[:i+1], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // forwardedNames returns the 《X》 a notice says it 印发 or 转发: the plan
 // that follows it in the same file, with X as its title.
 func forwardedNames(text string) []string {
 	text = strings.ReplaceAll(text, "\n", "")
-	if !strings.Contains(text, "印发") && !strings.Contains(text, "转发") {
+	if !containsEndingIn(text, "印发", "转发") {
 		return nil
 	}
 	var out []string

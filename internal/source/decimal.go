@@ -39,6 +39,24 @@ func decimalHeadStart(s string) bool {
 	return len(s) < 3 || !isASCIIDigit(s[1]) || !isASCIIDigit(s[2])
 }
 
+// decimalTitleFits reports whether the title a decimalHeadRE match would
+// find in s is short and not a sentence, as decimalHeadOf asks of it. The
+// number, dot and blanks before the title hold no Han character, so a
+// match's title is s from its first Han character on: this tests it without
+// the regexp, which on a numbered paragraph ("1.……，……。") would run over the
+// whole line only for its title to be turned away.
+func decimalTitleFits(s string) bool {
+	k := strings.IndexFunc(s, isHan)
+	if k < 0 {
+		return false // no title: the regexp does not match
+	}
+	title := s[k:]
+	return !moreRunes(title, maxDecimalTitle) && !strings.ContainsAny(title, decimalTitleMarks)
+}
+
+// decimalTitleMarks are the marks a decimal section's title never holds.
+const decimalTitleMarks = sentenceEnds + clauseMarks + "“”"
+
 // decimalHead is a decimal section head as the office wrote it.
 type decimalHead struct {
 	parts  []int  // 1.2 → [1 2]
@@ -54,7 +72,7 @@ type decimalHead struct {
 // punctuation, or too long, is text that starts with a number ("3 个工作日
 // 内，……。").
 func decimalHeadOf(s string) (decimalHead, bool) {
-	if !decimalHeadStart(s) {
+	if !decimalHeadStart(s) || !decimalTitleFits(s) {
 		return decimalHead{}, false
 	}
 	m := decimalHeadRE().FindStringSubmatch(s)

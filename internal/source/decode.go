@@ -27,7 +27,7 @@ const saveAsUTF8 = "请用记事本或 WPS 打开该文件，选择“另存为�
 // Chinese naming the first bad line and saying to save the file as UTF-8.
 //
 // Decode changes no character of the text: white space within lines is left
-// to Normalize.
+// to Normalize. The text it returns is valid UTF-8.
 func Decode(name string, data []byte) (string, error) {
 	if p := notPlainText(name, data); p != nil {
 		return "", p
@@ -210,17 +210,31 @@ func notPlainText(name string, data []byte) *diag.Problem {
 }
 
 // firstControl finds the first line holding a control character other than
-// tab, line feed and form feed.
+// tab, line feed and form feed. It looks at bytes: a C0 control or DEL is
+// one ASCII byte, a C1 control (U+0080–U+009F) the bytes C2 80–C2 9F, and
+// neither byte starts or continues any other character, so this finds what
+// decoding every character would (FuzzPrechecks).
 func firstControl(s string) (int, bool) {
-	line := 1
-	for _, r := range s {
-		switch {
-		case r == '\n':
-			line++
-		case r == '\t' || r == '\f' || r == '\v':
-		case r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0):
-			return line, true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !mayControl[c] {
+			continue
 		}
+		if c == 0xC2 && (i+1 >= len(s) || s[i+1] < 0x80 || s[i+1] >= 0xA0) {
+			continue
+		}
+		return 1 + strings.Count(s[:i], "\n"), true
 	}
 	return 0, false
 }
+
+// mayControl marks the bytes that are, or start, a control character
+// firstControl reports: C0 controls but tab, line feed, vertical tab and form
+// feed; DEL; C2, the first byte of the C1 controls.
+var mayControl = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = c != '\t' && c != '\n' && c != '\v' && c != '\f'
+	}
+	t[0x7F], t[0xC2] = true, true
+	return t
+}()

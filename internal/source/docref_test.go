@@ -16,6 +16,8 @@ func TestFindDocRefs(t *testing.T) {
 		"（2023年）没有文号（2024）年",
 		"很长很长很长很长很长很长很长很长的机关名称市府办发[2020] 7 号，又见市府办发„2009‟12号",
 		"x县府[2019]1号县府[2019]2号",
+		"第5号文件（2023—2025年）的方案",
+		"市府办发(2023)号",
 	} {
 		want := docRefRE().FindAllString(s, -1)
 		if got := findDocRefs(s); !reflect.DeepEqual(got, want) {

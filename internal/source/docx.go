@@ -93,7 +93,7 @@ func ReadDocument(path string) (*model.Document, []*diag.Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return parseLines(path, splitLines(text))
+	return parseLines(path, splitValidLines(text))
 }
 
 // readDocx reads a Word document from file (which is path itself, or the

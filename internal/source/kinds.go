@@ -246,11 +246,33 @@ func orderNumberLike(s string) bool {
 }
 
 // rosterLabel returns the label of a list line ("出席：", "任命："), or "".
-func rosterLabel(s string) string { return rosterRE().FindString(s) }
+func rosterLabel(s string) string {
+	if !startsWithAny(s, rosterFirsts) {
+		return "" // most lines: the regexp is not run
+	}
+	return rosterRE().FindString(s)
+}
+
+// rosterFirsts are the characters rosterRE's labels start with, and
+// qaFirsts qaRE's: a line that starts with none of them is not run through
+// the regexp (TestLabelFirsts).
+const (
+	rosterFirsts = "出列请缺参记主任免聘解提"
+	qaFirsts     = "问答"
+)
+
+// startsWithAny reports whether s starts with one of the characters of set.
+func startsWithAny(s, set string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r != utf8.RuneError && strings.ContainsRune(set, r)
+}
 
 // qaLabel (docs/document-kinds.md#policy-explanations) returns "问：" or "答：" (with the number some write: "问1："), or ""
 // and the kind it opens.
 func qaLabel(s string) (string, model.Kind) {
+	if !startsWithAny(s, qaFirsts) {
+		return "", model.Paragraph
+	}
 	m := qaRE().FindStringSubmatch(s)
 	if m == nil {
 		return "", model.Paragraph
@@ -532,6 +554,9 @@ var organEnds = []string{"政府", "办公室", "办公厅", "委员会", "委",
 // title (no name of a kind of document at its end), a date or a numbered
 // head.
 func organLine(s string) bool {
+	if !endsAsOrgan(s) {
+		return false // the last name does not end as organs' names do: nearly every line
+	}
 	if !signerLike(s) || endsWithKind(s) || strings.HasPrefix(s, "各") || strings.HasPrefix(s, "关于") ||
 		strings.ContainsFunc(s, unicode.IsDigit) {
 		return false
@@ -549,6 +574,19 @@ func organLine(s string) bool {
 		}
 	}
 	return true
+}
+
+// endsAsOrgan reports whether the last of the names organLine splits s into
+// ends as organs' names do, as organLine asks of every name; it is asked
+// first, as it turns nearly every line away at its last characters.
+func endsAsOrgan(s string) bool {
+	last := strings.TrimRightFunc(s, isBlank)
+	for _, e := range organEnds {
+		if strings.HasSuffix(last, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxIssuerLines bounds the issuers of one joint document.

@@ -22,24 +22,31 @@ var dateSpaceRE = lazyre.New(`([0-9０-９])[ \t\x{00A0}\x{3000}]+([年月日号
 // hasDateSpace reports whether line has one of the blanks dateSpaceRE
 // removes (a space, a tab, U+00A0, U+3000): a line with none of them has no
 // match. It looks for their bytes, as strings.ContainsAny with runes past
-// ASCII compares every rune of the line with each of them.
+// ASCII compares every rune of the line with each of them; the byte search
+// of the strings package does it faster than a loop of ours.
 func hasDateSpace(line string) bool {
-	for i := 0; i < len(line); i++ {
-		switch line[i] {
-		case ' ', '\t':
+	return strings.IndexByte(line, ' ') >= 0 || strings.IndexByte(line, '\t') >= 0 ||
+		strings.Contains(line, "\u3000") || strings.Contains(line, "\u00A0")
+}
+
+// hasInvisible reports whether line holds a character isInvisible reports,
+// found by its bytes: strings.ContainsFunc decodes every character of every
+// line, and the byte search of the strings package is quicker than a loop
+// of ours even run once for each character. The first bytes of these
+// characters (C2, E2, EF) never continue another character, so where one
+// stands a decoder starts a character, and the bytes after it make the
+// invisible one just when the decoder would read it (FuzzPrechecks).
+func hasInvisible(line string) bool {
+	for _, c := range invisibles {
+		if strings.Contains(line, c) {
 			return true
-		case 0xC2: // U+00A0 is C2 A0
-			if strings.HasPrefix(line[i:], "\u00A0") {
-				return true
-			}
-		case 0xE3: // U+3000 is E3 80 80
-			if strings.HasPrefix(line[i:], "\u3000") {
-				return true
-			}
 		}
 	}
 	return false
 }
+
+// invisibles are the characters isInvisible reports.
+var invisibles = [...]string{"\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD"}
 
 // Normalize applies NormalizeLine to every line of text. It keeps the number
 // of lines, so line numbers still match the file.
@@ -61,10 +68,28 @@ func Normalize(text string) string {
 // they print as nothing but no font has a glyph for them. Spaces inside the
 // line otherwise stay, because they print as the office submitted them.
 func NormalizeLine(line string) string {
-	if strings.Contains(line, bookmarkOpen) {
+	return normalizeLine(line, textMarks{bookmarks: true, invisible: true})
+}
+
+// textMarks says what a text may hold that normalizeLine removes: a line of
+// a text that has no Word bookmark, or no invisible character, has none
+// either, and is not searched for one.
+type textMarks struct {
+	bookmarks bool // the text holds "[bookmark:"
+	invisible bool // the text holds a character isInvisible reports
+}
+
+// marksOf finds the marks of a whole text.
+func marksOf(text string) textMarks {
+	return textMarks{bookmarks: strings.Contains(text, bookmarkOpen), invisible: hasInvisible(text)}
+}
+
+// normalizeLine is NormalizeLine for a line of a text with the given marks.
+func normalizeLine(line string, marks textMarks) string {
+	if marks.bookmarks && strings.Contains(line, bookmarkOpen) {
 		line = bookmarkRE().ReplaceAllString(line, "")
 	}
-	if strings.ContainsFunc(line, isInvisible) {
+	if marks.invisible && hasInvisible(line) {
 		line = strings.Map(func(r rune) rune {
 			if isInvisible(r) {
 				return -1

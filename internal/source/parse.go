@@ -83,13 +83,22 @@ type line struct {
 
 // splitLines normalises the text and keeps its non-blank lines.
 func splitLines(text string) []line {
-	text = strings.TrimPrefix(strings.ToValidUTF8(text, "\uFFFD"), "\uFEFF")
+	return splitValidLines(strings.ToValidUTF8(text, "\uFFFD"))
+}
+
+// splitValidLines is splitLines for text that is valid UTF-8, as Decode
+// returns it: strings.ToValidUTF8 would decode every character of it only
+// to return it as it was.
+func splitValidLines(text string) []line {
+	text = strings.TrimPrefix(text, "\uFEFF")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
-	var out []line
+	raws := strings.Split(text, "\n")
+	out := make([]line, 0, len(raws))
+	marks := marksOf(text)
 	blank := true
-	for i, raw := range strings.Split(text, "\n") {
-		l := NormalizeLine(raw)
+	for i, raw := range raws {
+		l := normalizeLine(raw, marks)
 		if l == "" {
 			blank = true
 			continue
@@ -409,7 +418,7 @@ func (p *parser) signatureAt(i int) bool {
 		return false
 	}
 	next := p.lines[i+1].text
-	return signerLike(s) && isDate(next) || organLine(s) && releaseNote(next)
+	return isDate(next) && signerLike(s) || organLine(s) && releaseNote(next) // the cheaper test first
 }
 
 // signature adds the 署名 (if any) and the 成文日期 (if not lost: check
@@ -504,21 +513,28 @@ func (p *parser) forwardedSpan(i int) int {
 	return n
 }
 
-// forwardedMatch finds the forwarded name the lines from i spell.
+// forwardedMatch finds the forwarded name the lines from i spell. Each
+// line's key (forwardKey) is made once for all the names, and only as far
+// as some name still matches: the parser asks this of nearly every line.
 func (p *parser) forwardedMatch(i int) (span, index int) {
+	var keys [maxForwardSpan]string
+	known, reach := 0, maxForwardSpan // keys[:known] are made; no title spans line i+reach
 	for idx, name := range p.forwarded {
-		acc := ""
-		for k := 0; k < maxForwardSpan && i+k < len(p.lines); k++ {
-			l := p.lines[i+k]
-			if (k > 0 && l.blank) || runes(l.text) > maxTitleLine {
+		rest := name
+		for k := 0; k < reach; k++ {
+			if k == known {
+				if i+k >= len(p.lines) || (k > 0 && p.lines[i+k].blank) || moreRunes(p.lines[i+k].text, maxTitleLine) {
+					reach = k
+					break
+				}
+				keys[k] = forwardKey(p.lines[i+k].text)
+				known++
+			}
+			if !strings.HasPrefix(rest, keys[k]) {
 				break
 			}
-			acc += forwardKey(l.text)
-			if acc == name {
+			if rest = rest[len(keys[k]):]; rest == "" {
 				return k + 1, idx
-			}
-			if !strings.HasPrefix(name, acc) {
-				break
 			}
 		}
 	}
@@ -645,6 +661,10 @@ func (p *parser) closedItem(s string, h head, level int, afterItem bool) bool {
 func runIn(s string, h head) (string, bool) {
 	depth, n := 0, 0
 	for i, r := range s[h.size:] {
+		if isCommonHan(r) { // none of the marks below: most characters
+			n++
+			continue
+		}
 		switch {
 		case strings.ContainsRune(openers, r):
 			depth++
@@ -663,6 +683,10 @@ func runIn(s string, h head) (string, bool) {
 	}
 	return "", false
 }
+
+// isCommonHan reports a character of the CJK Unified Ideographs block
+// (U+4E00–U+9FFF), where no punctuation mark lies.
+func isCommonHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
 // levelOf decides the level of a head. "2、" (an Arabic digit with 、) is a
 // slip for either 二、 or 2.: it is level 1 when it continues the level-1
