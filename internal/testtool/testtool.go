@@ -6,11 +6,14 @@
 package testtool
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"gazette/internal/manifest"
 )
 
 // Need returns the path of the tool name, or skips (fails in CI) the test.
@@ -63,4 +66,62 @@ func CopySample(t testing.TB, dir string, edit func([]byte) []byte) string {
 		}
 	}
 	return filepath.Join(out, "issue.toml")
+}
+
+// ScaledSample writes, in a temporary folder, the issue at manifestPath with
+// each section's documents copied scale times under new names (as
+// scripts/typstbench does for the Typst comparison; tables and pictures keep
+// their names) and returns the new manifest's path: the benchmarks' ×10.
+func ScaledSample(tb testing.TB, manifestPath string, scale int) string {
+	tb.Helper()
+	m, err := manifest.Load(manifestPath)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	src, dir := filepath.Dir(manifestPath), tb.TempDir()
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, e := range entries {
+		ext := strings.ToLower(filepath.Ext(e.Name()))
+		if e.IsDir() || ext == ".txt" || ext == ".toml" || ext == ".pdf" {
+			continue
+		}
+		copyFile(tb, filepath.Join(src, e.Name()), filepath.Join(dir, e.Name()))
+	}
+	data, err := os.ReadFile(manifestPath)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	text := string(data)
+	var out strings.Builder
+	out.WriteString(text[:strings.Index(text, "\n[[section]]")+1])
+	for _, s := range m.Sections {
+		fmt.Fprintf(&out, "[[section]]\ntitle = %q\ndocuments = [\n", s.Title)
+		for k := range scale {
+			for _, d := range s.Documents {
+				name := fmt.Sprintf("%02d-%s", k, filepath.Base(d))
+				copyFile(tb, d, filepath.Join(dir, name))
+				fmt.Fprintf(&out, "  %q,\n", name)
+			}
+		}
+		out.WriteString("]\n\n")
+	}
+	path := filepath.Join(dir, "issue.toml")
+	if err := os.WriteFile(path, []byte(out.String()), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+func copyFile(tb testing.TB, from, to string) {
+	tb.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		tb.Fatal(err)
+	}
 }
