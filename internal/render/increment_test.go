@@ -201,3 +201,15 @@ func FuzzFinish(f *testing.F) {
 		finishWeb(data, contents, created, book, newTagger(), newFrame(book, nil), &fontPlan{})
 	})
 }
+
+// fpdf adds a blank page to a document of none: the update must still
+// match its pages to what was drawn.
+func TestBookWithoutPagesRenders(t *testing.T) {
+	b := &layout.Book{Title: "空", Width: a4W, Height: a4H}
+	for _, p := range []*Print{nil, {BleedMM: 3, Condition: "FOGRA39"}} {
+		ctx := readBack(t, renderBook(t, b, options(p)))
+		if refs, err := pageRefs(ctx); err != nil || len(refs) != 1 {
+			t.Errorf("print %v: %d pages, %v; want fpdf's one blank page", p != nil, len(refs), err)
+		}
+	}
+}
