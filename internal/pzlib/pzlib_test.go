@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"runtime"
+	"slices"
 	"testing"
 )
 
@@ -279,6 +280,53 @@ func TestCodeLengths(t *testing.T) {
 		}
 		if c.huffCost > 0 && cost != c.huffCost {
 			t.Errorf("%s: cost %d, a Huffman code costs %d: %v", c.name, cost, c.huffCost, lens)
+		}
+	}
+}
+
+// TestHuffmanEdgeCases: the inputs whose codes are degenerate or whose
+// chunks end exactly at ChunkSize inflate back to themselves with
+// compress/zlib, which rejects an incomplete or oversubscribed code, a
+// missing end of block and a wrong Adler-32.
+func TestHuffmanEdgeCases(t *testing.T) {
+	allBytes := make([]byte, 256)
+	for i := range allBytes {
+		allBytes[i] = byte(i)
+	}
+	// every byte value in one chunk, 24 of them with Fibonacci
+	// frequencies: an unlimited Huffman code would give codes of 23 bits
+	steep := slices.Clone(allBytes)
+	a, b := 1, 1
+	for c := range 24 {
+		steep = append(steep, bytes.Repeat([]byte{byte(c)}, a)...)
+		a, b = b, a+b
+	}
+	if len(steep) > ChunkSize {
+		t.Fatalf("steep frequencies: %d bytes, more than a chunk", len(steep))
+	}
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{
+		{"empty", nil},
+		{"one byte", []byte{0}},
+		{"one byte 0xFF", []byte{0xFF}},
+		{"two equal bytes", []byte{7, 7}},
+		{"two symbols", []byte("abababab")},
+		{"every byte once", allBytes},
+		{"every byte, steep frequencies", steep},
+		{"a chunk of one byte", bytes.Repeat([]byte{0}, ChunkSize)},
+		{"a chunk and one byte", append(bytes.Repeat([]byte{'x'}, ChunkSize), 'y')},
+		{"two chunks of one byte", bytes.Repeat([]byte{0xFF}, 2*ChunkSize)},
+		{"a chunk less one of every byte", bytes.Repeat(allBytes, ChunkSize/256)[1:]},
+		{"two chunks, the second of one byte value", append(testData(ChunkSize, 9), bytes.Repeat([]byte{3}, ChunkSize)...)},
+	} {
+		z, err := Compress(c.data, flate.HuffmanOnly)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if got := inflate(t, z); !bytes.Equal(got, c.data) {
+			t.Errorf("%s: %d bytes came back as %d", c.name, len(c.data), len(got))
 		}
 	}
 }
