@@ -97,8 +97,9 @@ type tuner struct {
 // policy may be started at a time.
 func Start(p Policy) (stop func()) {
 	t := &tuner{p: p, sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/heap/goal:bytes"}}}
-	percent := debug.SetGCPercent(-1)
+	// the limit first: no moment with the collector off and no limit
 	limit := debug.SetMemoryLimit(p.Quiet)
+	percent := debug.SetGCPercent(-1)
 	t.arm()
 	return func() {
 		t.mu.Lock()
