@@ -202,8 +202,12 @@ func cmykSamples(c *image.CMYK) []byte {
 }
 
 // encodeImage compresses samples with Flate and encodes them in ASCII85, so
-// that the data holds no white space and no "EI" a reader could take for the
-// image's end.
+// that the data holds no white space a reader could take for the image's end
+// with an "EI" after it. ASCII85 text holds "EI" here and there (both
+// letters are in its alphabet), which a reader that guesses the end from
+// the operators around an "EI" (qpdf does) may take for it: a line end
+// goes between the two letters, which the decoder skips (ISO 32000-1 7.4.3:
+// ASCII85Decode ignores white space), so that the data holds no "EI".
 func encodeImage(w, h int, space string, samples []byte) (*inlineImage, error) {
 	var z bytes.Buffer
 	zw, err := zlib.NewWriterLevel(&z, zlib.BestSpeed)
@@ -218,7 +222,8 @@ func encodeImage(w, h int, space string, samples []byte) (*inlineImage, error) {
 	}
 	a := make([]byte, ascii85.MaxEncodedLen(z.Len()))
 	a = a[:ascii85.Encode(a, z.Bytes())]
-	return &inlineImage{w: w, h: h, space: space, data: string(a)}, nil
+	data := strings.ReplaceAll(string(a), "EI", "E\nI")
+	return &inlineImage{w: w, h: h, space: space, data: data}, nil
 }
 
 // operators draws the image into the rectangle (x, y) w × h of PDF space
