@@ -2,6 +2,7 @@ package layout
 
 import (
 	"reflect"
+	"runtime"
 	"testing"
 
 	"gazette/internal/diag"
@@ -10,7 +11,12 @@ import (
 // TestHelpedSameAsAlone: a document set with a worker always idle to break
 // its paragraphs ahead (preBreaker) is set as it is alone: the same items,
 // the same page-saving choice, the same problems and missing characters.
+//
+// The helper must be waiting when a document offers work, which on one
+// core (GOMAXPROCS=1) it never is while the document runs: the test gives
+// it a second.
 func TestHelpedSameAsAlone(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(2, runtime.GOMAXPROCS(0))))
 	st, _ := Preset("gbt9704")
 	lb := &LineBreaker{Metrics: lackingMetrics{"的"}, Kinsoku: KinsokuGB}
 	helpedBlocks := 0
