@@ -254,7 +254,13 @@ func lineCost(s lineShape, avail float64, p *Paragraph, last bool) (float64, boo
 		if over > s.shrink+1e-6 || p.Align != Justify {
 			return 0, false
 		}
-		r := over / s.shrink
+		// over may pass shrink by the 1e-6 pt of rounding allowed above:
+		// the line takes all its give, no more (with no give at all,
+		// over/shrink would be +Inf, a line allowed at an infinite cost)
+		r := 1.0
+		if over < s.shrink {
+			r = over / s.shrink
+		}
 		return squeezePen + squeezeWeight*r*r, true
 	case last || p.Align != Justify:
 		return 0, true

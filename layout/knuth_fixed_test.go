@@ -119,3 +119,24 @@ func TestTotalFitNoMeasure(t *testing.T) {
 		}
 	}
 }
+
+// TestTotalFitOverflowWithoutGive: a line a hair over lineCost's tolerance
+// (0.01 pt) with nothing to squeeze is within its 1e-6 pt of rounding and
+// may be set; it must cost what a squeeze costs, not +Inf (over / 0),
+// which let an orphan win: ten hanzi in a measure 0.0100005 pt short of
+// them are one line, not nine and one.
+func TestTotalFitOverflowWithoutGive(t *testing.T) {
+	lb := &LineBreaker{Metrics: gridMetrics{}, Kinsoku: KinsokuGB}
+	p := &Paragraph{Spans: []Span{{Text: strings.Repeat("政", 10), Role: fonts.Fang, Size: 16}}, Width: 160 - 0.0100005, Align: Justify}
+	atoms, _ := lb.prepare(p, new(scratch))
+	setGive(atoms)
+	markEmergency(atoms, p)
+	if got := totalFit(atoms, p, new(scratch)); !slices.Equal(got, []int{10}) {
+		t.Errorf("breaks %v, want [10]", got)
+	}
+	for _, shrink := range []float64{0, 1e-9} {
+		if c, ok := lineCost(lineShape{width: 160, shrink: shrink, em: 16}, 160-0.0100005, p, false); !ok || math.IsInf(c, 0) || c > squeezePen+squeezeWeight {
+			t.Errorf("shrink %v: cost %v, %v; want a squeeze's, at most %v", shrink, c, ok, squeezePen+squeezeWeight)
+		}
+	}
+}
