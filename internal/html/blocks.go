@@ -102,6 +102,9 @@ func (w *docWriter) block(b, prev *model.Block) {
 	case model.Title:
 		w.title(b, prev)
 	case model.DocNumber:
+		if prev != nil && prev.Kind == model.DocNumber && prev.Text == b.Text {
+			return // typed twice (check names it): once, as printed (layout)
+		}
 		// in parentheses under the title, as printed (layout) and as the
 		// office's copy has it (the model keeps the number without them)
 		w.line("docnumber", "（"+b.Text+"）")

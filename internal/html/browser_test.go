@@ -304,7 +304,7 @@ func inChromium(t *testing.T, manifest string) {
 		if got, want := dropSpace(p.H1[0]), dropSpace(d.Title()); got != want {
 			t.Errorf("%s h1 = %q, want the title %q", p.Page, got, want)
 		}
-		if got, want := dropSpace(p.Text), docText(d); got != want {
+		if got, want := dropSpace(p.Text), html.DocumentText(d); got != want {
 			t.Errorf("%s at %d px: chromium reads %d characters, the document has %d", p.Page, p.Width, len([]rune(got)), len([]rune(want)))
 		}
 		merged += p.Merged
@@ -358,23 +358,6 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '�
 // mark or a percent sign.
 func numberGlue(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(".．-–—~～%％‰", r)
-}
-
-// docText is every character of a document's blocks, white space dropped.
-func docText(d *model.Document) string {
-	var b strings.Builder
-	for _, bl := range d.Blocks {
-		if bl.Kind == model.DocNumber {
-			bl.Text = "（" + bl.Text + "）" // printed in parentheses
-		}
-		b.WriteString(bl.Text)
-		if bl.Table != nil {
-			for _, c := range bl.Table.Cells {
-				b.WriteString(c.Text)
-			}
-		}
-	}
-	return dropSpace(b.String())
 }
 
 // Screenshots of the 目录 and of the document with the table, at each

@@ -93,13 +93,16 @@ func dropSpace(s string) string {
 	}, s)
 }
 
-// documentText is every character of a document's blocks in reading order,
+// DocumentText is every character of a document's blocks in reading order,
 // white space dropped: table cells row by row, the 发文字号 in the
-// parentheses it is printed in.
-func documentText(d *model.Document) string {
+// parentheses it is printed in, and once where it was typed twice.
+func DocumentText(d *model.Document) string {
 	var b strings.Builder
-	for _, bl := range d.Blocks {
+	for i, bl := range d.Blocks {
 		if bl.Kind == model.DocNumber {
+			if i > 0 && d.Blocks[i-1].Kind == model.DocNumber && d.Blocks[i-1].Text == bl.Text {
+				continue
+			}
 			bl.Text = "（" + bl.Text + "）"
 		}
 		b.WriteString(bl.Text)
@@ -118,7 +121,7 @@ func CheckEveryCharacter(t *testing.T, is *model.Issue, files map[string][]byte)
 	t.Helper()
 	for i, d := range documents(is) {
 		name := DocumentFile(i)
-		got, want := mainText(t, string(files[name])), documentText(d)
+		got, want := mainText(t, string(files[name])), DocumentText(d)
 		if got != want {
 			n := 0
 			for n < len(got) && n < len(want) && got[n] == want[n] {
@@ -305,6 +308,32 @@ func TestImageAlt(t *testing.T) {
 	for _, want := range []string{`alt="昌江区&#34;位置&#34;示意图"`, `alt="图2"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("body lacks %s:\n%s", want, body)
+		}
+	}
+}
+
+// A 发文字号 typed twice on consecutive lines is written once, as the PDF
+// prints it (docs/document-kinds.md); two different numbers are both kept.
+func TestDocNumberTypedTwiceWrittenOnce(t *testing.T) {
+	for _, tt := range []struct {
+		second string
+		want   int
+	}{
+		{"京政办发〔2016〕26号", 1},
+		{"京政办发〔2016〕27号", 2},
+	} {
+		d := &model.Document{Blocks: []model.Block{
+			{Kind: model.Title, Text: "关于某某的通知"},
+			{Kind: model.DocNumber, Text: "京政办发〔2016〕26号"},
+			{Kind: model.DocNumber, Text: tt.second},
+			{Kind: model.Paragraph, Text: "正文。"},
+		}}
+		body, err := documentBody(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Count(body, `class="docnumber"`); got != tt.want {
+			t.Errorf("second number %s: %d docnumber lines, want %d:\n%s", tt.second, got, tt.want, body)
 		}
 	}
 }
