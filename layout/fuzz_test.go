@@ -21,12 +21,7 @@ func FuzzBreak(f *testing.F) {
 		if chars < 2 || chars > 60 || len(text) > 2000 {
 			return
 		}
-		text = strings.Map(func(r rune) rune {
-			if r == '\n' || r == '\r' || r == '\t' || r == 0xFFFD || r > 0xFFFF {
-				return -1
-			}
-			return r
-		}, strings.ToValidUTF8(text, ""))
+		text = fuzzParagraph(text)
 		for _, a := range []Align{Justify, AlignCenter, AlignLeft, -1} {
 			lb := &LineBreaker{Metrics: gridMetrics{}, Kinsoku: KinsokuGB}
 			p := &Paragraph{Spans: []Span{{Text: text, Role: fonts.Fang, Size: 16}}, Width: float64(chars) * 16, Indent: 32, Align: a}
@@ -44,4 +39,16 @@ func FuzzBreak(f *testing.F) {
 			}
 		}
 	})
+}
+
+// fuzzParagraph is a fuzzer's text as one paragraph of the faces' range:
+// valid UTF-8, no line ends or tabs (the reader turns those into
+// paragraphs and spaces), nothing beyond the BMP and no U+FFFD.
+func fuzzParagraph(text string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' || r == 0xFFFD || r > 0xFFFF {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(text, ""))
 }

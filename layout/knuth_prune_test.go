@@ -85,12 +85,7 @@ func FuzzPrunedFit(f *testing.F) {
 		if chars < 0 || chars > 60 || len(text) > 2000 {
 			return
 		}
-		text = strings.Map(func(r rune) rune {
-			if r == '\n' || r == '\r' || r == '\t' || r == 0xFFFD || r > 0xFFFF {
-				return -1
-			}
-			return r
-		}, strings.ToValidUTF8(text, ""))
+		text = fuzzParagraph(text)
 		checkPruneSame(t, text, chars, Justify)
 		checkPruneSame(t, text, chars, AlignLeft)
 	})
